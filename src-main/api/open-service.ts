@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { appRoot } from '../app-root'
+import { openArchive } from '../db/open'
+import { defaultArchivePath, userDataDir } from '../db/location'
+import { importFolders } from '../import/importer'
+import type { LecternEvents } from '../shared/api'
+import { ArchiveService } from './service'
+
+export interface OpenServiceOptions {
+  /** An explicit archive (--db); created when missing. Without it: $LECTERN_DB or the default. */
+  db?: string | undefined
+  canImport: boolean
+  nativeBinding?: string | undefined
+  /** Where the bundled sample's archive is kept (default: beside the user's archive). */
+  sampleDir?: string
+  pickFolders?: () => Promise<string[] | null>
+  emit?: <E extends keyof LecternEvents>(event: E, data: LecternEvents[E]) => void
+}
+
+/**
+ * Opens the archive the user asked for. With no archive yet (no --db, no $LECTERN_DB, nothing at
+ * the default place), the bundled sample is shown instead, built once from resources/sample, so
+ * a first start shows something to read; the first import then creates the user's own archive.
+ */
+export async function openService(opts: OpenServiceOptions): Promise<ArchiveService> {
+  const explicit = opts.db ?? process.env.LECTERN_DB
+  const userPath = explicit || defaultArchivePath()
+  const { canImport, nativeBinding, emit, pickFolders } = opts
+  const base = { canImport, nativeBinding, emit, ...(pickFolders ? { pickFolders } : {}) }
+  if (explicit || existsSync(userPath)) {
+    const db = openArchive(userPath, { create: true, nativeBinding: opts.nativeBinding })
+    return new ArchiveService({ ...base, db, path: userPath })
+  }
+  const samplePath = join(opts.sampleDir ?? userDataDir(), 'sample.db')
+  const db = openArchive(samplePath, { create: true, nativeBinding: opts.nativeBinding })
+  // Idempotent and quick (a dozen files): also repairs a sample left half-built.
+  await importFolders(db, [join(appRoot(), 'resources', 'sample')])
+  return new ArchiveService({ ...base, db, path: samplePath, sample: true, userPath })
+}

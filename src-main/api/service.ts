@@ -1,0 +1,115 @@
+import type { ArchiveInfo, LecternApi, LecternEvents } from '../shared/api'
+import type { ImportReport } from '../shared/types'
+import type { SearchRequest, SearchResult } from '../shared/search-types'
+import { openArchive, type Archive } from '../db/open'
+import { getArticle } from '../db/articles'
+import { listLabels } from '../db/labels'
+import { archiveStats } from '../db/stats'
+import { importFolders } from '../import/importer'
+import { searchArchive } from '../search/search'
+import { UserError } from './dispatcher'
+
+export interface ServiceOptions {
+  /** The archive file currently open (the sample's while `sample` is true). */
+  path: string
+  /** Open archive; when `sample`, it is the bundled sample and the first import moves to `userPath`. */
+  db: Archive
+  sample?: boolean
+  userPath?: string
+  canImport: boolean
+  nativeBinding?: string | undefined
+  /** The desktop's folder dialog; absent in the browser. */
+  pickFolders?: () => Promise<string[] | null>
+  emit?: <E extends keyof LecternEvents>(event: E, data: LecternEvents[E]) => void
+}
+
+/** The contract implemented over one open archive. Transports reach it only via the dispatcher. */
+export class ArchiveService implements LecternApi {
+  #opts: ServiceOptions
+  #running: AbortController | null = null
+
+  constructor(opts: ServiceOptions) {
+    this.#opts = { ...opts }
+  }
+
+  get db(): Archive {
+    return this.#opts.db
+  }
+
+  info(): ArchiveInfo {
+    const { path, sample, canImport } = this.#opts
+    return { path, sample: sample ?? false, canImport }
+  }
+
+  stats() {
+    return archiveStats(this.db)
+  }
+
+  tags() {
+    return listLabels(this.db, 'tag')
+  }
+
+  categories() {
+    return listLabels(this.db, 'category')
+  }
+
+  article({ id }: { id: number }) {
+    return getArticle(this.db, id)
+  }
+
+  search(req: SearchRequest): SearchResult {
+    return searchArchive(this.db, req)
+  }
+
+  async importFolders({ folders }: { folders: string[] }): Promise<ImportReport> {
+    if (!this.#opts.canImport) {
+      throw new UserError(
+        'read-only',
+        'This archive is open read-only; importing is not allowed here.',
+      )
+    }
+    if (this.#running) throw new UserError('busy', 'An import is already running.')
+    if (folders.length === 0) throw new UserError('bad-arguments', 'Choose at least one folder.')
+    this.#leaveSample()
+    const ctrl = new AbortController()
+    this.#running = ctrl
+    try {
+      return await importFolders(this.db, folders, {
+        signal: ctrl.signal,
+        onProgress: (p) => this.#opts.emit?.('importProgress', p),
+      })
+    } catch (e) {
+      if (e instanceof Error && e.message.startsWith('Not a folder')) {
+        throw new UserError('not-a-folder', e.message)
+      }
+      throw e
+    } finally {
+      this.#running = null
+    }
+  }
+
+  cancelImport(): boolean {
+    if (!this.#running) return false
+    this.#running.abort()
+    return true
+  }
+
+  async chooseFolders(): Promise<string[] | null> {
+    return this.#opts.pickFolders ? this.#opts.pickFolders() : null
+  }
+
+  close(): void {
+    this.#running?.abort()
+    this.db.close()
+  }
+
+  /** The first import replaces the bundled sample with the user's own archive. */
+  #leaveSample(): void {
+    const { sample, userPath, nativeBinding } = this.#opts
+    if (!sample || !userPath) return
+    const db = openArchive(userPath, { create: true, nativeBinding })
+    this.#opts.db.close()
+    this.#opts = { ...this.#opts, db, path: userPath, sample: false }
+    this.#opts.emit?.('archiveChanged', this.info())
+  }
+}

@@ -1,0 +1,55 @@
+import type { Article, ImportReport, LabelCount, Stats } from '../shared/types'
+import { FILE_STATUSES } from '../shared/types'
+
+export function formatImport(r: ImportReport): string {
+  const lines = [
+    `Scanned ${r.scanned} files: ${r.imported} imported, ${r.updated} updated, ` +
+      `${r.unchanged} unchanged, ${r.duplicates} duplicates, ${r.skipped} skipped, ${r.failed} failed.`,
+  ]
+  if (r.cancelled) lines.push('Cancelled: the files not reached were left for the next import.')
+  for (const status of FILE_STATUSES) {
+    if (status !== 'failed' && status !== 'skipped') continue
+    for (const f of r.files.filter((x) => x.status === status)) {
+      lines.push(`  ${status}: ${f.path} — ${f.error ?? ''}`)
+    }
+  }
+  const warned = r.files.filter((f) => f.warnings.length > 0)
+  if (warned.length > 0) {
+    lines.push(`${warned.length} files with warnings:`)
+    for (const f of warned.slice(0, 50)) lines.push(`  ${f.path}: ${f.warnings.join('; ')}`)
+    if (warned.length > 50) lines.push(`  … and ${warned.length - 50} more (use --json for all)`)
+  }
+  return lines.join('\n')
+}
+
+export function formatArticle(a: Article): string {
+  const head = [
+    a.title,
+    [a.date ?? 'undated', a.sourceName, a.lang].filter(Boolean).join(' · '),
+    a.sourceUrl ?? '',
+    a.tags.length ? `tags: ${a.tags.join(', ')}` : '',
+    a.categories.length ? `categories: ${a.categories.join(', ')}` : '',
+    a.author ? `by ${a.author}` : '',
+  ].filter(Boolean)
+  return `${head.join('\n')}\n\n${a.markdown.trim()}\n`
+}
+
+export function formatLabels(rows: LabelCount[]): string {
+  if (rows.length === 0) return 'No tags yet.'
+  const width = Math.max(...rows.map((r) => String(r.count).length))
+  return rows.map((r) => `${String(r.count).padStart(width)}  ${r.name}`).join('\n')
+}
+
+export function formatStats(s: Stats): string {
+  const langs = Object.entries(s.languages)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')
+  return [
+    `Articles:   ${s.articles}`,
+    `Tags:       ${s.tags}`,
+    `Categories: ${s.categories}`,
+    `Languages:  ${langs || '—'}`,
+    `Dates:      ${s.oldest ?? '—'} … ${s.newest ?? '—'}`,
+    `Size:       ${(s.bytes / 1024 / 1024).toFixed(1)} MB`,
+  ].join('\n')
+}

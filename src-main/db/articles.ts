@@ -1,0 +1,110 @@
+import type { Archive } from './open'
+import type { Article } from '../shared/types'
+import type { ParsedArticle } from '../import/types'
+import { labelsOf, setLabels } from './labels'
+import { indexArticle } from './search-index'
+
+/** What the importer stores for one article: the parse plus where it came from. */
+export interface ArticleRecord {
+  parsed: ParsedArticle
+  path: string
+  folder: string
+  contentHash: string
+  bytes: number
+}
+
+interface ArticleRow {
+  id: number
+  title: string
+  date: string | null
+  summary: string | null
+  lang: string | null
+  thumbnail: string | null
+  source_url: string | null
+  source_name: string | null
+  author: string | null
+  markdown: string
+  front_matter: string
+  path: string
+}
+
+function columns(r: ArticleRecord) {
+  const p = r.parsed
+  return {
+    title: p.title,
+    date: p.date,
+    summary: p.summary,
+    lang: p.lang,
+    thumbnail: p.thumbnail,
+    source_url: p.sourceUrl,
+    source_name: p.sourceName,
+    author: p.author,
+    markdown: p.markdown,
+    front_matter: JSON.stringify(p.frontMatter),
+    path: r.path,
+    folder: r.folder,
+    content_hash: r.contentHash,
+    bytes: r.bytes,
+  }
+}
+
+export function insertArticle(db: Archive, r: ArticleRecord, now: string): number {
+  const info = db
+    .prepare(
+      `INSERT INTO articles (title, date, summary, lang, thumbnail, source_url, source_name, author,
+         markdown, front_matter, path, folder, content_hash, bytes, imported_at)
+       VALUES (@title, @date, @summary, @lang, @thumbnail, @source_url, @source_name, @author,
+         @markdown, @front_matter, @path, @folder, @content_hash, @bytes, @now)`,
+    )
+    .run({ ...columns(r), now })
+  const id = Number(info.lastInsertRowid)
+  setLabels(db, id, 'tag', r.parsed.tags)
+  setLabels(db, id, 'category', r.parsed.categories)
+  indexArticle(db, id, r.parsed.title, r.parsed.markdown)
+  return id
+}
+
+export function updateArticle(db: Archive, id: number, r: ArticleRecord, now: string): void {
+  db.prepare(
+    `UPDATE articles SET title = @title, date = @date, summary = @summary, lang = @lang,
+       thumbnail = @thumbnail, source_url = @source_url, source_name = @source_name,
+       author = @author, markdown = @markdown, front_matter = @front_matter, path = @path,
+       folder = @folder, content_hash = @content_hash, bytes = @bytes, updated_at = @now
+     WHERE id = @id`,
+  ).run({ ...columns(r), now, id })
+  setLabels(db, id, 'tag', r.parsed.tags)
+  setLabels(db, id, 'category', r.parsed.categories)
+  indexArticle(db, id, r.parsed.title, r.parsed.markdown)
+}
+
+export function findByHash(db: Archive, hash: string): number | null {
+  const row = db.prepare(`SELECT id FROM articles WHERE content_hash = ? LIMIT 1`).get(hash) as
+    { id: number } | undefined
+  return row?.id ?? null
+}
+
+export function getArticle(db: Archive, id: number): Article | null {
+  const row = db
+    .prepare(
+      `SELECT id, title, date, summary, lang, thumbnail, source_url, source_name, author,
+              markdown, front_matter, path FROM articles WHERE id = ?`,
+    )
+    .get(id) as ArticleRow | undefined
+  if (!row) return null
+  return {
+    id: row.id,
+    title: row.title,
+    date: row.date,
+    summary: row.summary,
+    lang: row.lang,
+    categories: labelsOf(db, id, 'category'),
+    tags: labelsOf(db, id, 'tag'),
+    thumbnail: row.thumbnail,
+    sourceUrl: row.source_url,
+    sourceName: row.source_name,
+    author: row.author,
+    path: row.path,
+    frontMatter: JSON.parse(row.front_matter) as Record<string, unknown>,
+    markdown: row.markdown,
+  }
+}

@@ -1,0 +1,29 @@
+import type { Database } from 'better-sqlite3'
+import { m0001 } from './0001-articles'
+import { m0002 } from './0002-fts'
+
+export interface Migration {
+  version: number
+  name: string
+  up(db: Database): void
+}
+
+/** In order. A shipped migration is never edited: a change is a new file with the next number. */
+export const migrations: Migration[] = [m0001, m0002]
+
+export const latestVersion = migrations.length
+
+export function currentVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+/** Each migration runs in its own transaction that ends by setting user_version. */
+export function migrate(db: Database, upTo = latestVersion): void {
+  for (const m of migrations) {
+    if (m.version > upTo || m.version <= currentVersion(db)) continue
+    db.transaction(() => {
+      m.up(db)
+      db.pragma(`user_version = ${m.version}`)
+    })()
+  }
+}

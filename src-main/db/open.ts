@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { ArchiveError } from './errors'
+import { currentVersion, latestVersion, migrate } from './migrations/index'
+
+export type Archive = Database.Database
+
+export interface OpenOptions {
+  /** Create the file (and its folder) when missing; otherwise a missing archive is an error. */
+  create?: boolean
+  readonly?: boolean
+  /** better-sqlite3 binary to load (Electron's ABI); see native.ts. */
+  nativeBinding?: string | undefined
+}
+
+/** Opens (and migrates) an archive. Throws ArchiveError with a message fit for the user. */
+export function openArchive(file: string, opts: OpenOptions = {}): Archive {
+  const memory = file === ':memory:'
+  if (!memory && !existsSync(file)) {
+    if (!opts.create || opts.readonly) {
+      throw new ArchiveError('archive-missing', `No archive at ${file}`)
+    }
+    mkdirSync(dirname(file), { recursive: true })
+  }
+  let db: Archive
+  try {
+    db = new Database(file, {
+      readonly: opts.readonly ?? false,
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    })
+    // Reading user_version forces SQLite to read the header: a non-database fails here.
+    currentVersion(db)
+  } catch (e) {
+    throw new ArchiveError('archive-unreadable', `Cannot read the archive ${file}: ${errText(e)}`)
+  }
+  const version = currentVersion(db)
+  if (version > latestVersion) {
+    db.close()
+    throw new ArchiveError(
+      'archive-too-new',
+      `The archive ${file} was written by a newer Lectern (schema ${version}; this one knows ${latestVersion}). Update Lectern to open it.`,
+    )
+  }
+  if (!opts.readonly) {
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+  }
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  if (!opts.readonly) migrate(db)
+  else if (version < latestVersion) {
+    db.close()
+    throw new ArchiveError(
+      'archive-unreadable',
+      `The archive ${file} needs an upgrade; open it once without read-only.`,
+    )
+  }
+  return db
+}
+
+function errText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}

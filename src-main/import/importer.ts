@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
+import { basename, resolve } from 'node:path'
+import type { Archive } from '../db/open'
+import { findByHash, insertArticle, updateArticle } from '../db/articles'
+import { getFile, putFile } from '../db/files'
+import type { ImportFileResult, ImportProgress, ImportReport } from '../shared/types'
+import { decodeFile } from './decode'
+import { parseArticle } from './parse'
+import { isMarkdownName, scanFolder, type ScanEntry } from './scan'
+import type { ParsedArticle } from './types'
+import { emptyReport, tally } from './report'
+
+export interface ImportOptions {
+  signal?: AbortSignal
+  onProgress?: (p: ImportProgress) => void
+  /** Files per transaction: a crash loses at most one batch, which the next import redoes. */
+  batchSize?: number
+}
+
+type FileEntry = Extract<ScanEntry, { kind: 'file' }>
+
+/** A file read and parsed, ready to be classified and written inside a transaction. */
+type Prepared =
+  | { entry: FileEntry; kind: 'unchanged-fast'; articleId: number }
+  | { entry: FileEntry; kind: 'parsed'; hash: string; parsed: ParsedArticle; extra: string[] }
+  | { entry: FileEntry; kind: 'skip'; reason: string }
+  | { entry: FileEntry; kind: 'fail'; reason: string }
+
+export async function importFolders(
+  db: Archive,
+  folders: string[],
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
+  const report = emptyReport()
+  const progress: ImportProgress = {
+    phase: 'scanning',
+    scanned: 0,
+    done: 0,
+    total: 0,
+    current: null,
+    rate: 0,
+  }
+  const emit = () => opts.onProgress?.({ ...progress })
+  const prefix = (folder: string, rel: string) =>
+    folders.length > 1 ? `${folder.replace(/[\\/]+$/, '')}/${rel}` : rel
+
+  // Scan everything first so progress can show done/total.
+  const work: { folder: string; root: string; entry: ScanEntry }[] = []
+  for (const folder of folders) {
+    const root = resolve(folder)
+    const st = await stat(root).catch(() => null)
+    if (!st?.isDirectory()) throw new Error(`Not a folder: ${folder}`)
+    for await (const entry of scanFolder(root, opts.signal)) {
+      work.push({ folder, root, entry })
+      progress.scanned++
+      if (progress.scanned % 500 === 0) emit()
+    }
+  }
+  progress.phase = 'importing'
+  progress.total = work.length
+  emit()
+
+  const started = Date.now()
+  const batchSize = opts.batchSize ?? 200
+  for (let i = 0; i < work.length; i += batchSize) {
+    if (opts.signal?.aborted) {
+      report.cancelled = true
+      break
+    }
+    const batch = work.slice(i, i + batchSize)
+    const prepared = await Promise.all(
+      batch.map(async ({ entry }) => (entry.kind === 'file' ? prepare(db, entry) : null)),
+    )
+    const results = db.transaction(() =>
+      batch.map(({ folder, root, entry }, j) => {
+        const path = prefix(folder, entry.rel)
+        if (entry.kind !== 'file') {
+          return {
+            path,
+            status: entry.kind === 'skip' ? 'skipped' : 'failed',
+            warnings: [],
+            error: entry.reason,
+          } satisfies ImportFileResult
+        }
+        return { ...store(db, prepared[j] as Prepared, root), path }
+      }),
+    )()
+    for (const r of results) tally(report, r)
+    progress.done += batch.length
+    progress.current = batch[batch.length - 1]?.entry.rel ?? null
+    progress.rate = progress.done / Math.max((Date.now() - started) / 1000, 0.001)
+    emit()
+  }
+  progress.phase = 'done'
+  emit()
+  return report
+}
+
+async function prepare(db: Archive, entry: FileEntry): Promise<Prepared> {
+  if (!isMarkdownName(entry.rel)) return { entry, kind: 'skip', reason: 'not a Markdown file' }
+  const known = getFile(db, entry.abs)
+  // Same size and modification time as last time: trust it without reading (re-imports of
+  // hundreds of thousands of files must be quick). An edit changes the mtime.
+  if (known && known.size === entry.size && known.mtimeMs === entry.mtimeMs) {
+    return { entry, kind: 'unchanged-fast', articleId: known.articleId }
+  }
+  let buf: Buffer
+  try {
+    buf = await readFile(entry.abs)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    const reason =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ENOENT'
+          ? 'vanished while importing'
+          : (e as Error).message
+    return { entry, kind: 'fail', reason }
+  }
+  const decoded = decodeFile(buf, basename(entry.abs))
+  if (decoded.kind === 'skip') return { entry, kind: 'skip', reason: decoded.reason }
+  try {
+    const hash = createHash('sha256').update(decoded.text).digest('hex')
+    const parsed = parseArticle(decoded.text, entry.rel)
+    return { entry, kind: 'parsed', hash, parsed, extra: decoded.warnings }
+  } catch (e) {
+    return { entry, kind: 'fail', reason: `could not parse: ${(e as Error).message}` }
+  }
+}
+
+/** Classifies one prepared file against the archive and writes it. Runs inside a transaction. */
+function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, 'path'> {
+  if (p.kind === 'skip') return { status: 'skipped', warnings: [], error: p.reason }
+  if (p.kind === 'fail') return { status: 'failed', warnings: [], error: p.reason }
+  if (p.kind === 'unchanged-fast') return { status: 'unchanged', id: p.articleId, warnings: [] }
+
+  const now = new Date().toISOString()
+  const { entry, hash, parsed } = p
+  const warnings = [...p.extra, ...parsed.warnings]
+  const fileRec = { path: entry.abs, contentHash: hash, size: entry.size, mtimeMs: entry.mtimeMs }
+  const known = getFile(db, entry.abs)
+  if (known && known.contentHash === hash) {
+    putFile(db, { ...fileRec, articleId: known.articleId }, now)
+    return { status: 'unchanged', id: known.articleId, warnings }
+  }
+  const record = { parsed, path: entry.abs, folder: root, contentHash: hash, bytes: entry.size }
+  const same = findByHash(db, hash)
+  if (known && same === null && ownsArticle(db, known.articleId, entry.abs)) {
+    updateArticle(db, known.articleId, record, now)
+    putFile(db, { ...fileRec, articleId: known.articleId }, now)
+    return { status: 'updated', id: known.articleId, warnings }
+  }
+  if (same !== null) {
+    putFile(db, { ...fileRec, articleId: same }, now)
+    return { status: 'duplicate', id: same, duplicateOf: same, warnings }
+  }
+  const id = insertArticle(db, record, now)
+  putFile(db, { ...fileRec, articleId: id }, now)
+  return { status: 'imported', id, warnings }
+}
+
+/** A path owns an article when the article was created from it (not when it merely duplicated it). */
+function ownsArticle(db: Archive, articleId: number, path: string): boolean {
+  const row = db.prepare(`SELECT path FROM articles WHERE id = ?`).get(articleId) as
+    { path: string } | undefined
+  return row?.path === path
+}

@@ -1,0 +1,31 @@
+import type { ImportFileResult, ImportReport } from '../shared/types'
+
+export function emptyReport(): ImportReport {
+  return {
+    scanned: 0,
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    skipped: 0,
+    failed: 0,
+    cancelled: false,
+    files: [],
+  }
+}
+
+const COUNTER = {
+  imported: 'imported',
+  updated: 'updated',
+  unchanged: 'unchanged',
+  duplicate: 'duplicates',
+  skipped: 'skipped',
+  failed: 'failed',
+} as const
+
+/** Adds one file's result: every file lands in exactly one counter. */
+export function tally(report: ImportReport, r: ImportFileResult): void {
+  report.files.push(r)
+  report.scanned++
+  report[COUNTER[r.status]]++
+}

@@ -1,0 +1,98 @@
+import { opendir, realpath, stat } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+
+/** One thing found under an imported folder: a file to look at, or an entry we could not use. */
+export type ScanEntry =
+  | { kind: 'file'; abs: string; rel: string; size: number; mtimeMs: number }
+  | { kind: 'skip'; rel: string; reason: string }
+  | { kind: 'fail'; rel: string; reason: string }
+
+const MARKDOWN = /\.(md|markdown)$/i
+
+export function isMarkdownName(name: string): boolean {
+  return MARKDOWN.test(name)
+}
+
+/**
+ * Walks a folder recursively. Links are followed, but each real folder is entered once, so
+ * symlink loops end; entries that cannot be read become `fail` entries instead of aborting the
+ * walk. Hidden folders (.git, .obsidian) are not entered and are reported once as skipped.
+ */
+export async function* scanFolder(root: string, signal?: AbortSignal): AsyncGenerator<ScanEntry> {
+  const seenDirs = new Set<string>()
+  const stack: string[] = [root]
+  while (stack.length > 0) {
+    if (signal?.aborted) return
+    const dir = stack.pop() as string
+    const rel = relative(root, dir) || '.'
+    let real: string
+    try {
+      real = await realpath(dir)
+    } catch (e) {
+      yield { kind: 'fail', rel, reason: reason(e) }
+      continue
+    }
+    if (seenDirs.has(real)) {
+      if (dir !== root) yield { kind: 'skip', rel, reason: 'folder already scanned (link loop)' }
+      continue
+    }
+    seenDirs.add(real)
+    let names: { name: string; isDir: boolean; isLink: boolean }[]
+    try {
+      const handle = await opendir(dir)
+      names = []
+      for await (const d of handle) {
+        names.push({ name: d.name, isDir: d.isDirectory(), isLink: d.isSymbolicLink() })
+      }
+    } catch (e) {
+      yield { kind: 'fail', rel, reason: reason(e) }
+      continue
+    }
+    // Sorted so reports and ids come out in a stable order run after run.
+    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    const subdirs: string[] = []
+    for (const n of names) {
+      const abs = join(dir, n.name)
+      const relPath = relative(root, abs)
+      let isDir = n.isDir
+      let size = 0
+      let mtimeMs = 0
+      try {
+        const st = await stat(abs)
+        isDir = st.isDirectory()
+        if (!isDir && !st.isFile()) {
+          yield { kind: 'skip', rel: relPath, reason: 'not a regular file' }
+          continue
+        }
+        size = st.size
+        mtimeMs = Math.trunc(st.mtimeMs)
+      } catch (e) {
+        yield { kind: 'fail', rel: relPath, reason: n.isLink ? 'broken link' : reason(e) }
+        continue
+      }
+      if (isDir) {
+        if (n.name.startsWith('.')) yield { kind: 'skip', rel: relPath, reason: 'hidden folder' }
+        else subdirs.push(abs)
+        continue
+      }
+      yield { kind: 'file', abs, rel: relPath, size, mtimeMs }
+    }
+    // Reverse so the stack pops them in name order.
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i] as string)
+  }
+}
+
+function reason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException
+  switch (err?.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'ENOENT':
+      return 'vanished while scanning'
+    case 'ELOOP':
+      return 'link loop'
+    default:
+      return err?.message ?? String(e)
+  }
+}

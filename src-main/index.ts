@@ -1,0 +1,93 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell, webContents } from 'electron'
+import { join } from 'node:path'
+import { appRoot } from './app-root'
+import { createDispatcher } from './api/dispatcher'
+import { openService } from './api/open-service'
+import type { ArchiveService } from './api/service'
+import { nativeBindingPath } from './db/native'
+import { userDataDir } from './db/location'
+import { isAppUrl, isExternalAllowed, webPreferences } from './electron/security'
+import { loadWindowState, saveWindowState } from './electron/window-state'
+import { buildMenu } from './electron/menu'
+import { broadcastIpc, serveIpc } from './transport/ipc'
+
+// Electron-only glue: windows, menu, lifecycle. Every behaviour sits behind the contract.
+const devServer = process.env.ELECTRON_RENDERER_URL
+app.setPath('userData', userDataDir())
+let service: ArchiveService | null = null
+let win: BrowserWindow | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (win?.isMinimized()) win.restore()
+    win?.focus()
+  })
+  app.whenReady().then(start, (e: unknown) => {
+    dialog.showErrorBox('Lectern', String(e))
+    app.quit()
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', () => service?.close())
+}
+
+async function start(): Promise<void> {
+  const root = appRoot()
+  try {
+    service = await openService({
+      canImport: true,
+      nativeBinding: nativeBindingPath(root),
+      pickFolders: async () => {
+        const r = await dialog.showOpenDialog({ properties: ['openDirectory', 'multiSelections'] })
+        return r.canceled ? [] : r.filePaths
+      },
+      emit: (event, data) => broadcastIpc(webContents.getAllWebContents(), event, data),
+    })
+  } catch (e) {
+    dialog.showErrorBox(
+      'Lectern cannot open the archive',
+      e instanceof Error ? e.message : String(e),
+    )
+    app.quit()
+    return
+  }
+  serveIpc(ipcMain, createDispatcher(service), (url) => isAppUrl(url, devServer))
+  Menu.setApplicationMenu(
+    buildMenu((action) => win?.webContents.send('lectern:event', 'menu', action)),
+  )
+  createWindow()
+}
+
+function createWindow(): void {
+  const stateFile = join(app.getPath('userData'), 'window.json')
+  const state = loadWindowState(stateFile)
+  win = new BrowserWindow({
+    ...state,
+    minWidth: 640,
+    minHeight: 400,
+    show: false,
+    title: 'Lectern',
+    webPreferences: webPreferences(join(__dirname, '../preload/index.cjs')),
+  })
+  if (state.maximized) win.maximize()
+  win.once('ready-to-show', () => win?.show())
+  win.on('close', () => {
+    if (!win) return
+    saveWindowState(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() })
+  })
+  const contents = win.webContents
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalAllowed(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  contents.on('will-navigate', (e, url) => {
+    if (isAppUrl(url, devServer)) return
+    e.preventDefault()
+    if (isExternalAllowed(url)) void shell.openExternal(url)
+  })
+  contents.on('will-attach-webview', (e) => e.preventDefault())
+  contents.session.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
+  if (devServer) void win.loadURL(devServer)
+  else void win.loadFile(join(__dirname, '../renderer/index.html'))
+}

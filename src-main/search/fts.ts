@@ -1,0 +1,45 @@
+import { toIndexText } from '../text/normalize'
+import type { ParsedQuery, SearchTerm } from './query'
+
+// Builds FTS5 MATCH strings for a table created as
+//   fts5(title, body, tokenize='porter unicode61 remove_diacritics 2')
+// whose text went through toIndexText. Every piece of user text is emitted as a double-quoted
+// FTS5 string, so `AND`, `NEAR(`, `col:`, `^` or `*` typed by a user are never syntax. Inside a
+// string FTS5 tokenizes again, so `"阿 里"` is a phrase of adjacent single-character tokens.
+
+export interface FtsMatch {
+  /** For `fts MATCH ?`; null when nothing searchable is left (list by filters only). */
+  match: string | null
+  /** For `rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)`; null when nothing to exclude. */
+  exclude: string | null
+}
+
+// unicode61's default token characters are the categories L*, N* and Co: a string with none of
+// them yields an empty phrase, which matches no row at all and would empty the whole AND.
+const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u
+
+/** One term as an FTS5 expression, e.g. `title : "阿 里"` or `"elect" *`; null if it has no tokens. */
+export function termToFts(term: SearchTerm): string | null {
+  const text = toIndexText(term.text)
+  if (!TOKEN_CHAR.test(text)) return null
+  let expr = `"${text.replace(/"/g, '""')}"`
+  // FTS5 marks the last token of the string as a prefix: "苹 果 ai" * is 苹果 then ai…
+  if (term.prefix) expr += ' *'
+  if (term.field === 'title') expr = `title : ${expr}`
+  return expr
+}
+
+function anyOf(terms: SearchTerm[]): string | null {
+  const parts = terms.map(termToFts).filter((p): p is string => p !== null)
+  if (parts.length === 0) return null
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`
+}
+
+export function toFtsMatch(q: ParsedQuery): FtsMatch {
+  const groups = q.groups.map(anyOf).filter((g): g is string => g !== null)
+  const excluded = q.exclude.map(termToFts).filter((p): p is string => p !== null)
+  return {
+    match: groups.length === 0 ? null : groups.join(' AND '),
+    exclude: excluded.length === 0 ? null : excluded.join(' OR '),
+  }
+}

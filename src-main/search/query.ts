@@ -1,0 +1,249 @@
+import { isCjk, normalizeText } from '../text/normalize'
+
+// A pure parser for what users type in the search box. It never throws and never produces
+// search-engine syntax: anything it does not recognise is plain text, and plain text only ever
+// reaches FTS5 quoted (see fts.ts).
+//
+//   a b            both words (AND)
+//   "a b"          the exact phrase
+//   a OR b c       (a OR b) AND c; only uppercase OR; a dangling OR is ignored
+//   AND            uppercase AND is accepted and ignored (terms are ANDed anyway)
+//   -a  -"a b"     leave out articles matching
+//   elect*         words starting with elect (Latin only: 阿* is just 阿)
+//   title:a  title:"a b"  -title:a     in the title only
+//   tag:x category:x lang:x source:x   label filters; quoted values allowed; -tag:x excludes
+//   after:2025 after:2025-02 after:2025-02-13    date >= the first day of that period
+//   before:2025 before:2025-02 before:2025-02-13 date <  the first day of that period
+//
+// So `after:2025 before:2026` is the year 2025, and `-before:x` is `after:x` (and vice versa).
+
+export type LabelField = 'tag' | 'category' | 'lang' | 'source'
+
+export interface SearchTerm {
+  /** As typed, without the quotes or a trailing `*`: `election`, `machine learning`, `阿里`. */
+  text: string
+  /** Typed in double quotes. */
+  phrase: boolean
+  /** `elect*`: any word starting with `elect`. Never set when the text ends in CJK. */
+  prefix: boolean
+  /** `title:` searches the title only; null searches title and body. */
+  field: 'title' | null
+}
+
+export interface LabelFilter {
+  field: LabelField
+  /** Trimmed, as typed (NFKC'd, not case-folded): the caller decides how labels compare. */
+  value: string
+  /** `-tag:x`: articles with this label are left out. */
+  negate: boolean
+}
+
+export interface ParsedQuery {
+  /** Each group must match; a group matches when any of its terms does (`a OR b` is one group). */
+  groups: SearchTerm[][]
+  /** Articles matching any of these are left out. */
+  exclude: SearchTerm[]
+  /** All must hold: several `tag:` filters mean articles carrying every one of those tags. */
+  filters: LabelFilter[]
+  /**
+   * Dates as `YYYY-MM-DD`. Keep articles with `date >= after` and `date < before`, comparing the
+   * stored ISO text as plain strings (`2025-02-13T09:00+08:00` >= `2025-02-13`, and not <).
+   */
+  after: string | null
+  before: string | null
+  /** Human-readable notes on parts that were ignored, e.g. a `before:` that is not a date. */
+  warnings: string[]
+}
+
+const LABEL_FIELDS = new Set<string>(['tag', 'category', 'lang', 'source'])
+const KNOWN_FIELDS = new Set<string>([...LABEL_FIELDS, 'title', 'before', 'after'])
+const FIELD = /^([a-z]+):/i
+const SPACE = /\s/
+// IMEs and word processors turn " into curly quotes; people still mean a phrase
+const CURLY_QUOTES = /[\u201c\u201d\u201e\u201f\u2033]/g
+const WORD_CHAR = /[\p{L}\p{N}]/u
+
+type Item = { kind: 'or' } | { kind: 'term'; term: SearchTerm; negate: boolean } | { kind: 'other' }
+
+interface Scan {
+  s: string
+  i: number
+}
+
+function readQuoted(sc: Scan): string {
+  // sc.i is on the opening quote; an unbalanced quote runs to the end of the input
+  const close = sc.s.indexOf('"', sc.i + 1)
+  const end = close < 0 ? sc.s.length : close
+  const text = sc.s.slice(sc.i + 1, end)
+  sc.i = close < 0 ? sc.s.length : close + 1
+  return text
+}
+
+function readWord(sc: Scan): string {
+  const start = sc.i
+  while (sc.i < sc.s.length && !SPACE.test(sc.s[sc.i]!)) sc.i++
+  return sc.s.slice(start, sc.i)
+}
+
+function lastCodePoint(s: string): number {
+  const chars = Array.from(s)
+  return chars.length === 0 ? 0 : chars[chars.length - 1]!.codePointAt(0)!
+}
+
+function plainTerm(raw: string, field: 'title' | null): SearchTerm {
+  const stripped = raw.replace(/\*+$/, '')
+  const last = lastCodePoint(normalizeText(stripped))
+  const prefix =
+    stripped.length < raw.length &&
+    last !== 0 &&
+    WORD_CHAR.test(String.fromCodePoint(last)) &&
+    !isCjk(last)
+  return { text: stripped, phrase: false, prefix, field }
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** `2025` → `2025-01-01`, `2025-2` → `2025-02-01`, `2025/02/13` → `2025-02-13`; null if not a date. */
+function periodStart(value: string): string | null {
+  const m = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/.exec(value)
+  if (m === null) return null
+  const year = Number(m[1])
+  const month = m[2] === undefined ? 1 : Number(m[2])
+  const day = m[3] === undefined ? 1 : Number(m[3])
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null
+  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+export function parseQuery(input: string): ParsedQuery {
+  const q: ParsedQuery = {
+    groups: [],
+    exclude: [],
+    filters: [],
+    after: null,
+    before: null,
+    warnings: [],
+  }
+  // NFKC first so full-width syntax typed with a CJK IME works: ｔａｇ：ＡＩ, －word, ＂a b＂
+  const s = String(input ?? '')
+    .normalize('NFKC')
+    .replace(CURLY_QUOTES, '"')
+  const sc: Scan = { s, i: 0 }
+  const items: Item[] = []
+
+  const addDate = (name: 'before' | 'after', value: string, negate: boolean, shown: string) => {
+    const start = periodStart(value.trim())
+    if (start === null) {
+      q.warnings.push(`Ignored ${shown}: dates look like 2025, 2025-02 or 2025-02-13`)
+      return
+    }
+    // "not before X" is "from X on", and "not after X" is "before X"
+    const bound = negate ? (name === 'before' ? 'after' : 'before') : name
+    if (bound === 'after') q.after = q.after === null || start > q.after ? start : q.after
+    else q.before = q.before === null || start < q.before ? start : q.before
+  }
+
+  while (sc.i < s.length) {
+    if (SPACE.test(s[sc.i]!)) {
+      sc.i++
+      continue
+    }
+    let negate = false
+    if (s[sc.i] === '-') {
+      let j = sc.i
+      while (s[j] === '-') j++
+      sc.i = j
+      // a dash on its own (or a run of them) is punctuation, not an exclusion
+      if (j >= s.length || SPACE.test(s[j]!)) continue
+      negate = true
+    }
+
+    if (s[sc.i] === '"') {
+      const text = readQuoted(sc)
+      if (text.trim() !== '') {
+        items.push({
+          kind: 'term',
+          term: { text, phrase: true, prefix: false, field: null },
+          negate,
+        })
+      }
+      continue
+    }
+
+    const start = sc.i
+    const word = readWord(sc)
+    if (!negate && word === 'OR') {
+      items.push({ kind: 'or' })
+      continue
+    }
+    if (!negate && word === 'AND') continue
+
+    const f = FIELD.exec(word)
+    const name = f?.[1]?.toLowerCase()
+    if (f === null || name === undefined || !KNOWN_FIELDS.has(name)) {
+      items.push({ kind: 'term', term: plainTerm(word, null), negate })
+      continue
+    }
+
+    let value: string
+    let quoted = false
+    const valueStart = start + f[0].length
+    if (s[valueStart] === '"') {
+      // tag:"machine learning": the value may contain spaces, so re-read from the quote
+      sc.i = valueStart
+      value = readQuoted(sc)
+      quoted = true
+    } else {
+      value = word.slice(f[0].length)
+    }
+    const shown = (negate ? '-' : '') + s.slice(start, sc.i)
+    value = value.trim()
+    if (value === '') {
+      q.warnings.push(`Ignored ${shown}: ${name}: needs a value`)
+      items.push({ kind: 'other' })
+      continue
+    }
+
+    if (name === 'title') {
+      const term: SearchTerm = quoted
+        ? { text: value, phrase: true, prefix: false, field: 'title' }
+        : plainTerm(value, 'title')
+      items.push({ kind: 'term', term, negate })
+    } else if (name === 'before' || name === 'after') {
+      addDate(name, value, negate, shown)
+      items.push({ kind: 'other' })
+    } else {
+      q.filters.push({ field: name as LabelField, value, negate })
+      items.push({ kind: 'other' })
+    }
+  }
+
+  let orPending = false
+  let lastWasTerm = false
+  for (const item of items) {
+    if (item.kind === 'or') {
+      orPending = lastWasTerm
+      continue
+    }
+    if (item.kind === 'term' && item.term.text.trim() === '') {
+      // `*` or `title:*` alone: nothing to search, and it should not break an OR chain either
+      continue
+    }
+    if (item.kind === 'term' && !item.negate) {
+      const last = q.groups[q.groups.length - 1]
+      if (orPending && last !== undefined) last.push(item.term)
+      else q.groups.push([item.term])
+      lastWasTerm = true
+    } else {
+      if (item.kind === 'term') q.exclude.push(item.term)
+      lastWasTerm = false
+    }
+    orPending = false
+  }
+
+  if (q.after !== null && q.before !== null && q.after >= q.before) {
+    q.warnings.push(`No date is both on or after ${q.after} and before ${q.before}`)
+  }
+  return q
+}

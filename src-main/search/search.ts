@@ -1,0 +1,135 @@
+import type { Archive } from '../db/open'
+import type { SearchFacets, SearchHit, SearchRequest, SearchResult } from '../shared/search-types'
+import type { LabelCount } from '../shared/types'
+import { parseQuery } from './query'
+import { toFtsMatch } from './fts'
+import { filterSql } from './filters'
+import { makeSnippet } from './snippet'
+
+// Title matches weigh ten times body matches in bm25 (columns: title, body).
+const RANK = 'bm25(articles_fts, 10.0, 1.0)'
+const ORDER = {
+  relevance: 'h.rank, a.date IS NULL, a.date DESC, a.id DESC',
+  newest: 'a.date IS NULL, a.date DESC, a.id DESC',
+  oldest: 'a.date IS NULL, a.date ASC, a.id ASC',
+} as const
+
+/**
+ * One search: the matching ids go once into a temporary table, and the page, the total and the
+ * facets are all read from it, so the full-text match runs once however many facets are shown.
+ */
+export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
+  const q = parseQuery(req.query)
+  const { match, exclude } = toFtsMatch(q)
+  const warnings = q.warnings.length ? { warnings: q.warnings } : {}
+  if (q.groups.length > 0 && match === null) {
+    return {
+      total: 0,
+      hits: [],
+      error: 'Nothing to search for: the query has no letters or digits.',
+      ...warnings,
+    }
+  }
+  const nothingTyped =
+    q.groups.length + q.exclude.length + q.filters.length === 0 && !q.after && !q.before
+  if (nothingTyped && req.query.trim() !== '') {
+    return {
+      total: 0,
+      hits: [],
+      error: 'Nothing to search for: the query has no letters or digits.',
+      ...warnings,
+    }
+  }
+  const { where, params } = filterSql(q)
+  if (exclude) {
+    where.push('a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)')
+    params.push(exclude)
+  }
+  const cond = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const fill = match
+    ? `INSERT INTO temp.hits (id, rank)
+         SELECT a.id, m.rank FROM (SELECT rowid AS id, ${RANK} AS rank FROM articles_fts
+           WHERE articles_fts MATCH ?) m JOIN articles a ON a.id = m.id ${cond}`
+    : `INSERT INTO temp.hits (id, rank) SELECT a.id, 0 FROM articles a ${cond}`
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS hits (id INTEGER PRIMARY KEY, rank REAL NOT NULL)`)
+  return db.transaction(() => {
+    db.exec(`DELETE FROM temp.hits`)
+    db.prepare(fill).run(...(match ? [match, ...params] : params))
+    const total = (db.prepare(`SELECT count(*) AS n FROM temp.hits`).get() as { n: number }).n
+    const hits = page(db, q, req, match !== null)
+    return { total, hits, facets: facets(db), ...warnings }
+  })()
+}
+
+interface HitRow {
+  id: number
+  title: string
+  date: string | null
+  lang: string | null
+  source_name: string | null
+  source_url: string | null
+  path: string
+  markdown: string
+  summary: string | null
+  tags: string | null
+  categories: string | null
+}
+
+function page(
+  db: Archive,
+  q: ReturnType<typeof parseQuery>,
+  req: SearchRequest,
+  ranked: boolean,
+): SearchHit[] {
+  const sort = req.sort ?? 'relevance'
+  const order = ORDER[sort === 'relevance' && !ranked ? 'newest' : sort]
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.title, a.date, a.lang, a.source_name, a.source_url, a.path, a.markdown, a.summary,
+         (SELECT json_group_array(l.name) FROM article_labels al JOIN labels l ON l.id = al.label_id
+           WHERE al.article_id = a.id AND l.kind = 'tag') AS tags,
+         (SELECT json_group_array(l.name) FROM article_labels al JOIN labels l ON l.id = al.label_id
+           WHERE al.article_id = a.id AND l.kind = 'category') AS categories
+       FROM temp.hits h JOIN articles a ON a.id = h.id
+       ORDER BY ${order} LIMIT ? OFFSET ?`,
+    )
+    .all(req.limit ?? 20, req.offset ?? 0) as HitRow[]
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    date: r.date,
+    tags: JSON.parse(r.tags ?? '[]') as string[],
+    categories: JSON.parse(r.categories ?? '[]') as string[],
+    lang: r.lang,
+    sourceName: r.source_name,
+    sourceUrl: r.source_url,
+    path: r.path,
+    snippet: makeSnippet(ranked ? r.markdown : r.summary || r.markdown, q),
+  }))
+}
+
+const FACET_LIMIT = 50
+
+function facets(db: Archive): SearchFacets {
+  const counts = (sql: string, ...args: unknown[]) =>
+    db.prepare(`${sql} ORDER BY count DESC, name LIMIT ${FACET_LIMIT}`).all(...args) as LabelCount[]
+  const labels = (kind: string) =>
+    counts(
+      `SELECT l.name AS name, count(*) AS count FROM temp.hits h
+         JOIN article_labels al ON al.article_id = h.id JOIN labels l ON l.id = al.label_id
+        WHERE l.kind = ? GROUP BY l.id`,
+      kind,
+    )
+  const column = (expr: string) =>
+    counts(
+      `SELECT ${expr} AS name, count(*) AS count FROM temp.hits h JOIN articles a ON a.id = h.id
+        WHERE ${expr} IS NOT NULL GROUP BY 1`,
+    )
+  return {
+    tags: labels('tag'),
+    categories: labels('category'),
+    languages: column('a.lang'),
+    sources: column('a.source_name'),
+    years: column('substr(a.date, 1, 4)'),
+  }
+}

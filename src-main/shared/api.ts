@@ -1,0 +1,75 @@
+// The main/renderer contract, written once. The service implements LecternApi; the renderer's
+// client type is derived from it; the dispatcher refuses any method not in `argChecks`.
+import type { Article, ImportProgress, ImportReport, LabelCount, Stats } from './types'
+import type { SearchRequest, SearchResult } from './search-types'
+import { ValidationError, int, list, obj, oneOf, optional, str, type Check } from './validate'
+
+export interface ArchiveInfo {
+  /** The archive file in use. */
+  path: string
+  /** True while showing the bundled sample because the user has no archive yet. */
+  sample: boolean
+  /** Whether this transport lets the user import (serve is read-only unless --allow-import). */
+  canImport: boolean
+}
+
+export interface LecternApi {
+  info(): ArchiveInfo
+  stats(): Stats
+  tags(): LabelCount[]
+  categories(): LabelCount[]
+  article(args: { id: number }): Article | null
+  search(args: SearchRequest): SearchResult
+  importFolders(args: { folders: string[] }): Promise<ImportReport>
+  cancelImport(): boolean
+  /** Asks the user for folders (desktop: a system dialog). Null where there is no dialog (the
+   * browser), in which case the UI asks for a path on the server. */
+  chooseFolders(): Promise<string[] | null>
+}
+
+export type Method = keyof LecternApi
+export type ArgsOf<M extends Method> = Parameters<LecternApi[M]> extends [infer A] ? A : undefined
+export type ResultOf<M extends Method> = Awaited<ReturnType<LecternApi[M]>>
+
+/** What the renderer holds: every method, asynchronous, derived rather than written twice. */
+export type LecternClient = {
+  [M in Method]: (...args: Parameters<LecternApi[M]>) => Promise<ResultOf<M>>
+}
+
+/** Events pushed from the archive to every window or browser tab. */
+export interface LecternEvents {
+  importProgress: ImportProgress
+  archiveChanged: ArchiveInfo
+}
+export type EventName = keyof LecternEvents
+
+const none: Check<undefined> = (v, at) => {
+  if (v === undefined || v === null) return undefined
+  if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) return undefined
+  throw new ValidationError(`${at} takes no arguments`)
+}
+
+export const argChecks: { [M in Method]: Check<ArgsOf<M>> } = {
+  info: none,
+  stats: none,
+  tags: none,
+  categories: none,
+  article: obj({ id: int(1, Number.MAX_SAFE_INTEGER) }),
+  search: obj({
+    query: str,
+    limit: optional(int(1, 1000)),
+    offset: optional(int(0, 10_000_000)),
+    sort: optional(oneOf('relevance', 'newest', 'oldest')),
+  }),
+  importFolders: obj({ folders: list(str, 100) }),
+  cancelImport: none,
+  chooseFolders: none,
+}
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(argChecks, name)
+}
+
+/** The wire format of one call's answer: errors are values, never thrown across the boundary. */
+export type Reply<T = unknown> =
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string } }

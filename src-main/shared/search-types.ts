@@ -1,0 +1,42 @@
+import type { LabelCount } from './types'
+
+export type SearchSort = 'relevance' | 'newest' | 'oldest'
+
+export interface SearchRequest {
+  query: string
+  limit?: number
+  offset?: number
+  sort?: SearchSort
+}
+
+export interface SearchHit {
+  id: number
+  title: string
+  date: string | null
+  tags: string[]
+  categories: string[]
+  lang: string | null
+  sourceName: string | null
+  sourceUrl: string | null
+  path: string
+  /** Plain text with `<`, `>`, `&` escaped and matches wrapped in `<mark>`…`</mark>`. */
+  snippet: string
+}
+
+export interface SearchFacets {
+  tags: LabelCount[]
+  categories: LabelCount[]
+  languages: LabelCount[]
+  sources: LabelCount[]
+  years: LabelCount[]
+}
+
+export interface SearchResult {
+  total: number
+  hits: SearchHit[]
+  facets?: SearchFacets
+  /** Set when the query could not be used as typed; the result is then empty. */
+  error?: string
+  /** Parts of the query that were ignored, e.g. `before:abc`. */
+  warnings?: string[]
+}

@@ -1,0 +1,151 @@
+import { describe, expect, test } from 'vitest'
+import { isCjk, normalizeText, normalizeWithMap, toIndexText } from './normalize'
+
+const VS17 = '\u{E0100}'
+
+describe('normalizeText', () => {
+  test.each([
+    ['full-width letters', 'ＡＩ', 'ai'],
+    ['full-width digits and punctuation', 'ＧＤＰ增长５．２％！', 'gdp增长5.2%!'],
+    ['case', 'Breaking NEWS', 'breaking news'],
+    ['precomposed diacritics', 'Café naïve résumé Việt', 'cafe naive resume viet'],
+    ['combining diacritics', 'Cafe\u0301', 'cafe'],
+    ['dotted capital I', 'İstanbul', 'istanbul'],
+    ['ligature', 'ﬁnance', 'finance'],
+    ['roman numeral', 'Ⅻ', 'xii'],
+    ['NBSP', 'a\u00a0b', 'a b'],
+    ['zero-width space and joiners', 'a\u200bb\u200cc\u200dd\ufeffe', 'a b c d e'],
+    ['soft hyphen dropped', 'elec\u00adtion', 'election'],
+    ['Traditional → Simplified', '蘋果', '苹果'],
+    ['Taiwan', '臺灣', '台湾'],
+    ['more pairs', '中華民國發展經濟', '中华民国发展经济'],
+    ['Simplified stays', '苹果台湾发展', '苹果台湾发展'],
+    ['character level, not phrase level', '乾隆', '干隆'],
+    ['variant chain folds all the way', '薴', '苎'],
+    ['BMP Traditional → astral Simplified', '㗲', '𠵾'],
+    ['variation selector dropped', `葛${VS17}城`, '葛城'],
+    ['half-width katakana with dakuten', 'ｶﾞｲﾄﾞ', 'ガイド'],
+    ['kana keeps its dakuten', 'ガイド', 'ガイド'],
+    ['Hangul untouched', '한국어', '한국어'],
+    ['astral ideograph untouched', '𠮷野家', '𠮷野家'],
+    ['emoji survive', 'AI 😀 👍🏽', 'ai 😀 👍🏽'],
+    ['emoji ZWJ sequence splits but survives', '👨‍👩‍👧', '👨 👩 👧'],
+    ['lone surrogate kept', 'x\ud800y', 'x\ud800y'],
+    ['empty', '', ''],
+  ])('%s: %s', (_name, input, expected) => {
+    expect(normalizeText(input)).toBe(expected)
+    expect(normalizeText(expected)).toBe(expected)
+  })
+})
+
+describe('normalizeWithMap', () => {
+  test.each([
+    ['unchanged', 'abc', 'abc', [0, 1, 2, 3]],
+    ['1:1 changes', 'Café', 'cafe', [0, 1, 2, 3, 4]],
+    ['Traditional → Simplified', '臺灣', '台湾', [0, 1, 2]],
+    ['combining marks belong to their base', 'e\u0301\u0302x', 'ex', [0, 3, 4]],
+    ['one character becomes two', 'ﬁx', 'fix', [0, 0, 1, 2]],
+    ['two characters become one', 'ｶﾞ!', 'ガ!', [0, 2, 3]],
+    ['dropped character', 'a\u00adb', 'ab', [0, 2, 3]],
+    ['surrogate pair', '😀a', '😀a', [0, 0, 2, 3]],
+    ['BMP → astral', '㗲x', '𠵾x', [0, 0, 1, 2]],
+    ['astral', '𠮷A', '𠮷a', [0, 0, 2, 3]],
+    ['lone surrogate', 'x\ud800y', 'x\ud800y', [0, 1, 2, 3]],
+    ['empty', '', '', [0]],
+  ])('%s', (_name, input, text, map) => {
+    const r = normalizeWithMap(input)
+    expect(r.text).toBe(text)
+    expect(Array.from(r.map)).toEqual(map)
+  })
+
+  const samples = [
+    'Breaking: ＡＩ 蘋果發表會 in Café 😀 — ﬁnal résumé\u00a0e\u0301',
+    '中華民國臺灣的蘋果公司，發佈了新產品。ｶﾞｲﾄﾞ 한국어 𠮷野家',
+    `a\u200bb\u00adc 葛${VS17}城 İİ ß ǅ Ⅻ ㈱ ①`,
+  ]
+
+  test.each(samples)('agrees with normalizeText, and maps every span back: %s', (s) => {
+    const { text, map } = normalizeWithMap(s)
+    expect(text).toBe(normalizeText(s))
+    expect(map.length).toBe(text.length + 1)
+    expect(map[text.length]).toBe(s.length)
+    for (let k = 1; k <= text.length; k++) expect(map[k]).toBeGreaterThanOrEqual(map[k - 1]!)
+    // folding the original span of any output character gives back that character
+    for (let k = 0; k < text.length; k++) {
+      let e = k + 1
+      while (e < text.length && map[e] === map[k]) e++
+      const origEnd = map[e]!
+      const start = map[k]!
+      const piece = normalizeText(s.slice(start, origEnd))
+      expect(text.slice(map.indexOf(start), e)).toBe(piece)
+    }
+  })
+})
+
+describe('toIndexText', () => {
+  test.each([
+    ['阿里巴巴 launches AI', '阿 里 巴 巴 launches ai'],
+    ['苹果AI手机', '苹 果 ai 手 机'],
+    ['2025年2月13日', '2025 年 2 月 13 日'],
+    ['蘋果發表會', '苹 果 发 表 会'],
+    ['ＡＩ搜索', 'ai 搜 索'],
+    ['東京タワーの夜景', '东 京 タ ワ ー の 夜 景'],
+    ['한국어 뉴스', '한 국 어 뉴 스'],
+    ['𠮷野家', '𠮷 野 家'],
+    ['中・日', '中 ・ 日'],
+    ['  many\n\n\tspaces  ', 'many spaces'],
+    ['Café, résumé!', 'cafe, resume!'],
+    ['', ''],
+  ])('%s → %s', (input, expected) => {
+    expect(toIndexText(input)).toBe(expected)
+  })
+
+  // the hand-written loop must equal this plain definition
+  const CJK_CHAR =
+    /[\u3005-\u3007\u3021-\u3029\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u{1b000}-\u{1b16f}\u{20000}-\u{323af}]/gu
+  test.each([
+    'The 阿里巴巴 Group (阿里) said: 2025年，AI 😀 𠮷x',
+    '中華民國\u3000臺灣\n\n한국어 カタカナ ｶﾀｶﾅ ひらがな・ゝゞ 々〇',
+    'a\u200bb \u00a0 c\u2028d',
+  ])('equals "space around every CJK character, collapse spaces": %s', (s) => {
+    const reference = normalizeText(s).replace(CJK_CHAR, ' $& ').replace(/\s+/g, ' ').trim()
+    expect(toIndexText(s)).toBe(reference)
+  })
+
+  test('is fast enough for 100,000 articles', () => {
+    const zh = '中華民國臺灣的蘋果公司發佈了新產品，引起廣泛關注。AI 技術 2025年。'.repeat(60)
+    const en = 'The Election Commission said Electricity prices, Café owners agreed. '.repeat(70)
+    toIndexText(zh + en)
+    const t = performance.now()
+    for (let k = 0; k < 100; k++) {
+      toIndexText(zh + k)
+      toIndexText(en + k)
+    }
+    // ~0.2 ms per 5 KB article here; the budget only catches a pathological slowdown
+    expect((performance.now() - t) / 200).toBeLessThan(5)
+  })
+})
+
+describe('isCjk', () => {
+  test.each([
+    ['阿', true],
+    ['臺', true],
+    ['㐀', true],
+    ['𠮷', true],
+    ['豈', true],
+    ['あ', true],
+    ['カ', true],
+    ['ー', true],
+    ['々', true],
+    ['한', true],
+    ['・', false],
+    ['、', false],
+    ['。', false],
+    ['a', false],
+    ['é', false],
+    ['1', false],
+    ['😀', false],
+  ])('%s → %s', (ch, expected) => {
+    expect(isCjk(ch.codePointAt(0)!)).toBe(expected)
+  })
+})

@@ -1,0 +1,274 @@
+import { configs } from 'opencc-js/preset/t2cn'
+
+// The indexer and the query side MUST fold text through these same functions: any difference
+// (say the query is NFKC'd but the index is not) makes search silently miss documents.
+//
+// Folding is done per "chunk": one code point plus the combining marks that follow it. A chunk
+// is folded on its own (NFKC, lowercase, strip diacritics, zero-width → space, Traditional →
+// Simplified), which is what lets normalizeWithMap point every output unit back at the chunk it
+// came from. normalizeText is the same loop without the map, so both always agree.
+
+/** Han ideographs (all extensions), kana, Hangul syllables: each becomes its own search token. */
+export function isCjk(cp: number): boolean {
+  if (cp < 0x3005) return false
+  if (cp <= 0xffff) {
+    return (
+      (cp >= 0x4e00 && cp <= 0x9fff) ||
+      (cp >= 0x3400 && cp <= 0x4dbf) ||
+      (cp >= 0xac00 && cp <= 0xd7af) ||
+      // U+3099–U+309C are the (combining and spacing) voicing marks, not letters
+      (cp >= 0x3041 && cp <= 0x3096) ||
+      (cp >= 0x309d && cp <= 0x309f) ||
+      // ゠ U+30A0 and ・ U+30FB are punctuation that happens to sit in the Katakana block
+      (cp >= 0x30a1 && cp <= 0x30ff && cp !== 0x30fb) ||
+      (cp >= 0x31f0 && cp <= 0x31ff) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0x3005 && cp <= 0x3007) ||
+      (cp >= 0x3021 && cp <= 0x3029)
+    )
+  }
+  return (
+    (cp >= 0x20000 && cp <= 0x323af) || // extensions B–I, compatibility supplement
+    (cp >= 0x1b000 && cp <= 0x1b16f) // kana supplement / extended
+  )
+}
+
+// Only Latin-style combining accents: Japanese (゙ U+3099), Indic and Thai marks are letters'
+// parts, not decoration, and stripping them would change the word.
+const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g
+const INVISIBLE_SPACE = /[\u200b-\u200d\u2060\ufeff]/g
+// Variation selectors change a glyph, not the character; left in, 葛󠄀 would stop matching 葛.
+const INVISIBLE_DROP = /[\u00ad\ufe00-\ufe0f]|\udb40[\udd00-\uddef]/g
+const NON_ASCII = /[^\u0000-\u007f]/
+
+let tsBmp: Uint32Array | null = null
+let tsAstral: Map<number, number> | null = null
+
+// Reads opencc's character dictionary instead of running its converter: the converter segments
+// phrases (乾隆 keeps 乾, 乾淨 → 干净), which would make the query side and the index side disagree
+// on the same character depending on its neighbours.
+function buildTraditionalToSimplified(): void {
+  const pairs = new Map<number, number>()
+  for (const group of configs.t2s?.conversionChain ?? []) {
+    for (const dict of group) {
+      const entries =
+        typeof dict === 'string'
+          ? dict.split('|').map((e) => e.split(' '))
+          : dict.map((e) => [...e])
+      for (const [from, to] of entries) {
+        if (from === undefined || to === undefined) continue
+        const f = from.codePointAt(0)
+        const t = to.codePointAt(0)
+        // phrase entries (several characters) are skipped: only 1:1 characters stay length-safe
+        if (f === undefined || t === undefined || String.fromCodePoint(f) !== from) continue
+        if (String.fromCodePoint(t) !== to || f === t) continue
+        pairs.set(f, t)
+      }
+    }
+  }
+  tsBmp = new Uint32Array(0x10000)
+  tsAstral = new Map()
+  for (const [f, t0] of pairs) {
+    // 薴 → 苧 → 苎: follow the chain so folding twice gives the same text as folding once
+    let t = t0
+    for (let hops = 0; pairs.has(t) && hops < 8; hops++) t = pairs.get(t)!
+    if (f <= 0xffff) tsBmp[f] = t
+    else tsAstral.set(f, t)
+  }
+}
+
+function toSimplified(cp: number): number {
+  if (tsBmp === null) buildTraditionalToSimplified()
+  if (cp <= 0xffff) return tsBmp![cp] || cp
+  return tsAstral!.get(cp) ?? cp
+}
+
+function foldChunk(chunk: string): string {
+  let t = chunk.normalize('NFKC').toLowerCase()
+  if (NON_ASCII.test(t)) {
+    t = t.normalize('NFD').replace(DIACRITICS, '').normalize('NFC')
+    t = t.replace(INVISIBLE_SPACE, ' ').replace(INVISIBLE_DROP, '')
+    let out = ''
+    for (const ch of t) {
+      const cp = ch.codePointAt(0)!
+      const s = cp >= 0x3400 ? toSimplified(cp) : cp
+      out += s === cp ? ch : String.fromCodePoint(s)
+    }
+    t = out
+  }
+  return t
+}
+
+// Code units that belong to the chunk before them: combining marks, Hangul medial/final jamo
+// (ᄀ+ᅡ composes to 가 only if folded together), and half-width dakuten (ｶﾞ → ガ).
+let attachTable: Uint8Array | null = null
+const MARK = /^\p{M}$/u
+
+function attaches(unit: number): boolean {
+  if (unit < 0x300) return false
+  if (attachTable === null) {
+    attachTable = new Uint8Array(0x10000)
+    for (let u = 0x300; u < 0x10000; u++) {
+      if (u >= 0xd800 && u <= 0xdfff) continue
+      if (MARK.test(String.fromCharCode(u))) attachTable[u] = 1
+    }
+    attachTable.fill(1, 0x1160, 0x1200)
+    attachTable[0xff9e] = attachTable[0xff9f] = 1
+  }
+  return attachTable[unit] === 1
+}
+
+function attachesAt(s: string, i: number): number {
+  const u = s.charCodeAt(i)
+  if (u >= 0xd800 && u <= 0xdbff) {
+    const cp = s.codePointAt(i)!
+    return cp > 0xffff && MARK.test(String.fromCodePoint(cp)) ? 2 : 0
+  }
+  return attaches(u) ? 1 : 0
+}
+
+// Single BMP code unit → folded text, filled lazily: most documents use a few thousand distinct
+// characters, so this avoids ~65k normalize() calls up front and nearly all calls per document.
+const bmpCache: (string | undefined)[] = new Array<string | undefined>(0x10000)
+const astralCache = new Map<number, string>()
+
+interface MapSink {
+  map: Int32Array
+}
+
+function fold(s: string, sink: MapSink | null): string {
+  const parts: string[] = []
+  let n = 0 // output length so far, in UTF-16 units
+  let runStart = 0 // start of the current stretch of input copied unchanged
+  let map = sink?.map ?? null
+  const emit = (i: number, end: number, r: string): void => {
+    if (i > runStart) parts.push(s.slice(runStart, i))
+    if (map !== null) {
+      const need = n + (i - runStart) + r.length + 1
+      if (need > map.length) {
+        const bigger = new Int32Array(Math.max(need, map.length * 2))
+        bigger.set(map)
+        map = bigger
+      }
+      for (let k = runStart; k < i; k++) map[n++] = k
+      for (let k = 0; k < r.length; k++) map[n++] = i
+    } else {
+      n += i - runStart + r.length
+    }
+    parts.push(r)
+    runStart = end
+  }
+
+  const len = s.length
+  let i = 0
+  while (i < len) {
+    const u = s.charCodeAt(i)
+    let end = i + 1
+    let astral = false
+    if (u >= 0xd800 && u <= 0xdbff && end < len) {
+      const lo = s.charCodeAt(end)
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        end++
+        astral = true
+      }
+    }
+    let marks = false
+    while (end < len) {
+      const k = attachesAt(s, end)
+      if (k === 0) break
+      end += k
+      marks = true
+    }
+
+    let r: string
+    if (marks) {
+      r = foldChunk(s.slice(i, end))
+    } else if (astral) {
+      const cp = s.codePointAt(i)!
+      r = astralCache.get(cp) ?? foldChunk(s.slice(i, end))
+      astralCache.set(cp, r)
+    } else if (u >= 0xd800 && u <= 0xdfff) {
+      // a lone surrogate: keep it, so lengths and the map stay honest for broken input
+      i = end
+      continue
+    } else {
+      let c = bmpCache[u]
+      if (c === undefined) c = bmpCache[u] = foldChunk(String.fromCharCode(u))
+      if (c.length === 1 && c.charCodeAt(0) === u) {
+        i = end
+        continue
+      }
+      r = c
+    }
+    emit(i, end, r)
+    i = end
+  }
+  if (runStart === 0 && map === null) return s
+  emit(len, len, '')
+  if (sink !== null && map !== null) {
+    map[n] = len
+    sink.map = map.length === n + 1 ? map : map.slice(0, n + 1)
+  }
+  return parts.join('')
+}
+
+/** NFKC, lowercase, Latin diacritics removed, zero-width → space, Traditional → Simplified. */
+export function normalizeText(s: string): string {
+  return fold(s, null)
+}
+
+/**
+ * normalizeText plus, for each UTF-16 index of the folded text, the index in `s` of the
+ * character it came from. `map` has one extra entry, `map[text.length] === s.length`, so an end
+ * offset maps back too: the original span of folded `[a, b)` is `[map[a], map[b])`, except when
+ * b splits one original character into several (ﬁ → fi), where map[b] equals map[b - 1].
+ */
+export function normalizeWithMap(s: string): { text: string; map: Int32Array } {
+  const sink: MapSink = { map: new Int32Array(s.length + 1) }
+  const text = fold(s, sink)
+  return { text, map: sink.map }
+}
+
+let whitespace: Uint8Array | null = null
+
+function isSpace(unit: number): boolean {
+  if (whitespace === null) {
+    whitespace = new Uint8Array(0x10000)
+    for (let u = 0; u < 0x10000; u++) if (/\s/.test(String.fromCharCode(u))) whitespace[u] = 1
+  }
+  return whitespace[unit] === 1
+}
+
+/**
+ * What goes into the FTS5 table (and into every FTS5 query string): the folded text with each
+ * CJK character as its own token and whitespace collapsed to single spaces, e.g. `阿里巴巴
+ * launches AI` → `阿 里 巴 巴 launches ai`. unicode61 then makes single-character CJK tokens,
+ * and a query phrase `"阿 里"` matches exactly the documents containing 阿里 as a substring.
+ */
+export function toIndexText(s: string): string {
+  const t = normalizeText(s)
+  // a hand loop: a regex replace per CJK character was 2.5x slower on Chinese articles
+  const out = new Uint16Array(t.length * 2)
+  let n = 0
+  let needSpace = false
+  for (let i = 0; i < t.length; i++) {
+    const u = t.charCodeAt(i)
+    if (isSpace(u)) {
+      needSpace = n > 0
+      continue
+    }
+    let cp = u
+    const lo = u >= 0xd800 && u <= 0xdbff ? t.charCodeAt(i + 1) : 0
+    if (lo >= 0xdc00 && lo <= 0xdfff) cp = ((u - 0xd800) << 10) + (lo - 0xdc00) + 0x10000
+    const cjk = isCjk(cp)
+    if ((needSpace || cjk) && n > 0 && out[n - 1] !== 32) out[n++] = 32
+    out[n++] = u
+    if (cp > 0xffff) out[n++] = t.charCodeAt(++i)
+    needSpace = cjk
+  }
+  let r = ''
+  for (let k = 0; k < n; k += 8192) {
+    r += String.fromCharCode(...out.subarray(k, Math.min(n, k + 8192)))
+  }
+  return r
+}

@@ -1,0 +1,180 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { readFile, stat } from 'node:fs/promises'
+import { extname, join, normalize, sep } from 'node:path'
+import type { Dispatch } from '../api/dispatcher'
+import type { EventName } from '../shared/api'
+
+export interface HttpOptions {
+  dispatch: Dispatch
+  /** The built renderer (out/renderer). */
+  staticDir: string
+  host: string
+  port: number
+}
+
+export interface HttpTransport {
+  server: Server
+  url: string
+  /** Pushes an event to every open event stream. */
+  broadcast(event: EventName, data: unknown): void
+  close(): Promise<void>
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+}
+
+// Same policy as the Electron window: nothing from outside, no inline scripts.
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "font-src 'self'; connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'"
+
+const MAX_BODY = 1024 * 1024
+
+/** `lectern serve`: the built UI plus one POST endpoint and one event stream, both thin. */
+export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
+  const streams = new Set<ServerResponse>()
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain', String(e))
+      else res.end()
+    })
+  })
+  let allowedHosts = new Set<string>()
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // DNS rebinding and cross-site requests: only our own Host and Origin are served.
+    const host = req.headers.host ?? ''
+    const origin = req.headers.origin
+    if (
+      !allowedHosts.has(host) ||
+      (origin !== undefined && !allowedHosts.has(originHost(origin)))
+    ) {
+      return send(res, 403, 'text/plain', 'Forbidden: this server answers only its own pages.')
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`)
+    if (url.pathname === '/api/call') {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only')
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return send(res, 415, 'text/plain', 'JSON only')
+      }
+      const body = await readBody(req)
+      let call: { method?: unknown; args?: unknown }
+      try {
+        call = JSON.parse(body) as typeof call
+      } catch {
+        return sendJson(res, { ok: false, error: { code: 'bad-request', message: 'Invalid JSON' } })
+      }
+      return sendJson(res, await opts.dispatch(call?.method, call?.args))
+    }
+    if (url.pathname === '/api/events') {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      })
+      res.write(': connected\n\n')
+      streams.add(res)
+      req.on('close', () => streams.delete(res))
+      return
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'text/plain', 'GET only')
+    return serveStatic(res, opts.staticDir, url.pathname)
+  }
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail)
+    server.listen(opts.port, opts.host, () => ok())
+  })
+  const addr = server.address()
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port
+  const hostName = opts.host.includes(':') ? `[${opts.host}]` : opts.host
+  allowedHosts = new Set([`${hostName}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`])
+  return {
+    server,
+    url: `http://${hostName}:${port}/`,
+    broadcast(event, data) {
+      const msg = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
+      for (const s of streams) s.write(msg)
+    },
+    close: () =>
+      new Promise<void>((ok) => {
+        for (const s of streams) s.end()
+        server.close(() => ok())
+        server.closeAllConnections()
+      }),
+  }
+}
+
+function originHost(origin: string): string {
+  try {
+    const u = new URL(origin)
+    return u.protocol === 'http:' ? u.host : ''
+  } catch {
+    return ''
+  }
+}
+
+async function serveStatic(res: ServerResponse, root: string, pathname: string): Promise<void> {
+  let rel: string
+  try {
+    rel = decodeURIComponent(pathname)
+  } catch {
+    return send(res, 400, 'text/plain', 'Bad path')
+  }
+  const file = normalize(join(root, rel === '/' ? 'index.html' : rel))
+  if (!file.startsWith(normalize(root) + sep) && file !== normalize(root)) {
+    return send(res, 403, 'text/plain', 'Forbidden')
+  }
+  const st = await stat(file).catch(() => null)
+  // Unknown paths get the app itself, which routes on the client.
+  const target = st?.isFile() ? file : join(root, 'index.html')
+  const body = await readFile(target).catch(() => null)
+  if (!body) return send(res, 404, 'text/plain', 'The UI is not built: run npm run build')
+  res.writeHead(200, {
+    'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-cache',
+  })
+  res.end(body)
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        fail(new Error('Request too large'))
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', fail)
+  })
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, {
+    'content-type': `${type}; charset=utf-8`,
+    'x-content-type-options': 'nosniff',
+  })
+  res.end(body)
+}
+
+function sendJson(res: ServerResponse, value: unknown): void {
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  })
+  res.end(JSON.stringify(value))
+}

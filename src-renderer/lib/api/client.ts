@@ -1,0 +1,87 @@
+import type {
+  EventName,
+  LecternClient,
+  LecternEvents,
+  Method,
+  Reply,
+} from '../../../src-main/shared/api'
+import { argChecks } from '../../../src-main/shared/api'
+
+/** The contract as the renderer sees it: every method async. One transport is picked at start:
+ * the preload's IPC bridge in the desktop app, HTTP in the browser (`lectern serve`). */
+interface Transport {
+  call(method: Method, args: unknown): Promise<Reply>
+  subscribe(listener: (event: string, data: unknown) => void): () => void
+}
+
+interface Bridge {
+  call(method: string, args: unknown): Promise<Reply>
+  on(listener: (event: string, data: unknown) => void): () => void
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+function ipcTransport(bridge: Bridge): Transport {
+  return { call: (m, a) => bridge.call(m, a), subscribe: (l) => bridge.on(l) }
+}
+
+function httpTransport(base = ''): Transport {
+  return {
+    async call(method, args) {
+      const res = await fetch(`${base}/api/call`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method, args }),
+      })
+      if (!res.ok)
+        return { ok: false, error: { code: 'http', message: `${res.status} ${res.statusText}` } }
+      return (await res.json()) as Reply
+    },
+    subscribe(listener) {
+      const source = new EventSource(`${base}/api/events`)
+      const names: string[] = ['importProgress', 'archiveChanged']
+      const handlers = names.map((name) => {
+        const h = (e: MessageEvent<string>) => listener(name, JSON.parse(e.data))
+        source.addEventListener(name, h)
+        return h
+      })
+      return () => {
+        names.forEach((n, i) => source.removeEventListener(n, handlers[i] as EventListener))
+        source.close()
+      }
+    },
+  }
+}
+
+const bridge = (globalThis as { lectern?: Bridge }).lectern
+const transport: Transport = bridge ? ipcTransport(bridge) : httpTransport()
+
+export const isDesktop = Boolean(bridge)
+
+/** Derived from the method table, so a method added to the contract appears here by itself. */
+export const api = Object.fromEntries(
+  (Object.keys(argChecks) as Method[]).map((m) => [
+    m,
+    async (args?: unknown) => {
+      const reply = await transport.call(m, args)
+      if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message)
+      return reply.value
+    },
+  ]),
+) as unknown as LecternClient
+
+export function onEvent<E extends EventName>(
+  event: E,
+  listener: (data: LecternEvents[E]) => void,
+): () => void {
+  return transport.subscribe((name, data) => {
+    if (name === event) listener(data as LecternEvents[E])
+  })
+}
