@@ -12,14 +12,16 @@ export function indexArticle(db: Archive, id: number, title: string, markdown: s
   )
 }
 
-/** Used by migrations that change tokenization: the index is derived data, rebuilt from articles. */
+/** Used by migrations that change tokenization: the index is derived data, rebuilt from articles.
+ * Read in id-ordered pages: better-sqlite3 cannot write while an iterator is open. */
 export function rebuildSearchIndex(db: Archive): void {
   db.exec(`DELETE FROM articles_fts`)
-  const rows = db.prepare(`SELECT id, title, markdown FROM articles`).iterate() as Iterable<{
-    id: number
-    title: string
-    markdown: string
-  }>
-  const insert = db.prepare(`INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`)
-  for (const r of rows) insert.run(r.id, toIndexText(r.title), toIndexText(plainText(r.markdown)))
+  const page = db.prepare(`SELECT id, title, markdown FROM articles WHERE id > ? ORDER BY id LIMIT 500`)
+  let after = 0
+  for (;;) {
+    const rows = page.all(after) as { id: number; title: string; markdown: string }[]
+    if (rows.length === 0) return
+    for (const r of rows) indexArticle(db, r.id, r.title, r.markdown)
+    after = rows[rows.length - 1]!.id
+  }
 }

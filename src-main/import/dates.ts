@@ -4,33 +4,15 @@
  * importer's zone), and `...Z` / `...+08:00` when the source said which zone it meant.
  */
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-}
+const MONTH_NAMES =
+  'january february march april may june july august september october november december'
+const MONTHS: Record<string, number> = { sept: 9 }
+MONTH_NAMES.split(' ').forEach((name, i) => {
+  MONTHS[name] = i + 1
+  MONTHS[name.slice(0, 3)] = i + 1
+})
 
+// No `CST`: Chinese sites use it for UTC+8, American ones for UTC-6, so it stays unresolved.
 const ZONES: Record<string, string> = {
   z: 'Z',
   gmt: 'Z',
@@ -38,7 +20,6 @@ const ZONES: Record<string, string> = {
   ut: 'Z',
   est: '-05:00',
   edt: '-04:00',
-  cst: '-06:00',
   cdt: '-05:00',
   mst: '-07:00',
   mdt: '-06:00',

@@ -55,9 +55,9 @@ export function stripMarkdown(md: string): string {
       .replace(/^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?)?\s*$/gm, ' ')
       .replace(/\*\*|__|~~|[*`|]/g, '')
       .replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/g, decodeEntity)
-      // a line break inside Chinese text is not a space: 中文\n继续 reads 中文继续
-      .replace(/\s+/g, (ws, at: number, all: string) =>
-        ws.includes('\n') &&
+      // a soft line break inside Chinese text is not a space: 中文\n继续 reads 中文继续
+      .replace(/\s+/g, (ws: string, at: number, all: string) =>
+        /^[^\n]*\n[^\n]*$/.test(ws) &&
         CJK_EDGE.test(all[at - 1] ?? '') &&
         CJK_EDGE.test(all[at + ws.length] ?? '')
           ? ''
