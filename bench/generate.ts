@@ -51,16 +51,21 @@ function fileSeed(seed: number, i: number): number {
 /** A word, or a word with a weight relative to the default 1. */
 type Entry = string | readonly [string, number]
 
-interface Bag {
-  items: string[]
+interface Bag<T = string> {
+  items: T[]
   /** Cumulative weights; null when all weights are equal, to skip the binary search. */
   cum: Float64Array | null
   total: number
 }
 
 function bag(entries: readonly Entry[]): Bag {
-  const items = entries.map((e) => (typeof e === 'string' ? e : e[0]))
-  const weights = entries.map((e) => (typeof e === 'string' ? 1 : e[1]))
+  return weightedBag(
+    entries.map((e) => (typeof e === 'string' ? e : e[0])),
+    entries.map((e) => (typeof e === 'string' ? 1 : e[1])),
+  )
+}
+
+function weightedBag<T>(items: T[], weights: readonly number[]): Bag<T> {
   if (weights.every((w) => w === 1)) return { items, cum: null, total: items.length }
   const cum = new Float64Array(weights.length)
   let total = 0
@@ -76,9 +81,9 @@ function zipfBag(items: readonly string[], s = 1): Bag {
   return bag(items.map((item, k) => [item, 1 / Math.pow(k + 1, s)] as const))
 }
 
-function pick(b: Bag, rng: Rng): string {
+function pick<T>(b: Bag<T>, rng: Rng): T {
   const n = b.items.length
-  if (b.cum === null) return b.items[Math.floor(rng() * n)] as string
+  if (b.cum === null) return b.items[Math.floor(rng() * n)] as T
   const r = rng() * b.total
   let lo = 0
   let hi = n - 1
@@ -87,7 +92,7 @@ function pick(b: Bag, rng: Rng): string {
     if ((b.cum[mid] as number) > r) hi = mid
     else lo = mid + 1
   }
-  return b.items[lo] as string
+  return b.items[lo] as T
 }
 
 function pickOf<T>(items: readonly T[], rng: Rng): T {
@@ -95,15 +100,28 @@ function pickOf<T>(items: readonly T[], rng: Rng): T {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Vocabulary. Topic lists carry the rare search terms, weighted so that across a large corpus the
-// terms have clearly different document frequencies (roughly: 市场 in most articles, 经济 in
-// many, 人工智能 in about a fifth, 苹果 and 降息 in a few per cent, 阿里巴巴 and 阿里云 rarely).
+// Vocabulary. Every article has one topic; sentences fill subject (S), object (O) and predicate
+// (P) slots from the topic's lists, the rest from shared ones. Search terms that benchmarks look
+// for are `rare` words: an article switches each one on with probability `doc` and then uses it
+// in some of that slot's fills, so a term has a known share of articles and repeats within them,
+// as in real news. Share of article bodies holding a term (20,000 articles, seed 1): Chinese 市场
+// 87%, 经济 78%, 人工智能 14%, 苹果 5.5%, 降息 3.8%, 阿里巴巴 1.4%, 阿里云 0.3%; English market
+// 77%, rates 31%, election 22%, Apple 4%, Alibaba 2%, café 1%.
+
+type Slot = 'S' | 'O' | 'P'
+
+interface RareSource {
+  slot: Slot
+  doc: number
+  words: readonly Entry[]
+}
 
 interface TopicSource {
   weight: number
   s: readonly Entry[]
   o: readonly Entry[]
   p: readonly Entry[]
+  rare?: readonly RareSource[]
 }
 
 interface LangSource {
@@ -115,7 +133,7 @@ interface LangSource {
   x: readonly Entry[]
   m: readonly Entry[]
   r: readonly Entry[]
-  sentences: readonly string[]
+  sentences: readonly Entry[]
   titles: readonly string[]
   headings: readonly string[]
   items: readonly string[]
@@ -151,21 +169,28 @@ const ZH: LangSource = {
       weight: 3,
       s: words`
         科技公司 互联网企业 芯片厂商 手机厂商 创业公司 研发团队 平台企业 头部厂商 开发者社区
-        云服务商 软件公司 初创企业 硬件厂商 高校实验室 苹果公司*0.5 阿里巴巴*0.1 阿里云*0.06
+        云服务商 软件公司 初创企业 硬件厂商 高校实验室
         腾讯*0.3 华为*0.4 小米*0.3 百度*0.2 字节跳动*0.2
       `,
       o: words`
-        人工智能大模型*1.2 人工智能应用*0.8 生成式人工智能*0.4 云计算服务 数据中心 芯片
+        云计算服务 数据中心 芯片
         半导体产能 智能手机 操作系统 开源项目 自动驾驶技术 服务机器人 算力 网络安全 数字化转型
         智能硬件 可穿戴设备 5G网络 卫星互联网 研发投入 新一代处理器 搜索服务 办公软件 应用商店
-        苹果手机*0.3 折叠屏手机 开发者工具 量子计算
+        折叠屏手机 开发者工具 量子计算
       `,
       p: words`
         引发业内广泛关注 行业竞争日趋激烈 市场空间仍然广阔 技术门槛不断提高 商业化进程有所加快
         用户规模持续扩大 相关概念股应声上涨 监管框架有待完善 供应链压力有所缓解
-        数据安全问题受到重视 研发成本居高不下 海外市场拓展提速 人工智能市场规模快速增长*0.4
-        数字经济规模继续扩大
+        数据安全问题受到重视 研发成本居高不下 海外市场拓展提速 数字经济规模继续扩大
       `,
+      rare: [
+        { slot: 'S', doc: 0.05, words: words`阿里巴巴` },
+        { slot: 'S', doc: 0.02, words: words`阿里云` },
+        { slot: 'S', doc: 0.12, words: words`苹果公司` },
+        { slot: 'O', doc: 0.06, words: words`苹果手机 苹果新机` },
+        { slot: 'O', doc: 0.55, words: words`人工智能大模型 人工智能应用 生成式人工智能` },
+        { slot: 'P', doc: 0.2, words: words`人工智能市场规模快速增长` },
+      ],
     },
     {
       weight: 3,
@@ -175,21 +200,29 @@ const ZH: LangSource = {
       `,
       o: words`
         货币政策 利率 贷款市场报价利率 存款利率 信贷投放 债券市场 A股市场 股票市场 外汇储备
-        人民币汇率 理财产品 资本市场改革 融资成本 流动性 降息预期*0.1 降息节奏*0.04 通胀数据
+        人民币汇率 理财产品 资本市场改革 融资成本 流动性 通胀数据
         经济数据 财政政策 专项债 黄金价格 大宗商品 市场利率 分红方案 港股通
       `,
       p: words`
-        市场反应平稳 市场情绪有所回暖 经济复苏仍面临压力 带动相关板块上涨 降息预期再度升温*0.12
-        央行宣布降息25个基点*0.04 市场普遍预计年内还有降息空间*0.05 经济基本面保持稳定
+        市场反应平稳 市场情绪有所回暖 经济复苏仍面临压力 带动相关板块上涨
+        经济基本面保持稳定
         外部环境依然复杂 市场波动明显加大 宏观经济运行总体平稳 资金面保持合理充裕
         投资者风险偏好下降 经济增长动能有所增强 成交额较前一交易日放大
       `,
+      rare: [
+        {
+          slot: 'P',
+          doc: 0.12,
+          words: words`降息预期再度升温 央行宣布降息25个基点 市场预计年内还有降息空间`,
+        },
+        { slot: 'O', doc: 0.05, words: words`降息预期 降息节奏` },
+      ],
     },
     {
       weight: 2,
       s: words`
         零售企业 电商平台 连锁超市 餐饮品牌 购物中心 消费者 品牌商 直播电商 快递企业 外卖平台
-        茶饮品牌 旅行社 阿里巴巴*0.15 京东*0.2 拼多多*0.15 美妆品牌
+        茶饮品牌 旅行社 京东*0.2 拼多多*0.15 美妆品牌
       `,
       o: words`
         消费券 线上购物节 会员服务 即时零售 下沉市场 跨境电商 新锐品牌 家电以旧换新 预制菜
@@ -199,6 +232,7 @@ const ZH: LangSource = {
         消费市场逐步回暖 客流量明显增加 价格战愈演愈烈 消费者更加理性 线上线下融合加速
         销售额创历史新高 经济内生动力增强 市场需求有所分化
       `,
+      rare: [{ slot: 'S', doc: 0.04, words: words`阿里巴巴` }],
     },
     {
       weight: 1.5,
@@ -225,23 +259,27 @@ const ZH: LangSource = {
         租赁市场 老旧小区改造 公积金政策
       `,
       p: words`
-        楼市成交量有所回升 房价总体保持稳定 市场观望情绪浓厚 政策效果逐步显现 去库存压力依然较大
-        降息对楼市的提振作用有限*0.1 市场信心有待恢复
+        楼市成交量有所回升 房价总体保持稳定 市场观望情绪浓厚 政策效果逐步显现 去库存压力依然较大 市场信心有待恢复
       `,
+      rare: [{ slot: 'P', doc: 0.1, words: words`降息对楼市的提振作用有限` }],
     },
     {
       weight: 1,
       s: words`
-        农户 种粮大户 合作社 农业企业 农业农村部门 果农 收购商 农技人员 批发市场 苹果种植户*0.3
+        农户 种粮大户 合作社 农业企业 农业农村部门 果农 收购商 农技人员 批发市场
       `,
       o: words`
-        粮食生产 农产品价格 苹果价格*0.4 高标准农田 种子 化肥 冷链物流 生猪价格 蔬菜供应 茶叶
+        粮食生产 农产品价格 高标准农田 种子 化肥 冷链物流 生猪价格 蔬菜供应 茶叶
         秋粮收购 农村电商 智慧农业 乡村旅游
       `,
       p: words`
         丰收已成定局 价格保持平稳 市场供应充足 农民收入稳步增长 天气因素影响较大
         产销对接更加顺畅 农村经济持续向好
       `,
+      rare: [
+        { slot: 'O', doc: 0.25, words: words`苹果价格` },
+        { slot: 'S', doc: 0.1, words: words`苹果种植户` },
+      ],
     },
     {
       weight: 1,
@@ -290,11 +328,11 @@ const ZH: LangSource = {
       `,
       o: words`
         创新药 医保目录 疫苗 分级诊疗 互联网医疗 慢性病管理 医疗器械 集中采购 健康管理
-        人工智能辅助诊断*0.4
       `,
       p: words`
         患者负担有所减轻 审批速度明显加快 临床效果良好 行业进入调整期 基层服务能力提升
       `,
+      rare: [{ slot: 'O', doc: 0.3, words: words`人工智能辅助诊断` }],
     },
   ],
   t: words`
@@ -317,14 +355,14 @@ const ZH: LangSource = {
   `,
   x: words`
     北京 上海 深圳 杭州 广州 成都 武汉 南京 重庆 西安 苏州 天津 长沙 郑州 青岛 厦门 合肥 宁波
-    昆明 沈阳 长三角地区 珠三角 中西部地区 海外市场 东南亚 欧洲 全国 多地 一线城市 县域
+    昆明 沈阳 长三角地区 珠三角 中西部地区 东南亚 欧洲 全国 多地 一线城市 县域
   `,
   m: words`
     晨报 商报 财经周刊 科技快讯 都市快报 江南时报 多家媒体 业内媒体
   `,
   r: words`
     相关负责人 一位分析师 业内人士 接受采访的专家 公司高管 一名基金经理 行业协会负责人
-    某券商首席经济学家 研究员 当地官员 一位从业者 市民 消费者代表
+    某券商首席分析师 研究员 当地官员 一位从业者 市民 消费者代表
   `,
   sentences: [
     '{T}，{S}{A}{V}{O}。',
@@ -338,8 +376,11 @@ const ZH: LangSource = {
     '{X}{S}{T}宣布{V}{O}，{P}。',
     '{C}，{O}{P}。',
     '在{X}，{S}{V}{O}，{S}{A}{V}{O}。',
-    '{T}，{X}市场{P}，{S}对{O}的态度趋于{Z}。',
-    '从{X}的情况看，{O}{P}，经济学界对此看法不一。',
+    '{T}，{X}的{O}{P}，{S}的态度趋于{Z}。',
+    // These two put 市场 and 经济 into articles outside the business topics; rarer, so that
+    // neither word is in every article.
+    ['{R}认为，{X}市场的{O}{P}。', 0.08],
+    ['从{X}的情况看，{O}{P}，经济学界对此看法不一。', 0.05],
   ],
   titles: ['{S}{V}{O}', '{X}{O}{P}', '{T}{O}{P}', '{S}：{O}{P}', '{S}{A}{V}{O}，{P}'],
   headings: ['{O}', '{O}{P}', '{S}如何{V}{O}', '{X}的{O}'],
@@ -389,7 +430,7 @@ const EN: LangSource = {
       s: phrases`
         the central bank | investors | analysts | the Federal Reserve*0.4 | regional lenders
         bond traders | fund managers | the finance ministry | mortgage lenders | shareholders
-        Alibaba*0.08 | pension funds
+        pension funds
       `,
       o: phrases`
         interest rates*1.5 | mortgage rates | the stock market*1.2 | the bond market
@@ -402,12 +443,13 @@ const EN: LangSource = {
         inflation remains above target | stock markets closed higher | bond yields fell sharply
         the outlook for rates remains uncertain
       `,
+      rare: [{ slot: 'S', doc: 0.02, words: phrases`Alibaba` }],
     },
     {
       weight: 2.5,
       s: phrases`
         the startup | chipmakers | software developers | the company | engineers | regulators
-        cloud providers | Apple*0.5 | Alibaba*0.15 | open-source maintainers | a research lab
+        cloud providers | open-source maintainers | a research lab
       `,
       o: phrases`
         artificial intelligence tools*1 | a new smartphone | the data centre
@@ -420,6 +462,10 @@ const EN: LangSource = {
         users have welcomed the change | privacy groups raised concerns
         shares in the sector rose | demand for computing power keeps growing
       `,
+      rare: [
+        { slot: 'S', doc: 0.15, words: phrases`Apple` },
+        { slot: 'S', doc: 0.05, words: phrases`Alibaba` },
+      ],
     },
     {
       weight: 1,
@@ -441,7 +487,7 @@ const EN: LangSource = {
       weight: 1,
       s: phrases`
         the museum | the city library | a local bakery | the festival organisers
-        the theatre company | the owners of a small café*0.5 | Café Lumen*0.2 | the orchestra
+        the theatre company | the orchestra
         bookshop owners | volunteers | the football club
       `,
       o: phrases`
@@ -453,6 +499,10 @@ const EN: LangSource = {
         local businesses reported a busy weekend | critics praised the performance
         organisers hope to make it an annual event
       `,
+      rare: [
+        { slot: 'S', doc: 0.15, words: phrases`the owners of a small café` },
+        { slot: 'S', doc: 0.08, words: phrases`Café Lumen` },
+      ],
     },
   ],
   t: phrases`
@@ -499,7 +549,7 @@ const EN: LangSource = {
     '{C^}, {P}.',
     'The move comes after {S} {V} {O} {T}.',
     '{S^} {A} {V} {O}, saying that {P}.',
-    'Market watchers in {X} said {P}, although {S} {V} {O}.',
+    ['Market watchers in {X} said {P}, although {S} {V} {O}.', 0.3],
   ],
   titles: ['{S^} {V} {O}', '{O^}: {P}', '{X^}: {S} {V} {O}', '{S^} {A} {V} {O} {T}'],
   headings: ['{O^}', 'What {S} {V}', '{X^} and {O}', 'Why {P}'],
@@ -527,7 +577,8 @@ const ZH_STANCE = ['谨慎', '乐观', '积极', '保守', '分化', '理性'] a
 // ---------------------------------------------------------------------------------------------
 // Simplified → traditional for the zh-TW / zh-HK share. Character pairs for every character in the
 // vocabulary above that differs, taken once from OpenCC (cn → tw) and kept here so the generator
-// needs no dependency; words whose characters convert differently in context come first.
+// needs no dependency; words whose characters convert differently in context come first. A new
+// word with a character missing here comes out half simplified, so extend the tables with it.
 
 const S2T_WORDS: readonly (readonly [string, string])[] = [
   ['阿里', '阿里'],
@@ -575,7 +626,7 @@ const S2T_CHARS = new Map<string, string>()
   from.forEach((ch, k) => S2T_CHARS.set(ch, to[k] as string))
 }
 
-export function toTraditional(text: string): string {
+function toTraditional(text: string): string {
   let out = ''
   let k = 0
   outer: while (k < text.length) {
@@ -598,16 +649,22 @@ export function toTraditional(text: string): string {
 
 type Lang = 'zh-CN' | 'zh-TW' | 'zh-HK' | 'en'
 
+interface Rare {
+  slot: Slot
+  doc: number
+  words: Bag
+}
+
 interface Topic {
   s: Bag
   o: Bag
   p: Bag
+  rare: Rare[]
 }
 
 interface Vocab {
   zh: boolean
-  topics: Topic[]
-  topicBag: Bag
+  topicBag: Bag<Topic>
   t: Bag
   a: Bag
   v: Bag
@@ -616,7 +673,8 @@ interface Vocab {
   m: Bag
   r: Bag
   z: Bag
-  sentences: string[][]
+  /** Templates as token arrays: slots like `{S}` are tokens of their own, so filling is a walk. */
+  sentences: Bag<string[]>
   titles: string[][]
   headings: string[][]
   items: string[][]
@@ -627,17 +685,22 @@ interface Vocab {
 function compile(src: LangSource, zh: boolean, map: (s: string) => string): Vocab {
   const conv = (entries: readonly Entry[]): Bag =>
     bag(entries.map((e) => (typeof e === 'string' ? map(e) : ([map(e[0]), e[1]] as const))))
-  // Slots are kept as their own tokens so filling a sentence is a walk over an array.
-  const parse = (templates: readonly string[]) =>
-    templates.map((t) =>
-      map(t)
-        .split(/(\{[A-Z]\^?\})/)
-        .filter((tok) => tok !== ''),
-    )
+  const tokens = (template: string) =>
+    map(template)
+      .split(/(\{[A-Z]\^?\})/)
+      .filter((tok) => tok !== '')
+  const topics = src.topics.map((t) => ({
+    s: conv(t.s),
+    o: conv(t.o),
+    p: conv(t.p),
+    rare: (t.rare ?? []).map((r) => ({ slot: r.slot, doc: r.doc, words: conv(r.words) })),
+  }))
   return {
     zh,
-    topics: src.topics.map((t) => ({ s: conv(t.s), o: conv(t.o), p: conv(t.p) })),
-    topicBag: bag(src.topics.map((t, k) => [String(k), t.weight] as const)),
+    topicBag: weightedBag(
+      topics,
+      src.topics.map((t) => t.weight),
+    ),
     t: conv(src.t),
     a: conv(src.a),
     v: conv(src.v),
@@ -646,10 +709,13 @@ function compile(src: LangSource, zh: boolean, map: (s: string) => string): Voca
     m: conv(src.m),
     r: conv(src.r),
     z: conv(ZH_STANCE),
-    sentences: parse(src.sentences),
-    titles: parse(src.titles),
-    headings: parse(src.headings),
-    items: parse(src.items),
+    sentences: weightedBag(
+      src.sentences.map((e) => tokens(typeof e === 'string' ? e : e[0])),
+      src.sentences.map((e) => (typeof e === 'string' ? 1 : e[1])),
+    ),
+    titles: src.titles.map(tokens),
+    headings: src.headings.map(tokens),
+    items: src.items.map(tokens),
     table: [map(src.table[0]), map(src.table[1]), map(src.table[2])],
     tags: zipfBag(src.tags.map((e) => map(typeof e === 'string' ? e : e[0]))),
   }
@@ -657,9 +723,13 @@ function compile(src: LangSource, zh: boolean, map: (s: string) => string): Voca
 
 const VOCAB: Record<Lang, Vocab> = (() => {
   const same = (s: string) => s
-  const zhCN = compile(ZH, true, same)
   const zhHant = compile(ZH, true, toTraditional)
-  return { 'zh-CN': zhCN, 'zh-TW': zhHant, 'zh-HK': zhHant, en: compile(EN, false, same) }
+  return {
+    'zh-CN': compile(ZH, true, same),
+    'zh-TW': zhHant,
+    'zh-HK': zhHant,
+    en: compile(EN, false, same),
+  }
 })()
 
 interface Source {
@@ -703,6 +773,8 @@ const SOURCES_BY_LANG: Record<Lang, Source[]> = {
 // ---------------------------------------------------------------------------------------------
 // Article assembly
 
+// A file stops at most one sentence (well under 400 bytes) short of its target, so every size
+// stays within 2–8 KB whichever way KB is read.
 const MIN_TARGET = 2400
 const MAX_TARGET = 8000
 const DATE_FROM = Date.UTC(2015, 0, 1)
@@ -713,7 +785,26 @@ const pad2 = (n: number) => (n < 10 ? '0' : '') + n
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 const yamlString = (s: string) => '"' + s.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"'
 
-function fill(tokens: readonly string[], v: Vocab, topic: Topic, rng: Rng, emphasis = 0): string {
+/** What one article draws its words from. */
+interface Ctx {
+  v: Vocab
+  topic: Topic
+  rng: Rng
+  /** This article's rare words, by slot; empty for most articles. */
+  rare: Record<Slot, Bag[]>
+}
+
+/** Share of a slot's fills that use one of the article's rare words, when it has any. */
+const RARE_USE = 0.2
+
+function slot(ctx: Ctx, which: Slot, common: Bag): string {
+  const rare = ctx.rare[which]
+  if (rare.length > 0 && ctx.rng() < RARE_USE) return pick(pickOf(rare, ctx.rng), ctx.rng)
+  return pick(common, ctx.rng)
+}
+
+function fill(tokens: readonly string[], ctx: Ctx, emphasis = 0): string {
+  const { v, topic, rng } = ctx
   let out = ''
   for (const tok of tokens) {
     if (tok.charCodeAt(0) !== 123 /* { */ || tok.length > 4) {
@@ -723,14 +814,14 @@ function fill(tokens: readonly string[], v: Vocab, topic: Topic, rng: Rng, empha
     let word: string
     switch (tok[1]) {
       case 'S':
-        word = pick(topic.s, rng)
+        word = slot(ctx, 'S', topic.s)
         break
       case 'O':
-        word = pick(topic.o, rng)
+        word = slot(ctx, 'O', topic.o)
         if (emphasis > 0 && rng() < emphasis) word = v.zh ? `**${word}**` : `*${word}*`
         break
       case 'P':
-        word = pick(topic.p, rng)
+        word = slot(ctx, 'P', topic.p)
         break
       case 'T':
         word = pick(v.t, rng)
@@ -770,31 +861,32 @@ function fill(tokens: readonly string[], v: Vocab, topic: Topic, rng: Rng, empha
   return v.zh ? out : upperFirst(out)
 }
 
-function sentence(v: Vocab, topic: Topic, rng: Rng): string {
-  return fill(pickOf(v.sentences, rng), v, topic, rng, 0.04)
+function sentence(ctx: Ctx): string {
+  return fill(pick(ctx.v.sentences, ctx.rng), ctx, 0.04)
 }
 
-function paragraph(v: Vocab, topic: Topic, rng: Rng): string {
-  const n = 2 + Math.floor(rng() * 4)
+function paragraph(ctx: Ctx): string {
+  const n = 2 + Math.floor(ctx.rng() * 4)
   const parts: string[] = []
-  for (let k = 0; k < n; k++) parts.push(sentence(v, topic, rng))
-  return parts.join(v.zh ? '' : ' ')
+  for (let k = 0; k < n; k++) parts.push(sentence(ctx))
+  return parts.join(ctx.v.zh ? '' : ' ')
 }
 
-function block(v: Vocab, topic: Topic, rng: Rng, first: boolean): string {
+function block(ctx: Ctx, first: boolean): string {
+  const { v, topic, rng } = ctx
   const r = rng()
-  if (first || r < 0.74) return paragraph(v, topic, rng)
-  if (r < 0.86) return '## ' + fill(pickOf(v.headings, rng), v, topic, rng)
+  if (first || r < 0.74) return paragraph(ctx)
+  if (r < 0.86) return '## ' + fill(pickOf(v.headings, rng), ctx)
   if (r < 0.93) {
     const ordered = rng() < 0.3
     const n = 3 + Math.floor(rng() * 3)
     const lines: string[] = []
     for (let k = 0; k < n; k++) {
-      lines.push((ordered ? `${k + 1}. ` : '- ') + fill(pickOf(v.items, rng), v, topic, rng))
+      lines.push((ordered ? `${k + 1}. ` : '- ') + fill(pickOf(v.items, rng), ctx))
     }
     return lines.join('\n')
   }
-  if (r < 0.985) return '> ' + sentence(v, topic, rng)
+  if (r < 0.985) return '> ' + sentence(ctx)
   const rows = [`| ${v.table.join(' | ')} |`, '| --- | ---: | ---: |']
   const n = 2 + Math.floor(rng() * 4)
   for (let k = 0; k < n; k++) {
@@ -828,14 +920,16 @@ export function generateArticle(i: number, seed = 1, zhRatio = 0.8): GeneratedAr
   }
   const v = VOCAB[lang]
   const source = pickOf(SOURCES_BY_LANG[lang], rng)
-  const topic = v.topics[Number(pick(v.topicBag, rng))] as Topic
+  const topic = pick(v.topicBag, rng)
+  const ctx: Ctx = { v, topic, rng, rare: { S: [], O: [], P: [] } }
+  for (const r of topic.rare) if (rng() < r.doc) ctx.rare[r.slot].push(r.words)
 
   // Archives grow over time, so later years hold more articles.
   const ms = DATE_FROM + Math.floor(Math.pow(rng(), 0.7) * (DATE_TO - DATE_FROM))
   const date = formatDate(ms)
-  const title = fill(pickOf(v.titles, rng), v, topic, rng)
+  const title = fill(pickOf(v.titles, rng), ctx)
   // Real feeds often leave the summary empty.
-  const summary = rng() < 0.15 ? '' : sentence(v, topic, rng)
+  const summary = rng() < 0.15 ? '' : sentence(ctx)
   const tagCount = 1 + Math.floor(Math.pow(rng(), 1.5) * 4)
   const tags: string[] = []
   for (let tries = 0; tags.length < tagCount && tries < 12; tries++) {
@@ -865,7 +959,7 @@ export function generateArticle(i: number, seed = 1, zhRatio = 0.8): GeneratedAr
   let size = utf8(header) + utf8(link)
   const blocks: string[] = []
   for (;;) {
-    const b = block(v, topic, rng, blocks.length === 0)
+    const b = block(ctx, blocks.length === 0)
     const cost = utf8(b) + 2
     if (size + cost <= target) {
       blocks.push(b)
@@ -874,7 +968,7 @@ export function generateArticle(i: number, seed = 1, zhRatio = 0.8): GeneratedAr
     }
     // Top up with single sentences so the file lands close to its target size.
     for (;;) {
-      const s = sentence(v, topic, rng)
+      const s = sentence(ctx)
       const c = utf8(s) + 2
       if (size + c > target) break
       blocks.push(s)

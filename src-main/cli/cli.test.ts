@@ -11,17 +11,26 @@ afterEach(() => tree?.cleanup())
 
 /** Runs the CLI from its sources, as a user would run `lectern …`. */
 function lectern(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src-main/cli/index.ts'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  })
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'src-main/cli/index.ts'), ...args],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    },
+  )
   return { code: r.status, out: r.stdout, err: r.stderr }
 }
 
 function fixture() {
   tree = tempTree({
-    'news/a.md': article('Rates fall', 'The bank cut rates.\n\n[Harbor Daily](https://harbor.example/a)', 'lang: en\n'),
-    'news/b.md': '---\ntitle: 降息\ndate: 2024-05-01\ntags: [经济, Test]\nlang: [zh-CN]\n---\n\n央行宣布降息。\n',
+    'news/a.md': article(
+      'Rates fall',
+      'The bank cut rates.\n\n[Harbor Daily](https://harbor.example/a)',
+      'lang: en\n',
+    ),
+    'news/b.md':
+      '---\ntitle: 降息\ndate: 2024-05-01\ntags: [经济, Test]\nlang: [zh-CN]\n---\n\n央行宣布降息。\n',
     'news/notes.txt': 'not an article',
   })
   return { folder: tree.path('news'), db: tree.path('archive.db') }
@@ -34,7 +43,11 @@ describe('the lectern command', () => {
     expect(r.code).toBe(0)
     const report = JSON.parse(r.out)
     expect(report).toMatchObject({ scanned: 3, imported: 2, skipped: 1, failed: 0, unchanged: 0 })
-    expect(report.files.map((f: { path: string }) => f.path).sort()).toEqual(['a.md', 'b.md', 'notes.txt'])
+    expect(report.files.map((f: { path: string }) => f.path).sort()).toEqual([
+      'a.md',
+      'b.md',
+      'notes.txt',
+    ])
     const again = JSON.parse(lectern(['import', folder, '--db', db, '--json']).out)
     expect(again).toMatchObject({ unchanged: 2, imported: 0 })
   })
@@ -44,9 +57,20 @@ describe('the lectern command', () => {
     const report = JSON.parse(lectern(['import', folder, '--db', db, '--json']).out)
     const b = report.files.find((f: { path: string }) => f.path === 'b.md')
     const shown = JSON.parse(lectern(['show', String(b.id), '--db', db, '--json']).out)
-    expect(shown).toMatchObject({ title: '降息', date: '2024-05-01', lang: 'zh-CN', tags: ['test', '经济'] })
+    expect(shown).toMatchObject({
+      title: '降息',
+      date: '2024-05-01',
+      lang: 'zh-CN',
+      tags: ['test', '经济'],
+    })
     const a = JSON.parse(
-      lectern(['show', String(report.files.find((f: { path: string }) => f.path === 'a.md').id), '--db', db, '--json']).out,
+      lectern([
+        'show',
+        String(report.files.find((f: { path: string }) => f.path === 'a.md').id),
+        '--db',
+        db,
+        '--json',
+      ]).out,
     )
     expect(a).toMatchObject({ sourceUrl: 'https://harbor.example/a', sourceName: 'Harbor Daily' })
     expect(JSON.parse(lectern(['tags', '--db', db, '--json']).out)).toEqual([
@@ -54,7 +78,11 @@ describe('the lectern command', () => {
       { name: '经济', count: 1 },
     ])
     const stats = JSON.parse(lectern(['stats', '--db', db, '--json']).out)
-    expect(stats).toMatchObject({ articles: 2, languages: { en: 1, 'zh-CN': 1 }, oldest: '2024-05-01' })
+    expect(stats).toMatchObject({
+      articles: 2,
+      languages: { en: 1, 'zh-CN': 1 },
+      oldest: '2024-05-01',
+    })
     expect(lectern(['stats', '--db', db]).out).toMatch(/Articles:\s+2/)
   })
 
@@ -99,9 +127,14 @@ describe('the lectern command', () => {
     expect(JSON.parse(lectern(['stats', '--json'], { LECTERN_DB: db }).out).articles).toBe(2)
   })
 
-  it.skipIf(!existsSync(join(root, 'out/main/cli.js')))('runs as bin/lectern.js from the build', () => {
-    const r = spawnSync(process.execPath, [join(root, 'bin/lectern.js'), '--help'], { encoding: 'utf8' })
-    expect(r.status).toBe(0)
-    expect(r.stdout).toMatch(/import <folder>/)
-  })
+  it.skipIf(!existsSync(join(root, 'out/main/cli.js')))(
+    'runs as bin/lectern.js from the build',
+    () => {
+      const r = spawnSync(process.execPath, [join(root, 'bin/lectern.js'), '--help'], {
+        encoding: 'utf8',
+      })
+      expect(r.status).toBe(0)
+      expect(r.stdout).toMatch(/import <folder>/)
+    },
+  )
 })

@@ -1,3 +1,4 @@
+import { stmt } from './stmt'
 import type { Archive } from './open'
 import type { Article } from '../shared/types'
 import type { ParsedArticle } from '../import/types'
@@ -49,14 +50,13 @@ function columns(r: ArticleRecord) {
 }
 
 export function insertArticle(db: Archive, r: ArticleRecord, now: string): number {
-  const info = db
-    .prepare(
-      `INSERT INTO articles (title, date, summary, lang, thumbnail, source_url, source_name, author,
+  const info = stmt(
+    db,
+    `INSERT INTO articles (title, date, summary, lang, thumbnail, source_url, source_name, author,
          markdown, front_matter, path, folder, content_hash, bytes, imported_at)
        VALUES (@title, @date, @summary, @lang, @thumbnail, @source_url, @source_name, @author,
          @markdown, @front_matter, @path, @folder, @content_hash, @bytes, @now)`,
-    )
-    .run({ ...columns(r), now })
+  ).run({ ...columns(r), now })
   const id = Number(info.lastInsertRowid)
   setLabels(db, id, 'tag', r.parsed.tags)
   setLabels(db, id, 'category', r.parsed.categories)
@@ -65,7 +65,8 @@ export function insertArticle(db: Archive, r: ArticleRecord, now: string): numbe
 }
 
 export function updateArticle(db: Archive, id: number, r: ArticleRecord, now: string): void {
-  db.prepare(
+  stmt(
+    db,
     `UPDATE articles SET title = @title, date = @date, summary = @summary, lang = @lang,
        thumbnail = @thumbnail, source_url = @source_url, source_name = @source_name,
        author = @author, markdown = @markdown, front_matter = @front_matter, path = @path,
@@ -78,18 +79,17 @@ export function updateArticle(db: Archive, id: number, r: ArticleRecord, now: st
 }
 
 export function findByHash(db: Archive, hash: string): number | null {
-  const row = db.prepare(`SELECT id FROM articles WHERE content_hash = ? LIMIT 1`).get(hash) as
+  const row = stmt(db, `SELECT id FROM articles WHERE content_hash = ? LIMIT 1`).get(hash) as
     { id: number } | undefined
   return row?.id ?? null
 }
 
 export function getArticle(db: Archive, id: number): Article | null {
-  const row = db
-    .prepare(
-      `SELECT id, title, date, summary, lang, thumbnail, source_url, source_name, author,
+  const row = stmt(
+    db,
+    `SELECT id, title, date, summary, lang, thumbnail, source_url, source_name, author,
               markdown, front_matter, path FROM articles WHERE id = ?`,
-    )
-    .get(id) as ArticleRow | undefined
+  ).get(id) as ArticleRow | undefined
   if (!row) return null
   return {
     id: row.id,

@@ -1,3 +1,4 @@
+import { stmt } from './stmt'
 import type { Archive } from './open'
 
 /** What the archive remembers of one file path, to classify the next import of it. */
@@ -10,17 +11,17 @@ export interface FileRecord {
 }
 
 export function getFile(db: Archive, path: string): FileRecord | null {
-  const row = db
-    .prepare(
-      `SELECT path, article_id AS articleId, content_hash AS contentHash, size, mtime_ms AS mtimeMs
+  const row = stmt(
+    db,
+    `SELECT path, article_id AS articleId, content_hash AS contentHash, size, mtime_ms AS mtimeMs
          FROM files WHERE path = ?`,
-    )
-    .get(path) as FileRecord | undefined
+  ).get(path) as FileRecord | undefined
   return row ?? null
 }
 
 export function putFile(db: Archive, f: FileRecord, now: string): void {
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO files (path, article_id, content_hash, size, mtime_ms, seen_at)
      VALUES (@path, @articleId, @contentHash, @size, @mtimeMs, @now)
      ON CONFLICT (path) DO UPDATE SET article_id = excluded.article_id,

@@ -1,3 +1,4 @@
+import { stmt } from './stmt'
 import type { Archive } from './open'
 import type { LabelCount } from '../shared/types'
 
@@ -9,17 +10,17 @@ export function labelKey(name: string): string {
 }
 
 export function setLabels(db: Archive, articleId: number, kind: LabelKind, names: string[]): void {
-  db.prepare(
+  stmt(
+    db,
     `DELETE FROM article_labels WHERE article_id = ?
        AND label_id IN (SELECT id FROM labels WHERE kind = ?)`,
   ).run(articleId, kind)
-  const upsert = db.prepare(
+  const upsert = stmt(
+    db,
     `INSERT INTO labels (kind, name, key) VALUES (?, ?, ?)
        ON CONFLICT (kind, key) DO UPDATE SET key = excluded.key RETURNING id`,
   )
-  const link = db.prepare(
-    `INSERT OR IGNORE INTO article_labels (article_id, label_id) VALUES (?, ?)`,
-  )
+  const link = stmt(db, `INSERT OR IGNORE INTO article_labels (article_id, label_id) VALUES (?, ?)`)
   for (const name of names) {
     const row = upsert.get(kind, name, labelKey(name)) as { id: number }
     link.run(articleId, row.id)
@@ -27,22 +28,20 @@ export function setLabels(db: Archive, articleId: number, kind: LabelKind, names
 }
 
 export function labelsOf(db: Archive, articleId: number, kind: LabelKind): string[] {
-  const rows = db
-    .prepare(
-      `SELECT l.name FROM article_labels al JOIN labels l ON l.id = al.label_id
+  const rows = stmt(
+    db,
+    `SELECT l.name FROM article_labels al JOIN labels l ON l.id = al.label_id
         WHERE al.article_id = ? AND l.kind = ? ORDER BY l.name`,
-    )
-    .all(articleId, kind) as { name: string }[]
+  ).all(articleId, kind) as { name: string }[]
   return rows.map((r) => r.name)
 }
 
 /** Labels in use, most used first (ties by name). */
 export function listLabels(db: Archive, kind: LabelKind): LabelCount[] {
-  return db
-    .prepare(
-      `SELECT l.name AS name, count(*) AS count FROM labels l
+  return stmt(
+    db,
+    `SELECT l.name AS name, count(*) AS count FROM labels l
          JOIN article_labels al ON al.label_id = l.id
         WHERE l.kind = ? GROUP BY l.id ORDER BY count DESC, l.name`,
-    )
-    .all(kind) as LabelCount[]
+  ).all(kind) as LabelCount[]
 }

@@ -1,11 +1,12 @@
+import { stmt } from './stmt'
 import type { Archive } from './open'
 import { toIndexText } from '../text/normalize'
 import { plainText } from '../text/plain'
 
 /** The one place that decides what of an article is searchable. */
 export function indexArticle(db: Archive, id: number, title: string, markdown: string): void {
-  db.prepare(`DELETE FROM articles_fts WHERE rowid = ?`).run(id)
-  db.prepare(`INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`).run(
+  stmt(db, `DELETE FROM articles_fts WHERE rowid = ?`).run(id)
+  stmt(db, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`).run(
     id,
     toIndexText(title),
     toIndexText(plainText(markdown)),
@@ -16,7 +17,10 @@ export function indexArticle(db: Archive, id: number, title: string, markdown: s
  * Read in id-ordered pages: better-sqlite3 cannot write while an iterator is open. */
 export function rebuildSearchIndex(db: Archive): void {
   db.exec(`DELETE FROM articles_fts`)
-  const page = db.prepare(`SELECT id, title, markdown FROM articles WHERE id > ? ORDER BY id LIMIT 500`)
+  const page = stmt(
+    db,
+    `SELECT id, title, markdown FROM articles WHERE id > ? ORDER BY id LIMIT 500`,
+  )
   let after = 0
   for (;;) {
     const rows = page.all(after) as { id: number; title: string; markdown: string }[]

@@ -48,7 +48,9 @@ describe.skipIf(!hasCorpus)('importing the real news corpus', () => {
 
   it('never takes the import time for a publication date', () => {
     const today = new Date().toISOString().slice(0, 10)
-    const n = db.prepare(`SELECT count(*) AS n FROM articles WHERE date LIKE ?`).get(`${today}%`) as { n: number }
+    const n = db
+      .prepare(`SELECT count(*) AS n FROM articles WHERE date LIKE ?`)
+      .get(`${today}%`) as { n: number }
     expect(n.n).toBe(0)
   })
 })

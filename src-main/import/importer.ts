@@ -1,3 +1,4 @@
+import { stmt } from '../db/stmt'
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
@@ -162,7 +163,7 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
 
 /** A path owns an article when the article was created from it (not when it merely duplicated it). */
 function ownsArticle(db: Archive, articleId: number, path: string): boolean {
-  const row = db.prepare(`SELECT path FROM articles WHERE id = ?`).get(articleId) as
+  const row = stmt(db, `SELECT path FROM articles WHERE id = ?`).get(articleId) as
     { path: string } | undefined
   return row?.path === path
 }

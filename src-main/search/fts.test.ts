@@ -30,7 +30,7 @@ const insert = db.prepare('INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)
 docs.forEach(([title, body], i) => insert.run(i + 1, toIndexText(title), toIndexText(body)))
 afterAll(() => db.close())
 
-/** Titles of the documents the query finds, in insertion order, the way the search service runs it. */
+/** Titles of the documents found, in insertion order, queried the way the service does. */
 function search(query: string): string[] {
   const { match, exclude } = toFtsMatch(parseQuery(query))
   const where: string[] = []
@@ -43,7 +43,8 @@ function search(query: string): string[] {
     where.push('rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)')
     params.push(exclude)
   }
-  const sql = `SELECT rowid FROM fts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY rowid`
+  const cond = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const sql = `SELECT rowid FROM fts ${cond} ORDER BY rowid`
   const rows = db.prepare(sql).all(...params) as { rowid: number }[]
   return rows.map((r) => docs[r.rowid - 1]![0])
 }
@@ -64,6 +65,9 @@ describe('search through a real FTS5 table', () => {
     ['CAFÉ', ['Paris']],
     ['elections', ['Results']],
     ['elect*', ['Results', 'Energy']],
+    ['苹果a*', ['新品']],
+    ['"苹果 a"*', []],
+    ['title:par*', ['Paris']],
     ['ＡＩ', ['新品', '发布会', 'Regulation', 'Machines']],
     ['蘋果', ['新品', '发布会', '發表會']],
     ['苹果', ['新品', '发布会', '發表會']],
@@ -88,6 +92,7 @@ describe('search through a real FTS5 table', () => {
     ['阿里 -title:云计算', ['阿里巴巴发布新模型']],
     ['title:"发布会"', ['发布会']],
     ['tag:x', docs.map(([t]) => t)],
+    ['-苹果', docs.map(([t]) => t).filter((t) => !['新品', '发布会', '發表會'].includes(t))],
     ['!!! 阿里云', ['云计算降价']],
   ])('%j finds %j', (query, expected) => {
     expect(search(query)).toEqual(expected)

@@ -18,7 +18,7 @@ export interface FtsMatch {
 // them yields an empty phrase, which matches no row at all and would empty the whole AND.
 const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u
 
-/** One term as an FTS5 expression, e.g. `title : "阿 里"` or `"elect" *`; null if it has no tokens. */
+/** A term as FTS5, e.g. `title : "阿 里"` or `"elect" *`; null if it has no tokens. */
 export function termToFts(term: SearchTerm): string | null {
   const text = toIndexText(term.text)
   if (!TOKEN_CHAR.test(text)) return null

@@ -72,6 +72,8 @@ describe('parseQuery', () => {
     ['tag:"machine learning" ai', 'ai tag=machine learning'],
     ['tag:"machine learning', 'tag=machine learning'],
     ['-tag:sports', '-tag=sports'],
+    ['-tag:"machine learning" x', 'x -tag=machine learning'],
+    ['title:"rate cut', 'title:"rate cut"'],
     ['category:科技 lang:zh-CN source:new.qq.com', 'category=科技 lang=zh-CN source=new.qq.com'],
     ['ｔａｇ：ＡＩ', 'tag=AI'],
     ['tag:a tag:b', 'tag=a tag=b'],

@@ -105,7 +105,7 @@ function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
-/** `2025` → `2025-01-01`, `2025-2` → `2025-02-01`, `2025/02/13` → `2025-02-13`; null if not a date. */
+/** `2025` → `2025-01-01`, `2025-2` → `2025-02-01`, `2025/02/13` → `2025-02-13`; else null. */
 function periodStart(value: string): string | null {
   const m = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/.exec(value)
   if (m === null) return null

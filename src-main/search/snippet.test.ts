@@ -91,7 +91,7 @@ describe('makeSnippet', () => {
       '- item *one* and `code`',
     ].join('\n')
     expect(snippet(md, '阿里')).toBe(
-      '标题 <mark>阿里</mark>巴巴发布了新模型。 引用 重要的 内容 item one and code',
+      '标题 <mark>阿里</mark>巴巴发布了新模型。图 引用 重要的 内容 item one and code',
     )
   })
 
@@ -164,7 +164,8 @@ describe('markTerms and findMatches', () => {
 describe('stripMarkdown', () => {
   test.each([
     ['## Heading', 'Heading'],
-    ['![alt](x.png) text', 'text'],
+    ['![alt](x.png) text', 'alt text'],
+    ['<https://example.com/a> after', 'after'],
     ['[link text](https://a.b/c_(d)) after', 'link text after'],
     ['[ref][1]\n\n[1]: https://a.b', 'ref'],
     ['**bold** __strong__ *em* ~~gone~~ `code`', 'bold strong em gone code'],

@@ -38,22 +38,25 @@ function decodeEntity(m: string, body: string): string {
 
 /** The most obvious Markdown syntax removed and whitespace collapsed; fast, not a full parser. */
 export function stripMarkdown(md: string): string {
+  // line patterns use [ \t], not \s: with /m, ^\s* would swallow the blank line before them
   return (
     md
       .replace(/<!--[\s\S]*?-->/g, ' ')
-      .replace(/^\s*(```|~~~).*$/gm, ' ')
-      .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-      .replace(/!\[[^\]]*\]\[[^\]]*\]/g, ' ')
+      .replace(/^[ \t]*(```|~~~).*$/gm, ' ')
+      // images keep their alt text: the index (text/plain.ts) does, so a match may be there
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/!\[([^\]]*)\]\[[^\]]*\]/g, '$1')
       .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
       .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-      .replace(/^\s{0,3}\[[^\]]+\]:\s+\S.*$/gm, ' ')
+      .replace(/^[ \t]{0,3}\[[^\]]+\]:[ \t]+\S.*$/gm, ' ')
       .replace(/<\/?[a-zA-Z][^<>]*>/g, (tag) => (BLOCK_TAG.test(tag) ? ' ' : ''))
-      .replace(/^\s{0,3}#{1,6}(\s+|$)/gm, '')
-      .replace(/^\s*((>\s?)+)/gm, '')
-      .replace(/^\s*([-*_]\s*){3,}$/gm, ' ')
-      .replace(/^\s*([-*+]|\d{1,9}[.)])\s+/gm, '')
-      .replace(/^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?)?\s*$/gm, ' ')
-      .replace(/\*\*|__|~~|[*`|]/g, '')
+      .replace(/^[ \t]{0,3}#{1,6}([ \t]+|$)/gm, '')
+      .replace(/^[ \t]*(>[ \t]?)+/gm, '')
+      .replace(/^[ \t]*([-*_][ \t]*){3,}$/gm, ' ')
+      .replace(/^[ \t]*([-*+]|\d{1,9}[.)])[ \t]+/gm, '')
+      .replace(/^[ \t]*\|?([ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(:?-{3,}:?)?[ \t]*$/gm, ' ')
+      .replace(/\*\*|__|~~|[*`]/g, '')
+      .replace(/\|/g, ' ')
       .replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/g, decodeEntity)
       // a soft line break inside Chinese text is not a space: 中文\n继续 reads 中文继续
       .replace(/\s+/g, (ws: string, at: number, all: string) =>
@@ -317,7 +320,8 @@ export function makeSnippet(original: string, q: ParsedQuery, maxChars = 160): s
     const { first, lastEnd } = densestWindow(hits, maxChars)
     // some context before the first match, more after it
     const lead = Math.min(Math.max(0, Math.floor((maxChars - (lastEnd - first)) / 3)), 40)
-    from = Math.max(0, first - lead)
+    // when the matches fit in the opening, show the opening rather than cut two characters off it
+    from = lastEnd <= maxChars ? 0 : Math.max(0, first - lead)
     to = Math.min(len, Math.max(from + maxChars, lastEnd))
     from = snapStart(text, from, first)
   }

@@ -1,0 +1,10 @@
+// `npm run bench`: prints figures and ratios; never fails on time. Pick parts with arguments:
+// `npm run bench -- import search`.
+import { benchImport } from './import'
+
+const parts: Record<string, () => Promise<void>> = {
+  import: () => benchImport(Number(process.env.BENCH_IMPORT_N ?? 20_000)),
+}
+
+const wanted = process.argv.slice(2).filter((a) => a in parts)
+for (const name of wanted.length ? wanted : Object.keys(parts)) await parts[name]!()

@@ -1,0 +1,26 @@
+import { en, type MessageKey, type Messages } from './en'
+import { zhCN } from './zh-CN'
+import { settings } from '../lib/state/settings.svelte'
+
+const tables: Record<string, Messages> = { en, 'zh-CN': zhCN }
+
+/** Looks up a UI string in the current language. Reading `settings.language` makes every
+ * template that calls `t` update when the language changes. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const table = tables[settings.language] ?? en
+  const text = table[key] ?? en[key] ?? key
+  return text.replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m,
+  )
+}
+
+/** Label text for keys built at run time (`status_failed`, `lang_en`); falls back to the raw value. */
+export function tOr(key: string, fallback: string): string {
+  return key in en ? t(key as MessageKey) : fallback
+}
+
+export function formatNumber(n: number): string {
+  return n.toLocaleString(settings.language)
+}
+
+export type { MessageKey }

@@ -1,0 +1,97 @@
+// Reader and UI preferences, persisted in localStorage. One object, validated on load, so a
+// stale or hand-edited entry never breaks the app.
+export type Theme = 'system' | 'light' | 'dark'
+export type UiLanguage = 'en' | 'zh-CN'
+export type RemoteImages = 'ask' | 'always'
+
+export interface SettingsData {
+  theme: Theme
+  fontSize: number
+  readerWidth: number
+  language: UiLanguage
+  remoteImages: RemoteImages
+}
+
+const KEY = 'lectern.settings'
+export const FONT_MIN = 13
+export const FONT_MAX = 28
+export const WIDTH_MIN = 28
+export const WIDTH_MAX = 60
+
+function defaultLanguage(): UiLanguage {
+  const nav = typeof navigator === 'undefined' ? 'en' : navigator.language
+  return nav.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
+}
+
+function defaults(): SettingsData {
+  return {
+    theme: 'system',
+    fontSize: 18,
+    readerWidth: 40,
+    language: defaultLanguage(),
+    remoteImages: 'ask',
+  }
+}
+
+const clamp = (n: unknown, lo: number, hi: number, d: number) =>
+  typeof n === 'number' && Number.isFinite(n) ? Math.min(hi, Math.max(lo, Math.round(n))) : d
+
+function load(): SettingsData {
+  const d = defaults()
+  try {
+    const raw = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<SettingsData>
+    return {
+      theme: ['system', 'light', 'dark'].includes(raw.theme as string)
+        ? (raw.theme as Theme)
+        : d.theme,
+      fontSize: clamp(raw.fontSize, FONT_MIN, FONT_MAX, d.fontSize),
+      readerWidth: clamp(raw.readerWidth, WIDTH_MIN, WIDTH_MAX, d.readerWidth),
+      language: raw.language === 'en' || raw.language === 'zh-CN' ? raw.language : d.language,
+      remoteImages: raw.remoteImages === 'always' ? 'always' : 'ask',
+    }
+  } catch {
+    return d
+  }
+}
+
+export class Settings {
+  #data = $state<SettingsData>(load())
+
+  get theme() {
+    return this.#data.theme
+  }
+  get fontSize() {
+    return this.#data.fontSize
+  }
+  get readerWidth() {
+    return this.#data.readerWidth
+  }
+  get language() {
+    return this.#data.language
+  }
+  get remoteImages() {
+    return this.#data.remoteImages
+  }
+
+  update(patch: Partial<SettingsData>): void {
+    const next = { ...this.#data, ...patch }
+    next.fontSize = clamp(next.fontSize, FONT_MIN, FONT_MAX, 18)
+    next.readerWidth = clamp(next.readerWidth, WIDTH_MIN, WIDTH_MAX, 40)
+    this.#data = next
+    try {
+      localStorage.setItem(KEY, JSON.stringify(next))
+    } catch {
+      // storage full or disabled: the setting still applies to this session
+    }
+  }
+
+  zoom(step: number): void {
+    this.update({ fontSize: this.#data.fontSize + step })
+  }
+
+  reset(): void {
+    this.#data = defaults()
+  }
+}
+
+export const settings = new Settings()
