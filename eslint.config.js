@@ -15,7 +15,10 @@ export default ts.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -27,7 +30,15 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...nodeModules, 'electron', 'better-sqlite3', '../*', '!./*'] },
+        {
+          patterns: [
+            {
+              group: [...nodeModules, 'electron', 'better-sqlite3'],
+              message: 'The contract is pure.',
+            },
+            { regex: '^\\.\\./', message: 'The contract imports nothing outside src-main/shared.' },
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer'],
     },
@@ -39,9 +50,10 @@ export default ts.config(
         'error',
         {
           patterns: [
-            ...nodeModules,
-            'electron',
-            'better-sqlite3',
+            {
+              group: [...nodeModules, 'electron', 'better-sqlite3'],
+              message: 'Not in the renderer.',
+            },
             {
               regex: '^(\\.\\./)+src-main/(?!shared/)',
               message: 'The renderer may import only the contract (src-main/shared).',

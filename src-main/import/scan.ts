@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs'
 import { opendir, realpath, stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 
@@ -54,20 +55,16 @@ export async function* scanFolder(root: string, signal?: AbortSignal): AsyncGene
     for (const n of names) {
       const abs = join(dir, n.name)
       const relPath = relative(root, abs)
-      let isDir = n.isDir
-      let size = 0
-      let mtimeMs = 0
+      let st: Stats
       try {
-        const st = await stat(abs)
-        isDir = st.isDirectory()
-        if (!isDir && !st.isFile()) {
-          yield { kind: 'skip', rel: relPath, reason: 'not a regular file' }
-          continue
-        }
-        size = st.size
-        mtimeMs = Math.trunc(st.mtimeMs)
+        st = await stat(abs)
       } catch (e) {
         yield { kind: 'fail', rel: relPath, reason: n.isLink ? 'broken link' : reason(e) }
+        continue
+      }
+      const isDir = st.isDirectory()
+      if (!isDir && !st.isFile()) {
+        yield { kind: 'skip', rel: relPath, reason: 'not a regular file' }
         continue
       }
       if (isDir) {
@@ -75,7 +72,7 @@ export async function* scanFolder(root: string, signal?: AbortSignal): AsyncGene
         else subdirs.push(abs)
         continue
       }
-      yield { kind: 'file', abs, rel: relPath, size, mtimeMs }
+      yield { kind: 'file', abs, rel: relPath, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) }
     }
     // Reverse so the stack pops them in name order.
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i] as string)

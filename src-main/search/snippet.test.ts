@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { parseQuery } from './query'
-import { findMatches, makeSnippet, markTerms, stripMarkdown } from './snippet'
+import { findMatches, makeSnippet, markTerms } from './snippet'
+import { plainText as stripMarkdown } from '../text/plain'
 
 const snippet = (text: string, query: string, max?: number) =>
   makeSnippet(text, parseQuery(query), max)

@@ -1,5 +1,6 @@
 import { isCjk, normalizeText, normalizeWithMap } from '../text/normalize'
 import type { ParsedQuery } from './query'
+import { plainText } from '../text/plain'
 
 // Snippets are cut from the ORIGINAL text (so no spaces appear between Chinese characters and
 // 臺灣 stays 臺灣 when the query was 台湾): matching happens on the folded text, the same way FTS5
@@ -8,66 +9,6 @@ import type { ParsedQuery } from './query'
 export interface TextRange {
   start: number
   end: number
-}
-
-// ---------------------------------------------------------------- markdown → plain text
-
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-}
-// tags that separate words when rendered; any other tag (b, a, span…) sits inside a word
-const BLOCK_TAG = /^<\/?(br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|blockquote|hr|img|figure)\b/i
-const CJK_EDGE =
-  /[\u3000-\u303f\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/
-
-function decodeEntity(m: string, body: string): string {
-  if (body[0] === '#') {
-    const hex = body[1] === 'x' || body[1] === 'X'
-    const cp = parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10)
-    return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)
-      ? String.fromCodePoint(cp)
-      : m
-  }
-  return ENTITIES[body.toLowerCase()] ?? m
-}
-
-/** The most obvious Markdown syntax removed and whitespace collapsed; fast, not a full parser. */
-export function stripMarkdown(md: string): string {
-  // line patterns use [ \t], not \s: with /m, ^\s* would swallow the blank line before them
-  return (
-    md
-      .replace(/<!--[\s\S]*?-->/g, ' ')
-      .replace(/^[ \t]*(```|~~~).*$/gm, ' ')
-      // images keep their alt text: the index (text/plain.ts) does, so a match may be there
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/!\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-      .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
-      .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-      .replace(/^[ \t]{0,3}\[[^\]]+\]:[ \t]+\S.*$/gm, ' ')
-      .replace(/<\/?[a-zA-Z][^<>]*>/g, (tag) => (BLOCK_TAG.test(tag) ? ' ' : ''))
-      .replace(/^[ \t]{0,3}#{1,6}([ \t]+|$)/gm, '')
-      .replace(/^[ \t]*(>[ \t]?)+/gm, '')
-      .replace(/^[ \t]*([-*_][ \t]*){3,}$/gm, ' ')
-      .replace(/^[ \t]*([-*+]|\d{1,9}[.)])[ \t]+/gm, '')
-      .replace(/^[ \t]*\|?([ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(:?-{3,}:?)?[ \t]*$/gm, ' ')
-      .replace(/\*\*|__|~~|[*`]/g, '')
-      .replace(/\|/g, ' ')
-      .replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/g, decodeEntity)
-      // a soft line break inside Chinese text is not a space: 中文\n继续 reads 中文继续
-      .replace(/\s+/g, (ws: string, at: number, all: string) =>
-        /^[^\n]*\n[^\n]*$/.test(ws) &&
-        CJK_EDGE.test(all[at - 1] ?? '') &&
-        CJK_EDGE.test(all[at + ws.length] ?? '')
-          ? ''
-          : ' ',
-      )
-      .trim()
-  )
 }
 
 // ---------------------------------------------------------------- tokens as FTS5 sees them
@@ -310,7 +251,7 @@ function densestWindow(hits: Hit[], maxChars: number): { first: number; lastEnd:
  * no match, the start of the text.
  */
 export function makeSnippet(original: string, q: ParsedQuery, maxChars = 160): string {
-  const text = stripMarkdown(original)
+  const text = plainText(original)
   const hits = findHits(text, q)
   const len = text.length
 

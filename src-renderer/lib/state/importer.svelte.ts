@@ -1,0 +1,149 @@
+// One import at a time: the dialog's state, live progress from `importProgress` events, and the
+// final report with a status filter.
+import { api, isDesktop, onEvent } from '../api/client'
+import type { FileStatus, ImportFileResult, ImportProgress, ImportReport } from '../../../src-main/shared/types'
+import { ui } from './ui.svelte'
+
+export type ReportFilter = FileStatus | 'all' | 'warnings'
+export type ImportPhase = 'idle' | 'running' | 'done'
+
+export class Importer {
+  #phase = $state<ImportPhase>('idle')
+  #progress = $state.raw<ImportProgress | null>(null)
+  #report = $state.raw<ImportReport | null>(null)
+  #error = $state<string | null>(null)
+  #filter = $state<ReportFilter>('all')
+  #folder = $state('')
+  #listening = false
+
+  #notable = $derived(
+    (this.#report?.files ?? []).filter(
+      (f) => f.warnings.length > 0 || f.error || !['imported', 'updated', 'unchanged'].includes(f.status),
+    ),
+  )
+  #shown = $derived(this.#select(this.#filter))
+
+  get phase() {
+    return this.#phase
+  }
+  get progress() {
+    return this.#progress
+  }
+  get report() {
+    return this.#report
+  }
+  get error() {
+    return this.#error
+  }
+  get filter() {
+    return this.#filter
+  }
+  get folder() {
+    return this.#folder
+  }
+  set folder(v: string) {
+    this.#folder = v
+  }
+  /** Files worth a look: warnings, failures, skips, duplicates. */
+  get notable(): ImportFileResult[] {
+    return this.#notable
+  }
+  get shown(): ImportFileResult[] {
+    return this.#shown
+  }
+  get percent(): number {
+    const p = this.#progress
+    if (!p || p.total === 0) return 0
+    return Math.round((p.done / p.total) * 100)
+  }
+  /** Seconds left at the current rate, or null before there is a rate. */
+  get secondsLeft(): number | null {
+    const p = this.#progress
+    if (!p || p.phase !== 'importing' || p.rate <= 0) return null
+    return (p.total - p.done) / p.rate
+  }
+
+  count(filter: ReportFilter): number {
+    return this.#select(filter).length
+  }
+
+  #select(filter: ReportFilter): ImportFileResult[] {
+    if (filter === 'all') return this.#notable
+    if (filter === 'warnings') return this.#notable.filter((f) => f.warnings.length > 0)
+    return (this.#report?.files ?? []).filter((f) => f.status === filter)
+  }
+
+  setFilter(f: ReportFilter): void {
+    this.#filter = f
+  }
+
+  listen(): void {
+    if (this.#listening) return
+    this.#listening = true
+    onEvent('importProgress', (p) => {
+      this.#progress = p
+      if (p.phase !== 'done' && this.#phase !== 'running') this.#phase = 'running'
+    })
+  }
+
+  /** Desktop: the system folder picker. Returns false where there is none (the browser). */
+  async choose(): Promise<boolean> {
+    if (!isDesktop) return false
+    try {
+      const folders = await api.chooseFolders()
+      if (folders === null) return false
+      if (folders.length > 0) await this.start(folders)
+      return true
+    } catch (e) {
+      this.#error = e instanceof Error ? e.message : String(e)
+      return true
+    }
+  }
+
+  /** Resolves when the import ends; calls back so lists can refresh. */
+  async start(folders: string[], onDone?: () => void): Promise<void> {
+    const clean = folders.map((f) => f.trim()).filter(Boolean)
+    if (clean.length === 0 || this.#phase === 'running') return
+    this.#phase = 'running'
+    this.#report = null
+    this.#error = null
+    this.#filter = 'all'
+    this.#progress = { phase: 'scanning', scanned: 0, done: 0, total: 0, current: null, rate: 0 }
+    try {
+      this.#report = await api.importFolders({ folders: clean })
+      this.#phase = 'done'
+    } catch (e) {
+      this.#error = e instanceof Error ? e.message : String(e)
+      this.#phase = 'idle'
+    }
+    onDone?.()
+  }
+
+  async cancel(): Promise<void> {
+    try {
+      await api.cancelImport()
+    } catch (e) {
+      ui.report(e)
+    }
+  }
+
+  /** Back to the form, keeping the folder typed last. */
+  again(): void {
+    if (this.#phase === 'running') return
+    this.#phase = 'idle'
+    this.#report = null
+    this.#error = null
+    this.#progress = null
+  }
+
+  reset(): void {
+    this.#phase = 'idle'
+    this.#progress = null
+    this.#report = null
+    this.#error = null
+    this.#filter = 'all'
+    this.#folder = ''
+  }
+}
+
+export const importer = new Importer()

@@ -1,0 +1,87 @@
+// The article open in the reader, its place in the result list, and per-article choices
+// (remote images). Like search, a counter drops answers for articles no longer wanted.
+import { api } from '../api/client'
+import type { Article } from '../../../src-main/shared/types'
+import { highlightTerms } from '../query'
+import { snippetTerms } from '../highlight'
+import { search } from './search.svelte'
+import { ui } from './ui.svelte'
+
+export class Reader {
+  #article = $state.raw<Article | null>(null)
+  #index = $state(-1)
+  #loading = $state(false)
+  #allowImages = $state(false)
+  #terms = $state.raw<string[]>([])
+  #seq = 0
+
+  get article() {
+    return this.#article
+  }
+  /** Position of the open article in the current results, or -1. */
+  get index() {
+    return this.#index
+  }
+  get loading() {
+    return this.#loading
+  }
+  get allowImages() {
+    return this.#allowImages
+  }
+  /** Words to mark: the query's terms plus what the server marked in this hit's snippet. */
+  get terms() {
+    return this.#terms
+  }
+  get hasPrevious() {
+    return this.#index > 0
+  }
+  get hasNext() {
+    return this.#index >= 0 && this.#index < search.total - 1
+  }
+
+  async openIndex(i: number): Promise<boolean> {
+    const hit = await search.load(i)
+    if (!hit) return false
+    search.setActive(i)
+    const seq = ++this.#seq
+    this.#loading = true
+    try {
+      const article = await api.article({ id: hit.id })
+      if (seq !== this.#seq) return false
+      this.#article = article
+      this.#index = i
+      this.#allowImages = false
+      this.#terms = [...new Set([...highlightTerms(search.query), ...snippetTerms([hit.snippet])])]
+      return article !== null
+    } catch (e) {
+      if (seq === this.#seq) ui.report(e)
+      return false
+    } finally {
+      if (seq === this.#seq) this.#loading = false
+    }
+  }
+
+  step(delta: number): Promise<boolean> {
+    return this.openIndex(this.#index + delta)
+  }
+
+  loadImages(): void {
+    this.#allowImages = true
+  }
+
+  /** The results changed: the article stays open but no longer has a place in the list. */
+  detach(): void {
+    this.#index = -1
+  }
+
+  reset(): void {
+    this.#seq++
+    this.#article = null
+    this.#index = -1
+    this.#loading = false
+    this.#allowImages = false
+    this.#terms = []
+  }
+}
+
+export const reader = new Reader()

@@ -1,0 +1,177 @@
+// The current search: query text, sort, and the results as a sparse set of pages of 100 loaded
+// on demand as the list scrolls. Every new query bumps a counter; answers to older requests are
+// dropped, so a slow response can never overwrite a newer one.
+import { api } from '../api/client'
+import type { SearchFacets, SearchHit, SearchSort } from '../../../src-main/shared/search-types'
+import { parseFilters } from '../query'
+import { ui } from './ui.svelte'
+
+export const PAGE = 100
+const DEBOUNCE_MS = 150
+
+export class Search {
+  #query = $state('')
+  #sort = $state<SearchSort>('relevance')
+  #total = $state(0)
+  #facets = $state.raw<SearchFacets | null>(null)
+  #pages = $state.raw(new Map<number, SearchHit[]>())
+  #error = $state<string | null>(null)
+  #warnings = $state.raw<string[]>([])
+  #loading = $state(false)
+  #settled = $state(false)
+  #active = $state(-1)
+  /** Bumped per query; lets views scroll back to the top when the results change. */
+  #generation = $state(0)
+  #seq = 0
+  #pending = new Map<number, Promise<SearchHit[] | undefined>>()
+  #timer: ReturnType<typeof setTimeout> | undefined
+
+  #filters = $derived(parseFilters(this.#query))
+
+  get query() {
+    return this.#query
+  }
+  get sort() {
+    return this.#sort
+  }
+  get total() {
+    return this.#total
+  }
+  get facets() {
+    return this.#facets
+  }
+  get error() {
+    return this.#error
+  }
+  get warnings() {
+    return this.#warnings
+  }
+  get loading() {
+    return this.#loading
+  }
+  /** True once the first answer for the current archive has arrived. */
+  get settled() {
+    return this.#settled
+  }
+  get active() {
+    return this.#active
+  }
+  get generation() {
+    return this.#generation
+  }
+  get filters() {
+    return this.#filters
+  }
+
+  /** As the user types: debounced. */
+  setQuery(q: string, immediate = false): void {
+    this.#query = q
+    clearTimeout(this.#timer)
+    if (immediate) void this.run()
+    else this.#timer = setTimeout(() => void this.run(), DEBOUNCE_MS)
+  }
+
+  /** Runs a pending debounced search now (Enter in the search box). */
+  flush(): void {
+    if (this.#timer === undefined) return
+    clearTimeout(this.#timer)
+    void this.run()
+  }
+
+  setSort(sort: SearchSort): void {
+    this.#sort = sort
+    void this.run()
+  }
+
+  setActive(i: number): void {
+    if (this.#total === 0) this.#active = -1
+    else this.#active = Math.max(0, Math.min(this.#total - 1, i))
+  }
+
+  hitAt(i: number): SearchHit | undefined {
+    return this.#pages.get(Math.floor(i / PAGE))?.[i % PAGE]
+  }
+
+  async run(): Promise<void> {
+    this.#timer = undefined
+    const seq = ++this.#seq
+    this.#pending.clear()
+    this.#loading = true
+    try {
+      const r = await api.search({ query: this.#query, limit: PAGE, offset: 0, sort: this.#sort })
+      if (seq !== this.#seq) return
+      this.#pages = new Map([[0, r.hits]])
+      this.#total = r.total
+      this.#facets = r.facets ?? null
+      this.#error = r.error ?? null
+      this.#warnings = r.warnings ?? []
+      this.#active = r.total > 0 ? 0 : -1
+      this.#generation++
+      this.#settled = true
+    } catch (e) {
+      if (seq !== this.#seq) return
+      ui.report(e)
+    } finally {
+      if (seq === this.#seq) this.#loading = false
+    }
+  }
+
+  /** Makes sure rows start..end (inclusive) are loaded or loading. */
+  ensure(start: number, end: number): void {
+    const last = Math.min(end, this.#total - 1)
+    for (let p = Math.floor(Math.max(0, start) / PAGE); p <= Math.floor(last / PAGE); p++) {
+      void this.#loadPage(p)
+    }
+  }
+
+  /** The hit at index i, loading its page if needed. */
+  async load(i: number): Promise<SearchHit | undefined> {
+    if (i < 0 || i >= this.#total) return undefined
+    await this.#loadPage(Math.floor(i / PAGE))
+    return this.hitAt(i)
+  }
+
+  #loadPage(p: number): Promise<SearchHit[] | undefined> {
+    const have = this.#pages.get(p)
+    if (have) return Promise.resolve(have)
+    const pending = this.#pending.get(p)
+    if (pending) return pending
+    const seq = this.#seq
+    const req = { query: this.#query, limit: PAGE, offset: p * PAGE, sort: this.#sort }
+    const promise = api.search(req).then(
+      (r) => {
+        if (seq !== this.#seq) return undefined
+        this.#pages = new Map(this.#pages).set(p, r.hits)
+        this.#pending.delete(p)
+        return r.hits
+      },
+      (e: unknown) => {
+        if (seq === this.#seq) {
+          this.#pending.delete(p)
+          ui.report(e)
+        }
+        return undefined
+      },
+    )
+    this.#pending.set(p, promise)
+    return promise
+  }
+
+  reset(): void {
+    clearTimeout(this.#timer)
+    this.#seq++
+    this.#pending.clear()
+    this.#query = ''
+    this.#sort = 'relevance'
+    this.#total = 0
+    this.#facets = null
+    this.#pages = new Map()
+    this.#error = null
+    this.#warnings = []
+    this.#loading = false
+    this.#settled = false
+    this.#active = -1
+  }
+}
+
+export const search = new Search()
