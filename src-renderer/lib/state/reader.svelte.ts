@@ -13,6 +13,8 @@ export class Reader {
   #loading = $state(false)
   #allowImages = $state(false)
   #terms = $state.raw<string[]>([])
+  /** The search generation the index belongs to; a new search detaches the article. */
+  #generation = $state(-1)
   #seq = 0
 
   get article() {
@@ -20,7 +22,7 @@ export class Reader {
   }
   /** Position of the open article in the current results, or -1. */
   get index() {
-    return this.#index
+    return this.#generation === search.generation ? this.#index : -1
   }
   get loading() {
     return this.#loading
@@ -33,10 +35,10 @@ export class Reader {
     return this.#terms
   }
   get hasPrevious() {
-    return this.#index > 0
+    return this.index > 0
   }
   get hasNext() {
-    return this.#index >= 0 && this.#index < search.total - 1
+    return this.index >= 0 && this.index < search.total - 1
   }
 
   async openIndex(i: number): Promise<boolean> {
@@ -50,6 +52,7 @@ export class Reader {
       if (seq !== this.#seq) return false
       this.#article = article
       this.#index = i
+      this.#generation = search.generation
       this.#allowImages = false
       this.#terms = [...new Set([...highlightTerms(search.query), ...snippetTerms([hit.snippet])])]
       return article !== null
@@ -62,16 +65,11 @@ export class Reader {
   }
 
   step(delta: number): Promise<boolean> {
-    return this.openIndex(this.#index + delta)
+    return this.index < 0 ? Promise.resolve(false) : this.openIndex(this.index + delta)
   }
 
   loadImages(): void {
     this.#allowImages = true
-  }
-
-  /** The results changed: the article stays open but no longer has a place in the list. */
-  detach(): void {
-    this.#index = -1
   }
 
   reset(): void {

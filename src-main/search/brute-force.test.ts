@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { stemmer } from 'stemmer'
+import { openArchive, type Archive } from '../db/open'
+import { importFolders } from '../import/importer'
+import { normalizeText, isCjk } from '../text/normalize'
+import { plainText } from '../text/plain'
+import { searchArchive } from './search'
+import { CORPUS, hasCorpus, NO_CORPUS } from '../test-support/corpus'
+import { mulberry32 } from '../../bench/generate'
+
+// The index against brute force on the real corpus: for CJK substrings the truth is "the
+// normalised title or body contains the string"; for English "contains the word", where a word
+// counts in all its Porter-stemmed forms, as the index's porter tokenizer does (elections →
+// election).
+
+if (!hasCorpus) console.warn(NO_CORPUS)
+
+interface Doc {
+  id: number
+  title: string
+  body: string
+  words: Set<string>
+}
+
+const WORD = /[\p{L}\p{N}\p{Co}]+/gu
+const ENGLISH = [
+  'market',
+  'election',
+  'inflation',
+  'tariff',
+  'bank',
+  'earnings',
+  'revenue',
+  'china',
+  'chip',
+  'oil',
+  'stock',
+  'growth',
+  'rates',
+  'investors',
+  'court',
+  'president',
+  'trade',
+  'energy',
+  'dividend',
+  'elections',
+]
+
+describe.skipIf(!hasCorpus)('search against brute force on the news corpus', () => {
+  let db: Archive
+  let docs: Doc[]
+  beforeAll(async () => {
+    db = openArchive(':memory:')
+    await importFolders(db, [CORPUS])
+    const rows = db.prepare(`SELECT id, title, markdown FROM articles`).all() as {
+      id: number
+      title: string
+      markdown: string
+    }[]
+    docs = rows.map((r) => {
+      const title = normalizeText(r.title)
+      const body = normalizeText(plainText(r.markdown))
+      const words = new Set<string>()
+      for (const m of `${title} ${body}`.matchAll(WORD)) {
+        if (!isCjk(m[0].codePointAt(0) as number)) words.add(stemmer(m[0]))
+      }
+      return { id: r.id, title, body, words }
+    })
+  }, 120_000)
+  afterAll(() => db?.close())
+
+  const found = (q: string) =>
+    new Set(searchArchive(db, { query: q, limit: 1000 }).hits.map((h) => h.id))
+
+  function cjkSamples(n: number): string[] {
+    const rnd = mulberry32(20261129)
+    const out = new Set<string>()
+    const cjkDocs = docs.filter((d) => [...d.body].some((c) => isCjk(c.codePointAt(0) as number)))
+    while (out.size < n) {
+      const d = cjkDocs[Math.floor(rnd() * cjkDocs.length)] as Doc
+      const chars = [...d.body]
+      const len = 1 + Math.floor(rnd() * 4)
+      const at = Math.floor(rnd() * Math.max(1, chars.length - len))
+      const s = chars.slice(at, at + len).join('')
+      if ([...s].length === len && [...s].every((c) => isCjk(c.codePointAt(0) as number)))
+        out.add(s)
+    }
+    return [...out]
+  }
+
+  it('finds every article containing a CJK substring of 1–4 characters (recall 100%, precision ≥ 99%)', () => {
+    let returned = 0
+    let wrong = 0
+    const exceptions: string[] = []
+    for (const q of cjkSamples(60)) {
+      const truth = new Set(
+        docs.filter((d) => d.title.includes(q) || d.body.includes(q)).map((d) => d.id),
+      )
+      const got = found(q)
+      expect(truth.size).toBeLessThanOrEqual(1000)
+      const missed = [...truth].filter((id) => !got.has(id))
+      expect(missed, `"${q}" missed articles ${missed.join(', ')}`).toEqual([])
+      const extra = [...got].filter((id) => !truth.has(id))
+      returned += got.size
+      wrong += extra.length
+      if (extra.length) exceptions.push(`${q}: ${extra.length}`)
+    }
+    // The exceptions are matches across punctuation or spaces (中，文 for 中文): the index
+    // ignores separators between CJK characters.
+    console.log(
+      `CJK: ${returned} results, ${wrong} not literal substrings (${exceptions.join('; ') || 'none'})`,
+    )
+    expect(wrong / Math.max(1, returned)).toBeLessThanOrEqual(0.01)
+  })
+
+  it('finds every article containing an English word in any stemmed form', () => {
+    let returned = 0
+    let wrong = 0
+    for (const q of ENGLISH) {
+      const stem = stemmer(q)
+      const truth = new Set(docs.filter((d) => d.words.has(stem)).map((d) => d.id))
+      const got = new Set(searchArchive(db, { query: q, limit: 1000 }).hits.map((h) => h.id))
+      const total = searchArchive(db, { query: q, limit: 1 }).total
+      expect(total).toBe(got.size)
+      const missed = [...truth].filter((id) => !got.has(id))
+      expect(missed, `"${q}" missed ${missed.length}`).toEqual([])
+      returned += got.size
+      wrong += [...got].filter((id) => !truth.has(id)).length
+    }
+    console.log(`English: ${returned} results, ${wrong} not containing the word`)
+    expect(wrong / Math.max(1, returned)).toBeLessThanOrEqual(0.01)
+  })
+})
