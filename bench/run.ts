@@ -1,9 +1,11 @@
 // `npm run bench`: prints figures and ratios; never fails on time. Pick parts with arguments:
 // `npm run bench -- import search`.
 import { benchImport } from './import'
+import { benchSearch } from './search'
 
 const parts: Record<string, () => Promise<void>> = {
   import: () => benchImport(Number(process.env.BENCH_IMPORT_N ?? 20_000)),
+  search: () => benchSearch(Number(process.env.BENCH_SEARCH_N ?? 100_000)),
 }
 
 const wanted = process.argv.slice(2).filter((a) => a in parts)

@@ -1,0 +1,142 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openArchive, type Archive } from '../src-main/db/open'
+import { latestVersion } from '../src-main/db/migrations/index'
+import { importFolders } from '../src-main/import/importer'
+import { searchArchive } from '../src-main/search/search'
+import type { SearchSort } from '../src-main/shared/search-types'
+import { corpus, listFiles, ms, percentile } from './util'
+
+const ZH = [
+  '的',
+  '市场',
+  '经济',
+  '阿里巴巴',
+  '阿里云',
+  '降息',
+  '人工智能',
+  '苹果',
+  '中国',
+  '公司',
+  '发布',
+  '增长',
+  '科技',
+  '银行',
+  '投资',
+  '数据',
+  '政策',
+  '消费',
+  '阿里',
+  '經濟',
+]
+const EN = [
+  'market',
+  'election',
+  'elections',
+  'rates',
+  'technology',
+  'the',
+  'growth',
+  'bank',
+  'policy',
+  'investors',
+  '"interest rates"',
+  'tech*',
+  'apple',
+  'alibaba',
+  'cafe',
+  'energy',
+  'trade',
+  'market -election',
+  'inflation',
+  'data',
+]
+
+/** Builds (once) and opens the archive of `count` generated articles. */
+async function archiveOf(count: number): Promise<Archive> {
+  const c = await corpus(count)
+  const dir = join(tmpdir(), 'lectern-bench-archives')
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, `v${latestVersion}-${count}.db`)
+  const fresh = !existsSync(file)
+  const db = openArchive(file, { create: true })
+  if (
+    fresh ||
+    (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n < count
+  ) {
+    const t = performance.now()
+    await importFolders(db, [c.dir])
+    console.log(`  imported ${count} articles in ${((performance.now() - t) / 1000).toFixed(0)} s`)
+  }
+  return db
+}
+
+function time(db: Archive, query: string, sort: SearchSort): number {
+  const t = performance.now()
+  searchArchive(db, { query, limit: 50, sort })
+  return performance.now() - t
+}
+
+function report(label: string, samples: number[]): void {
+  const s = [...samples].sort((a, b) => a - b)
+  console.log(
+    `  ${label.padEnd(28)} p50 ${ms(percentile(s, 50))}  p95 ${ms(percentile(s, 95))}  max ${ms(s[s.length - 1] ?? NaN)}`,
+  )
+}
+
+/** Query latency at 100,000 articles (top 50 with snippets and facets), against grep-like brute force. */
+export async function benchSearch(count = 100_000): Promise<void> {
+  console.log(`\n## Search: ${count} generated articles`)
+  const db = await archiveOf(count)
+  try {
+    for (const q of [...ZH, ...EN]) time(db, q, 'relevance') // warm the page cache
+    const all: number[] = []
+    for (const [lang, queries] of [
+      ['Chinese', ZH],
+      ['English', EN],
+    ] as const) {
+      for (const sort of ['relevance', 'newest'] as const) {
+        const samples: number[] = []
+        for (const q of queries) for (let i = 0; i < 3; i++) samples.push(time(db, q, sort))
+        report(`${lang}, ${sort}`, samples)
+        all.push(...samples)
+      }
+    }
+    report('all 40 queries', all)
+    const common = searchArchive(db, { query: '的', limit: 1 }).total
+    console.log(
+      `  most common character 的: ${common} matches, first page ${ms(time(db, '的', 'relevance'))}`,
+    )
+
+    const fts = db
+      .prepare(`SELECT sum(pgsize) AS b FROM dbstat WHERE name LIKE 'articles_fts%'`)
+      .get() as { b: number }
+    console.log(
+      `  full-text index: ${(fts.b / 1024 / 1024).toFixed(0)} MB, ${(fts.b / count / 1024).toFixed(2)} KB per article`,
+    )
+
+    // Brute force: read every file and test each for the string, as grep would.
+    const files = listFiles((await corpus(count)).dir)
+    const brute: number[] = []
+    for (const q of ['阿里巴巴', '降息', 'election']) {
+      const t = performance.now()
+      let n = 0
+      for (let i = 0; i < files.length; i += 64) {
+        const texts = await Promise.all(files.slice(i, i + 64).map((f) => readFile(f, 'utf8')))
+        for (const text of texts) if (text.includes(q)) n++
+      }
+      brute.push(performance.now() - t)
+    }
+    const bruteMed = [...brute].sort((a, b) => a - b)[1] as number
+    const p50 = percentile(
+      [...all].sort((a, b) => a - b),
+      50,
+    )
+    console.log(`  brute force (read + match every file): ${ms(bruteMed)} per query`)
+    console.log(`  ratio brute force / search p50: ${(bruteMed / p50).toFixed(0)}x`)
+  } finally {
+    db.close()
+  }
+}
