@@ -7,6 +7,13 @@ import { importFolders } from '../import/importer'
 import type { LecternEvents } from '../shared/api'
 import { ArchiveService } from './service'
 
+/** The bundled sample: beside the app's resources when packaged, in the checkout otherwise. */
+function sampleFolder(): string {
+  const packaged = (process as { resourcesPath?: string }).resourcesPath
+  if (packaged && existsSync(join(packaged, 'sample'))) return join(packaged, 'sample')
+  return join(appRoot(), 'resources', 'sample')
+}
+
 export interface OpenServiceOptions {
   /** An explicit archive (--db); created when missing. Without it: $LECTERN_DB or the default. */
   db?: string | undefined
@@ -35,6 +42,6 @@ export async function openService(opts: OpenServiceOptions): Promise<ArchiveServ
   const samplePath = join(opts.sampleDir ?? userDataDir(), 'sample.db')
   const db = openArchive(samplePath, { create: true, nativeBinding: opts.nativeBinding })
   // Idempotent and quick (a dozen files): also repairs a sample left half-built.
-  await importFolders(db, [join(appRoot(), 'resources', 'sample')])
+  await importFolders(db, [sampleFolder()])
   return new ArchiveService({ ...base, db, path: samplePath, sample: true, userPath })
 }

@@ -1,7 +1,12 @@
 // One import at a time: the dialog's state, live progress from `importProgress` events, and the
 // final report with a status filter.
 import { api, isDesktop, onEvent } from '../api/client'
-import type { FileStatus, ImportFileResult, ImportProgress, ImportReport } from '../../../src-main/shared/types'
+import type {
+  FileStatus,
+  ImportFileResult,
+  ImportProgress,
+  ImportReport,
+} from '../../../src-main/shared/types'
 import { ui } from './ui.svelte'
 
 export type ReportFilter = FileStatus | 'all' | 'warnings'
@@ -18,7 +23,10 @@ export class Importer {
 
   #notable = $derived(
     (this.#report?.files ?? []).filter(
-      (f) => f.warnings.length > 0 || f.error || !['imported', 'updated', 'unchanged'].includes(f.status),
+      (f) =>
+        f.warnings.length > 0 ||
+        f.error ||
+        !['imported', 'updated', 'unchanged'].includes(f.status),
     ),
   )
   #shown = $derived(this.#select(this.#filter))
