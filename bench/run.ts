@@ -2,10 +2,12 @@
 // `npm run bench -- import search`.
 import { benchImport } from './import'
 import { benchSearch } from './search'
+import { benchUi } from './ui'
 
 const parts: Record<string, () => Promise<void>> = {
   import: () => benchImport(Number(process.env.BENCH_IMPORT_N ?? 20_000)),
   search: () => benchSearch(Number(process.env.BENCH_SEARCH_N ?? 100_000)),
+  ui: () => benchUi(Number(process.env.BENCH_SEARCH_N ?? 100_000)),
 }
 
 const wanted = process.argv.slice(2).filter((a) => a in parts)

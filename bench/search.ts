@@ -55,7 +55,7 @@ const EN = [
 ]
 
 /** Builds (once) and opens the archive of `count` generated articles. */
-async function archiveOf(count: number): Promise<Archive> {
+export async function archiveOf(count: number): Promise<Archive> {
   const c = await corpus(count)
   const dir = join(tmpdir(), 'lectern-bench-archives')
   mkdirSync(dir, { recursive: true })

@@ -9,11 +9,14 @@ import { userDataDir } from './db/location'
 import { isAppUrl, isExternalAllowed, webPreferences } from './electron/security'
 import { loadWindowState, saveWindowState } from './electron/window-state'
 import { buildMenu } from './electron/menu'
+import { registerMediaScheme, serveMediaScheme } from './electron/media-protocol'
+import { mediaDirOf } from './images/store'
 import { broadcastIpc, serveIpc } from './transport/ipc'
 
 // Electron-only glue: windows, menu, lifecycle. Every behaviour sits behind the contract.
 const devServer = process.env.ELECTRON_RENDERER_URL
 app.setPath('userData', userDataDir())
+registerMediaScheme()
 let service: ArchiveService | null = null
 let win: BrowserWindow | null = null
 
@@ -53,6 +56,8 @@ async function start(): Promise<void> {
     return
   }
   serveIpc(ipcMain, createDispatcher(service), (url) => isAppUrl(url, devServer))
+  const open = service
+  serveMediaScheme(() => mediaDirOf(open.db))
   Menu.setApplicationMenu(
     buildMenu((action) => win?.webContents.send('lectern:event', 'menu', action)),
   )

@@ -6,6 +6,9 @@ import { getArticle } from '../db/articles'
 import { listLabels } from '../db/labels'
 import { archiveStats } from '../db/stats'
 import { importFolders } from '../import/importer'
+import { imageRefsOf } from '../db/images'
+import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
+import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchive } from '../search/search'
 import { UserError } from './dispatcher'
 
@@ -21,12 +24,15 @@ export interface ServiceOptions {
   /** The desktop's folder dialog; absent in the browser. */
   pickFolders?: () => Promise<string[] | null>
   emit?: <E extends keyof LecternEvents>(event: E, data: LecternEvents[E]) => void
+  /** Limits and fetch for image downloads (tests point them at a local server). */
+  images?: Omit<FetchImagesOptions, 'articleIds' | 'signal' | 'onProgress'>
 }
 
 /** The contract implemented over one open archive. Transports reach it only via the dispatcher. */
 export class ArchiveService implements LecternApi {
   #opts: ServiceOptions
-  #running: AbortController | null = null
+  /** One long job at a time: an import, or a run of image downloads. */
+  #running: { job: 'import' | 'images'; ctrl: AbortController } | null = null
 
   constructor(opts: ServiceOptions) {
     this.#opts = { ...opts }
@@ -62,18 +68,11 @@ export class ArchiveService implements LecternApi {
   }
 
   async importFolders({ folders }: { folders: string[] }): Promise<ImportReport> {
-    if (!this.#opts.canImport) {
-      throw new UserError(
-        'read-only',
-        'This archive is open read-only; importing is not allowed here.',
-      )
-    }
-    if (this.#running) throw new UserError('busy', 'An import is already running.')
+    this.#mayWrite('importing')
     if (folders.length === 0) throw new UserError('bad-arguments', 'Choose at least one folder.')
-    this.#leaveSample()
-    const ctrl = new AbortController()
-    this.#running = ctrl
+    const ctrl = this.#start('import')
     try {
+      this.#leaveSample()
       return await importFolders(this.db, folders, {
         signal: ctrl.signal,
         onProgress: (p) => this.#opts.emit?.('importProgress', p),
@@ -89,9 +88,33 @@ export class ArchiveService implements LecternApi {
   }
 
   cancelImport(): boolean {
-    if (!this.#running) return false
-    this.#running.abort()
-    return true
+    return this.#cancel('import')
+  }
+
+  async fetchImages({ articleId }: { articleId?: number }): Promise<ImageFetchReport> {
+    this.#mayWrite('fetching pictures')
+    if (articleId !== undefined && !getArticle(this.db, articleId)) {
+      throw new UserError('not-found', `No article with id ${articleId}`)
+    }
+    const ctrl = this.#start('images')
+    try {
+      return await fetchImages(this.db, {
+        ...this.#opts.images,
+        articleIds: articleId === undefined ? undefined : [articleId],
+        signal: ctrl.signal,
+        onProgress: (p) => this.#opts.emit?.('imageProgress', p),
+      })
+    } finally {
+      this.#running = null
+    }
+  }
+
+  cancelFetchImages(): boolean {
+    return this.#cancel('images')
+  }
+
+  imageStatus({ articleId }: { articleId: number }): ImageRef[] {
+    return imageRefsOf(this.db, articleId)
   }
 
   async chooseFolders(): Promise<string[] | null> {
@@ -99,8 +122,37 @@ export class ArchiveService implements LecternApi {
   }
 
   close(): void {
-    this.#running?.abort()
+    this.#running?.ctrl.abort()
     this.db.close()
+  }
+
+  #mayWrite(what: string): void {
+    if (!this.#opts.canImport) {
+      throw new UserError(
+        'read-only',
+        `This archive is open read-only; ${what} is not allowed here.`,
+      )
+    }
+  }
+
+  #start(job: 'import' | 'images'): AbortController {
+    if (this.#running) {
+      throw new UserError(
+        'busy',
+        this.#running.job === 'import'
+          ? 'An import is already running.'
+          : 'Pictures are being fetched; wait for it to finish or cancel it.',
+      )
+    }
+    const ctrl = new AbortController()
+    this.#running = { job, ctrl }
+    return ctrl
+  }
+
+  #cancel(job: 'import' | 'images'): boolean {
+    if (this.#running?.job !== job) return false
+    this.#running.ctrl.abort()
+    return true
   }
 
   /** The first import replaces the bundled sample with the user's own archive. */

@@ -7,15 +7,20 @@ import { listLabels } from '../db/labels'
 import { archiveStats } from '../db/stats'
 import { importFolders } from '../import/importer'
 import { searchArchive } from '../search/search'
-import { formatArticle, formatImport, formatLabels, formatStats } from './format'
+import { fetchImages } from '../images/fetch-images'
+import type { ImageFetchReport } from '../shared/images'
+import { formatArticle, formatImageFetch, formatImport, formatLabels, formatStats } from './format'
 import { formatSearch } from './format-search'
-import { progressPrinter } from './progress'
+import { imageProgressPrinter, progressPrinter } from './progress'
 import { serve } from './serve'
 
 export const USAGE = `Usage: lectern <command> [options]
 
 Commands:
   import <folder>...   import Markdown articles (recursively) into the archive
+                       [--images: then fetch their remote pictures]
+  images fetch         fetch the remote pictures not stored yet (failed ones are retried)
+                       [--article ID: of one article only]
   search <query>       search the archive  [--limit N] [--offset N] [--sort relevance|newest|oldest]
   show <id>            print one article
   tags                 list tags, most used first
@@ -36,6 +41,8 @@ export interface Flags {
   port?: string | undefined
   host?: string | undefined
   'allow-import'?: boolean | undefined
+  images?: boolean | undefined
+  article?: string | undefined
 }
 
 export class CliError extends Error {
@@ -62,11 +69,46 @@ export async function runCommand(command: string, args: string[], flags: Flags):
         }).catch((e: Error) => {
           throw new CliError(e.message)
         })
-        process.off('SIGINT', onSigint)
         bar?.end()
-        const { cancelled, ...rest } = report
-        out(flags.json ? (cancelled ? report : rest) : report, () => formatImport(report))
-        return report.failed > 0 || cancelled ? 1 : 0
+        let images: ImageFetchReport | null = null
+        if (flags.images && !ctrl.signal.aborted) {
+          const ids = [...new Set(report.files.flatMap((f) => (f.id ? [f.id] : [])))]
+          images = await fetchWithProgress(db, flags, ctrl.signal, ids)
+        }
+        process.off('SIGINT', onSigint)
+        const { cancelled: stopped, ...rest } = report
+        const value = { ...(stopped ? report : rest), ...(images ? { images } : {}) }
+        out(value, () =>
+          [formatImport(report), ...(images ? [formatImageFetch(images)] : [])].join('\n'),
+        )
+        return report.failed > 0 || stopped || images?.cancelled ? 1 : 0
+      } finally {
+        db.close()
+      }
+    }
+    case 'images': {
+      if (args[0] !== 'fetch' || args.length > 1) {
+        throw new CliError('Usage: lectern images fetch [--article ID] [--db FILE] [--json]')
+      }
+      const articleId =
+        flags.article === undefined ? undefined : intFlag(flags.article, 'article', 0)
+      const db = openArchive(dbPath)
+      try {
+        if (articleId !== undefined && !getArticle(db, articleId)) {
+          throw new CliError(`No article with id ${articleId}`)
+        }
+        const ctrl = new AbortController()
+        const onSigint = () => ctrl.abort()
+        process.once('SIGINT', onSigint)
+        const report = await fetchWithProgress(
+          db,
+          flags,
+          ctrl.signal,
+          articleId === undefined ? undefined : [articleId],
+        )
+        process.off('SIGINT', onSigint)
+        out(report, () => formatImageFetch(report))
+        return report.cancelled ? 1 : 0
       } finally {
         db.close()
       }
@@ -115,6 +157,20 @@ export async function runCommand(command: string, args: string[], flags: Flags):
       })
     default:
       throw new CliError(`Unknown command "${command}". Run lectern --help.`)
+  }
+}
+
+async function fetchWithProgress(
+  db: Archive,
+  flags: Flags,
+  signal: AbortSignal,
+  articleIds: number[] | undefined,
+): Promise<ImageFetchReport> {
+  const bar = flags.json ? null : imageProgressPrinter()
+  try {
+    return await fetchImages(db, { articleIds, signal, ...(bar ? { onProgress: bar.update } : {}) })
+  } finally {
+    bar?.end()
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Article, ImportReport, LabelCount, Stats } from '../shared/types'
 import { FILE_STATUSES } from '../shared/types'
+import type { ImageFetchReport } from '../shared/images'
 
 export function formatImport(r: ImportReport): string {
   const lines = [
@@ -50,6 +51,27 @@ export function formatStats(s: Stats): string {
     `Categories: ${s.categories}`,
     `Languages:  ${langs || '—'}`,
     `Dates:      ${s.oldest ?? '—'} … ${s.newest ?? '—'}`,
-    `Size:       ${(s.bytes / 1024 / 1024).toFixed(1)} MB`,
+    `Size:       ${mb(s.bytes)}`,
+    `Images:     ${s.images.stored} stored (${mb(s.images.bytes)}), ${s.images.missing} missing, ` +
+      `${s.images.failed} failed`,
   ].join('\n')
+}
+
+export function formatImageFetch(r: ImageFetchReport): string {
+  if (r.total === 0) return 'No pictures to fetch: every known picture is stored.'
+  const lines = [
+    `Fetched ${r.total} pictures: ${r.stored} stored (${mb(r.bytes)}), ${r.failed} failed.`,
+  ]
+  if (r.cancelled) lines.push('Cancelled: the pictures not reached are fetched next time.')
+  for (const f of r.failures.slice(0, 50)) lines.push(`  failed: ${f.url} — ${f.error}`)
+  if (r.failures.length > 50) {
+    lines.push(`  … and ${r.failures.length - 50} more (use --json for all)`)
+  }
+  if (r.failed > 0)
+    lines.push('Failed pictures are tried again by the next `lectern images fetch`.')
+  return lines.join('\n')
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }

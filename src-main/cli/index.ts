@@ -23,6 +23,8 @@ async function main(argv: string[]): Promise<number> {
         port: { type: 'string' },
         host: { type: 'string' },
         'allow-import': { type: 'boolean', default: false },
+        images: { type: 'boolean', default: false },
+        article: { type: 'string' },
       },
     })
   } catch (e) {

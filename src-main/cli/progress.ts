@@ -1,23 +1,45 @@
 import type { ImportProgress } from '../shared/types'
+import type { ImageProgress } from '../shared/images'
+
+interface Printer<P> {
+  update: (p: P) => void
+  end: () => void
+}
 
 /** A one-line progress bar on stderr, only when stderr is a terminal (never in pipes or --json). */
-export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
-  if (!stream.isTTY) return { update: (_p: ImportProgress) => {}, end: () => {} }
+function linePrinter<P extends { phase: string }>(
+  stream: NodeJS.WriteStream,
+  lineOf: (p: P) => string,
+): Printer<P> {
+  if (!stream.isTTY) return { update: () => {}, end: () => {} }
   let last = 0
-  const update = (p: ImportProgress) => {
+  const update = (p: P) => {
     const now = Date.now()
     if (now - last < 100 && p.phase !== 'done') return
     last = now
-    const width = 30
-    const line =
-      p.phase === 'scanning'
-        ? `Scanning… ${p.scanned} files`
-        : (() => {
-            const frac = p.total ? p.done / p.total : 1
-            const bar = '█'.repeat(Math.round(frac * width)).padEnd(width, '░')
-            return `${bar} ${p.done}/${p.total} ${Math.round(p.rate)} files/s`
-          })()
-    stream.write(`\r\x1b[2K${line}`)
+    stream.write(`\r\x1b[2K${lineOf(p)}`)
   }
   return { update, end: () => stream.write('\r\x1b[2K') }
+}
+
+function bar(done: number, total: number, width = 30): string {
+  const frac = total ? done / total : 1
+  return '█'.repeat(Math.round(frac * width)).padEnd(width, '░')
+}
+
+export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
+  return linePrinter<ImportProgress>(stream, (p) =>
+    p.phase === 'scanning'
+      ? `Scanning… ${p.scanned} files`
+      : `${bar(p.done, p.total)} ${p.done}/${p.total} ${Math.round(p.rate)} files/s`,
+  )
+}
+
+export function imageProgressPrinter(stream: NodeJS.WriteStream = process.stderr) {
+  return linePrinter<ImageProgress>(
+    stream,
+    (p) =>
+      `${bar(p.done, p.total)} ${p.done}/${p.total} pictures, ${p.failed} failed, ` +
+      `${p.rate.toFixed(1)}/s`,
+  )
 }

@@ -3,6 +3,7 @@ import { appRoot } from '../app-root'
 import { createDispatcher } from '../api/dispatcher'
 import { openService } from '../api/open-service'
 import { startHttp, type HttpTransport } from '../transport/http'
+import { mediaDirOf } from '../images/store'
 
 export interface ServeOptions {
   db?: string | undefined
@@ -24,6 +25,7 @@ export async function serve(opts: ServeOptions): Promise<number> {
     staticDir: join(appRoot(), 'out', 'renderer'),
     host: opts.host,
     port: opts.port,
+    mediaDir: () => mediaDirOf(service.db),
   })
   const info = service.info()
   process.stdout.write(

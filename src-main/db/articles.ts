@@ -4,6 +4,7 @@ import type { Article } from '../shared/types'
 import type { ParsedArticle } from '../import/types'
 import { labelsOf, setLabels } from './labels'
 import { indexArticle } from './search-index'
+import { storedImagesOf } from './images'
 
 /** What the importer stores for one article: the parse plus where it came from. */
 export interface ArticleRecord {
@@ -40,8 +41,6 @@ function columns(r: ArticleRecord) {
     source_url: p.sourceUrl,
     source_name: p.sourceName,
     author: p.author,
-    markdown: p.markdown,
-    front_matter: JSON.stringify(p.frontMatter),
     path: r.path,
     folder: r.folder,
     content_hash: r.contentHash,
@@ -53,11 +52,12 @@ export function insertArticle(db: Archive, r: ArticleRecord, now: string): numbe
   const info = stmt(
     db,
     `INSERT INTO articles (title, date, summary, lang, thumbnail, source_url, source_name, author,
-         markdown, front_matter, path, folder, content_hash, bytes, imported_at)
+         path, folder, content_hash, bytes, imported_at)
        VALUES (@title, @date, @summary, @lang, @thumbnail, @source_url, @source_name, @author,
-         @markdown, @front_matter, @path, @folder, @content_hash, @bytes, @now)`,
+         @path, @folder, @content_hash, @bytes, @now)`,
   ).run({ ...columns(r), now })
   const id = Number(info.lastInsertRowid)
+  putText(db, id, r.parsed)
   setLabels(db, id, 'tag', r.parsed.tags)
   setLabels(db, id, 'category', r.parsed.categories)
   indexArticle(db, id, r.parsed.title, r.parsed.markdown)
@@ -69,10 +69,11 @@ export function updateArticle(db: Archive, id: number, r: ArticleRecord, now: st
     db,
     `UPDATE articles SET title = @title, date = @date, summary = @summary, lang = @lang,
        thumbnail = @thumbnail, source_url = @source_url, source_name = @source_name,
-       author = @author, markdown = @markdown, front_matter = @front_matter, path = @path,
+       author = @author, path = @path,
        folder = @folder, content_hash = @content_hash, bytes = @bytes, updated_at = @now
      WHERE id = @id`,
   ).run({ ...columns(r), now, id })
+  putText(db, id, r.parsed)
   setLabels(db, id, 'tag', r.parsed.tags)
   setLabels(db, id, 'category', r.parsed.categories)
   indexArticle(db, id, r.parsed.title, r.parsed.markdown)
@@ -88,7 +89,8 @@ export function getArticle(db: Archive, id: number): Article | null {
   const row = stmt(
     db,
     `SELECT id, title, date, summary, lang, thumbnail, source_url, source_name, author,
-              markdown, front_matter, path FROM articles WHERE id = ?`,
+              t.markdown, t.front_matter, path
+         FROM articles a JOIN article_texts t ON t.article_id = a.id WHERE a.id = ?`,
   ).get(id) as ArticleRow | undefined
   if (!row) return null
   return {
@@ -106,5 +108,15 @@ export function getArticle(db: Archive, id: number): Article | null {
     path: row.path,
     frontMatter: JSON.parse(row.front_matter) as Record<string, unknown>,
     markdown: row.markdown,
+    images: storedImagesOf(db, id),
   }
+}
+
+function putText(db: Archive, id: number, p: ParsedArticle): void {
+  stmt(
+    db,
+    `INSERT INTO article_texts (article_id, markdown, front_matter) VALUES (?, ?, ?)
+     ON CONFLICT (article_id) DO UPDATE SET markdown = excluded.markdown,
+       front_matter = excluded.front_matter`,
+  ).run(id, p.markdown, JSON.stringify(p.frontMatter))
 }

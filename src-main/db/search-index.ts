@@ -19,7 +19,8 @@ export function rebuildSearchIndex(db: Archive): void {
   db.exec(`DELETE FROM articles_fts`)
   const page = stmt(
     db,
-    `SELECT id, title, markdown FROM articles WHERE id > ? ORDER BY id LIMIT 500`,
+    `SELECT a.id, a.title, t.markdown FROM articles a JOIN article_texts t ON t.article_id = a.id
+      WHERE a.id > ? ORDER BY a.id LIMIT 500`,
   )
   let after = 0
   for (;;) {

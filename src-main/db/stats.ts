@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs'
 import type { Archive } from './open'
 import type { Stats } from '../shared/types'
+import { imageStats } from './images'
 
 export function archiveStats(db: Archive): Stats {
   const one = <T>(sql: string) => db.prepare(sql).get() as T
@@ -21,6 +22,7 @@ export function archiveStats(db: Archive): Stats {
     oldest: range.oldest,
     newest: range.newest,
     bytes: fileBytes(db.name),
+    images: imageStats(db),
   }
 }
 

@@ -24,8 +24,9 @@ describe('the desktop window', () => {
     expect(CSP).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/)
     expect(CSP).toContain("object-src 'none'")
     expect(CSP).toContain("frame-src 'none'")
-    // Remote images are never loaded by the page itself (offline, no tracking).
-    expect(CSP).toMatch(/img-src 'self' data:;/)
+    // Remote images are never loaded by the page itself (offline, no tracking): only the app's
+    // own, inline ones, and the pictures stored in the archive (the desktop's media scheme).
+    expect(CSP).toMatch(/img-src 'self' data: lectern-media:;/)
     const html = readFileSync(join(__dirname, '../../src-renderer/index.html'), 'utf8')
     expect(html).toContain(`content="${CSP}"`)
   })

@@ -5,6 +5,9 @@ import { basename, resolve } from 'node:path'
 import type { Archive } from '../db/open'
 import { findByHash, insertArticle, updateArticle } from '../db/articles'
 import { getFile, putFile } from '../db/files'
+import { saveArticleImages } from '../db/images'
+import { prepareImages, type PreparedImages } from '../images/local'
+import { mediaDirOf } from '../images/store'
 import type { ImportFileResult, ImportProgress, ImportReport } from '../shared/types'
 import { decodeFile } from './decode'
 import { parseArticle } from './parse'
@@ -24,7 +27,14 @@ type FileEntry = Extract<ScanEntry, { kind: 'file' }>
 /** A file read and parsed, ready to be classified and written inside a transaction. */
 type Prepared =
   | { entry: FileEntry; kind: 'unchanged-fast'; articleId: number }
-  | { entry: FileEntry; kind: 'parsed'; hash: string; parsed: ParsedArticle; extra: string[] }
+  | {
+      entry: FileEntry
+      kind: 'parsed'
+      hash: string
+      parsed: ParsedArticle
+      extra: string[]
+      images: PreparedImages
+    }
   | { entry: FileEntry; kind: 'skip'; reason: string }
   | { entry: FileEntry; kind: 'fail'; reason: string }
 
@@ -71,7 +81,9 @@ export async function importFolders(
     }
     const batch = work.slice(i, i + batchSize)
     const prepared = await Promise.all(
-      batch.map(async ({ entry }) => (entry.kind === 'file' ? prepare(db, entry) : null)),
+      batch.map(async ({ entry, root }) =>
+        entry.kind === 'file' ? prepare(db, entry, root) : null,
+      ),
     )
     const results = db.transaction(() =>
       batch.map(({ folder, root, entry }, j) => {
@@ -98,7 +110,7 @@ export async function importFolders(
   return report
 }
 
-async function prepare(db: Archive, entry: FileEntry): Promise<Prepared> {
+async function prepare(db: Archive, entry: FileEntry, root: string): Promise<Prepared> {
   if (!isMarkdownName(entry.rel)) return { entry, kind: 'skip', reason: 'not a Markdown file' }
   const known = getFile(db, entry.abs)
   // Same size and modification time as last time: trust it without reading (re-imports of
@@ -121,13 +133,17 @@ async function prepare(db: Archive, entry: FileEntry): Promise<Prepared> {
   }
   const decoded = decodeFile(buf, basename(entry.abs))
   if (decoded.kind === 'skip') return { entry, kind: 'skip', reason: decoded.reason }
+  let hash: string, parsed: ParsedArticle
   try {
-    const hash = createHash('sha256').update(decoded.text).digest('hex')
-    const parsed = parseArticle(decoded.text, entry.rel)
-    return { entry, kind: 'parsed', hash, parsed, extra: decoded.warnings }
+    hash = createHash('sha256').update(decoded.text).digest('hex')
+    parsed = parseArticle(decoded.text, entry.rel)
   } catch (e) {
     return { entry, kind: 'fail', reason: `could not parse: ${(e as Error).message}` }
   }
+  // Local pictures are copied into the media store here, outside the transaction; store() then
+  // records them (the store is content-addressed, so a file written for nothing does no harm).
+  const images = await prepareImages(parsed, { root, rel: entry.rel, mediaDir: mediaDirOf(db) })
+  return { entry, kind: 'parsed', hash, parsed, extra: decoded.warnings, images }
 }
 
 /** Classifies one prepared file against the archive and writes it. Runs inside a transaction. */
@@ -138,11 +154,14 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
 
   const now = new Date().toISOString()
   const { entry, hash, parsed } = p
-  const warnings = [...p.extra, ...parsed.warnings]
+  const warnings = [...p.extra, ...parsed.warnings, ...p.images.warnings]
   const fileRec = { path: entry.abs, contentHash: hash, size: entry.size, mtimeMs: entry.mtimeMs }
   const known = getFile(db, entry.abs)
   if (known && known.contentHash === hash) {
     putFile(db, { ...fileRec, articleId: known.articleId }, now)
+    if (ownsArticle(db, known.articleId, entry.abs)) {
+      saveArticleImages(db, known.articleId, p.images, now)
+    }
     return { status: 'unchanged', id: known.articleId, warnings }
   }
   const record = { parsed, path: entry.abs, folder: root, contentHash: hash, bytes: entry.size }
@@ -150,6 +169,7 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
   if (known && same === null && ownsArticle(db, known.articleId, entry.abs)) {
     updateArticle(db, known.articleId, record, now)
     putFile(db, { ...fileRec, articleId: known.articleId }, now)
+    saveArticleImages(db, known.articleId, p.images, now)
     return { status: 'updated', id: known.articleId, warnings }
   }
   if (same !== null) {
@@ -158,6 +178,7 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
   }
   const id = insertArticle(db, record, now)
   putFile(db, { ...fileRec, articleId: id }, now)
+  saveArticleImages(db, id, p.images, now)
   return { status: 'imported', id, warnings }
 }
 

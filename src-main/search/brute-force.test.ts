@@ -52,7 +52,11 @@ describe.skipIf(!hasCorpus)('search against brute force on the news corpus', () 
   beforeAll(async () => {
     db = openArchive(':memory:')
     await importFolders(db, [CORPUS])
-    const rows = db.prepare(`SELECT id, title, markdown FROM articles`).all() as {
+    const rows = db
+      .prepare(
+        `SELECT a.id, a.title, t.markdown FROM articles a JOIN article_texts t ON t.article_id = a.id`,
+      )
+      .all() as {
       id: number
       title: string
       markdown: string

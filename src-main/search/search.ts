@@ -5,6 +5,7 @@ import { parseQuery } from './query'
 import { toFtsMatch } from './fts'
 import { filterSql } from './filters'
 import { makeSnippet } from './snippet'
+import { stmt } from '../db/stmt'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
 const RANK = 'bm25(articles_fts, 10.0, 1.0)'
@@ -46,9 +47,11 @@ export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
     params.push(exclude)
   }
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  // bm25 over every match is the dearest part of a search for a common word: only when needed.
+  const rank = (req.sort ?? 'relevance') === 'relevance' ? RANK : '0'
   const fill = match
     ? `INSERT INTO temp.hits (id, rank)
-         SELECT a.id, m.rank FROM (SELECT rowid AS id, ${RANK} AS rank FROM articles_fts
+         SELECT a.id, m.rank FROM (SELECT rowid AS id, ${rank} AS rank FROM articles_fts
            WHERE articles_fts MATCH ?) m JOIN articles a ON a.id = m.id ${cond}`
     : `INSERT INTO temp.hits (id, rank) SELECT a.id, 0 FROM articles a ${cond}`
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS hits (id INTEGER PRIMARY KEY, rank REAL NOT NULL)`)
@@ -85,12 +88,12 @@ function page(
   const order = ORDER[sort === 'relevance' && !ranked ? 'newest' : sort]
   const rows = db
     .prepare(
-      `SELECT a.id, a.title, a.date, a.lang, a.source_name, a.source_url, a.path, a.markdown, a.summary,
+      `SELECT a.id, a.title, a.date, a.lang, a.source_name, a.source_url, a.path, t.markdown, a.summary,
          (SELECT json_group_array(l.name) FROM article_labels al JOIN labels l ON l.id = al.label_id
            WHERE al.article_id = a.id AND l.kind = 'tag') AS tags,
          (SELECT json_group_array(l.name) FROM article_labels al JOIN labels l ON l.id = al.label_id
            WHERE al.article_id = a.id AND l.kind = 'category') AS categories
-       FROM temp.hits h JOIN articles a ON a.id = h.id
+       FROM temp.hits h JOIN articles a ON a.id = h.id JOIN article_texts t ON t.article_id = a.id
        ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
     .all(req.limit ?? 20, req.offset ?? 0) as HitRow[]
@@ -110,26 +113,39 @@ function page(
 
 const FACET_LIMIT = 50
 
+/** Two passes over the hits, however many facets: labels in one, the article columns in the other. */
 function facets(db: Archive): SearchFacets {
-  const counts = (sql: string, ...args: unknown[]) =>
-    db.prepare(`${sql} ORDER BY count DESC, name LIMIT ${FACET_LIMIT}`).all(...args) as LabelCount[]
-  const labels = (kind: string) =>
-    counts(
-      `SELECT l.name AS name, count(*) AS count FROM temp.hits h
-         JOIN article_labels al ON al.article_id = h.id JOIN labels l ON l.id = al.label_id
-        WHERE l.kind = ? GROUP BY l.id`,
-      kind,
-    )
-  const column = (expr: string) =>
-    counts(
-      `SELECT ${expr} AS name, count(*) AS count FROM temp.hits h JOIN articles a ON a.id = h.id
-        WHERE ${expr} IS NOT NULL GROUP BY 1`,
-    )
-  return {
-    tags: labels('tag'),
-    categories: labels('category'),
-    languages: column('a.lang'),
-    sources: column('a.source_name'),
-    years: column('substr(a.date, 1, 4)'),
+  const labelRows = stmt(
+    db,
+    `SELECT l.kind AS kind, l.name AS name, count(*) AS count FROM temp.hits h
+       JOIN article_labels al ON al.article_id = h.id JOIN labels l ON l.id = al.label_id
+      GROUP BY l.id`,
+  ).all() as { kind: string; name: string; count: number }[]
+  const columnRows = stmt(
+    db,
+    `SELECT a.lang AS lang, a.source_name AS source, substr(a.date, 1, 4) AS year, count(*) AS count
+       FROM temp.hits h JOIN articles a ON a.id = h.id GROUP BY 1, 2, 3`,
+  ).all() as { lang: string | null; source: string | null; year: string | null; count: number }[]
+  const sum = (key: 'lang' | 'source' | 'year') => {
+    const totals = new Map<string, number>()
+    for (const r of columnRows) {
+      const k = r[key]
+      if (k) totals.set(k, (totals.get(k) ?? 0) + r.count)
+    }
+    return top([...totals].map(([name, count]) => ({ name, count })))
   }
+  return {
+    tags: top(labelRows.filter((r) => r.kind === 'tag')),
+    categories: top(labelRows.filter((r) => r.kind === 'category')),
+    languages: sum('lang'),
+    sources: sum('source'),
+    years: sum('year'),
+  }
+}
+
+function top(rows: LabelCount[]): LabelCount[] {
+  return rows
+    .map(({ name, count }) => ({ name, count }))
+    .sort((x, y) => y.count - x.count || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
+    .slice(0, FACET_LIMIT)
 }

@@ -2,6 +2,7 @@
 // client type is derived from it; the dispatcher refuses any method not in `argChecks`.
 import type { Article, ImportProgress, ImportReport, LabelCount, Stats } from './types'
 import type { SearchRequest, SearchResult } from './search-types'
+import type { ImageFetchReport, ImageProgress, ImageRef } from './images'
 import { ValidationError, int, list, obj, oneOf, optional, str, type Check } from './validate'
 
 export interface ArchiveInfo {
@@ -25,6 +26,11 @@ export interface LecternApi {
   /** Asks the user for folders (desktop: a system dialog). Null where there is no dialog (the
    * browser), in which case the UI asks for a path on the server. */
   chooseFolders(): Promise<string[] | null>
+  /** Downloads the pictures not stored yet (of one article, or all); failures are kept with a
+   * reason and tried again next time. Allowed where importing is. */
+  fetchImages(args: { articleId?: number }): Promise<ImageFetchReport>
+  cancelFetchImages(): boolean
+  imageStatus(args: { articleId: number }): ImageRef[]
 }
 
 export type Method = keyof LecternApi
@@ -39,6 +45,7 @@ export type LecternClient = {
 /** Events pushed from the archive to every window or browser tab. */
 export interface LecternEvents {
   importProgress: ImportProgress
+  imageProgress: ImageProgress
   archiveChanged: ArchiveInfo
 }
 export type EventName = keyof LecternEvents
@@ -64,6 +71,9 @@ export const argChecks: { [M in Method]: Check<ArgsOf<M>> } = {
   importFolders: obj({ folders: list(str, 100) }),
   cancelImport: none,
   chooseFolders: none,
+  fetchImages: obj({ articleId: optional(int(1, Number.MAX_SAFE_INTEGER)) }),
+  cancelFetchImages: none,
+  imageStatus: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
 }
 
 export function isMethod(name: unknown): name is Method {

@@ -1,5 +1,6 @@
 // The data that crosses the main/renderer boundary. Plain JSON shapes only: this folder imports
 // nothing from Node, Electron or the DOM (checked by lint).
+import type { ImageStats } from './images'
 
 export interface Article {
   id: number
@@ -18,6 +19,8 @@ export interface Article {
   path: string
   frontMatter: Record<string, unknown>
   markdown: string
+  /** Pictures kept in the archive: `imageKey(src as written)` → `/media/<hash>.<ext>`. */
+  images?: Record<string, string>
 }
 
 export interface LabelCount {
@@ -34,6 +37,7 @@ export interface Stats {
   newest: string | null
   /** Size of the archive file(s) on disk. */
   bytes: number
+  images: ImageStats
 }
 
 export type FileStatus = 'imported' | 'updated' | 'unchanged' | 'duplicate' | 'skipped' | 'failed'

@@ -1,8 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createReadStream } from 'node:fs'
+import { pipeline } from 'node:stream/promises'
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Dispatch } from '../api/dispatcher'
 import type { EventName } from '../shared/api'
+import { locateMedia } from '../images/serve'
+import { MEDIA_SCHEME } from '../shared/images'
 
 export interface HttpOptions {
   dispatch: Dispatch
@@ -10,6 +14,8 @@ export interface HttpOptions {
   staticDir: string
   host: string
   port: number
+  /** The open archive's media store (it changes when the sample gives way to the user's). */
+  mediaDir?: () => string | null
 }
 
 export interface HttpTransport {
@@ -30,9 +36,11 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 }
 
-// Same policy as the Electron window: nothing from outside, no inline scripts.
+// Same policy as the Electron window (and the meta tag in src-renderer/index.html): nothing from
+// outside, no inline scripts; pictures only from the app, inline, or the archive's media store.
 export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; ` +
+  `img-src 'self' data: ${MEDIA_SCHEME}:; ` +
   "font-src 'self'; connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'"
 
 const MAX_BODY = 1024 * 1024
@@ -86,6 +94,9 @@ export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'text/plain', 'GET only')
+    if (url.pathname.startsWith('/media/')) {
+      return serveMedia(req, res, opts.mediaDir?.() ?? null, url.pathname.slice('/media/'.length))
+    }
     return serveStatic(res, opts.staticDir, url.pathname)
   }
 
@@ -145,6 +156,19 @@ async function serveStatic(res: ServerResponse, root: string, pathname: string):
     'cache-control': 'no-cache',
   })
   res.end(body)
+}
+
+async function serveMedia(
+  req: IncomingMessage,
+  res: ServerResponse,
+  dir: string | null,
+  name: string,
+): Promise<void> {
+  const found = await locateMedia(dir, name)
+  if (!found.ok) return send(res, found.status, 'text/plain', found.message)
+  res.writeHead(200, { ...found.headers, 'content-length': String(found.size) })
+  if (req.method === 'HEAD') return void res.end()
+  await pipeline(createReadStream(found.file), res)
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { renderArticle, renderArticleDetailed } from './markdown'
+import { hostileCases } from './markdown.cases'
 
 // DOMPurify needs a DOM. jsdom is not a dependency of this project yet, so these tests run only
 // where it is installed; the same hostile inputs are also checked in a real browser by
-// e2e/security.spec.ts, which imports them as an article and reads the rendered page.
+// e2e/markdown-browser.spec.ts, which runs this module in Chromium.
 const jsdomName = 'jsdom'
 const jsdom = (await import(/* @vite-ignore */ jsdomName).catch(() => null)) as {
   JSDOM: new (html: string) => { window: Window }
@@ -15,31 +16,7 @@ describe.skipIf(!jsdom)('renderArticle (needs jsdom)', () => {
     Object.assign(globalThis, { window })
   })
 
-  const hostile: [string, string, RegExp][] = [
-    ['script', '<script>window.__pwned=1</script>text', /<script/i],
-    ['img onerror', '<img src=x onerror="window.__pwned=1">', /onerror/i],
-    ['javascript link', '[click](javascript:window.__pwned=1)', /javascript:/i],
-    ['mixed-case js link', '<a href="JaVaScRiPt:alert(1)">x</a>', /javascript:/i],
-    ['entity js link', '<a href="jav&#x09;ascript:alert(1)">x</a>', /href/i],
-    ['iframe', '<iframe src="https://evil.example/"></iframe>', /<iframe/i],
-    ['svg onload', '<svg onload="window.__pwned=1"><circle r="1"/></svg>', /<svg|onload/i],
-    ['style attr', '<div style="background:url(https://evil.example/x)">x</div>', /style=|evil/],
-    ['style tag', '<style>body{display:none}</style>', /<style/i],
-    ['form', '<form action="https://evil.example"><input name=a></form>', /<form|<input/i],
-    ['object', '<object data="https://evil.example/x.swf"></object>', /<object/i],
-    [
-      'table background',
-      '<table background="https://evil.example/x.png"><tr><td>a</td></tr></table>',
-      /background/i,
-    ],
-    ['math', '<math><mi xlink:href="javascript:alert(1)">x</mi></math>', /javascript|<math/i],
-    ['data html link', '<a href="data:text/html,<script>alert(1)</script>">x</a>', /href|<script/i],
-    ['meta refresh', '<meta http-equiv="refresh" content="0;url=https://evil.example">', /<meta/i],
-    ['remote image', '![tram](https://img.example/tram.jpg)', /<img/i],
-    ['video poster', '<video poster="https://evil.example/p.png"></video>', /<video|poster/i],
-  ]
-
-  it.each(hostile)('neutralises %s', (_name, input, forbidden) => {
+  it.each(hostileCases)('neutralises %s', (_name, input, forbidden) => {
     expect(renderArticle(input)).not.toMatch(forbidden)
   })
 

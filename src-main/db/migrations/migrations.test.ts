@@ -19,10 +19,10 @@ describe('migrations', () => {
     migrate(db, 1)
     expect(currentVersion(db)).toBe(1)
     expect(tables(db)).toEqual(
-      expect.arrayContaining(['articles', 'labels', 'article_labels', 'files']),
+      expect.arrayContaining(['articles', 'article_texts', 'labels', 'article_labels', 'files']),
     )
     const strict = db.prepare(`PRAGMA table_list`).all() as { name: string; strict: number }[]
-    for (const t of ['articles', 'labels', 'article_labels', 'files']) {
+    for (const t of ['articles', 'article_texts', 'labels', 'article_labels', 'files']) {
       expect(strict.find((r) => r.name === t)?.strict).toBe(1)
     }
     // STRICT means a wrong type is refused rather than silently stored.
@@ -35,8 +35,11 @@ describe('migrations', () => {
     const db = new Database(':memory:')
     migrate(db, 1)
     db.prepare(
-      `INSERT INTO articles (title, markdown, path, folder, content_hash, bytes, imported_at)
-       VALUES ('阿里巴巴 news', 'Body about elections', '/a.md', '/', 'h', 1, 'now')`,
+      `INSERT INTO articles (title, path, folder, content_hash, bytes, imported_at)
+       VALUES ('阿里巴巴 news', '/a.md', '/', 'h', 1, 'now')`,
+    ).run()
+    db.prepare(
+      `INSERT INTO article_texts (article_id, markdown) VALUES (1, 'Body about elections')`,
     ).run()
     migrate(db, 2)
     expect(currentVersion(db)).toBe(2)

@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test'
+import { existsSync } from 'node:fs'
+import {
+  CORPUS,
+  SAMPLE,
+  progressSeen,
+  resultList,
+  shot,
+  startImport,
+  watchProgress,
+} from './helpers'
+
+test('imports the sample folder through the UI, with progress and a report', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeVisible()
+  await watchProgress(page)
+  await startImport(page, SAMPLE)
+  const dialog = page.getByRole('dialog', { name: 'Import articles' })
+  await expect(dialog.getByText(/Import finished: \d+ files scanned/)).toBeVisible()
+  expect((await progressSeen(page)).seen).toBe(true)
+  // counts per status
+  await expect(dialog.getByRole('term').first()).toHaveText('Imported')
+  await expect(dialog.getByRole('definition').first()).toHaveText(/^[1-9]\d*$/)
+  await shot(page, 'import-sample-report')
+  await dialog.getByRole('button', { name: 'Close' }).last().click()
+  await expect(dialog).toBeHidden()
+  // the list and library refreshed
+  await expect(resultList(page).getByRole('option')).not.toHaveCount(0)
+  await expect(page.getByRole('status').first()).toContainText(/\d+ articles/)
+})
+
+test('imports the 2,098-file corpus with a moving progress bar', async ({ page }) => {
+  test.skip(!existsSync(CORPUS), `corpus not found at ${CORPUS}`)
+  await page.goto('/')
+  await watchProgress(page)
+  await startImport(page, CORPUS)
+  const dialog = page.getByRole('dialog', { name: 'Import articles' })
+  const bar = dialog.getByRole('progressbar')
+  await expect(bar).toBeVisible()
+  await expect(bar).toHaveAttribute('aria-valuenow', /^[1-9]\d*$/, { timeout: 60_000 })
+  await shot(page, 'import-corpus-progress')
+  await expect(dialog.getByText(/Import finished: 2,098 files scanned/)).toBeVisible({
+    timeout: 110_000,
+  })
+  const { values } = await progressSeen(page)
+  expect(values.length, `progress values seen: ${values.join(', ')}`).toBeGreaterThan(2)
+  expect(values).toEqual([...values].sort((a, b) => a - b))
+  // filter the report by status: every row shown then has that status
+  const filters = dialog.getByRole('group', { name: 'Filter' })
+  await filters.getByRole('button', { name: /^With warnings/ }).click()
+  await expect(dialog.getByRole('listitem').first()).toBeVisible()
+  await shot(page, 'import-corpus-report')
+})

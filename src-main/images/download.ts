@@ -1,0 +1,186 @@
+import { megabytes, type FetchLimits } from './limits'
+import { sniffImage, type Sniffed } from './sniff'
+
+/** The fetch the downloader calls: the global one (undici), or a test's, pointed anywhere. */
+export type FetchFn = (url: string, init: RequestInit) => Promise<Response>
+
+export type Download =
+  | { ok: true; bytes: Uint8Array; type: Sniffed; url: string }
+  | { ok: false; error: string; retryable: boolean; cancelled?: true }
+
+export interface DownloadOptions {
+  limits: FetchLimits
+  fetch: FetchFn
+  signal?: AbortSignal | undefined
+}
+
+const CANCELLED: Download = { ok: false, error: 'cancelled', retryable: false, cancelled: true }
+
+/** One picture, with retries (after network errors and 5xx answers) and exponential backoff. */
+export async function downloadImage(
+  url: string,
+  referer: string | null,
+  opts: DownloadOptions,
+): Promise<Download> {
+  for (let attempt = 0; ; attempt++) {
+    if (opts.signal?.aborted) return CANCELLED
+    const r = await attemptDownload(url, referer, opts)
+    if (r.ok || !r.retryable || attempt >= opts.limits.retries) return r
+    if (!(await sleep(opts.limits.backoffMs * 2 ** attempt, opts.signal))) return CANCELLED
+  }
+}
+
+async function attemptDownload(
+  url: string,
+  referer: string | null,
+  { limits, fetch, signal }: DownloadOptions,
+): Promise<Download> {
+  const fail = (error: string, retryable = false): Download => ({ ok: false, error, retryable })
+  const ctrl = new AbortController()
+  let timedOut = null as 'connect' | 'total' | null
+  const onCancel = () => ctrl.abort()
+  signal?.addEventListener('abort', onCancel, { once: true })
+  const total = setTimeout(() => {
+    timedOut ??= 'total'
+    ctrl.abort()
+  }, limits.timeoutMs)
+  try {
+    const seen = new Set<string>()
+    let current = url
+    for (let hop = 0; ; hop++) {
+      seen.add(current)
+      const connect = setTimeout(() => {
+        timedOut ??= 'connect'
+        ctrl.abort()
+      }, limits.connectTimeoutMs)
+      let res: Response
+      try {
+        // Redirects by hand: each hop is checked (scheme, loop, count) before it is followed.
+        res = await fetch(current, {
+          redirect: 'manual',
+          headers: requestHeaders(referer, limits.userAgent),
+          signal: ctrl.signal,
+        })
+      } finally {
+        clearTimeout(connect)
+      }
+      if (res.status >= 300 && res.status < 400 && res.status !== 304) {
+        await discard(res)
+        const location = res.headers.get('location')
+        if (!location) return fail(`HTTP ${res.status} without a location`)
+        let next: URL
+        try {
+          next = new URL(location, current)
+        } catch {
+          return fail('redirect to an invalid address')
+        }
+        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+          return fail(`redirect to a ${next.protocol} address`)
+        }
+        if (seen.has(next.href)) return fail('redirect loop')
+        if (hop + 1 > limits.maxRedirects) {
+          return fail(`too many redirects (more than ${limits.maxRedirects})`)
+        }
+        current = next.href
+        continue
+      }
+      if (res.status < 200 || res.status >= 300) {
+        await discard(res)
+        const text = res.statusText ? ` ${res.statusText}` : ''
+        return fail(`HTTP ${res.status}${text}`, res.status >= 500)
+      }
+      const length = Number(res.headers.get('content-length') ?? NaN)
+      if (length > limits.maxBytes) {
+        await discard(res)
+        return fail(`too large (${megabytes(length)}; the limit is ${megabytes(limits.maxBytes)})`)
+      }
+      const bytes = await readCapped(res, limits.maxBytes)
+      if (bytes === null) return fail(`too large (over ${megabytes(limits.maxBytes)})`)
+      if (bytes.length === 0) return fail('empty answer')
+      const type = sniffImage(bytes)
+      if (!type) {
+        return fail(`not an image (served as ${res.headers.get('content-type') || 'no type'})`)
+      }
+      return { ok: true, bytes, type, url: current }
+    }
+  } catch (e) {
+    if (signal?.aborted) return CANCELLED
+    // A slow host stays slow for a while: not retried now, tried again on the next fetch.
+    if (timedOut === 'connect') return fail(`no answer within ${seconds(limits.connectTimeoutMs)}`)
+    if (timedOut === 'total') return fail(`timed out after ${seconds(limits.timeoutMs)}`)
+    return networkFailure(e)
+  } finally {
+    clearTimeout(total)
+    signal?.removeEventListener('abort', onCancel)
+  }
+}
+
+function requestHeaders(referer: string | null, userAgent: string): Record<string, string> {
+  const h: Record<string, string> = {
+    'user-agent': userAgent,
+    accept: 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8',
+    'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8',
+  }
+  // Hotlink-protected hosts (inews.gtimg.com, sinaimg.cn) serve only pages of their own site.
+  if (referer && /^https?:\/\//i.test(referer)) h.referer = referer
+  return h
+}
+
+/** The body, or null as soon as it passes `max` bytes (a missing or lying Content-Length). */
+async function readCapped(res: Response, max: number): Promise<Uint8Array | null> {
+  if (!res.body) return new Uint8Array(await res.arrayBuffer())
+  const reader = res.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > max) {
+      await reader.cancel().catch(() => {})
+      return null
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks, size)
+}
+
+async function discard(res: Response): Promise<void> {
+  await res.body?.cancel().catch(() => {})
+}
+
+function networkFailure(e: unknown): Download {
+  const cause = (e as { cause?: { code?: string; message?: string } })?.cause
+  const code = cause?.code ?? (e as { code?: string })?.code
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return { ok: false, error: 'host not found', retryable: code === 'EAI_AGAIN' }
+  }
+  if (code && /CERT|SSL|TLS/i.test(code)) {
+    return { ok: false, error: `secure connection failed (${code})`, retryable: false }
+  }
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') {
+    return { ok: false, error: 'could not connect (timed out)', retryable: true }
+  }
+  const what = code ?? cause?.message ?? (e instanceof Error ? e.message : String(e))
+  return { ok: false, error: `network error (${what})`, retryable: true }
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`
+}
+
+/** False when cancelled while waiting. */
+function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false)
+  return new Promise((resolve) => {
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', stop)
+      resolve(true)
+    }, ms)
+    const stop = () => {
+      clearTimeout(t)
+      resolve(false)
+    }
+    signal?.addEventListener('abort', stop, { once: true })
+  })
+}

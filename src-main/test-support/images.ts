@@ -1,0 +1,105 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { deflateSync } from 'node:zlib'
+
+// Real picture bytes and a local image host for tests and the benchmark.
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+  return c >>> 0
+})
+
+function crc32(b: Buffer): number {
+  let c = 0xffffffff
+  for (const x of b) c = (CRC_TABLE[(c ^ x) & 0xff] as number) ^ (c >>> 8)
+  return (c ^ 0xffffffff) >>> 0
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4)
+  len.writeUInt32BE(data.length)
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(body))
+  return Buffer.concat([len, body, crc])
+}
+
+/** A valid 1×1 PNG of the given colour: different colours, different pictures. */
+export function tinyPng(r: number, g = 0, b = 0): Buffer {
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(1, 0)
+  ihdr.writeUInt32BE(1, 4)
+  ihdr[8] = 8 // bit depth
+  ihdr[9] = 2 // truecolour
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.from([0, r & 0xff, g & 0xff, b & 0xff]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+/** A valid 1×1 baseline JPEG. */
+export const TINY_JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEAYABgAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==',
+  'base64',
+)
+
+export type Handler = (req: IncomingMessage, res: ServerResponse, hits: number) => void
+
+export interface ImageHost {
+  base: string
+  /** Requests seen, by path (query included). */
+  hits: Map<string, number>
+  /** Headers of the last request to each path. */
+  headers: Map<string, IncomingMessage['headers']>
+  total(): number
+  close(): Promise<void>
+}
+
+/** A server on 127.0.0.1 (a free port) answering by exact path; anything else is a 404. */
+export async function imageHost(routes: Record<string, Handler>): Promise<ImageHost> {
+  const hits = new Map<string, number>()
+  const headers = new Map<string, IncomingMessage['headers']>()
+  const server = createServer((req, res) => {
+    const path = req.url ?? '/'
+    const n = (hits.get(path) ?? 0) + 1
+    hits.set(path, n)
+    headers.set(path, req.headers)
+    const route = routes[path.replace(/\?.*$/, '')]
+    if (route) route(req, res, n)
+    else {
+      res.writeHead(404, { 'content-type': 'text/html' })
+      res.end('<h1>Not found</h1>')
+    }
+  })
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+  const { port } = server.address() as AddressInfo
+  return {
+    base: `http://127.0.0.1:${port}`,
+    hits,
+    headers,
+    total: () => [...hits.values()].reduce((a, b) => a + b, 0),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections()
+        server.close(() => ok())
+      }),
+  }
+}
+
+/** Answers with the bytes and a type. */
+export const serve =
+  (body: Buffer | string, type = 'image/png', status = 200): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) })
+    res.end(body)
+  }
+
+export const redirect =
+  (to: string, status = 302): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { location: to })
+    res.end()
+  }
