@@ -1,5 +1,6 @@
 // `npm run bench`: prints figures and ratios; never fails on time. Pick parts with arguments:
 // `npm run bench -- import search`.
+import { benchImages } from './images'
 import { benchImport } from './import'
 import { benchSearch } from './search'
 import { benchUi } from './ui'
@@ -7,6 +8,7 @@ import { benchUi } from './ui'
 const parts: Record<string, () => Promise<void>> = {
   import: () => benchImport(Number(process.env.BENCH_IMPORT_N ?? 20_000)),
   search: () => benchSearch(Number(process.env.BENCH_SEARCH_N ?? 100_000)),
+  images: () => benchImages(Number(process.env.BENCH_IMAGES_N ?? 1000)),
   ui: () => benchUi(Number(process.env.BENCH_SEARCH_N ?? 100_000)),
 }
 

@@ -128,6 +128,9 @@ export async function benchSearch(count = 100_000): Promise<void> {
         for (const text of texts) if (text.includes(q)) n++
       }
       brute.push(performance.now() - t)
+      console.log(
+        `  brute force "${q}": ${n} files contain it, ${ms(brute[brute.length - 1] as number)}`,
+      )
     }
     const bruteMed = [...brute].sort((a, b) => a - b)[1] as number
     const p50 = percentile(

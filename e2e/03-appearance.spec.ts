@@ -11,7 +11,12 @@ test('dark mode and the zh-CN interface, remembered after reload', async ({ page
   const dialog = page.getByRole('dialog', { name: 'Settings' })
   await dialog.getByLabel('Theme').selectOption('dark')
   await dialog.getByLabel('Language').selectOption('zh-CN')
-  await dialog.getByRole('button', { name: '关闭' }).last().click()
+  // the dialog itself switched language
+  await page
+    .getByRole('dialog', { name: '设置' })
+    .getByRole('button', { name: '关闭' })
+    .last()
+    .click()
   await expect(searchbox(page, '搜索')).toBeVisible()
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
   expect(bg).toBe('rgb(23, 24, 27)')

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 
 export const ROOT = resolve(import.meta.dirname, '..')
 export const SAMPLE = join(ROOT, 'resources/sample')
-export const CORPUS = '/work/shared/corpus/news'
+export const CORPUS = resolve(ROOT, '../shared/corpus/news')
 const SHOTS = join(ROOT, 'test-results/screenshots')
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -59,7 +59,7 @@ async function start(): Promise<void> {
   const open = service
   serveMediaScheme(() => mediaDirOf(open.db))
   Menu.setApplicationMenu(
-    buildMenu((action) => win?.webContents.send('lectern:event', 'menu', action)),
+    buildMenu((action) => win && broadcastIpc([win.webContents], 'menu', action)),
   )
   createWindow()
 }

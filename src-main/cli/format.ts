@@ -60,7 +60,8 @@ export function formatStats(s: Stats): string {
 export function formatImageFetch(r: ImageFetchReport): string {
   if (r.total === 0) return 'No pictures to fetch: every known picture is stored.'
   const lines = [
-    `Fetched ${r.total} pictures: ${r.stored} stored (${mb(r.bytes)}), ${r.failed} failed.`,
+    `Tried ${r.total} picture${r.total === 1 ? '' : 's'}: ${r.stored} stored (${mb(r.bytes)}), ` +
+      `${r.failed} failed.`,
   ]
   if (r.cancelled) lines.push('Cancelled: the pictures not reached are fetched next time.')
   for (const f of r.failures.slice(0, 50)) lines.push(`  failed: ${f.url} — ${f.error}`)

@@ -97,8 +97,10 @@ export function recordImageRefs(
     if (keep.has(ref.src)) continue
     keep.add(ref.src)
     const old = before.get(ref.src)
-    if (ref.kind !== 'local') {
-      if (old && old.url === ref.url && old.kind !== 'local') {
+    // Downloaded pictures (body or thumbnail) keep what is known of their address; copied
+    // ones are as the importer found them just now.
+    if (isWeb(ref.url)) {
+      if (old && old.url === ref.url) {
         if (old.kind !== ref.kind) {
           stmt(db, `UPDATE image_refs SET kind = ? WHERE article_id = ? AND src = ?`).run(
             ref.kind,
@@ -128,6 +130,8 @@ export function recordImageRefs(
     }
   }
 }
+
+const isWeb = (url: string) => /^https?:\/\//i.test(url)
 
 function storedHashOf(db: Archive, url: string): string | null {
   const row = stmt(

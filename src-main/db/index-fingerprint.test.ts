@@ -11,7 +11,7 @@ import { migrations } from './migrations/index'
 const SAMPLES = [
   '阿里巴巴 ＡＩ 蘋果 臺灣 Café élections 降息 한국어 ニュース 😀 ① ｶﾀｶﾅ',
   '# Title\n\n**bold** [link](https://x.example) ![alt](data:image/png;base64,AAAA) <b>t</b>ag',
-  '中文\n继续 | a | b |\n|---|---|\n> quote &amp; more',
+  '中文\n继续 | a | b |\n|---|---|\n> quote &amp; more <script>x()</script><style>p{}</style>',
 ]
 const RECORDED = {
   fingerprint: '92a1c8a8e690f6f1',

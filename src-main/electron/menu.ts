@@ -1,6 +1,5 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron'
-
-export type MenuAction = 'import' | 'find' | 'zoom-in' | 'zoom-out' | 'settings'
+import type { MenuAction } from '../shared/api'
 
 /** The usual roles plus Lectern's commands, which the renderer carries out through the contract. */
 export function buildMenu(send: (action: MenuAction) => void): Menu {

@@ -1,4 +1,4 @@
-import { megabytes, type FetchLimits } from './limits'
+import { sizeText, type FetchLimits } from './limits'
 import { sniffImage, type Sniffed } from './sniff'
 
 /** The fetch the downloader calls: the global one (undici), or a test's, pointed anywhere. */
@@ -92,10 +92,10 @@ async function attemptDownload(
       const length = Number(res.headers.get('content-length') ?? NaN)
       if (length > limits.maxBytes) {
         await discard(res)
-        return fail(`too large (${megabytes(length)}; the limit is ${megabytes(limits.maxBytes)})`)
+        return fail(`too large (${sizeText(length)}; the limit is ${sizeText(limits.maxBytes)})`)
       }
       const bytes = await readCapped(res, limits.maxBytes)
-      if (bytes === null) return fail(`too large (over ${megabytes(limits.maxBytes)})`)
+      if (bytes === null) return fail(`too large (over ${sizeText(limits.maxBytes)})`)
       if (bytes.length === 0) return fail('empty answer')
       const type = sniffImage(bytes)
       if (!type) {

@@ -33,7 +33,8 @@ export const DEFAULT_LIMITS: FetchLimits = {
     'Chrome/138.0.0.0 Safari/537.36',
 }
 
-export function megabytes(n: number): string {
-  const mb = n / 1024 / 1024
-  return `${mb >= 10 || Number.isInteger(mb) ? mb.toFixed(0) : mb.toFixed(1)} MB`
+export function sizeText(n: number): string {
+  if (n < 1024) return `${n} bytes`
+  const [v, unit] = n < 1024 * 1024 ? [n / 1024, 'KB'] : [n / 1024 / 1024, 'MB']
+  return `${(v >= 10 ? v.toFixed(0) : v.toFixed(1)).replace(/\.0$/, '')} ${unit}`
 }

@@ -4,7 +4,7 @@ import type { ImageRefRecord, StoredMedia } from '../db/images'
 import { articleImages, classifySource } from './refs'
 import { sniffImage } from './sniff'
 import { storeMedia } from './store'
-import { DEFAULT_MAX_BYTES, megabytes } from './limits'
+import { DEFAULT_MAX_BYTES, sizeText } from './limits'
 
 /** An article's pictures, read before the import transaction: local ones already in the store. */
 export interface PreparedImages {
@@ -90,7 +90,7 @@ async function copyLocalOrThrow(abs: string, site: ImageSite): Promise<Copied> {
   }
   const st = await stat(real)
   if (!st.isFile()) return { error: 'not a file' }
-  if (st.size > maxBytes) return { error: `too large (over ${megabytes(maxBytes)})` }
+  if (st.size > maxBytes) return { error: `too large (over ${sizeText(maxBytes)})` }
   const bytes = await readFile(real)
   const type = sniffImage(bytes)
   if (!type) return { error: 'not an image' }

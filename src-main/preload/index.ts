@@ -1,6 +1,7 @@
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 
-// The whole bridge: one call and one event subscription. No Node, no logic; the main process
+// The whole bridge: one call and one event subscription, plus the path of a dropped folder
+// (since Electron 32 only a preload can learn it). No Node, no logic; the main process
 // validates every call. Channel names are repeated here because a sandboxed preload may only
 // import 'electron'.
 contextBridge.exposeInMainWorld('lectern', {
@@ -10,4 +11,5 @@ contextBridge.exposeInMainWorld('lectern', {
     ipcRenderer.on('lectern:event', wrapped)
     return () => ipcRenderer.off('lectern:event', wrapped)
   },
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
 })

@@ -166,6 +166,7 @@ describe('stripMarkdown', () => {
   test.each([
     ['## Heading', 'Heading'],
     ['![alt](x.png) text', 'alt text'],
+    ['a <script>window.pwned = 1</script> b <style>p{}</style> c', 'a b c'],
     ['<https://example.com/a> after', 'after'],
     ['[link text](https://a.b/c_(d)) after', 'link text after'],
     ['[ref][1]\n\n[1]: https://a.b', 'ref'],

@@ -42,13 +42,25 @@ export type LecternClient = {
   [M in Method]: (...args: Parameters<LecternApi[M]>) => Promise<ResultOf<M>>
 }
 
-/** Events pushed from the archive to every window or browser tab. */
+/** Commands of the desktop app's menu, carried out by the renderer through the contract. */
+export type MenuAction = 'import' | 'find' | 'zoom-in' | 'zoom-out' | 'settings'
+
+/** Events pushed from the archive to every window or browser tab (`menu`: desktop only). */
 export interface LecternEvents {
+  menu: MenuAction
   importProgress: ImportProgress
   imageProgress: ImageProgress
   archiveChanged: ArchiveInfo
 }
 export type EventName = keyof LecternEvents
+const EVENTS: { [E in EventName]: true } = {
+  menu: true,
+  importProgress: true,
+  imageProgress: true,
+  archiveChanged: true,
+}
+/** Every event name, for transports that must subscribe to each by name (EventSource). */
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[]
 
 const none: Check<undefined> = (v, at) => {
   if (v === undefined || v === null) return undefined

@@ -54,6 +54,8 @@ export interface ImageHost {
   hits: Map<string, number>
   /** Headers of the last request to each path. */
   headers: Map<string, IncomingMessage['headers']>
+  /** Most requests in flight at once, overall and by the `x-test-host` header. */
+  maxInFlight(host?: string): number
   total(): number
   close(): Promise<void>
 }
@@ -62,11 +64,29 @@ export interface ImageHost {
 export async function imageHost(routes: Record<string, Handler>): Promise<ImageHost> {
   const hits = new Map<string, number>()
   const headers = new Map<string, IncomingMessage['headers']>()
+  const inFlight = new Map<string, number>()
+  const maxima = new Map<string, number>()
+  const count = (key: string, d: number) => {
+    const n = (inFlight.get(key) ?? 0) + d
+    inFlight.set(key, n)
+    maxima.set(key, Math.max(maxima.get(key) ?? 0, n))
+  }
   const server = createServer((req, res) => {
     const path = req.url ?? '/'
     const n = (hits.get(path) ?? 0) + 1
     hits.set(path, n)
     headers.set(path, req.headers)
+    const keys = ['*', ...(req.headers['x-test-host'] ? [String(req.headers['x-test-host'])] : [])]
+    for (const k of keys) count(k, 1)
+    // Done once the answer is written (synchronously, before the client can see it).
+    let open = true
+    const done = () => {
+      if (open) keys.forEach((k) => count(k, -1))
+      open = false
+    }
+    const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse
+    res.end = ((...a: unknown[]) => (done(), end(...a))) as ServerResponse['end']
+    res.once('close', done)
     const route = routes[path.replace(/\?.*$/, '')]
     if (route) route(req, res, n)
     else {
@@ -80,6 +100,7 @@ export async function imageHost(routes: Record<string, Handler>): Promise<ImageH
     base: `http://127.0.0.1:${port}`,
     hits,
     headers,
+    maxInFlight: (host = '*') => maxima.get(host) ?? 0,
     total: () => [...hits.values()].reduce((a, b) => a + b, 0),
     close: () =>
       new Promise<void>((ok) => {

@@ -33,6 +33,8 @@ export function plainText(md: string): string {
   return (
     md
       .replace(/<!--[\s\S]*?-->/g, ' ')
+      // code and styles of embedded HTML are not the article's words
+      .replace(/<(script|style|noscript|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
       .replace(/^[ \t]*(```|~~~).*$/gm, ' ')
       // inline base64 images can be 100 KB of letters that nobody searches for
       .replace(/data:[a-z]+\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=]+/g, '')

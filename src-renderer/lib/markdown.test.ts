@@ -1,18 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { JSDOM } from 'jsdom'
 import { renderArticle, renderArticleDetailed } from './markdown'
 import { hostileCases } from './markdown.cases'
 
-// DOMPurify needs a DOM. jsdom is not a dependency of this project yet, so these tests run only
-// where it is installed; the same hostile inputs are also checked in a real browser by
-// e2e/markdown-browser.spec.ts, which runs this module in Chromium.
-const jsdomName = 'jsdom'
-const jsdom = (await import(/* @vite-ignore */ jsdomName).catch(() => null)) as {
-  JSDOM: new (html: string) => { window: Window }
-} | null
-
-describe.skipIf(!jsdom)('renderArticle (needs jsdom)', () => {
+// DOMPurify needs a DOM: jsdom here; e2e/markdown-browser.spec.ts runs the same hostile inputs
+// in Chromium too.
+describe('renderArticle', () => {
   beforeAll(() => {
-    const { window } = new jsdom!.JSDOM('<!doctype html><html><body></body></html>')
+    const { window } = new JSDOM('<!doctype html><html><body></body></html>')
     Object.assign(globalThis, { window })
   })
 
@@ -44,11 +39,5 @@ describe.skipIf(!jsdom)('renderArticle (needs jsdom)', () => {
 
   it('drops classes that could imitate app UI', () => {
     expect(renderArticle('<p class="dialog">x</p>')).not.toContain('class=')
-  })
-})
-
-describe('renderArticle without a DOM', () => {
-  it.skipIf(Boolean(jsdom))('fails loudly rather than returning unsanitised HTML', () => {
-    expect(() => renderArticle('<script>x</script>')).toThrow(/DOM/)
   })
 })

@@ -5,7 +5,7 @@ import type {
   Method,
   Reply,
 } from '../../../src-main/shared/api'
-import { argChecks } from '../../../src-main/shared/api'
+import { argChecks, EVENT_NAMES } from '../../../src-main/shared/api'
 
 /** The contract as the renderer sees it: every method async. One transport is picked at start:
  * the preload's IPC bridge in the desktop app, HTTP in the browser (`lectern serve`). */
@@ -17,6 +17,7 @@ interface Transport {
 interface Bridge {
   call(method: string, args: unknown): Promise<Reply>
   on(listener: (event: string, data: unknown) => void): () => void
+  pathForFile(file: File): string
 }
 
 export class ApiError extends Error {
@@ -46,7 +47,7 @@ function httpTransport(base = ''): Transport {
     },
     subscribe(listener) {
       const source = new EventSource(`${base}/api/events`)
-      const names: string[] = ['importProgress', 'archiveChanged']
+      const names: string[] = EVENT_NAMES
       const handlers = names.map((name) => {
         const h = (e: MessageEvent<string>) => listener(name, JSON.parse(e.data))
         source.addEventListener(name, h)
@@ -64,6 +65,11 @@ const bridge = (globalThis as { lectern?: Bridge }).lectern
 const transport: Transport = bridge ? ipcTransport(bridge) : httpTransport()
 
 export const isDesktop = Boolean(bridge)
+
+/** Where a dropped file or folder is on disk: known only in the desktop app ('' elsewhere). */
+export function pathForFile(file: File): string {
+  return bridge ? bridge.pathForFile(file) : ''
+}
 
 /** Derived from the method table, so a method added to the contract appears here by itself. */
 export const api = Object.fromEntries(

@@ -20,6 +20,8 @@ export class Importer {
   #filter = $state<ReportFilter>('all')
   #folder = $state('')
   #listening = false
+  /** Whether the running import was started here (and so ends with our own report). */
+  #own = false
 
   #notable = $derived(
     (this.#report?.files ?? []).filter(
@@ -85,12 +87,24 @@ export class Importer {
     this.#filter = f
   }
 
-  listen(): void {
+  /** Follows progress events. They travel apart from the call's answer and may arrive after
+   * it, so once this window's import has its report, late events are ignored. An import
+   * started elsewhere (another tab) shows as running until its 'done' event. */
+  listen(onExternalDone?: () => void): void {
     if (this.#listening) return
     this.#listening = true
     onEvent('importProgress', (p) => {
-      this.#progress = p
-      if (p.phase !== 'done' && this.#phase !== 'running') this.#phase = 'running'
+      if (this.#phase === 'running') {
+        this.#progress = p
+        if (p.phase === 'done' && !this.#own) {
+          this.#phase = 'idle'
+          onExternalDone?.()
+        }
+      } else if (this.#phase === 'idle' && p.phase === 'scanning') {
+        this.#own = false
+        this.#phase = 'running'
+        this.#progress = p
+      }
     })
   }
 
@@ -113,6 +127,7 @@ export class Importer {
     const clean = folders.map((f) => f.trim()).filter(Boolean)
     if (clean.length === 0 || this.#phase === 'running') return
     this.#phase = 'running'
+    this.#own = true
     this.#report = null
     this.#error = null
     this.#filter = 'all'
@@ -124,6 +139,7 @@ export class Importer {
       this.#error = e instanceof Error ? e.message : String(e)
       this.#phase = 'idle'
     }
+    this.#own = false
     onDone?.()
   }
 

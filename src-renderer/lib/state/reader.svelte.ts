@@ -54,7 +54,8 @@ export class Reader {
       this.#index = i
       this.#generation = search.generation
       this.#allowImages = false
-      this.#terms = [...new Set([...highlightTerms(search.query), ...snippetTerms([hit.snippet])])]
+      const terms = [...highlightTerms(search.query), ...snippetTerms([hit.snippet])]
+      this.#terms = terms.filter((t, k) => terms.indexOf(t) === k)
       return article !== null
     } catch (e) {
       if (seq === this.#seq) ui.report(e)

@@ -14,7 +14,8 @@ export class Search {
   #sort = $state<SearchSort>('relevance')
   #total = $state(0)
   #facets = $state.raw<SearchFacets | null>(null)
-  #pages = $state.raw(new Map<number, SearchHit[]>())
+  // replaced, never mutated, so plain objects in $state.raw are enough
+  #pages = $state.raw<Record<number, SearchHit[]>>({})
   #error = $state<string | null>(null)
   #warnings = $state.raw<string[]>([])
   #loading = $state(false)
@@ -23,7 +24,7 @@ export class Search {
   /** Bumped per query; lets views scroll back to the top when the results change. */
   #generation = $state(0)
   #seq = 0
-  #pending = new Map<number, Promise<SearchHit[] | undefined>>()
+  #pending: Record<number, Promise<SearchHit[] | undefined>> = {}
   #timer: ReturnType<typeof setTimeout> | undefined
 
   #filters = $derived(parseFilters(this.#query))
@@ -89,18 +90,18 @@ export class Search {
   }
 
   hitAt(i: number): SearchHit | undefined {
-    return this.#pages.get(Math.floor(i / PAGE))?.[i % PAGE]
+    return this.#pages[Math.floor(i / PAGE)]?.[i % PAGE]
   }
 
   async run(): Promise<void> {
     this.#timer = undefined
     const seq = ++this.#seq
-    this.#pending.clear()
+    this.#pending = {}
     this.#loading = true
     try {
       const r = await api.search({ query: this.#query, limit: PAGE, offset: 0, sort: this.#sort })
       if (seq !== this.#seq) return
-      this.#pages = new Map([[0, r.hits]])
+      this.#pages = { 0: r.hits }
       this.#total = r.total
       this.#facets = r.facets ?? null
       this.#error = r.error ?? null
@@ -110,7 +111,12 @@ export class Search {
       this.#settled = true
     } catch (e) {
       if (seq !== this.#seq) return
-      ui.report(e)
+      // shown in the list pane, where the results would be
+      this.#error = e instanceof Error ? e.message : String(e)
+      this.#pages = {}
+      this.#total = 0
+      this.#active = -1
+      this.#settled = true
     } finally {
       if (seq === this.#seq) this.#loading = false
     }
@@ -132,40 +138,40 @@ export class Search {
   }
 
   #loadPage(p: number): Promise<SearchHit[] | undefined> {
-    const have = this.#pages.get(p)
+    const have = this.#pages[p]
     if (have) return Promise.resolve(have)
-    const pending = this.#pending.get(p)
+    const pending = this.#pending[p]
     if (pending) return pending
     const seq = this.#seq
     const req = { query: this.#query, limit: PAGE, offset: p * PAGE, sort: this.#sort }
     const promise = api.search(req).then(
       (r) => {
         if (seq !== this.#seq) return undefined
-        this.#pages = new Map(this.#pages).set(p, r.hits)
-        this.#pending.delete(p)
+        this.#pages = { ...this.#pages, [p]: r.hits }
+        delete this.#pending[p]
         return r.hits
       },
       (e: unknown) => {
         if (seq === this.#seq) {
-          this.#pending.delete(p)
+          delete this.#pending[p]
           ui.report(e)
         }
         return undefined
       },
     )
-    this.#pending.set(p, promise)
+    this.#pending[p] = promise
     return promise
   }
 
   reset(): void {
     clearTimeout(this.#timer)
     this.#seq++
-    this.#pending.clear()
+    this.#pending = {}
     this.#query = ''
     this.#sort = 'relevance'
     this.#total = 0
     this.#facets = null
-    this.#pages = new Map()
+    this.#pages = {}
     this.#error = null
     this.#warnings = []
     this.#loading = false
