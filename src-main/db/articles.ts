@@ -4,6 +4,7 @@ import type { Article } from '../shared/types'
 import type { ParsedArticle } from '../import/types'
 import { labelsOf, setLabels } from './labels'
 import { indexArticle } from './search-index'
+import { touch } from './generation'
 import { storedImagesOf } from './images'
 
 /** What the importer stores for one article: the parse plus where it came from. */
@@ -58,6 +59,7 @@ export function insertArticle(db: Archive, r: ArticleRecord, now: string): numbe
   ).run({ ...columns(r), now })
   const id = Number(info.lastInsertRowid)
   putText(db, id, r.parsed)
+  touch(db)
   setLabels(db, id, 'tag', r.parsed.tags)
   setLabels(db, id, 'category', r.parsed.categories)
   indexArticle(db, id, r.parsed.title, r.parsed.markdown)
@@ -74,6 +76,7 @@ export function updateArticle(db: Archive, id: number, r: ArticleRecord, now: st
      WHERE id = @id`,
   ).run({ ...columns(r), now, id })
   putText(db, id, r.parsed)
+  touch(db)
   setLabels(db, id, 'tag', r.parsed.tags)
   setLabels(db, id, 'category', r.parsed.categories)
   indexArticle(db, id, r.parsed.title, r.parsed.markdown)

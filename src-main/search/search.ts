@@ -1,11 +1,11 @@
 import type { Archive } from '../db/open'
 import type { SearchFacets, SearchHit, SearchRequest, SearchResult } from '../shared/search-types'
-import type { LabelCount } from '../shared/types'
-import { parseQuery } from './query'
+import { parseQuery, type ParsedQuery } from './query'
 import { toFtsMatch } from './fts'
 import { filterSql } from './filters'
 import { makeSnippet } from './snippet'
 import { stmt } from '../db/stmt'
+import { facetsOf } from './facet-index'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
 const RANK = 'bm25(articles_fts, 10.0, 1.0)'
@@ -58,9 +58,9 @@ export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
   return db.transaction(() => {
     db.exec(`DELETE FROM temp.hits`)
     db.prepare(fill).run(...(match ? [match, ...params] : params))
-    const total = (db.prepare(`SELECT count(*) AS n FROM temp.hits`).get() as { n: number }).n
+    const ids = stmt(db, `SELECT id FROM temp.hits`).pluck().all() as number[]
     const hits = page(db, q, req, match !== null)
-    return { total, hits, facets: facets(db), ...warnings }
+    return { total: ids.length, hits, facets: facetsOf(db, ids), ...warnings }
   })()
 }
 
@@ -78,12 +78,7 @@ interface HitRow {
   categories: string | null
 }
 
-function page(
-  db: Archive,
-  q: ReturnType<typeof parseQuery>,
-  req: SearchRequest,
-  ranked: boolean,
-): SearchHit[] {
+function page(db: Archive, q: ParsedQuery, req: SearchRequest, ranked: boolean): SearchHit[] {
   const sort = req.sort ?? 'relevance'
   const order = ORDER[sort === 'relevance' && !ranked ? 'newest' : sort]
   const rows = db
@@ -107,45 +102,18 @@ function page(
     sourceName: r.source_name,
     sourceUrl: r.source_url,
     path: r.path,
-    snippet: makeSnippet(ranked ? r.markdown : r.summary || r.markdown, q),
+    snippet: ranked
+      ? snippetFor(r.markdown, q)
+      : makeSnippet(r.summary || r.markdown.slice(0, 2000), q),
   }))
 }
 
-const FACET_LIMIT = 50
+// Articles run up to hundreds of KB (inline images, long tables): look for the snippet in the
+// opening first, where a match usually is, and read the whole text only when it is not there.
+const SNIPPET_HEAD = 20_000
 
-/** Two passes over the hits, however many facets: labels in one, the article columns in the other. */
-function facets(db: Archive): SearchFacets {
-  const labelRows = stmt(
-    db,
-    `SELECT l.kind AS kind, l.name AS name, count(*) AS count FROM temp.hits h
-       JOIN article_labels al ON al.article_id = h.id JOIN labels l ON l.id = al.label_id
-      GROUP BY l.id`,
-  ).all() as { kind: string; name: string; count: number }[]
-  const columnRows = stmt(
-    db,
-    `SELECT a.lang AS lang, a.source_name AS source, substr(a.date, 1, 4) AS year, count(*) AS count
-       FROM temp.hits h JOIN articles a ON a.id = h.id GROUP BY 1, 2, 3`,
-  ).all() as { lang: string | null; source: string | null; year: string | null; count: number }[]
-  const sum = (key: 'lang' | 'source' | 'year') => {
-    const totals = new Map<string, number>()
-    for (const r of columnRows) {
-      const k = r[key]
-      if (k) totals.set(k, (totals.get(k) ?? 0) + r.count)
-    }
-    return top([...totals].map(([name, count]) => ({ name, count })))
-  }
-  return {
-    tags: top(labelRows.filter((r) => r.kind === 'tag')),
-    categories: top(labelRows.filter((r) => r.kind === 'category')),
-    languages: sum('lang'),
-    sources: sum('source'),
-    years: sum('year'),
-  }
-}
-
-function top(rows: LabelCount[]): LabelCount[] {
-  return rows
-    .map(({ name, count }) => ({ name, count }))
-    .sort((x, y) => y.count - x.count || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
-    .slice(0, FACET_LIMIT)
+function snippetFor(markdown: string, q: ParsedQuery): string {
+  if (markdown.length <= SNIPPET_HEAD) return makeSnippet(markdown, q)
+  const head = makeSnippet(markdown.slice(0, SNIPPET_HEAD), q)
+  return head.includes('<mark>') ? head : makeSnippet(markdown, q)
 }
