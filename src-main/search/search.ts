@@ -9,9 +9,12 @@ import { facetsOf } from './facet-index'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
 const RANK = 'bm25(articles_fts, 10.0, 1.0)'
+// Undated articles come last both ways (DESC puts NULL last by itself). `newest` is the reverse
+// order of the date index, so the first page is read off the index without sorting every hit;
+// relevance ties go to the newer import rather than costing a join per hit.
 const ORDER = {
-  relevance: 'h.rank, a.date IS NULL, a.date DESC, a.id DESC',
-  newest: 'a.date IS NULL, a.date DESC, a.id DESC',
+  relevance: 'h.rank, h.id DESC',
+  newest: 'a.date DESC, a.id DESC',
   oldest: 'a.date IS NULL, a.date ASC, a.id ASC',
 } as const
 
@@ -51,13 +54,13 @@ export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
   const rank = (req.sort ?? 'relevance') === 'relevance' ? RANK : '0'
   const fill = match
     ? `INSERT INTO temp.hits (id, rank)
-         SELECT a.id, m.rank FROM (SELECT rowid AS id, ${rank} AS rank FROM articles_fts
-           WHERE articles_fts MATCH ?) m JOIN articles a ON a.id = m.id ${cond}`
+         SELECT m.id, m.rank FROM (SELECT rowid AS id, ${rank} AS rank FROM articles_fts
+           WHERE articles_fts MATCH ?) m ${cond ? `JOIN articles a ON a.id = m.id ${cond}` : ''}`
     : `INSERT INTO temp.hits (id, rank) SELECT a.id, 0 FROM articles a ${cond}`
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS hits (id INTEGER PRIMARY KEY, rank REAL NOT NULL)`)
   return db.transaction(() => {
     db.exec(`DELETE FROM temp.hits`)
-    db.prepare(fill).run(...(match ? [match, ...params] : params))
+    stmt(db, fill).run(...(match ? [match, ...params] : params))
     const ids = stmt(db, `SELECT id FROM temp.hits`).pluck().all() as number[]
     const hits = page(db, q, req, match !== null)
     return { total: ids.length, hits, facets: facetsOf(db, ids), ...warnings }
@@ -81,31 +84,41 @@ interface HitRow {
 function page(db: Archive, q: ParsedQuery, req: SearchRequest, ranked: boolean): SearchHit[] {
   const sort = req.sort ?? 'relevance'
   const order = ORDER[sort === 'relevance' && !ranked ? 'newest' : sort]
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.title, a.date, a.lang, a.source_name, a.source_url, a.path, t.markdown, a.summary,
-         (SELECT json_group_array(l.name) FROM article_labels al JOIN labels l ON l.id = al.label_id
-           WHERE al.article_id = a.id AND l.kind = 'tag') AS tags,
-         (SELECT json_group_array(l.name) FROM article_labels al JOIN labels l ON l.id = al.label_id
-           WHERE al.article_id = a.id AND l.kind = 'category') AS categories
-       FROM temp.hits h JOIN articles a ON a.id = h.id JOIN article_texts t ON t.article_id = a.id
-       ORDER BY ${order} LIMIT ? OFFSET ?`,
-    )
-    .all(req.limit ?? 20, req.offset ?? 0) as HitRow[]
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    date: r.date,
-    tags: JSON.parse(r.tags ?? '[]') as string[],
-    categories: JSON.parse(r.categories ?? '[]') as string[],
-    lang: r.lang,
-    sourceName: r.source_name,
-    sourceUrl: r.source_url,
-    path: r.path,
-    snippet: ranked
-      ? snippetFor(r.markdown, q)
-      : makeSnippet(r.summary || r.markdown.slice(0, 2000), q),
-  }))
+  // Order and cut on the small rows first, then fetch the long texts of the page alone: sorting
+  // tens of thousands of rows that carry their bodies would cost most of a search.
+  const ids = stmt(
+    db,
+    `SELECT h.id FROM temp.hits h ${order.includes('a.') ? 'JOIN articles a ON a.id = h.id' : ''}
+      ORDER BY ${order} LIMIT ? OFFSET ?`,
+  )
+    .pluck()
+    .all(req.limit ?? 20, req.offset ?? 0) as number[]
+  const detail = stmt(
+    db,
+    `SELECT a.id, a.title, a.date, a.lang, a.source_name, a.source_url, a.path, t.markdown, a.summary,
+       (SELECT json_group_array(l.name) FROM article_labels al JOIN labels l ON l.id = al.label_id
+         WHERE al.article_id = a.id AND l.kind = 'tag') AS tags,
+       (SELECT json_group_array(l.name) FROM article_labels al JOIN labels l ON l.id = al.label_id
+         WHERE al.article_id = a.id AND l.kind = 'category') AS categories
+     FROM articles a JOIN article_texts t ON t.article_id = a.id WHERE a.id = ?`,
+  )
+  return ids.map((id) => {
+    const r = detail.get(id) as HitRow
+    return {
+      id: r.id,
+      title: r.title,
+      date: r.date,
+      tags: JSON.parse(r.tags ?? '[]') as string[],
+      categories: JSON.parse(r.categories ?? '[]') as string[],
+      lang: r.lang,
+      sourceName: r.source_name,
+      sourceUrl: r.source_url,
+      path: r.path,
+      snippet: ranked
+        ? snippetFor(r.markdown, q)
+        : makeSnippet(r.summary || r.markdown.slice(0, 2000), q),
+    }
+  })
 }
 
 // Articles run up to hundreds of KB (inline images, long tables): look for the snippet in the
