@@ -25,4 +25,9 @@ export const hostileCases: [name: string, input: string, forbidden: RegExp][] = 
   ['onclick', '<a href="#x" onclick="window.__pwned=1">x</a>', /onclick/i],
   ['details ontoggle', '<details open ontoggle="window.__pwned=1">x</details>', /ontoggle/i],
   ['base href', '<base href="https://evil.example/">', /<base/i],
+  // the archive's own picture addresses are set by the reader from Article.images, never
+  // taken from the article
+  ['written media path', `<img src="/media/${'0'.repeat(64)}.png">`, /<img/i],
+  ['written media scheme', `<img src="lectern-media://media/${'0'.repeat(64)}.png">`, /<img/i],
+  ['svg data image', '<img src="data:image/svg+xml,%3Csvg onload=alert(1)%3E">', /<img/i],
 ]

@@ -1,19 +1,34 @@
 // Article Markdown → safe HTML. Articles come from arbitrary folders, so everything marked
 // produces goes through DOMPurify with the HTML profile only (no SVG/MathML), no styles, no
-// frames or forms, links limited to http(s)/mailto/#fragments, and remote images replaced by a
-// placeholder unless the reader allowed them (they would leak that you read this article).
+// frames or forms, links limited to http(s)/mailto/#fragments, and every picture the archive does
+// not hold replaced by a placeholder (fetching it would tell its host that you read this article).
 import { Marked } from 'marked'
 import createDOMPurify, { type DOMPurify } from 'dompurify'
+import {
+  hostOf,
+  isDataImage,
+  isWebImage,
+  storedImageSrc,
+  type MediaTransport,
+} from './markdown-images'
 
 export interface RenderOptions {
-  /** Keep remote `<img>` (the page's CSP still decides whether they load). */
-  allowRemoteImages?: boolean
+  /** The article's stored pictures (`Article.images`): source as written → `/media/<name>`. */
+  images?: Record<string, string> | undefined
+  /** How this window loads stored pictures (default: over HTTP, as `lectern serve` does). */
+  media?: MediaTransport
 }
 
 export interface RenderedArticle {
   html: string
-  /** Remote images replaced by placeholders. */
+  /** Pictures replaced by placeholders (not in the archive). */
   blockedImages: number
+  /** Pictures shown from the archive. */
+  storedImages: number
+  /** Of the placeholders, the pictures on the web, which the archive could download. */
+  webImages: number
+  /** Their hosts, each once, in order of appearance. */
+  webHosts: string[]
 }
 
 const marked = new Marked({ gfm: true, breaks: false, async: false })
@@ -21,10 +36,29 @@ const SAFE_LINK = /^(https?:|mailto:|#)/i
 // code-block languages from marked, and our own placeholder; any other class could dress
 // article text up as app UI
 const KEEP_CLASS = /^(language-[\w+-]+|img-placeholder)$/
-const DATA_IMAGE = /^data:image\/(png|jpe?g|gif|webp|avif);/i
+
+interface Pass {
+  images: Record<string, string> | undefined
+  media: MediaTransport
+  blocked: number
+  stored: number
+  web: number
+  hosts: Set<string>
+}
 
 let purifier: DOMPurify | null = null
-let current = { allowRemote: false, blocked: 0 }
+let current: Pass = newPass({})
+
+function newPass(opts: RenderOptions): Pass {
+  return {
+    images: opts.images,
+    media: opts.media ?? 'http',
+    blocked: 0,
+    stored: 0,
+    web: 0,
+    hosts: new Set(),
+  }
+}
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -50,13 +84,20 @@ function getPurifier(): DOMPurify {
     if (el.tagName === 'IMG') {
       const src = (el.getAttribute('src') ?? '').trim()
       el.removeAttribute('srcset')
-      if (DATA_IMAGE.test(src)) return
-      if (current.allowRemote && /^https?:/i.test(src)) {
-        el.setAttribute('referrerpolicy', 'no-referrer')
-        el.setAttribute('loading', 'lazy')
+      // set after DOMPurify checked the attributes: only a well-formed media address gets here
+      const stored = storedImageSrc(src, current.images, current.media)
+      if (stored) {
+        el.setAttribute('src', stored)
+        current.stored++
         return
       }
+      if (isDataImage(src)) return
       current.blocked++
+      if (isWebImage(src)) {
+        current.web++
+        const host = hostOf(src)
+        if (host) current.hosts.add(host)
+      }
       const alt = el.getAttribute('alt') ?? ''
       const ph = el.ownerDocument.createElement('span')
       ph.className = 'img-placeholder'
@@ -69,14 +110,6 @@ function getPurifier(): DOMPurify {
   })
   purifier = p
   return p
-}
-
-function hostOf(src: string): string {
-  try {
-    return new URL(src).host
-  } catch {
-    return ''
-  }
 }
 
 const CONFIG = {
@@ -112,9 +145,15 @@ export function renderArticleDetailed(markdown: string, opts: RenderOptions = {}
   } catch {
     raw = `<pre>${escapeHtml(markdown ?? '')}</pre>`
   }
-  current = { allowRemote: Boolean(opts.allowRemoteImages), blocked: 0 }
+  current = newPass(opts)
   const html = p.sanitize(raw, CONFIG) as unknown as string
-  return { html, blockedImages: current.blocked }
+  return {
+    html,
+    blockedImages: current.blocked,
+    storedImages: current.stored,
+    webImages: current.web,
+    webHosts: [...current.hosts],
+  }
 }
 
 export function renderArticle(markdown: string, opts: RenderOptions = {}): string {

@@ -1,5 +1,5 @@
-// The article open in the reader, its place in the result list, and per-article choices
-// (remote images). Like search, a counter drops answers for articles no longer wanted.
+// The article open in the reader and its place in the result list. Like search, a counter drops
+// answers for articles no longer wanted.
 import { api } from '../api/client'
 import type { Article } from '../../../src-main/shared/types'
 import { highlightTerms } from '../query'
@@ -11,7 +11,8 @@ export class Reader {
   #article = $state.raw<Article | null>(null)
   #index = $state(-1)
   #loading = $state(false)
-  #allowImages = $state(false)
+  /** Counts openings (not reloads), so the view returns to the top only for a new opening. */
+  #opens = $state(0)
   #terms = $state.raw<string[]>([])
   /** The search generation the index belongs to; a new search detaches the article. */
   #generation = $state(-1)
@@ -27,8 +28,8 @@ export class Reader {
   get loading() {
     return this.#loading
   }
-  get allowImages() {
-    return this.#allowImages
+  get opens() {
+    return this.#opens
   }
   /** Words to mark: the query's terms plus what the server marked in this hit's snippet. */
   get terms() {
@@ -53,7 +54,7 @@ export class Reader {
       this.#article = article
       this.#index = i
       this.#generation = search.generation
-      this.#allowImages = false
+      this.#opens++
       const terms = [...highlightTerms(search.query), ...snippetTerms([hit.snippet])]
       this.#terms = terms.filter((t, k) => terms.indexOf(t) === k)
       return article !== null
@@ -69,8 +70,18 @@ export class Reader {
     return this.index < 0 ? Promise.resolve(false) : this.openIndex(this.index + delta)
   }
 
-  loadImages(): void {
-    this.#allowImages = true
+  /** Fetches the open article again (say, its pictures were just stored), keeping its place and
+   * the view; dropped if another article is opened meanwhile. */
+  async reload(): Promise<void> {
+    const id = this.#article?.id
+    if (id === undefined) return
+    const seq = this.#seq
+    try {
+      const article = await api.article({ id })
+      if (seq === this.#seq && article && this.#article?.id === id) this.#article = article
+    } catch (e) {
+      if (seq === this.#seq) ui.report(e)
+    }
   }
 
   reset(): void {
@@ -78,7 +89,7 @@ export class Reader {
     this.#article = null
     this.#index = -1
     this.#loading = false
-    this.#allowImages = false
+    this.#opens = 0
     this.#terms = []
   }
 }
