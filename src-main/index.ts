@@ -56,6 +56,7 @@ async function start(): Promise<void> {
     return
   }
   serveIpc(ipcMain, createDispatcher(service), (url) => isAppUrl(url, devServer))
+  service.warmUp()
   const open = service
   serveMediaScheme(() => mediaDirOf(open.db))
   Menu.setApplicationMenu(

@@ -121,6 +121,18 @@ export class ArchiveService implements LecternApi {
     return this.#opts.pickFolders ? this.#opts.pickFolders() : null
   }
 
+  /** Reads what the first search needs (the facet index, the hot pages) while the window is
+   * still loading, so the first results come sooner. */
+  warmUp(): void {
+    setImmediate(() => {
+      try {
+        searchArchive(this.db, { query: '', limit: 1 })
+      } catch {
+        // A damaged archive reports itself on the first real call.
+      }
+    })
+  }
+
   close(): void {
     this.#running?.ctrl.abort()
     this.db.close()

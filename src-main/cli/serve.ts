@@ -27,6 +27,7 @@ export async function serve(opts: ServeOptions): Promise<number> {
     port: opts.port,
     mediaDir: () => mediaDirOf(service.db),
   })
+  service.warmUp()
   const info = service.info()
   process.stdout.write(
     `Lectern is serving ${info.sample ? 'the sample archive' : info.path} at ${http.url}\n` +
