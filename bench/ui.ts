@@ -3,16 +3,9 @@ import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { archiveOf } from './search'
 import { ms } from './util'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium'
 
 const ROOT = join(import.meta.dirname, '..')
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 /** The reader in a browser over a 100,000-article archive: start-up, first page, memory. */
 export async function benchUi(count = 100_000): Promise<void> {
@@ -21,8 +14,8 @@ export async function benchUi(count = 100_000): Promise<void> {
   const file = db.name
   db.close()
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ARGS,
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   })
   const started = performance.now()
   const server = spawn(

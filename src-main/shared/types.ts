@@ -4,20 +4,27 @@ import type { ImageStats } from './images'
 
 export interface Article {
   id: number
+  /** Never empty: front matter title, else the first `#` heading, else the file name. */
   title: string
-  /** ISO 8601 as given (`2026-07-30T16:04:22`, with offset when the source had one), or null. */
+  /** ISO 8601 as given: `2026-07-30T16:04:22` (no zone given), `2025-02-13T19:47:22+08:00`,
+   * `2026-08-21T14:03:00Z`, `2018-06-07`; null when unknown (never the import time). */
   date: string | null
   summary: string | null
+  /** First language given (`lang` may be a string or a list), e.g. `zh-CN`; null when none. */
   lang: string | null
+  /** Trimmed, empty ones dropped, merged case-insensitively (first spelling kept). */
   categories: string[]
   tags: string[]
   thumbnail: string | null
   sourceUrl: string | null
+  /** Link text of the last-line source link (`[qq](https://...)`), else the URL's host. */
   sourceName: string | null
   author: string | null
   /** Where the file was when it was last imported. */
   path: string
+  /** The raw front matter as parsed, every key kept (unknown ones too); {} when none. */
   frontMatter: Record<string, unknown>
+  /** The body: everything after the front matter, newlines normalised to \n. */
   markdown: string
   /** Pictures kept in the archive: `imageKey(src as written)` → `/media/<hash>.<ext>`. */
   images?: Record<string, string>
