@@ -1,5 +1,5 @@
 import type { Archive } from '../db/open'
-import type { SearchFacets, SearchHit, SearchRequest, SearchResult } from '../shared/search-types'
+import type { SearchHit, SearchRequest, SearchResult } from '../shared/search-types'
 import { parseQuery, type ParsedQuery } from './query'
 import { toFtsMatch } from './fts'
 import { filterSql } from './filters'

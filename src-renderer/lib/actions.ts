@@ -1,7 +1,20 @@
 // Cross-concern steps the UI takes after the archive changed.
+import type { ImportReport } from '../../src-main/shared/types'
 import { archive } from './state/archive.svelte'
+import { imageFetcher } from './state/images.svelte'
+import { importer } from './state/importer.svelte'
+import { reader } from './state/reader.svelte'
 import { search } from './state/search.svelte'
 
 export async function refreshAll(): Promise<void> {
   await Promise.all([archive.refresh(), search.run()])
+}
+
+/** After an import: refresh the lists, then download the archive's pictures if the user asked
+ * to (not after a cancelled or failed import). */
+export async function afterImport(report: ImportReport | null): Promise<void> {
+  await refreshAll()
+  if (report && !report.cancelled && importer.fetchImagesAfter && archive.canImport) {
+    void imageFetcher.start('all', () => reader.reload())
+  }
 }

@@ -25,3 +25,16 @@ export function formatDuration(seconds: number): string {
 export function safeSnippet(snippet: string): string {
   return snippet.replace(/<(?!\/?mark>)/g, '&lt;')
 }
+
+/** A size on disk: `812 B`, `4.2 KB`, `31 MB` (units read the same in every UI language). */
+export function formatBytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB']
+  let v = Math.max(0, n)
+  let i = 0
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024
+    i++
+  }
+  const digits = i === 0 || v >= 10 ? 0 : 1
+  return `${v.toLocaleString(settings.language, { maximumFractionDigits: digits })} ${units[i]}`
+}

@@ -68,7 +68,11 @@ describe('renderArticle', () => {
     it.each([
       ['a space', '![a](<img/a b.png>)', 'img/a b.png'],
       ['CJK path', '![图](图片/港口.png)', '图片/港口.png'],
-      ['escaped query', '![q](https://x.example/p.jpg?resize=640%2C360)', 'https://x.example/p.jpg?resize=640%2C360'],
+      [
+        'escaped query',
+        '![q](https://x.example/p.jpg?resize=640%2C360)',
+        'https://x.example/p.jpg?resize=640%2C360',
+      ],
       ['raw HTML', '<img src="https://x.example/a.png" alt="h">', 'https://x.example/a.png'],
       ['relative file', '![l](./pics/one.webp)', './pics/one.webp'],
     ])('finds the stored copy of a source with %s', (_name, md, key) => {
@@ -120,7 +124,8 @@ describe('renderArticle', () => {
     })
 
     it('still strips handlers and srcset from a stored picture', () => {
-      const md = '<img src="https://x.example/a.png" srcset="https://x.example/b.png 2x" onerror="alert(1)">'
+      const md =
+        '<img src="https://x.example/a.png" srcset="https://x.example/b.png 2x" onerror="alert(1)">'
       const html = renderArticle(md, { images: { 'https://x.example/a.png': PNG } })
       expect(imgSrcs(html)).toEqual([PNG])
       expect(html).not.toMatch(/srcset|onerror|x\.example/)

@@ -11,6 +11,7 @@ import { ui } from './ui.svelte'
 
 export type ReportFilter = FileStatus | 'all' | 'warnings'
 export type ImportPhase = 'idle' | 'running' | 'done'
+type OnDone = (report: ImportReport | null) => void | Promise<void>
 
 export class Importer {
   #phase = $state<ImportPhase>('idle')
@@ -19,6 +20,7 @@ export class Importer {
   #error = $state<string | null>(null)
   #filter = $state<ReportFilter>('all')
   #folder = $state('')
+  #fetchImagesAfter = $state(false)
   #listening = false
   /** Whether the running import was started here (and so ends with our own report). */
   #own = false
@@ -53,6 +55,13 @@ export class Importer {
   }
   set folder(v: string) {
     this.#folder = v
+  }
+  /** Download the archive's pictures once an import finishes (the dialog's checkbox). */
+  get fetchImagesAfter() {
+    return this.#fetchImagesAfter
+  }
+  set fetchImagesAfter(v: boolean) {
+    this.#fetchImagesAfter = v
   }
   /** Files worth a look: warnings, failures, skips, duplicates. */
   get notable(): ImportFileResult[] {
@@ -109,12 +118,12 @@ export class Importer {
   }
 
   /** Desktop: the system folder picker. Returns false where there is none (the browser). */
-  async choose(): Promise<boolean> {
+  async choose(onDone?: OnDone): Promise<boolean> {
     if (!isDesktop) return false
     try {
       const folders = await api.chooseFolders()
       if (folders === null) return false
-      if (folders.length > 0) await this.start(folders)
+      if (folders.length > 0) await this.start(folders, onDone)
       return true
     } catch (e) {
       this.#error = e instanceof Error ? e.message : String(e)
@@ -122,8 +131,8 @@ export class Importer {
     }
   }
 
-  /** Resolves when the import ends; calls back so lists can refresh. */
-  async start(folders: string[], onDone?: () => void): Promise<void> {
+  /** Resolves when the import ends; calls back (with the report, if any) so lists can refresh. */
+  async start(folders: string[], onDone?: OnDone): Promise<void> {
     const clean = folders.map((f) => f.trim()).filter(Boolean)
     if (clean.length === 0 || this.#phase === 'running') return
     this.#phase = 'running'
@@ -140,7 +149,7 @@ export class Importer {
       this.#phase = 'idle'
     }
     this.#own = false
-    onDone?.()
+    await onDone?.(this.#report)
   }
 
   async cancel(): Promise<void> {
@@ -167,6 +176,7 @@ export class Importer {
     this.#error = null
     this.#filter = 'all'
     this.#folder = ''
+    this.#fetchImagesAfter = false
   }
 }
 
