@@ -207,6 +207,16 @@ export function storedImagesOf(db: Archive, articleId: number): Record<string, s
   return out
 }
 
+/** The archive's own copy of an article's thumbnail, for lists; null until it is stored. */
+export function storedThumbnailOf(db: Archive, articleId: number): string | null {
+  const row = stmt(
+    db,
+    `SELECT r.hash, m.mime FROM image_refs r JOIN media m ON m.hash = r.hash
+      WHERE r.article_id = ? AND r.kind = 'thumbnail' AND r.status = 'stored' LIMIT 1`,
+  ).get(articleId) as { hash: string; mime: string } | undefined
+  return row ? mediaPathOf(row.hash, row.mime) : null
+}
+
 export function imageStats(db: Archive): ImageStats {
   const counts = Object.fromEntries(
     (

@@ -4,6 +4,7 @@ import { openArchive, type Archive } from '../db/open'
 import { getArticle } from '../db/articles'
 import { imageRefsOf, markDownloaded, putMedia } from '../db/images'
 import { archiveStats } from '../db/stats'
+import { searchArchive } from '../search/search'
 import { importFolders } from '../import/importer'
 import type { ImportReport } from '../shared/types'
 import { article, tempTree } from '../test-support/tmp'
@@ -126,5 +127,14 @@ describe('importing an article with pictures', () => {
       status: 'stored',
       media: `/media/${hash}.png`,
     })
+  })
+
+  it('gives search results the stored thumbnail, for the list', async () => {
+    const { folder } = setup()
+    await importFolders(db!, [folder])
+    const hits = searchArchive(db!, { query: '', limit: 10 }).hits
+    const c = hits.find((h) => h.title === 'C')
+    expect(c?.thumbnail).toMatch(/^\/media\/[0-9a-f]{64}\.png$/)
+    expect(hits.find((h) => h.title === 'A')?.thumbnail).toBeNull()
   })
 })

@@ -6,6 +6,7 @@ import { filterSql } from './filters'
 import { makeSnippet } from './snippet'
 import { stmt } from '../db/stmt'
 import { facetsOf } from './facet-index'
+import { storedThumbnailOf } from '../db/images'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
 const RANK = 'bm25(articles_fts, 10.0, 1.0)'
@@ -114,6 +115,7 @@ function page(db: Archive, q: ParsedQuery, req: SearchRequest, ranked: boolean):
       sourceName: r.source_name,
       sourceUrl: r.source_url,
       path: r.path,
+      thumbnail: storedThumbnailOf(db, r.id),
       snippet: ranked
         ? snippetFor(r.markdown, q)
         : makeSnippet(r.summary || r.markdown.slice(0, 2000), q),

@@ -19,6 +19,8 @@ export interface SearchHit {
   sourceName: string | null
   sourceUrl: string | null
   path: string
+  /** The thumbnail's copy in the archive (`/media/<hash>.<ext>`), null while not stored. */
+  thumbnail: string | null
   /** Plain text with `<`, `>`, `&` escaped and matches wrapped in `<mark>`…`</mark>`. */
   snippet: string
 }

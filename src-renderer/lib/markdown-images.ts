@@ -36,6 +36,13 @@ export function storedImageSrc(
   return isSafeImageSrc(out) ? out : null
 }
 
+/** A stored media path (from the archive, e.g. a hit's thumbnail) as an address for this app. */
+export function storedMediaSrc(path: string | null, transport: MediaTransport): string | null {
+  if (!path) return null
+  const out = mediaSrc(path, transport)
+  return isSafeImageSrc(out) ? out : null
+}
+
 export function isDataImage(src: string): boolean {
   return DATA_IMAGE.test(src)
 }
