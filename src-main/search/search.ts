@@ -27,17 +27,10 @@ export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
   const q = parseQuery(req.query)
   const { match, exclude } = toFtsMatch(q)
   const warnings = q.warnings.length ? { warnings: q.warnings } : {}
-  if (q.groups.length > 0 && match === null) {
-    return {
-      total: 0,
-      hits: [],
-      error: 'Nothing to search for: the query has no letters or digits.',
-      ...warnings,
-    }
-  }
-  const nothingTyped =
-    q.groups.length + q.exclude.length + q.filters.length === 0 && !q.after && !q.before
-  if (nothingTyped && req.query.trim() !== '') {
+  // Something was typed, but nothing in it can be searched for (only punctuation, emoji…): an
+  // empty list with a reason, not the whole archive.
+  const noFilters = q.exclude.length + q.filters.length === 0 && !q.after && !q.before
+  if (match === null && (q.groups.length > 0 || (noFilters && req.query.trim() !== ''))) {
     return {
       total: 0,
       hits: [],

@@ -1,20 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { deflateSync } from 'node:zlib'
+import { crc32, deflateSync } from 'node:zlib'
 
 // Real picture bytes and a local image host for tests and the benchmark.
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
-
-function crc32(b: Buffer): number {
-  let c = 0xffffffff
-  for (const x of b) c = (CRC_TABLE[(c ^ x) & 0xff] as number) ^ (c >>> 8)
-  return (c ^ 0xffffffff) >>> 0
-}
 
 function chunk(type: string, data: Buffer): Buffer {
   const len = Buffer.alloc(4)
@@ -25,19 +13,33 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([len, body, crc])
 }
 
-/** A valid 1×1 PNG of the given colour: different colours, different pictures. */
-export function tinyPng(r: number, g = 0, b = 0): Buffer {
+/** A valid 8-bit RGB PNG, `pixel` giving each pixel's colour. */
+export function rgbPng(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => [number, number, number],
+): Buffer {
+  const rows: number[] = []
+  for (let y = 0; y < height; y++) {
+    rows.push(0) // filter: none
+    for (let x = 0; x < width; x++) rows.push(...pixel(x, y).map((v) => Math.round(v) & 0xff))
+  }
   const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(1, 0)
-  ihdr.writeUInt32BE(1, 4)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
   ihdr[8] = 8 // bit depth
   ihdr[9] = 2 // truecolour
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.from([0, r & 0xff, g & 0xff, b & 0xff]))),
+    chunk('IDAT', deflateSync(Buffer.from(rows))),
     chunk('IEND', Buffer.alloc(0)),
   ])
+}
+
+/** A valid 1×1 PNG of the given colour: different colours, different pictures. */
+export function tinyPng(r: number, g = 0, b = 0): Buffer {
+  return rgbPng(1, 1, () => [r, g, b])
 }
 
 /** A valid 1×1 baseline JPEG. */
