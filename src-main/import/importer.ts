@@ -14,6 +14,7 @@ import { parseArticle } from './parse'
 import { isMarkdownName, scanFolder, type ScanEntry } from './scan'
 import type { ParsedArticle } from './types'
 import { emptyReport, tally } from './report'
+import { reanchorArticle } from '../annotations/reanchor'
 
 export interface ImportOptions {
   signal?: AbortSignal
@@ -170,7 +171,8 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
     updateArticle(db, known.articleId, record, now)
     putFile(db, { ...fileRec, articleId: known.articleId }, now)
     saveArticleImages(db, known.articleId, p.images, now)
-    return { status: 'updated', id: known.articleId, warnings }
+    const annotations = reanchorArticle(db, known.articleId, parsed.markdown)
+    return { status: 'updated', id: known.articleId, warnings, annotations }
   }
   if (same !== null) {
     putFile(db, { ...fileRec, articleId: same }, now)

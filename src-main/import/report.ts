@@ -11,6 +11,7 @@ export function emptyReport(): ImportReport {
     failed: 0,
     cancelled: false,
     files: [],
+    annotations: { kept: 0, moved: 0, orphaned: 0 },
   }
 }
 
@@ -28,4 +29,9 @@ export function tally(report: ImportReport, r: ImportFileResult): void {
   report.files.push(r)
   report.scanned++
   report[COUNTER[r.status]]++
+  if (r.annotations) {
+    report.annotations.kept += r.annotations.kept
+    report.annotations.moved += r.annotations.moved
+    report.annotations.orphaned += r.annotations.orphaned
+  }
 }

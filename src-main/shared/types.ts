@@ -1,5 +1,6 @@
 // The data that crosses the main/renderer boundary. Plain JSON shapes only: this folder imports
 // nothing from Node, Electron or the DOM (checked by lint).
+import type { AnnotationCounts } from './annotations'
 import type { ImageStats } from './images'
 
 export interface Article {
@@ -66,6 +67,8 @@ export interface ImportFileResult {
   warnings: string[]
   /** Why a file was skipped or failed. */
   error?: string
+  /** An updated article's highlights, re-anchored in its new text. */
+  annotations?: AnnotationCounts
 }
 
 export interface ImportCounts {
@@ -82,6 +85,8 @@ export interface ImportReport extends ImportCounts {
   /** True when the user cancelled; the files not reached are not listed. */
   cancelled: boolean
   files: ImportFileResult[]
+  /** Highlights of the updated articles: still in place, found elsewhere, or orphaned. */
+  annotations: AnnotationCounts
 }
 
 export interface ImportProgress {
