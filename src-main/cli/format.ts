@@ -69,12 +69,6 @@ export function formatImageFetch(r: ImageFetchReport): string {
     `Tried ${r.total} picture${r.total === 1 ? '' : 's'}: ${r.stored} stored (${mb(r.bytes)}), ` +
       `${r.failed} failed.`,
   ]
-  const a = r.annotations
-  if (a.kept + a.moved + a.orphaned > 0) {
-    lines.push(
-      `Highlights: ${a.kept} kept, ${a.moved} moved, ${a.orphaned} orphaned (kept, not placed).`,
-    )
-  }
   if (r.cancelled) lines.push('Cancelled: the pictures not reached are fetched next time.')
   for (const f of r.failures.slice(0, 50)) lines.push(`  failed: ${f.url} — ${f.error}`)
   if (r.failures.length > 50) {
