@@ -57,7 +57,10 @@ for (const [short, id] of Object.entries(STYLES)) {
 }
 for (const lang of LOCALES) {
   const bundle = JSON.parse(readFileSync(localeAt(lang), 'utf8'))
-  writeFileSync(join(out, `locales-${lang}.json`), JSON.stringify(expand(bundle[lang] ?? bundle)) + '\n')
+  writeFileSync(
+    join(out, `locales-${lang}.json`),
+    JSON.stringify(expand(bundle[lang] ?? bundle)) + '\n',
+  )
 }
 const version = readFileSync(join(pkg, 'styles_version.txt'), 'utf8').trim()
 const localesVersion = readFileSync(join(pkg, 'locales_version.txt'), 'utf8').trim()

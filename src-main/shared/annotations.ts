@@ -48,8 +48,11 @@ export type CitationLocale = (typeof CITATION_LOCALES)[number]
 
 export interface CitationEntry {
   articleId: number
+  /** The bibliography entry. */
   text: string
   html: string
+  /** The same source cited in running text (APA `(Smith, 2025)`) or as a note (Chicago). */
+  citation: string
 }
 
 /** A bibliography: one entry per article, in the style's order, as plain text and HTML. */
