@@ -11,6 +11,8 @@ import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchive } from '../search/search'
 import { UserError } from './dispatcher'
+import { Annotations } from './annotations'
+import { LOCAL_OWNER } from '../db/annotations'
 
 export interface ServiceOptions {
   /** The archive file currently open (the sample's while `sample` is true). */
@@ -26,6 +28,8 @@ export interface ServiceOptions {
   emit?: <E extends keyof LecternEvents>(event: E, data: LecternEvents[E]) => void
   /** Limits and fetch for image downloads (tests point them at a local server). */
   images?: Omit<FetchImagesOptions, 'articleIds' | 'signal' | 'onProgress'>
+  /** Whose highlights and notes these are: the desktop's one reader unless a server says. */
+  owner?: string
 }
 
 /** The contract implemented over one open archive. Transports reach it only via the dispatcher. */
@@ -34,8 +38,13 @@ export class ArchiveService implements LecternApi {
   /** One long job at a time: an import, or a run of image downloads. */
   #running: { job: 'import' | 'images'; ctrl: AbortController } | null = null
 
+  /** Highlights, notes, citations and exports. They change no article, so a read-only server
+   * allows them: a reader's own notes are not the archive's contents. */
+  #notes: Annotations
+
   constructor(opts: ServiceOptions) {
     this.#opts = { ...opts }
+    this.#notes = new Annotations(() => this.db, opts.owner ?? LOCAL_OWNER)
   }
 
   get db(): Archive {
@@ -115,6 +124,38 @@ export class ArchiveService implements LecternApi {
 
   imageStatus({ articleId }: { articleId: number }): ImageRef[] {
     return imageRefsOf(this.db, articleId)
+  }
+
+  addHighlight(args: Parameters<Annotations['add']>[0]) {
+    return this.#notes.add(args)
+  }
+
+  highlights(args: { articleId?: number }) {
+    return this.#notes.list(args)
+  }
+
+  updateHighlight(args: Parameters<Annotations['update']>[0]) {
+    return this.#notes.update(args)
+  }
+
+  removeHighlight(args: { id: number }) {
+    return this.#notes.remove(args)
+  }
+
+  articleNote(args: { articleId: number }) {
+    return this.#notes.note(args)
+  }
+
+  setArticleNote(args: { articleId: number; note: string }) {
+    return this.#notes.setNote(args)
+  }
+
+  cite(args: Parameters<Annotations['cite']>[0]) {
+    return this.#notes.cite(args)
+  }
+
+  exportReferences(args: Parameters<Annotations['exportReferences']>[0]) {
+    return this.#notes.exportReferences(args)
   }
 
   async chooseFolders(): Promise<string[] | null> {

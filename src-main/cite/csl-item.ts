@@ -1,19 +1,9 @@
 // An article as a CSL item (the Citation Style Language's data model, csl-data.json), the one
 // input of citations and of every export. Only CSL variables: nothing private rides along.
 
-/** What a reference needs to know of an article. */
-export interface ReferenceFacts {
-  id: number
-  title: string
-  /** ISO 8601 as stored; null when unknown (then the reference has no date, never a guess). */
-  date: string | null
-  lang: string | null
-  sourceUrl: string | null
-  sourceName: string | null
-  author: string | null
-  /** When the article entered the archive: the reader's "accessed" date. */
-  importedAt: string
-}
+import type { ReferenceFacts } from '../shared/annotations'
+
+export type { ReferenceFacts }
 
 export type CslName = { family: string; given?: string } | { literal: string }
 export interface CslDate {

@@ -66,3 +66,25 @@ export interface Citations {
 
 export const EXPORT_FORMATS = ['csl-json', 'ris', 'bibtex'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+/** What a reference needs to know of an article. */
+export interface ReferenceFacts {
+  id: number
+  title: string
+  /** ISO 8601 as stored; null when unknown (then the reference has no date, never a guess). */
+  date: string | null
+  lang: string | null
+  sourceUrl: string | null
+  sourceName: string | null
+  author: string | null
+  /** When the article entered the archive: the reader's "accessed" date. */
+  importedAt: string
+}
+
+/** References for a reference manager, as the text of one file. */
+export interface ReferenceExport {
+  format: ExportFormat
+  /** How many articles (records) it holds. */
+  count: number
+  text: string
+}

@@ -3,6 +3,20 @@
 import type { Article, ImportProgress, ImportReport, LabelCount, Stats } from './types'
 import type { SearchRequest, SearchResult } from './search-types'
 import type { ImageFetchReport, ImageProgress, ImageRef } from './images'
+import {
+  CITATION_LOCALES,
+  CITATION_STYLES,
+  EXPORT_FORMATS,
+  HIGHLIGHT_COLORS,
+  type ArticleNote,
+  type CitationLocale,
+  type CitationStyle,
+  type Citations,
+  type ExportFormat,
+  type Highlight,
+  type HighlightColor,
+  type ReferenceExport,
+} from './annotations'
 import { ValidationError, int, list, obj, oneOf, optional, str, type Check } from './validate'
 
 export interface ArchiveInfo {
@@ -31,6 +45,28 @@ export interface LecternApi {
   fetchImages(args: { articleId?: number }): Promise<ImageFetchReport>
   cancelFetchImages(): boolean
   imageStatus(args: { articleId: number }): ImageRef[]
+  /** Highlights the quote in the article's plain text. A quote not in the article is refused
+   * (`quote-not-found`), and so is one found more than once unless `occurrence` (1 = first) says
+   * which (`quote-ambiguous`). */
+  addHighlight(args: {
+    articleId: number
+    quote: string
+    occurrence?: number
+    color?: HighlightColor
+    note?: string
+  }): Highlight
+  /** The reader's highlights: of one article in reading order, else all, newest first. */
+  highlights(args: { articleId?: number }): Highlight[]
+  /** Changes a highlight's note (empty text removes it) or colour. */
+  updateHighlight(args: { id: number; note?: string; color?: HighlightColor }): Highlight
+  removeHighlight(args: { id: number }): boolean
+  articleNote(args: { articleId: number }): ArticleNote | null
+  /** The note on a whole article; empty text removes it (and returns null). */
+  setArticleNote(args: { articleId: number; note: string }): ArticleNote | null
+  /** A bibliography of the articles; `locale` defaults to the style's own (zh-CN for GB/T 7714). */
+  cite(args: { ids: number[]; style: CitationStyle; locale?: CitationLocale }): Citations
+  /** References for a reference manager: the articles named, or those a search finds. */
+  exportReferences(args: { format: ExportFormat; ids?: number[]; query?: string }): ReferenceExport
 }
 
 export type Method = keyof LecternApi
@@ -68,6 +104,8 @@ const none: Check<undefined> = (v, at) => {
   throw new ValidationError(`${at} takes no arguments`)
 }
 
+const id = int(1, Number.MAX_SAFE_INTEGER)
+
 export const argChecks: { [M in Method]: Check<ArgsOf<M>> } = {
   info: none,
   stats: none,
@@ -86,6 +124,32 @@ export const argChecks: { [M in Method]: Check<ArgsOf<M>> } = {
   fetchImages: obj({ articleId: optional(int(1, Number.MAX_SAFE_INTEGER)) }),
   cancelFetchImages: none,
   imageStatus: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
+  addHighlight: obj({
+    articleId: id,
+    quote: str,
+    occurrence: optional(int(1, 1_000_000)),
+    color: optional(oneOf(...HIGHLIGHT_COLORS)),
+    note: optional(str),
+  }),
+  highlights: obj({ articleId: optional(id) }),
+  updateHighlight: obj({
+    id,
+    note: optional(str),
+    color: optional(oneOf(...HIGHLIGHT_COLORS)),
+  }),
+  removeHighlight: obj({ id }),
+  articleNote: obj({ articleId: id }),
+  setArticleNote: obj({ articleId: id, note: str }),
+  cite: obj({
+    ids: list(id, 1000),
+    style: oneOf(...CITATION_STYLES),
+    locale: optional(oneOf(...CITATION_LOCALES)),
+  }),
+  exportReferences: obj({
+    format: oneOf(...EXPORT_FORMATS),
+    ids: optional(list(id, 10_000)),
+    query: optional(str),
+  }),
 }
 
 export function isMethod(name: unknown): name is Method {
