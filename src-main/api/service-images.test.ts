@@ -26,7 +26,7 @@ async function make(canImport: boolean, handler: Handler = serve(tinyPng(5))) {
     db: openArchive(tree.path('archive.db'), { create: true }),
     path: tree.path('archive.db'),
     canImport: true,
-    images: { connectTimeoutMs: 2000, timeoutMs: 2000, backoffMs: 5 },
+    images: { connectTimeoutMs: 2000, timeoutMs: 2000, backoffMs: 5, allowPrivateHosts: true },
     emit: (event, data) => event === 'imageProgress' && events.push(data as ImageProgress),
   })
   const report = await service.importFolders({ folders: [tree.path('news')] })

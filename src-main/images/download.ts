@@ -1,3 +1,4 @@
+import { isPrivateAddressRefusal, PRIVATE_ADDRESS } from './address-guard'
 import { sizeText, type FetchLimits } from './limits'
 import { sniffImage, type Sniffed } from './sniff'
 
@@ -150,6 +151,7 @@ async function discard(res: Response): Promise<void> {
 }
 
 function networkFailure(e: unknown): Download {
+  if (isPrivateAddressRefusal(e)) return { ok: false, error: PRIVATE_ADDRESS, retryable: false }
   const cause = (e as { cause?: { code?: string; message?: string } })?.cause
   const code = cause?.code ?? (e as { code?: string })?.code
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {

@@ -1,6 +1,7 @@
 import type { Archive } from '../db/open'
 import { markDownloaded, markDownloadFailed, pendingDownloads, putMedia } from '../db/images'
 import type { ImageFetchReport, ImageProgress } from '../shared/images'
+import { guardedFetch, type Resolver } from './address-guard'
 import { downloadImage, type FetchFn } from './download'
 import { DEFAULT_LIMITS, type FetchLimits } from './limits'
 import { runPool } from './pool'
@@ -9,8 +10,13 @@ import { mediaDirOf, storeMedia } from './store'
 export interface FetchImagesOptions extends Partial<FetchLimits> {
   /** Only these articles' pictures (default: the whole archive). */
   articleIds?: number[] | undefined
-  /** Defaults to the global fetch; tests and benchmarks point it at a local server. */
+  /** Replaces the guarded fetch (and so the private-address check): benchmarks and tests that
+   * map made-up hosts to a local server. */
   fetch?: FetchFn | undefined
+  /** Download from loopback, private and link-local addresses too (refused by default). */
+  allowPrivateHosts?: boolean | undefined
+  /** Host name resolution for the private-address check (default: the system's). */
+  resolve?: Resolver | undefined
   signal?: AbortSignal | undefined
   onProgress?: ((p: ImageProgress) => void) | undefined
   /** Defaults to the folder beside the archive. */
@@ -27,7 +33,10 @@ export async function fetchImages(
   opts: FetchImagesOptions = {},
 ): Promise<ImageFetchReport> {
   const limits: FetchLimits = { ...DEFAULT_LIMITS, ...definedOnly(opts) }
-  const fetchFn: FetchFn = opts.fetch ?? ((url, init) => fetch(url, init))
+  const guard = opts.fetch
+    ? null
+    : guardedFetch({ allowPrivateHosts: opts.allowPrivateHosts, resolve: opts.resolve })
+  const fetchFn: FetchFn = opts.fetch ?? (guard as NonNullable<typeof guard>).fetch
   const dir = opts.mediaDir ?? mediaDirOf(db)
   const jobs = pendingDownloads(db, opts.articleIds)
   const report: ImageFetchReport = {
@@ -51,47 +60,51 @@ export async function fetchImages(
   const emit = () => opts.onProgress?.({ ...progress })
   emit()
 
-  await runPool(
-    jobs,
-    (job) => hostOf(job.url),
-    { concurrency: limits.concurrency, perKey: limits.perHost, signal: opts.signal },
-    async (job) => {
-      const r = await downloadImage(job.url, job.referer, {
-        limits,
-        fetch: fetchFn,
-        signal: opts.signal,
-      })
-      // Cancelled mid-way: nothing learned, nothing recorded (the archive may be closing).
-      if (opts.signal?.aborted) return
-      const now = new Date().toISOString()
-      let error = r.ok ? null : r.error
-      if (r.ok) {
-        try {
-          const hash = await storeMedia(dir, r.bytes, r.type.ext)
-          if (opts.signal?.aborted) return
-          db.transaction(() => {
-            putMedia(db, { hash, mime: r.type.mime, bytes: r.bytes.length }, now)
-            markDownloaded(db, job.url, hash, now)
-          })()
-          report.stored++
-          report.bytes += r.bytes.length
-        } catch (e) {
-          error = `could not store: ${(e as Error).message}`
+  try {
+    await runPool(
+      jobs,
+      (job) => hostOf(job.url),
+      { concurrency: limits.concurrency, perKey: limits.perHost, signal: opts.signal },
+      async (job) => {
+        const r = await downloadImage(job.url, job.referer, {
+          limits,
+          fetch: fetchFn,
+          signal: opts.signal,
+        })
+        // Cancelled mid-way: nothing learned, nothing recorded (the archive may be closing).
+        if (opts.signal?.aborted) return
+        const now = new Date().toISOString()
+        let error = r.ok ? null : r.error
+        if (r.ok) {
+          try {
+            const hash = await storeMedia(dir, r.bytes, r.type.ext)
+            if (opts.signal?.aborted) return
+            db.transaction(() => {
+              putMedia(db, { hash, mime: r.type.mime, bytes: r.bytes.length }, now)
+              markDownloaded(db, job.url, hash, now)
+            })()
+            report.stored++
+            report.bytes += r.bytes.length
+          } catch (e) {
+            error = `could not store: ${(e as Error).message}`
+          }
         }
-      }
-      if (error !== null) {
-        markDownloadFailed(db, job.url, error, now)
-        report.failed++
-        report.failures.push({ url: job.url, error })
-      }
-      progress.done++
-      progress.stored = report.stored
-      progress.failed = report.failed
-      progress.current = job.url
-      progress.rate = progress.done / Math.max((Date.now() - started) / 1000, 0.001)
-      emit()
-    },
-  )
+        if (error !== null) {
+          markDownloadFailed(db, job.url, error, now)
+          report.failed++
+          report.failures.push({ url: job.url, error })
+        }
+        progress.done++
+        progress.stored = report.stored
+        progress.failed = report.failed
+        progress.current = job.url
+        progress.rate = progress.done / Math.max((Date.now() - started) / 1000, 0.001)
+        emit()
+      },
+    )
+  } finally {
+    guard?.close()
+  }
   report.cancelled = opts.signal?.aborted ?? false
   progress.phase = 'done'
   emit()
