@@ -5,6 +5,7 @@ import { createDispatcher } from './dispatcher'
 import { article, tempTree } from '../test-support/tmp'
 import { imageHost, serve, tinyPng, type Handler, type ImageHost } from '../test-support/images'
 import type { ImageProgress } from '../shared/images'
+import type { PrivateHosts } from '../shared/api'
 
 let tree: ReturnType<typeof tempTree> | undefined
 let host: ImageHost | undefined
@@ -26,7 +27,9 @@ async function make(canImport: boolean, handler: Handler = serve(tinyPng(5))) {
     db: openArchive(tree.path('archive.db'), { create: true }),
     path: tree.path('archive.db'),
     canImport: true,
-    images: { connectTimeoutMs: 2000, timeoutMs: 2000, backoffMs: 5, allowPrivateHosts: true },
+    // The picture host is on 127.0.0.1: allowed here as `lectern serve --allow-private-hosts` does.
+    privateHosts: 'allowed',
+    images: { connectTimeoutMs: 2000, timeoutMs: 2000, backoffMs: 5 },
     emit: (event, data) => event === 'imageProgress' && events.push(data as ImageProgress),
   })
   const report = await service.importFolders({ folders: [tree.path('news')] })
@@ -104,5 +107,32 @@ describe('pictures through the contract', () => {
       ok: false,
       error: { code: 'not-found' },
     })
+  })
+
+  it('refuses private addresses unless the server allows them or the desktop user asks', async () => {
+    const { id } = await make(true)
+    const db = service!.db
+    const path = tree!.path('archive.db')
+    const run = async (privateHosts: PrivateHosts | undefined, args: object) => {
+      service = new ArchiveService({ db, path, canImport: true, privateHosts })
+      const dispatch = createDispatcher(service)
+      const info = await dispatch('info', undefined)
+      expect(info).toMatchObject({ value: { privateHosts: privateHosts ?? 'refused' } })
+      const r = await dispatch('fetchImages', { articleId: id, ...args })
+      return (r as { value: { stored: number; failures: { error: string }[] } }).value
+    }
+    // a browser tab cannot overrule the server
+    for (const [policy, args] of [
+      [undefined, {}],
+      ['refused', { allowPrivateHosts: true }],
+      ['per-request', {}],
+      ['per-request', { allowPrivateHosts: false }],
+    ] as const) {
+      const report = await run(policy, args)
+      expect(report.stored, `${policy} ${JSON.stringify(args)}`).toBe(0)
+      expect(report.failures.map((f) => f.error)).toEqual(['private address', 'private address'])
+    }
+    expect(host!.total()).toBe(0)
+    expect((await run('per-request', { allowPrivateHosts: true })).stored).toBe(2)
   })
 })
