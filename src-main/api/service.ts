@@ -80,7 +80,7 @@ export class ArchiveService implements LecternApi {
         onProgress: (p) => this.#opts.emit?.('importProgress', p),
       })
     } catch (e) {
-      if (e instanceof Error && e.message.startsWith('Not a folder')) {
+      if (e instanceof Error && /^(Not a|No such) folder/.test(e.message)) {
         throw new UserError('not-a-folder', e.message)
       }
       throw e

@@ -10,6 +10,7 @@ export interface ServeOptions {
   port: number
   host: string
   allowImport: boolean
+  allowPrivateHosts: boolean
 }
 
 /** Runs until interrupted. Prints the URL on stdout so scripts and tests can find the port. */
@@ -18,6 +19,7 @@ export async function serve(opts: ServeOptions): Promise<number> {
   const service = await openService({
     db: opts.db,
     canImport: opts.allowImport,
+    privateHosts: opts.allowPrivateHosts ? 'allowed' : 'refused',
     emit: (event, data) => http?.broadcast(event, data),
   })
   http = await startHttp({

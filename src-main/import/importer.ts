@@ -61,7 +61,7 @@ export async function importFolders(
   for (const folder of folders) {
     const root = resolve(folder)
     const st = await stat(root).catch(() => null)
-    if (!st?.isDirectory()) throw new Error(`Not a folder: ${folder}`)
+    if (!st?.isDirectory()) throw new Error(`${st ? 'Not a folder' : 'No such folder'}: ${folder}`)
     for await (const entry of scanFolder(root, opts.signal)) {
       work.push({ folder, root, entry })
       progress.scanned++
