@@ -12,7 +12,7 @@ function parsed(line: string[]): string {
       { command: name, flags: cmd.flags, dashWords: cmd.dashWords ?? false },
       args,
     )
-    const set = Object.entries(values)
+    const set = Object.entries(values as Record<string, unknown>)
       .filter(([, v]) => v !== undefined && v !== false)
       .map(([k, v]) => `${k}=${String(v)}`)
     return [...set, ...positionals.map((p) => `"${p}"`)].join(' ')
