@@ -20,7 +20,7 @@ const JSON_OUT = { json: { kind: 'boolean', help: 'print one JSON document' } } 
 const PRIVATE = {
   'allow-private-hosts': {
     kind: 'boolean',
-    help: 'download pictures from loopback, private and link-local addresses too',
+    help: 'also fetch pictures from this computer and the local network',
   },
 } as const
 
@@ -209,7 +209,7 @@ ${Object.entries(COMMANDS)
     const head = `  ${`${name} ${c.words}`.padEnd(20)} ${c.about}`
     const own = Object.entries(c.flags).filter(([f]) => f !== 'db' && f !== 'json')
     const lines = own.map(
-      ([f, spec]) => `      ${flagSynopsis({ [f]: spec }).padEnd(40)} ${spec.help}`,
+      ([f, spec]) => `      ${flagSynopsis({ [f]: spec }).padEnd(34)} ${spec.help}`,
     )
     return [head, ...lines].join('\n')
   })
