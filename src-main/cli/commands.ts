@@ -63,7 +63,7 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
     },
     run: (flags, words, print) => {
       if (words.length !== 1 || words[0] !== 'fetch') {
-        throw new UsageError('Usage: lectern images fetch [--article ID] [--db FILE] [--json]')
+        throw new UsageError(`Usage: lectern images fetch ${flagSynopsis(COMMANDS.images!.flags)}`)
       }
       return runImagesFetch(flags, print)
     },

@@ -33,7 +33,9 @@ export async function serve(opts: ServeOptions): Promise<number> {
   const info = service.info()
   process.stdout.write(
     `Lectern is serving ${info.sample ? 'the sample archive' : info.path} at ${http.url}\n` +
-      `${opts.allowImport ? 'Import is allowed.' : 'Read-only (use --allow-import to import).'} Press Ctrl+C to stop.\n`,
+      `${opts.allowImport ? 'Import is allowed.' : 'Read-only (use --allow-import to import).'}` +
+      `${opts.allowPrivateHosts ? ' Pictures may come from private addresses.' : ''}` +
+      ' Press Ctrl+C to stop.\n',
   )
   await new Promise<void>((ok) => {
     process.once('SIGINT', ok)
