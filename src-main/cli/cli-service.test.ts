@@ -88,6 +88,12 @@ describe('lectern through the service', () => {
     }
   }, 60_000)
 
+  it('prints the usage for --help after any command', () => {
+    const r = lectern(['search', 'x', '--help'])
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/search <query>.*\n.*--limit N/)
+  })
+
   it('reports what the service says, exit code 1', () => {
     const none = lectern(['show', '999999', '--db', db])
     expect(none).toMatchObject({ code: 1, err: 'lectern: No article with id 999999\n' })

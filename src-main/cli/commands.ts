@@ -159,6 +159,11 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
 export async function runCommand(name: string, args: string[]): Promise<number> {
   const cmd = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined
   if (!cmd) throw new UsageError(`Unknown command "${name}"; run lectern --help.`)
+  const beforeEnd = args.includes('--') ? args.slice(0, args.indexOf('--')) : args
+  if (beforeEnd.includes('--help')) {
+    process.stdout.write(USAGE)
+    return 0
+  }
   const { values, positionals } = parseFlags(
     { command: name, flags: cmd.flags, dashWords: cmd.dashWords ?? false },
     args,
