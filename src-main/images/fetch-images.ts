@@ -60,51 +60,47 @@ export async function fetchImages(
   const emit = () => opts.onProgress?.({ ...progress })
   emit()
 
-  try {
-    await runPool(
-      jobs,
-      (job) => hostOf(job.url),
-      { concurrency: limits.concurrency, perKey: limits.perHost, signal: opts.signal },
-      async (job) => {
-        const r = await downloadImage(job.url, job.referer, {
-          limits,
-          fetch: fetchFn,
-          signal: opts.signal,
-        })
-        // Cancelled mid-way: nothing learned, nothing recorded (the archive may be closing).
-        if (opts.signal?.aborted) return
-        const now = new Date().toISOString()
-        let error = r.ok ? null : r.error
-        if (r.ok) {
-          try {
-            const hash = await storeMedia(dir, r.bytes, r.type.ext)
-            if (opts.signal?.aborted) return
-            db.transaction(() => {
-              putMedia(db, { hash, mime: r.type.mime, bytes: r.bytes.length }, now)
-              markDownloaded(db, job.url, hash, now)
-            })()
-            report.stored++
-            report.bytes += r.bytes.length
-          } catch (e) {
-            error = `could not store: ${(e as Error).message}`
-          }
+  await runPool(
+    jobs,
+    (job) => hostOf(job.url),
+    { concurrency: limits.concurrency, perKey: limits.perHost, signal: opts.signal },
+    async (job) => {
+      const r = await downloadImage(job.url, job.referer, {
+        limits,
+        fetch: fetchFn,
+        signal: opts.signal,
+      })
+      // Cancelled mid-way: nothing learned, nothing recorded (the archive may be closing).
+      if (opts.signal?.aborted) return
+      const now = new Date().toISOString()
+      let error = r.ok ? null : r.error
+      if (r.ok) {
+        try {
+          const hash = await storeMedia(dir, r.bytes, r.type.ext)
+          if (opts.signal?.aborted) return
+          db.transaction(() => {
+            putMedia(db, { hash, mime: r.type.mime, bytes: r.bytes.length }, now)
+            markDownloaded(db, job.url, hash, now)
+          })()
+          report.stored++
+          report.bytes += r.bytes.length
+        } catch (e) {
+          error = `could not store: ${(e as Error).message}`
         }
-        if (error !== null) {
-          markDownloadFailed(db, job.url, error, now)
-          report.failed++
-          report.failures.push({ url: job.url, error })
-        }
-        progress.done++
-        progress.stored = report.stored
-        progress.failed = report.failed
-        progress.current = job.url
-        progress.rate = progress.done / Math.max((Date.now() - started) / 1000, 0.001)
-        emit()
-      },
-    )
-  } finally {
-    guard?.close()
-  }
+      }
+      if (error !== null) {
+        markDownloadFailed(db, job.url, error, now)
+        report.failed++
+        report.failures.push({ url: job.url, error })
+      }
+      progress.done++
+      progress.stored = report.stored
+      progress.failed = report.failed
+      progress.current = job.url
+      progress.rate = progress.done / Math.max((Date.now() - started) / 1000, 0.001)
+      emit()
+    },
+  ).finally(() => guard?.close())
   report.cancelled = opts.signal?.aborted ?? false
   progress.phase = 'done'
   emit()
