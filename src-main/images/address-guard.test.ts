@@ -161,6 +161,28 @@ describe('downloads refuse private addresses', () => {
     expect(host.hits.get('/a.png')).toBe(1)
   })
 
+  it('a name that answers public, then loopback (DNS rebinding) never reaches loopback', async () => {
+    host = await imageHost({ '/a.png': serve(tinyPng(5)) })
+    const port = new URL(host.base).port
+    await archiveWith([`http://rebind.example:${port}/a.png`])
+    let answers = 0
+    const rebinding: Resolver = async () => [
+      { address: answers++ === 0 ? '8.8.8.8' : '127.0.0.1', family: 4 },
+    ]
+    const report = await fetchImages(db!, {
+      ...FAST,
+      connectTimeoutMs: 300,
+      retries: 2,
+      resolve: rebinding,
+    })
+    // A check that resolved apart from the connection would pass 8.8.8.8 and then connect to
+    // 127.0.0.1. Here the first answer is the address connected to (unreachable or slow,
+    // depending on the network); any later attempt gets the second answer, checked and refused.
+    expect(report).toMatchObject({ stored: 0, failed: 1 })
+    expect(host.total()).toBe(0)
+    if (answers > 1) expect(report.failures[0]!.error).toBe('private address')
+  })
+
   it('on every redirect, from a public host to a private one', async () => {
     host = await imageHost({ '/a.png': serve(tinyPng(3)) })
     const port = new URL(host.base).port
