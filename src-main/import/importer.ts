@@ -1,4 +1,5 @@
 import { stmt } from '../db/stmt'
+import { LecternError } from '../shared/errors'
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
@@ -61,7 +62,7 @@ export async function importFolders(
   for (const folder of folders) {
     const root = resolve(folder)
     const st = await stat(root).catch(() => null)
-    if (!st?.isDirectory()) throw new Error(`Not a folder: ${folder}`)
+    if (!st?.isDirectory()) throw new LecternError('not-a-folder', { folder })
     for await (const entry of scanFolder(root, opts.signal)) {
       work.push({ folder, root, entry })
       progress.scanned++

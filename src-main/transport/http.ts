@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Dispatch } from '../api/dispatcher'
 import type { EventName } from '../shared/api'
+import { wireError } from '../shared/errors'
 import { locateMedia } from '../images/serve'
 import { MEDIA_SCHEME } from '../shared/images'
 
@@ -73,11 +74,15 @@ export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
         return send(res, 415, 'text/plain', 'JSON only')
       }
       const body = await readBody(req)
+      if (body === null) {
+        const error = wireError({ code: 'request-too-large', params: { limit: MAX_BODY } })
+        return sendJson(res, { ok: false, error }, 413)
+      }
       let call: { method?: unknown; args?: unknown }
       try {
         call = JSON.parse(body) as typeof call
       } catch {
-        return sendJson(res, { ok: false, error: { code: 'bad-request', message: 'Invalid JSON' } })
+        return sendJson(res, { ok: false, error: wireError({ code: 'bad-request' }) })
       }
       return sendJson(res, await opts.dispatch(call?.method, call?.args))
     }
@@ -171,18 +176,20 @@ async function serveMedia(
   await pipeline(createReadStream(found.file), res)
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The body as text, or null when it passes MAX_BODY (the rest is not read). */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
       size += c.length
       if (size > MAX_BODY) {
-        fail(new Error('Request too large'))
-        req.destroy()
+        req.removeAllListeners('data')
+        req.resume()
+        ok(null)
       } else chunks.push(c)
     })
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => ok(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')))
     req.on('error', fail)
   })
 }
@@ -195,8 +202,8 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body)
 }
 
-function sendJson(res: ServerResponse, value: unknown): void {
-  res.writeHead(200, {
+function sendJson(res: ServerResponse, value: unknown, status = 200): void {
+  res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
   })

@@ -1,6 +1,7 @@
 import type { IpcMain, WebContents } from 'electron'
 import type { Dispatch } from '../api/dispatcher'
 import type { EventName } from '../shared/api'
+import { wireError } from '../shared/errors'
 
 export const CALL_CHANNEL = 'lectern:call'
 export const EVENT_CHANNEL = 'lectern:event'
@@ -10,7 +11,7 @@ export function serveIpc(ipc: IpcMain, dispatch: Dispatch, isTrusted: (url: stri
   ipc.handle(CALL_CHANNEL, (event, method: unknown, args: unknown) => {
     const url = event.senderFrame?.url ?? ''
     if (!isTrusted(url)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Not the app' } }
+      return { ok: false, error: wireError({ code: 'forbidden' }) }
     }
     return dispatch(method, args)
   })

@@ -6,6 +6,7 @@ import type {
   Reply,
 } from '../../../src-main/shared/api'
 import { argChecks, EVENT_NAMES } from '../../../src-main/shared/api'
+import { wireError, type WireError } from '../../../src-main/shared/errors'
 
 /** The contract as the renderer sees it: every method async. One transport is picked at start:
  * the preload's IPC bridge in the desktop app, HTTP in the browser (`lectern serve`). */
@@ -20,12 +21,14 @@ interface Bridge {
   pathForFile(file: File): string
 }
 
+/** A failed call: the UI shows `error.code` translated (see i18n/problems.ts), never `message`. */
 export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
+  constructor(readonly error: WireError) {
+    super(error.message)
+  }
+
+  get code(): WireError['code'] {
+    return this.error.code
   }
 }
 
@@ -36,14 +39,23 @@ function ipcTransport(bridge: Bridge): Transport {
 function httpTransport(base = ''): Transport {
   return {
     async call(method, args) {
-      const res = await fetch(`${base}/api/call`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ method, args }),
-      })
-      if (!res.ok)
-        return { ok: false, error: { code: 'http', message: `${res.status} ${res.statusText}` } }
-      return (await res.json()) as Reply
+      let res: Response
+      try {
+        res = await fetch(`${base}/api/call`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ method, args }),
+        })
+      } catch {
+        return { ok: false, error: wireError({ code: 'unreachable' }) }
+      }
+      if (res.headers.get('content-type')?.startsWith('application/json')) {
+        return (await res.json()) as Reply
+      }
+      return {
+        ok: false,
+        error: wireError({ code: 'server-status', params: { status: res.status } }),
+      }
     },
     subscribe(listener) {
       const source = new EventSource(`${base}/api/events`)
@@ -77,7 +89,7 @@ export const api = Object.fromEntries(
     m,
     async (args?: unknown) => {
       const reply = await transport.call(m, args)
-      if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message)
+      if (!reply.ok) throw new ApiError(reply.error)
       return reply.value
     },
   ]),
