@@ -3,6 +3,8 @@
 // provide a table of the same type, which the compiler holds to the same set of codes.
 import type { ImageRefusal, Problem, ProblemCode, ProblemParams } from './problems'
 
+export type { ProblemParams }
+
 export type Describe = (p: Problem) => string
 
 /** One sentence per code, from its parameters; `d` describes a nested problem in the same language. */
