@@ -134,7 +134,14 @@ async function prepare(db: Archive, entry: FileEntry, root: string): Promise<Pre
     hash = createHash('sha256').update(decoded.text).digest('hex')
     parsed = parseArticle(decoded.text, entry.rel)
   } catch (e) {
-    return { entry, kind: 'fail', reason: { code: 'parse-error', params: { detail: e instanceof Error ? e.message : String(e) } } }
+    return {
+      entry,
+      kind: 'fail',
+      reason: {
+        code: 'parse-error',
+        params: { detail: e instanceof Error ? e.message : String(e) },
+      },
+    }
   }
   // Local pictures are copied into the media store here, outside the transaction; store() then
   // records them (the store is content-addressed, so a file written for nothing does no harm).

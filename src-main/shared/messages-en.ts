@@ -141,7 +141,7 @@ export const problemTextsEn: ProblemTexts = {
       ? `too large (over ${sizeText(p.limit)})`
       : `too large (${sizeText(p.size)}; the limit is ${sizeText(p.limit)})`,
   'empty-answer': () => 'empty answer',
-  'not-an-image': (p) => `not an image (served as ${p.servedAs || 'no type'})`,
+  'not-an-image': (p) => (p.servedAs ? `not an image (served as ${p.servedAs})` : 'not an image'),
   'no-answer': (p) => `no answer within ${secondsText(p.ms)}`,
   'timed-out': (p) => `timed out after ${secondsText(p.ms)}`,
   'host-not-found': () => 'host not found',
