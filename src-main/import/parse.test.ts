@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { parseArticle } from './parse'
 import type { ParsedArticle } from './types'
 import { describeEn } from '../shared/messages-en'
+import type { ImportWarning } from '../shared/problems'
 
 const QQ_FILE = `---
 title: "宠物食品+宠物经济，这家公司深耕宠物食品赛道"
@@ -104,7 +105,7 @@ describe('parseArticle: title', () => {
 })
 
 describe('parseArticle: date', () => {
-  it.each<[string, string, string, string | null, string[]]>([
+  it.each<[string, string, string, string | null, ImportWarning[]]>([
     ['date', fm('date: "2026-07-30 16:04:22"'), 'a.md', '2026-07-30T16:04:22', []],
     ['unquoted YAML date', fm('date: 2025-02-13'), 'a.md', '2025-02-13', []],
     ['RFC 1123', fm('date: "Fri, 21 Aug 2026 14:03:00 GMT"'), 'a.md', '2026-08-21T14:03:00Z', []],

@@ -114,7 +114,7 @@ export const problemTextsZh: ProblemTexts = {
   'redirect-scheme': (p) => `重定向到 ${p.scheme} 地址`,
   'redirect-loop': () => '重定向循环',
   'too-many-redirects': (p) => `重定向过多（超过 ${p.max} 次）`,
-  'http-error': (p) => `HTTP ${p.status}`,
+  'http-error': (p) => `服务器返回 HTTP ${p.status}`,
   'too-large': (p) =>
     p.size === undefined
       ? `文件过大（超过 ${sizeZh(p.limit)}）`
