@@ -176,7 +176,8 @@ async function serveMedia(
   await pipeline(createReadStream(found.file), res)
 }
 
-/** The body as text, or null when it passes MAX_BODY (the rest is not read). */
+/** The body as text, or null when it passes MAX_BODY: the rest is read and dropped rather than
+ * the socket destroyed, so the client gets the 413 answer instead of a reset connection. */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = []
