@@ -19,6 +19,15 @@ test('a search of only punctuation says so in Chinese', async ({ page }) => {
   await expect(alert).toHaveText('没有可搜索的内容：查询中没有文字或数字。')
   await expect(page.getByText(/Nothing to search for/)).toHaveCount(0)
   await shot(page, 'zh-CN-unsearchable-query')
+  // the same answer re-worded when the reader switches language, without searching again
+  await page.getByRole('button', { name: '设置' }).click()
+  await page.getByRole('dialog', { name: '设置' }).getByLabel('界面语言').selectOption('en')
+  await page
+    .getByRole('dialog', { name: 'Settings' })
+    .getByRole('button', { name: 'Close' })
+    .last()
+    .click()
+  await expect(alert).toHaveText('Nothing to search for: the query has no letters or digits.')
 })
 
 test('the import report words warnings and failures in Chinese', async ({ page }) => {
