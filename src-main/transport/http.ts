@@ -50,8 +50,10 @@ const MAX_BODY = 1024 * 1024
 export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
   const streams = new Set<ServerResponse>()
   const server = createServer((req, res) => {
+    // A fault here is Lectern's: logged, and the page gets no internals.
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) send(res, 500, 'text/plain', String(e))
+      console.error('lectern: internal error', e)
+      if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error')
       else res.end()
     })
   })
