@@ -1,8 +1,6 @@
 // Pure settings for the desktop window, kept apart from Electron's runtime so a test can check
 // them: this window holds an API to the user's archive, so it gets the strictest defaults.
-import { CSP } from '../transport/http'
-
-export { CSP }
+export { CSP } from '../shared/csp'
 
 export function webPreferences(preload: string) {
   return {
