@@ -1,9 +1,4 @@
-import type {
-  EventName,
-  LecternClient,
-  LecternEvents,
-  Method,
-} from '../../../src-main/shared/api'
+import type { EventName, LecternClient, LecternEvents, Method } from '../../../src-main/shared/api'
 import { argChecks } from '../../../src-main/shared/api'
 import type { Transport } from './transport'
 
