@@ -4,8 +4,66 @@ import svelte from 'eslint-plugin-svelte'
 import globals from 'globals'
 
 // The import-direction rule is the point of this file: the contract (src-main/shared) imports
-// nothing from Node, Electron or the DOM, and the renderer imports only the contract.
+// nothing from Node, Electron or the DOM, the renderer imports only the contract, and inside
+// src-main each layer imports only the layers below it.
 const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'url']
+
+// The layers of src-main, lowest first (a layer may import those listed for it, nothing else):
+//
+//   shared  ←  text  ←  db  ←  images, search  ←  import  ←  api  ←  transport  ←  cli, index.ts
+//                                                              ↖  electron  ↙
+//   preload: only electron and shared (the wire names, bundled into the sandboxed preload)
+//
+// shared is the pure contract; text is normalisation; db is the archive and its SQL; images and
+// search work on db; import uses images; api is the service and its dispatcher; transport is
+// thin (the dispatcher and the contract only); electron is the window's settings and protocols.
+// Tests may cross layers (an integration test joins them); test-support is for tests only.
+const LAYERS = {
+  text: ['shared'],
+  db: ['shared', 'text'],
+  images: ['shared', 'text', 'db'],
+  search: ['shared', 'text', 'db'],
+  import: ['shared', 'text', 'db', 'images'],
+  api: ['shared', 'text', 'db', 'images', 'search', 'import', 'app-root'],
+  transport: ['shared', 'api'],
+  electron: ['shared', 'text', 'db', 'images', 'search', 'import', 'api', 'app-root'],
+  cli: ['shared', 'text', 'db', 'images', 'search', 'import', 'api', 'transport', 'app-root'],
+  preload: ['shared'],
+}
+const TOP = [...Object.keys(LAYERS), 'shared', 'app-root', 'index', 'test-support']
+const MAY_USE_ELECTRON = ['electron', 'transport', 'preload']
+
+function layerRules(layer, allowed) {
+  const banned = TOP.filter((t) => t !== layer && !allowed.includes(t))
+  const patterns = [
+    {
+      regex: `^(\\.\\./)+(${banned.join('|')})(/|$)`,
+      message: `${layer}/ may import only ${allowed.join(', ')} (the layers below it; see eslint.config.js).`,
+    },
+    {
+      regex: '^(\\.\\./)+src-renderer/',
+      message: 'The main process does not import the renderer.',
+    },
+  ]
+  if (layer !== 'db')
+    patterns.push({ group: ['better-sqlite3'], message: 'Only db/ opens SQLite.' })
+  if (!MAY_USE_ELECTRON.includes(layer)) {
+    patterns.push({
+      group: ['electron'],
+      message: 'Electron is for electron/, transport/ipc and the preload.',
+    })
+  }
+  return {
+    files: [`src-main/${layer}/**/*.ts`],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  }
+}
+
+// SQL lives in db/ and in search's query builder (search.ts, filters.ts), nowhere else: an SQL
+// keyword in a string, or a prepared statement, anywhere else in src-main fails lint.
+const SQL = '/\\b(SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE|DROP|ALTER TABLE|PRAGMA|MATCH)\\b/'
+const SQL_HOMES = ['src-main/db/**', 'src-main/search/search.ts', 'src-main/search/filters.ts']
 
 export default ts.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -41,6 +99,46 @@ export default ts.config(
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer'],
+    },
+  },
+  ...Object.entries(LAYERS).map(([layer, allowed]) => layerRules(layer, allowed)),
+  {
+    files: ['src-main/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\./(test-support|cli|preload)(/|$)', message: 'Not from the entry.' },
+            {
+              regex: '^\\.\\./src-renderer/',
+              message: 'The main process does not import the renderer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: [...SQL_HOMES, '**/*.test.ts', 'src-main/test-support/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `Literal[value=${SQL}]`,
+          message: 'SQL lives in db/ (and search/search.ts, search/filters.ts).',
+        },
+        {
+          selector: `TemplateElement[value.raw=${SQL}]`,
+          message: 'SQL lives in db/ (and search/search.ts, search/filters.ts).',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]',
+          message: 'Statements are prepared in db/.',
+        },
+      ],
     },
   },
   {
