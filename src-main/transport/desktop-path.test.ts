@@ -112,7 +112,7 @@ beforeAll(async () => {
   serveIpc(
     electron.ipcMain as unknown as Pick<IpcMain, 'handle'>,
     (m, a) => behindIpc(m, a),
-    (url) => isAppUrl(url, undefined),
+    (url) => isAppUrl(url, 'file:///opt/lectern/out/renderer/index.html'),
   )
   const bridge = electron.exposed.lectern as Bridge
   desktop = { client: createClient(ipcTransport(bridge)) }
