@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { sharedEventStream } from './transport'
+import type { EventName } from '../../../src-main/shared/api'
 
 /** Just enough of the browser's EventSource to count connections and play the server. */
 class FakeEventSource {
@@ -79,6 +80,22 @@ describe('one event stream per tab', () => {
     expect(FakeEventSource.opened).toHaveLength(3)
     ;(FakeEventSource.opened[2] as FakeEventSource).emit('archiveChanged', 'back')
     expect(got).toEqual(['back'])
+  })
+
+  it('delivers every event of the contract, whatever its name', () => {
+    // EventSource hands out only the event names it was told; a name missing from the
+    // contract's list would be silently dropped in the browser.
+    const every: { [E in EventName]: true } = {
+      menu: true,
+      importProgress: true,
+      imageProgress: true,
+      archiveChanged: true,
+    }
+    const got: string[] = []
+    sharedEventStream('/api/events').subscribe((event) => got.push(event))
+    const source = FakeEventSource.opened[0] as FakeEventSource
+    for (const name of Object.keys(every)) source.emit(name, {})
+    expect(got).toEqual(Object.keys(every))
   })
 
   it('does not reopen for nobody', () => {
