@@ -8,15 +8,20 @@ import globals from 'globals'
 // src-main each layer imports only the layers below it.
 const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'url']
 
-// The layers of src-main, lowest first (a layer may import those listed for it, nothing else):
+// The layers of src-main, lowest first; each may import only the layers listed for it:
 //
-//   shared  ←  text  ←  db  ←  images, search  ←  import  ←  api  ←  transport  ←  cli, index.ts
-//                                                              ↖  electron  ↙
-//   preload: only electron and shared (the wire names, bundled into the sandboxed preload)
+//   shared              the pure contract: imports nothing (its own block below)
+//   text                normalisation: shared
+//   db                  the archive, its migrations and its SQL: + text
+//   images, search      pictures, queries: + db
+//   import              files into the archive: + images
+//   api                 the service and the dispatcher: + search, import, app-root
+//   transport           ipc.ts, http.ts: shared and api only, nothing else (thin)
+//   electron            the window's settings, menu, media scheme: up to api
+//   cli                 the lectern command: up to transport
+//   preload             shared only (wire names, bundled into the sandboxed preload)
+//   index.ts            the Electron entry, on top of all
 //
-// shared is the pure contract; text is normalisation; db is the archive and its SQL; images and
-// search work on db; import uses images; api is the service and its dispatcher; transport is
-// thin (the dispatcher and the contract only); electron is the window's settings and protocols.
 // Tests may cross layers (an integration test joins them); test-support is for tests only.
 const LAYERS = {
   text: ['shared'],
