@@ -102,6 +102,10 @@ export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
     return serveStatic(res, opts.staticDir, url.pathname)
   }
 
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail)
+    server.listen(opts.port, opts.host, () => ok())
+  })
   // A comment line now and then keeps an idle stream from being cut by proxies and idle
   // timeouts, and lets a write fail on a tab that went away without closing, which drops it.
   const heartbeat = setInterval(() => {
@@ -110,10 +114,6 @@ export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
   heartbeat.unref()
   server.once('close', () => clearInterval(heartbeat))
 
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail)
-    server.listen(opts.port, opts.host, () => ok())
-  })
   const addr = server.address()
   const port = typeof addr === 'object' && addr ? addr.port : opts.port
   const hostName = opts.host.includes(':') ? `[${opts.host}]` : opts.host
