@@ -1,10 +1,9 @@
-import { stmt } from '../db/stmt'
 import { LecternError } from '../shared/errors'
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import type { Archive } from '../db/open'
-import { findByHash, insertArticle, updateArticle } from '../db/articles'
+import { articlePath, findByHash, insertArticle, updateArticle } from '../db/articles'
 import { getFile, putFile } from '../db/files'
 import { saveArticleImages } from '../db/images'
 import { prepareImages, type PreparedImages } from '../images/local'
@@ -187,7 +186,5 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
 
 /** A path owns an article when the article was created from it (not when it merely duplicated it). */
 function ownsArticle(db: Archive, articleId: number, path: string): boolean {
-  const row = stmt(db, `SELECT path FROM articles WHERE id = ?`).get(articleId) as
-    { path: string } | undefined
-  return row?.path === path
+  return articlePath(db, articleId) === path
 }
