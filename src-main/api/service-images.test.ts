@@ -122,7 +122,7 @@ describe('pictures through the contract', () => {
       const info = await dispatch('info', undefined)
       expect(info).toMatchObject({ value: { privateHosts: privateHosts ?? 'refused' } })
       const r = await dispatch('fetchImages', { articleId: id, ...args })
-      return (r as { value: { stored: number; failures: { error: string }[] } }).value
+      return (r as { value: { stored: number; failures: { error: { code: string } }[] } }).value
     }
     // a browser tab cannot overrule the server
     for (const [policy, args] of [
@@ -133,7 +133,10 @@ describe('pictures through the contract', () => {
     ] as const) {
       const report = await run(policy, args)
       expect(report.stored, `${policy} ${JSON.stringify(args)}`).toBe(0)
-      expect(report.failures.map((f) => f.error)).toEqual(['private address', 'private address'])
+      expect(report.failures.map((f) => f.error.code)).toEqual([
+        'private-address',
+        'private-address',
+      ])
     }
     expect(host!.total()).toBe(0)
     expect((await run('per-request', { allowPrivateHosts: true })).stored).toBe(2)

@@ -54,7 +54,7 @@ describe('lectern images', () => {
     expect(report).toMatchObject({ imported: 2, failed: 0 })
     expect(report.images).toMatchObject({ total: 3, stored: 2, failed: 1, cancelled: false })
     expect(report.images.failures).toEqual([
-      { url: `${host!.base}/gone.png`, error: 'HTTP 404 Not Found' },
+      { url: `${host!.base}/gone.png`, error: { code: 'http-error', params: { status: 404 } } },
     ])
 
     host!.hits.clear()
@@ -85,7 +85,7 @@ describe('lectern images', () => {
     const human = await lectern(['images', 'fetch', '--db', db])
     expect(human.code).toBe(0)
     expect(human.out).toMatch(/Tried 2 pictures: 1 stored .*, 1 failed\./)
-    expect(human.out).toContain(`failed: ${host!.base}/gone.png — HTTP 404 Not Found`)
+    expect(human.out).toContain(`failed: ${host!.base}/gone.png — HTTP 404`)
 
     const missing = await lectern(['images', 'fetch', '--article', '999', '--db', db])
     expect(missing.code).not.toBe(0)
@@ -101,12 +101,11 @@ describe('lectern images', () => {
     const imported = await lecternRaw(['import', folder, '--db', db, '--json', '--images'])
     const report = JSON.parse(imported.out)
     expect(report.images).toMatchObject({ total: 3, stored: 0, failed: 3 })
-    expect(new Set(report.images.failures.map((f: { error: string }) => f.error))).toEqual(
-      new Set(['private address']),
-    )
+    const codes = report.images.failures.map((f: { error: { code: string } }) => f.error.code)
+    expect(new Set(codes)).toEqual(new Set(['private-address']))
     expect(host!.total()).toBe(0)
     const human = await lecternRaw(['images', 'fetch', '--db', db])
-    expect(human.out).toContain(`failed: ${host!.base}/a.png — private address`)
+    expect(human.out).toContain(`failed: ${host!.base}/a.png — private address (127.0.0.1)`)
     expect(host!.total()).toBe(0)
     const allowed = await lecternRaw([
       'images',

@@ -1,4 +1,4 @@
-import { ArchiveError } from '../db/errors'
+import { LecternError } from '../shared/errors'
 import { CliError } from './client'
 import { runCommand, USAGE } from './commands'
 import { UsageError } from './flags'
@@ -19,7 +19,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (e: unknown) => {
-    const known = e instanceof ArchiveError || e instanceof CliError || e instanceof UsageError
+    const known = e instanceof LecternError || e instanceof CliError || e instanceof UsageError
     process.stderr.write(`lectern: ${e instanceof Error ? e.message : String(e)}\n`)
     if (!known && process.env.LECTERN_DEBUG && e instanceof Error)
       process.stderr.write(`${e.stack}\n`)

@@ -136,12 +136,23 @@ describe('downloads refuse private addresses', () => {
     })
     expect(report.stored).toBe(0)
     expect(report.failed).toBe(report.total)
-    expect(new Set(report.failures.map((f) => f.error))).toEqual(new Set(['private address']))
+    expect(new Set(report.failures.map((f) => f.error.code))).toEqual(new Set(['private-address']))
+    // the address that was refused goes with the reason
+    expect(report.failures.map((f) => f.error)).toContainEqual({
+      code: 'private-address',
+      params: { address: '127.0.0.1' },
+    })
+    expect(report.failures.map((f) => f.error)).toContainEqual({
+      code: 'private-address',
+      params: { address: '::ffff:7f00:1' },
+    })
     expect(host.total()).toBe(0)
     expect(calls.sort()).toEqual(['localhost', 'pictures.example'])
     // kept as failed with the reason, tried again by the next fetch (not retried now)
     const refs = imageRefsOf(db!, id)
-    expect(refs.every((r) => r.status === 'failed' && r.error === 'private address')).toBe(true)
+    expect(refs.every((r) => r.status === 'failed' && r.error?.code === 'private-address')).toBe(
+      true,
+    )
     expect(refs.every((r) => r.attempts === 1)).toBe(true)
   })
 
@@ -180,7 +191,7 @@ describe('downloads refuse private addresses', () => {
     // depending on the network); any later attempt gets the second answer, checked and refused.
     expect(report).toMatchObject({ stored: 0, failed: 1 })
     expect(host.total()).toBe(0)
-    if (answers > 1) expect(report.failures[0]!.error).toBe('private address')
+    if (answers > 1) expect(report.failures[0]!.error.code).toBe('private-address')
   })
 
   it('on every redirect, from a public host to a private one', async () => {
@@ -200,7 +211,11 @@ describe('downloads refuse private addresses', () => {
               ? Promise.resolve(new Response(null, { status: 302, headers: { location: target } }))
               : guard.fetch(url, init),
         })
-        expect(r).toMatchObject({ ok: false, error: 'private address', retryable: false })
+        expect(r).toMatchObject({
+          ok: false,
+          error: { code: 'private-address' },
+          retryable: false,
+        })
       }
     } finally {
       guard.close()

@@ -14,9 +14,6 @@ import type { FetchFn } from './download'
 // range of RFC 6890 for both families) rather than a hand-kept list or net.BlockList, which
 // knows no ranges by itself and does not see IPv4 inside IPv6 forms such as NAT64.
 
-/** The reason a refused picture is kept with. */
-export const PRIVATE_ADDRESS = 'private address'
-
 /** Resolves a host name to every address it has (tests inject their own). */
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>
 
@@ -115,8 +112,10 @@ export function guardedFetch(opts: GuardOptions = {}): { fetch: FetchFn; close: 
   return { fetch, close: () => void agent.close().catch(() => {}) }
 }
 
-/** Whether a failed fetch was refused by the guard (thrown by it, or the cause of undici's). */
-export function isPrivateAddressRefusal(e: unknown): boolean {
+/** The refused address when a failed fetch was refused by the guard (thrown by it, or the
+ * cause of undici's error); null for any other failure. */
+export function privateAddressRefused(e: unknown): { address: string } | null {
   const cause = (e as { cause?: unknown })?.cause
-  return e instanceof PrivateAddressError || cause instanceof PrivateAddressError
+  const refusal = e instanceof PrivateAddressError ? e : cause
+  return refusal instanceof PrivateAddressError ? { address: refusal.address } : null
 }
