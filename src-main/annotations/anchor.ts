@@ -22,8 +22,10 @@ export class AnchorError extends Error {
   constructor(
     readonly code: AnchorErrorCode,
     message: string,
-    /** How often the quote occurs (for quote-ambiguous). */
+    /** How often the quote occurs. */
     readonly occurrences = 0,
+    /** The occurrence asked for, when there is no such one. */
+    readonly asked?: number,
   ) {
     super(message)
     this.name = 'AnchorError'
@@ -70,6 +72,7 @@ export function selectQuote(text: string, quote: string, occurrence?: number): T
       'quote-not-found',
       `The quote occurs ${at.length} time${at.length === 1 ? '' : 's'}, not ${occurrence}.`,
       at.length,
+      occurrence,
     )
   }
   return selectorAt(text, start, start + quote.length)

@@ -11,7 +11,6 @@ import {
   updateHighlight,
 } from '../db/annotations'
 import { referenceFacts } from '../db/references'
-import { ArchiveError } from '../db/errors'
 import { AnchorError, selectQuote } from '../annotations/anchor'
 import { cite, defaultLocale } from '../cite/citations'
 import { cslItem } from '../cite/csl-item'
@@ -27,7 +26,7 @@ import type {
   ReferenceExport,
 } from '../shared/annotations'
 import type { CitationLocale, CitationStyle } from '../shared/annotations'
-import { UserError } from './dispatcher'
+import { LecternError } from '../shared/errors'
 
 const WRITERS: Record<ExportFormat, (items: ReturnType<typeof cslItem>[]) => string> = {
   'csl-json': toCslJson,
@@ -45,7 +44,7 @@ export class Annotations {
 
   #article(id: number) {
     const a = getArticle(this.db(), id)
-    if (!a) throw new ArchiveError('not-found', `No article with id ${id}`)
+    if (!a) throw new LecternError('not-found', { id })
     return a
   }
 
@@ -61,8 +60,15 @@ export class Annotations {
     try {
       s = selectQuote(text, args.quote, args.occurrence)
     } catch (e) {
-      if (e instanceof AnchorError) throw new UserError(e.code, e.message)
-      throw e
+      if (!(e instanceof AnchorError)) throw e
+      if (e.code === 'quote-ambiguous') {
+        throw new LecternError('quote-ambiguous', { occurrences: e.occurrences })
+      }
+      if (e.code === 'quote-empty') throw new LecternError('quote-empty')
+      throw new LecternError('quote-not-found', {
+        occurrences: e.occurrences,
+        ...(e.asked !== undefined ? { asked: e.asked } : {}),
+      })
     }
     return insertHighlight(
       this.db(),
@@ -96,13 +102,13 @@ export class Annotations {
       },
       new Date().toISOString(),
     )
-    if (!h) throw new ArchiveError('not-found', `No highlight with id ${args.id}`)
+    if (!h) throw new LecternError('highlight-not-found', { id: args.id })
     return h
   }
 
   remove(args: { id: number }): boolean {
     if (!deleteHighlight(this.db(), this.owner, args.id)) {
-      throw new ArchiveError('not-found', `No highlight with id ${args.id}`)
+      throw new LecternError('highlight-not-found', { id: args.id })
     }
     return true
   }
@@ -124,15 +130,13 @@ export class Annotations {
 
   #facts(ids: number[]) {
     const facts = referenceFacts(this.db(), ids)
-    const missing = ids.filter((id) => !facts.some((f) => f.id === id))
-    if (missing.length > 0) {
-      throw new ArchiveError('not-found', `No article with id ${missing.join(', ')}`)
-    }
+    const [missing] = ids.filter((id) => !facts.some((f) => f.id === id))
+    if (missing !== undefined) throw new LecternError('not-found', { id: missing })
     return facts
   }
 
   cite(args: { ids: number[]; style: CitationStyle; locale?: CitationLocale }): Citations {
-    if (args.ids.length === 0) throw new UserError('bad-arguments', 'Name at least one article.')
+    if (args.ids.length === 0) throw new LecternError('no-articles')
     const items = this.#facts(args.ids).map(cslItem)
     return cite(items, args.style, args.locale ?? defaultLocale(args.style))
   }
@@ -143,7 +147,7 @@ export class Annotations {
     query?: string
   }): ReferenceExport {
     if ((args.ids === undefined) === (args.query === undefined)) {
-      throw new UserError('bad-arguments', 'Export either a list of ids or a search, not both.')
+      throw new LecternError('export-source')
     }
     const ids = args.ids ?? this.#searchIds(args.query as string)
     const items = this.#facts(ids).map(cslItem)
@@ -160,7 +164,7 @@ export class Annotations {
         limit: 1000,
         offset: ids.length,
       })
-      if (page.error) throw new UserError('bad-query', page.error)
+      if (page.error) throw new LecternError(page.error.code)
       ids.push(...page.hits.map((h) => h.id))
       if (page.hits.length < 1000 || ids.length >= EXPORT_LIMIT) return ids.slice(0, EXPORT_LIMIT)
     }

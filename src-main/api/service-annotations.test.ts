@@ -89,7 +89,7 @@ describe('highlights, notes and citations through the contract', () => {
     expect(await asAlice('highlights', {})).toEqual({ ok: true, value: [] })
     expect(await asAlice('removeHighlight', { id: h.id })).toMatchObject({
       ok: false,
-      error: { code: 'not-found' },
+      error: { code: 'highlight-not-found', params: { id: h.id } },
     })
 
     expect(await dispatch('updateHighlight', { id: h.id, note: '' })).toMatchObject({
@@ -149,7 +149,11 @@ describe('highlights, notes and citations through the contract', () => {
     ])
     expect(await dispatch('exportReferences', { format: 'bibtex' })).toMatchObject({
       ok: false,
-      error: { code: 'bad-arguments' },
+      error: { code: 'export-source' },
+    })
+    expect(await dispatch('cite', { ids: [], style: 'mla' })).toMatchObject({
+      ok: false,
+      error: { code: 'no-articles' },
     })
   })
 })

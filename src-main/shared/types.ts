@@ -2,6 +2,7 @@
 // nothing from Node, Electron or the DOM (checked by lint).
 import type { AnnotationCounts } from './annotations'
 import type { ImageStats } from './images'
+import type { FileReason, ImportWarning } from './problems'
 
 export interface Article {
   id: number
@@ -64,9 +65,10 @@ export interface ImportFileResult {
   status: FileStatus
   id?: number
   duplicateOf?: number
-  warnings: string[]
+  /** Codes with parameters (`{ code: 'unknown-date' }`); the CLI and the UI word them. */
+  warnings: ImportWarning[]
   /** Why a file was skipped or failed. */
-  error?: string
+  error?: FileReason
   /** An updated article's highlights, re-anchored in its new text. */
   annotations?: AnnotationCounts
 }
