@@ -135,7 +135,7 @@ export class Annotations {
     return facts
   }
 
-  cite(args: { ids: number[]; style: CitationStyle; locale?: CitationLocale }): Citations {
+  cite(args: { ids: number[]; style: CitationStyle; locale?: CitationLocale }): Promise<Citations> {
     if (args.ids.length === 0) throw new LecternError('no-articles')
     const items = this.#facts(args.ids).map(cslItem)
     return cite(items, args.style, args.locale ?? defaultLocale(args.style))

