@@ -144,6 +144,19 @@ describe('re-anchoring after the text changed', () => {
     expect(after.slice(0, a?.start)).toBe('Beta ')
   })
 
+  it('follows the reader’s occurrence when it is edited, not an untouched copy elsewhere', () => {
+    const before =
+      'Wages rose in March, chart source: Trading Economics. Prices fell in April, chart source: Trading Economics. End.'
+    const sel = selectQuote(before, 'chart source: Trading Economics', 2)
+    const after = before.replace(
+      'April, chart source: Trading Economics',
+      'April, chart source: Trading Economic',
+    )
+    const a = reanchor(after, sel)
+    expect(a?.how).toBe('context')
+    expect(after.slice(0, a?.start).endsWith('April, ')).toBe(true)
+  })
+
   it('prefers the nearest occurrence when the contexts tie', () => {
     const before = 'x yes x. ' + 'filler '.repeat(20) + 'x yes x.'
     const sel = selectQuote(before, 'yes', 2)

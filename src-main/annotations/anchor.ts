@@ -92,13 +92,17 @@ function commonPrefix(a: string, b: string): number {
   return n
 }
 
-/** Context agreement first (it tells repeats apart), then nearness to where it was. */
-function score(text: string, sel: TextSelector, start: number, end: number): number {
+/** How many characters of the stored context agree around a candidate. */
+function contextFit(text: string, sel: TextSelector, start: number, end: number): number {
   const before = text.slice(Math.max(0, start - sel.prefix.length), start)
   const after = text.slice(end, end + sel.suffix.length)
-  const context = commonSuffix(before, sel.prefix) + commonPrefix(after, sel.suffix)
+  return commonSuffix(before, sel.prefix) + commonPrefix(after, sel.suffix)
+}
+
+/** Context agreement first (it tells repeats apart), then nearness to where it was. */
+function score(text: string, sel: TextSelector, start: number, end: number): number {
   const distance = Math.abs(start - sel.start) / Math.max(text.length, 1)
-  return context - distance
+  return contextFit(text, sel, start, end) - distance
 }
 
 function best<T extends { start: number; end: number }>(
@@ -158,9 +162,13 @@ export function reanchor(text: string, sel: TextSelector): Anchor | null {
     end: start + sel.exact.length,
   }))
   const top = best(text, sel, exact)
-  if (top) return { how: 'exact', ...top }
+  const full = sel.prefix.length + sel.suffix.length
+  if (top && contextFit(text, sel, top.start, top.end) === full) return { how: 'exact', ...top }
+  // The same words elsewhere in another context (a repeated caption, a stock phrase) lose to the
+  // reader's own place with a word changed in it.
   const context = byContext(text, sel)
   if (context) return context
+  if (top) return { how: 'exact', ...top }
   const errors = maxErrorsFor(sel.exact)
   if (errors === 0) return null
   const fuzzy = search(text, sel.exact, errors)
