@@ -10,7 +10,7 @@ import { searchArchive } from '../search/search'
 import { fetchImages } from '../images/fetch-images'
 import type { ImageFetchReport } from '../shared/images'
 import { formatArticle, formatImageFetch, formatImport, formatLabels, formatStats } from './format'
-import { formatSearch } from './format-search'
+import { formatSearch, searchJson } from './format-search'
 import { imageProgressPrinter, progressPrinter } from './progress'
 import { serve } from './serve'
 
@@ -144,7 +144,7 @@ export async function runCommand(command: string, args: string[], flags: Flags):
           offset: intFlag(flags.offset, 'offset', 0),
           sort: sortFlag(flags.sort),
         })
-        out(result, () => formatSearch(result))
+        out(searchJson(result), () => formatSearch(result))
         return 0
       })
     }
