@@ -3,7 +3,7 @@
 // dropped, so a slow response can never overwrite a newer one.
 import { api } from '../api/client'
 import type { SearchFacets, SearchHit, SearchSort } from '../../../src-main/shared/search-types'
-import { parseFilters } from '../query'
+import { parseQuery, type QueryWarning } from '../../../src-main/shared/query'
 import { ui } from './ui.svelte'
 
 export const PAGE = 100
@@ -17,7 +17,9 @@ export class Search {
   // replaced, never mutated, so plain objects in $state.raw are enough
   #pages = $state.raw<Record<number, SearchHit[]>>({})
   #error = $state<string | null>(null)
-  #warnings = $state.raw<string[]>([])
+  #warnings = $state.raw<QueryWarning[]>([])
+  /** The query the shown results (and their warnings' spans) belong to. */
+  #searched = $state('')
   #loading = $state(false)
   #settled = $state(false)
   #active = $state(-1)
@@ -27,7 +29,8 @@ export class Search {
   #pending: Record<number, Promise<SearchHit[] | undefined>> = {}
   #timer: ReturnType<typeof setTimeout> | undefined
 
-  #filters = $derived(parseFilters(this.#query))
+  // the server's own parser, run here too: chips and reader marks agree with what was searched
+  #parsed = $derived(parseQuery(this.#query))
 
   get query() {
     return this.#query
@@ -44,8 +47,12 @@ export class Search {
   get error() {
     return this.#error
   }
+  /** Parts of the searched query that were ignored; spans point into `searched`. */
   get warnings() {
     return this.#warnings
+  }
+  get searched() {
+    return this.#searched
   }
   get loading() {
     return this.#loading
@@ -60,8 +67,12 @@ export class Search {
   get generation() {
     return this.#generation
   }
+  get parsed() {
+    return this.#parsed
+  }
+  /** The filter chips: every `key:value` token of the query as typed. */
   get filters() {
-    return this.#filters
+    return this.#parsed.fields
   }
 
   /** As the user types: debounced. */
@@ -98,9 +109,11 @@ export class Search {
     const seq = ++this.#seq
     this.#pending = {}
     this.#loading = true
+    const query = this.#query
     try {
-      const r = await api.search({ query: this.#query, limit: PAGE, offset: 0, sort: this.#sort })
+      const r = await api.search({ query, limit: PAGE, offset: 0, sort: this.#sort })
       if (seq !== this.#seq) return
+      this.#searched = query
       this.#pages = { 0: r.hits }
       this.#total = r.total
       this.#facets = r.facets ?? null
@@ -174,6 +187,7 @@ export class Search {
     this.#pages = {}
     this.#error = null
     this.#warnings = []
+    this.#searched = ''
     this.#loading = false
     this.#settled = false
     this.#active = -1
