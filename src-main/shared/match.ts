@@ -223,6 +223,8 @@ export function mergeRanges(hits: TextRange[]): TextRange[] {
 const MARKS = /\p{M}/u
 const LATIN_DIACRITIC = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g
 const ZERO_WIDTH = /^[\u200b-\u200d\u2060\ufeff]$/
+// soft hyphens split no word; variation selectors change a glyph, not the character
+const DROPPED = /[\u00ad\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/gu
 
 /**
  * The renderer's fold: text/normalize.ts's per-character NFKC, lowercase and Latin diacritics,
@@ -246,6 +248,7 @@ export function readerFold(s: string): Folded {
           .toLowerCase()
           .normalize('NFD')
           .replace(LATIN_DIACRITIC, '')
+          .replace(DROPPED, '')
           .normalize('NFC')
     text += out
     for (let k = 0; k < out.length; k++) map.push(i)
