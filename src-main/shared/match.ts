@@ -77,7 +77,7 @@ function tokenize(folded: string): Token[] {
 }
 
 const stems = new Map<string, string>()
-const ASCII = /^[\x00-\x7f]*$/
+const ASCII = /^\p{ASCII}*$/u
 // consonants no Porter rule mentions, distinct so two never look like a doubled letter
 const BYTES = ['h', 'hj', 'hjk', 'hjkp']
 
@@ -221,10 +221,31 @@ export function mergeRanges(hits: TextRange[]): TextRange[] {
 }
 
 const MARKS = /\p{M}/u
-const LATIN_DIACRITIC = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g
 const ZERO_WIDTH = /^[\u200b-\u200d\u2060\ufeff]$/
-// soft hyphens split no word; variation selectors change a glyph, not the character
-const DROPPED = /[\u00ad\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/gu
+
+// As text/normalize.ts: only Latin-style combining accents go (Japanese, Indic and Thai marks
+// are parts of letters); soft hyphens split no word; variation selectors change a glyph only.
+function dropped(cp: number): boolean {
+  return (
+    (cp >= 0x300 && cp <= 0x36f) ||
+    (cp >= 0x1ab0 && cp <= 0x1aff) ||
+    (cp >= 0x1dc0 && cp <= 0x1dff) ||
+    (cp >= 0x20d0 && cp <= 0x20ff) ||
+    (cp >= 0xfe20 && cp <= 0xfe2f) ||
+    cp === 0xad ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    (cp >= 0xe0100 && cp <= 0xe01ef)
+  )
+}
+
+function foldChunk(chunk: string): string {
+  if (ZERO_WIDTH.test(chunk)) return ' '
+  let bare = ''
+  for (const ch of chunk.normalize('NFKC').toLowerCase().normalize('NFD')) {
+    if (!dropped(ch.codePointAt(0)!)) bare += ch
+  }
+  return bare.normalize('NFC')
+}
 
 /**
  * The renderer's fold: text/normalize.ts's per-character NFKC, lowercase and Latin diacritics,
@@ -241,15 +262,7 @@ export function readerFold(s: string): Folded {
       end += s.codePointAt(end)! > 0xffff ? 2 : 1
     }
     const chunk = s.slice(i, end)
-    const out = ZERO_WIDTH.test(chunk)
-      ? ' '
-      : chunk
-          .normalize('NFKC')
-          .toLowerCase()
-          .normalize('NFD')
-          .replace(LATIN_DIACRITIC, '')
-          .replace(DROPPED, '')
-          .normalize('NFC')
+    const out = foldChunk(chunk)
     text += out
     for (let k = 0; k < out.length; k++) map.push(i)
     i = end

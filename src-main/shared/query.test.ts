@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { parseQuery, type ParsedQuery, type SearchTerm } from '../shared/query'
+import { parseQuery, type ParsedQuery, type SearchTerm } from './query'
 
 // A compact picture of the parse, so each table row reads like the query it came from:
 // `(a OR b) c -d title:"e f" elect* tag=x -lang=en after>=2025-01-01 before<2026-01-01`,

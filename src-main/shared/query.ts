@@ -117,10 +117,7 @@ function foldTyped(typed: string): { text: string; at: number[] } {
   return { text, at }
 }
 
-type Item =
-  | { kind: 'or' }
-  | { kind: 'term'; term: SearchTerm; negate: boolean }
-  | { kind: 'other' }
+type Item = { kind: 'or' } | { kind: 'term'; term: SearchTerm; negate: boolean } | { kind: 'other' }
 
 interface Scan {
   s: string
@@ -219,7 +216,13 @@ export function parseQuery(input: string): ParsedQuery {
     if (s[sc.i] === '"') {
       const text = readQuoted(sc)
       if (text.trim() !== '') {
-        const term = { text, phrase: true, prefix: false, field: null, span: span(tokenStart, sc.i) }
+        const term = {
+          text,
+          phrase: true,
+          prefix: false,
+          field: null,
+          span: span(tokenStart, sc.i),
+        }
         items.push({ kind: 'term', term, negate })
       }
       continue

@@ -1,7 +1,12 @@
 // Editing the query text from the UI: a facet click adds `key:value`, a chip's × removes its
 // token. What the text holds is never guessed here: the shared parser (the one the server
 // searches with) says, and its spans say where each token is in the text as typed.
-import { parseQuery, type FieldToken, type QueryField, type Span } from '../../src-main/shared/query'
+import {
+  parseQuery,
+  type FieldToken,
+  type QueryField,
+  type Span,
+} from '../../src-main/shared/query'
 
 export type FilterKey = QueryField
 
