@@ -10,7 +10,7 @@ import { imageRefsOf } from '../db/images'
 import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchive } from '../search/search'
-import { UserError } from './dispatcher'
+import { LecternError } from '../shared/errors'
 
 export interface ServiceOptions {
   /** The archive file currently open (the sample's while `sample` is true). */
@@ -68,8 +68,8 @@ export class ArchiveService implements LecternApi {
   }
 
   async importFolders({ folders }: { folders: string[] }): Promise<ImportReport> {
-    this.#mayWrite('importing')
-    if (folders.length === 0) throw new UserError('bad-arguments', 'Choose at least one folder.')
+    this.#mayWrite('import')
+    if (folders.length === 0) throw new LecternError('no-folders')
     const ctrl = this.#start('import')
     try {
       this.#leaveSample()
@@ -77,11 +77,6 @@ export class ArchiveService implements LecternApi {
         signal: ctrl.signal,
         onProgress: (p) => this.#opts.emit?.('importProgress', p),
       })
-    } catch (e) {
-      if (e instanceof Error && e.message.startsWith('Not a folder')) {
-        throw new UserError('not-a-folder', e.message)
-      }
-      throw e
     } finally {
       this.#running = null
     }
@@ -92,9 +87,9 @@ export class ArchiveService implements LecternApi {
   }
 
   async fetchImages({ articleId }: { articleId?: number }): Promise<ImageFetchReport> {
-    this.#mayWrite('fetching pictures')
+    this.#mayWrite('fetch-images')
     if (articleId !== undefined && !getArticle(this.db, articleId)) {
-      throw new UserError('not-found', `No article with id ${articleId}`)
+      throw new LecternError('not-found', { id: articleId })
     }
     const ctrl = this.#start('images')
     try {
@@ -138,24 +133,12 @@ export class ArchiveService implements LecternApi {
     this.db.close()
   }
 
-  #mayWrite(what: string): void {
-    if (!this.#opts.canImport) {
-      throw new UserError(
-        'read-only',
-        `This archive is open read-only; ${what} is not allowed here.`,
-      )
-    }
+  #mayWrite(action: 'import' | 'fetch-images'): void {
+    if (!this.#opts.canImport) throw new LecternError('read-only', { action })
   }
 
   #start(job: 'import' | 'images'): AbortController {
-    if (this.#running) {
-      throw new UserError(
-        'busy',
-        this.#running.job === 'import'
-          ? 'An import is already running.'
-          : 'Pictures are being fetched; wait for it to finish or cancel it.',
-      )
-    }
+    if (this.#running) throw new LecternError('busy', { job: this.#running.job })
     const ctrl = new AbortController()
     this.#running = { job, ctrl }
     return ctrl

@@ -1,5 +1,6 @@
 import type { LabelCount } from './types'
 import type { QueryWarning } from './query'
+import type { WireError } from './errors'
 
 export type SearchSort = 'relevance' | 'newest' | 'oldest'
 
@@ -49,7 +50,7 @@ export interface SearchResult {
   hits: SearchHit[]
   facets?: SearchFacets
   /** Set when the query could not be used as typed; the result is then empty. */
-  error?: string
+  error?: WireError<'unsearchable-query'>
   /** Parts of the query that were ignored (e.g. `before:abc`), with their place in it. */
   warnings?: QueryWarning[]
 }

@@ -5,6 +5,9 @@ import { api } from '../api/client'
 import type { SearchFacets, SearchHit, SearchSort } from '../../../src-main/shared/search-types'
 import { parseQuery, type QueryWarning } from '../../../src-main/shared/query'
 import { ui } from './ui.svelte'
+import type { Problem } from '../../../src-main/shared/problems'
+import { describe } from '../../i18n'
+import { problemOf } from '../problem'
 
 export const PAGE = 100
 const DEBOUNCE_MS = 150
@@ -16,7 +19,7 @@ export class Search {
   #facets = $state.raw<SearchFacets | null>(null)
   // replaced, never mutated, so plain objects in $state.raw are enough
   #pages = $state.raw<Record<number, SearchHit[]>>({})
-  #error = $state<string | null>(null)
+  #error = $state.raw<Problem | null>(null)
   #warnings = $state.raw<QueryWarning[]>([])
   /** The query the shown results (and their warnings' spans) belong to. */
   #searched = $state('')
@@ -44,8 +47,9 @@ export class Search {
   get facets() {
     return this.#facets
   }
-  get error() {
-    return this.#error
+  /** Why this search has no results (e.g. only punctuation), in the user's language. */
+  get error(): string | null {
+    return this.#error && describe(this.#error)
   }
   /** Parts of the searched query that were ignored; spans point into `searched`. */
   get warnings() {
@@ -125,7 +129,7 @@ export class Search {
     } catch (e) {
       if (seq !== this.#seq) return
       // shown in the list pane, where the results would be
-      this.#error = e instanceof Error ? e.message : String(e)
+      this.#error = problemOf(e)
       this.#pages = {}
       this.#total = 0
       this.#active = -1
