@@ -2,7 +2,10 @@ import type { Article } from '../shared/types'
 
 /** What the pure parser makes of one file's text: an article as the archive keeps it, before it
  * has an id or a place, plus what the parser noticed. Effects (files, SQLite) live elsewhere. */
-export type ParsedArticle = Omit<Article, 'id' | 'path' | 'images'> & {
+export type ParsedArticle = Omit<
+  Article,
+  'id' | 'path' | 'images' | 'edited' | 'imported' | 'trashed' | 'sourceMissing' | 'revisions'
+> & {
   /** Human-readable, e.g. `front matter: invalid YAML (line 3): ... — imported as body`. */
   warnings: string[]
 }

@@ -28,6 +28,57 @@ export interface Article {
   markdown: string
   /** Pictures kept in the archive: `imageKey(src as written)` → `/media/<hash>.<ext>`. */
   images?: Record<string, string>
+  // Read from the archive (absent on a parse): the values above are as shown, the user's edits
+  // winning over the imported ones.
+  /** Fields whose shown value is the user's, not the imported one. */
+  edited?: EditableField[]
+  /** The imported value of each edited field, for "show imported" and reset. */
+  imported?: ArticleEdit
+  trashed?: boolean
+  /** The file it was imported from is gone (seen by a watcher); the article stays. */
+  sourceMissing?: boolean
+  /** How many earlier revisions a re-import replaced and kept. */
+  revisions?: number
+}
+
+/** What the user may change of an article; their value wins over the imported one. */
+export type EditableField =
+  'title' | 'date' | 'summary' | 'lang' | 'tags' | 'categories' | 'sourceName' | 'sourceUrl'
+export const EDITABLE_FIELDS: readonly EditableField[] = [
+  'title',
+  'date',
+  'summary',
+  'lang',
+  'tags',
+  'categories',
+  'sourceName',
+  'sourceUrl',
+]
+export type ArticleEdit = Partial<Pick<Article, EditableField>>
+
+/** One earlier state of an article, kept when a re-import changed it; the current one is last. */
+export interface RevisionInfo {
+  /** 1 is the oldest kept. */
+  revision: number
+  /** When this state was imported. */
+  date: string
+  title: string
+  hash: string
+  current: boolean
+}
+
+/** A word diff: CJK compared character by character, other scripts word by word. */
+export interface DiffPart {
+  op: 'equal' | 'insert' | 'delete'
+  text: string
+}
+
+/** One bulk change, as listed for undo. */
+export interface ChangeSummary {
+  id: number
+  action: string
+  articles: number
+  at: string
 }
 
 export interface LabelCount {
@@ -47,10 +98,12 @@ export interface Stats {
   images: ImageStats
 }
 
-export type FileStatus = 'imported' | 'updated' | 'unchanged' | 'duplicate' | 'skipped' | 'failed'
+export type FileStatus =
+  'imported' | 'updated' | 'moved' | 'unchanged' | 'duplicate' | 'skipped' | 'failed'
 export const FILE_STATUSES: readonly FileStatus[] = [
   'imported',
   'updated',
+  'moved',
   'unchanged',
   'duplicate',
   'skipped',
@@ -66,12 +119,16 @@ export interface ImportFileResult {
   warnings: string[]
   /** Why a file was skipped or failed. */
   error?: string
+  /** Fields the user edited on this file's article, kept over the imported values. */
+  editedFieldsKept?: number
 }
 
 export interface ImportCounts {
   scanned: number
   imported: number
   updated: number
+  /** Renamed or moved files whose article kept its id (same content, new path). */
+  moved: number
   unchanged: number
   duplicates: number
   skipped: number
@@ -79,6 +136,8 @@ export interface ImportCounts {
 }
 
 export interface ImportReport extends ImportCounts {
+  /** Fields the user had edited on the articles this import read, kept over imported values. */
+  editedFieldsKept: number
   /** True when the user cancelled; the files not reached are not listed. */
   cancelled: boolean
   files: ImportFileResult[]

@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs'
+import { stmt } from '../db/stmt'
+import type { Archive } from '../db/open'
+import { editedFieldCount, isTrashed } from '../db/edits'
+import { aliasLabels } from '../db/label-aliases'
+import { touch } from '../db/generation'
+import type { ImportFileResult } from '../shared/types'
+import type { ParsedArticle } from './types'
+
+// What the importer owes the user's own work: trash is respected, merges apply to new labels,
+// edits are counted as kept, and a file that moved keeps its article.
+
+export function trashedResult(db: Archive, id: number): Omit<ImportFileResult, 'path'> | null {
+  return isTrashed(db, id) ? { status: 'skipped', id, warnings: [], error: 'in trash' } : null
+}
+
+/** The article's path was seen again: it is not missing any more. Returns the edits kept. */
+export function seen(db: Archive, id: number, path: string): { editedFieldsKept?: number } {
+  stmt(
+    db,
+    `UPDATE articles SET source_missing = 0 WHERE id = ? AND path = ? AND source_missing = 1`,
+  ).run(id, path)
+  const n = editedFieldCount(db, id)
+  return n > 0 ? { editedFieldsKept: n } : {}
+}
+
+export function withAliases(db: Archive, p: ParsedArticle): ParsedArticle {
+  return {
+    ...p,
+    tags: aliasLabels(db, 'tag', p.tags),
+    categories: aliasLabels(db, 'category', p.categories),
+  }
+}
+
+/** The file an article was imported from is gone: a new path with the same content is a move. */
+export function sourceGone(db: Archive, id: number): boolean {
+  const row = stmt(db, `SELECT path FROM articles WHERE id = ?`).get(id) as
+    { path: string } | undefined
+  return row !== undefined && !existsSync(row.path)
+}
+
+export function moveArticle(db: Archive, id: number, path: string, folder: string): void {
+  const old = stmt(db, `SELECT path FROM articles WHERE id = ?`).get(id) as { path: string }
+  stmt(db, `UPDATE articles SET path = ?, folder = ?, source_missing = 0 WHERE id = ?`).run(
+    path,
+    folder,
+    id,
+  )
+  stmt(db, `DELETE FROM files WHERE path = ?`).run(old.path)
+  touch(db)
+}
