@@ -60,19 +60,23 @@ export function mergeLabels(
           WHERE label_id IN (SELECT value FROM json_each(?))`,
       ).all(JSON.stringify(labelIds)) as { article_id: number }[]
     ).map((r) => r.article_id)
-    const before = {
-      articles: captureArticles(
-        db,
-        editsTouched.map((r) => r.article_id),
-      ),
-      labels: captureLabels(db, kind, labelIds),
-    }
-
+    const namesBefore = captureLabels(db, kind, labelIds).names
     const target = stmt(
       db,
       `INSERT INTO labels (kind, name, key) VALUES (?, ?, ?)
        ON CONFLICT (kind, key) DO UPDATE SET name = excluded.name RETURNING id`,
     ).get(kind, into, intoKey) as { id: number }
+    // Captured once the target exists, so an undo also takes back the links it is given.
+    const before = {
+      articles: captureArticles(
+        db,
+        editsTouched.map((r) => r.article_id),
+      ),
+      labels: {
+        ...captureLabels(db, kind, [...new Set([...labelIds, target.id])]),
+        names: namesBefore,
+      },
+    }
     for (const key of keys) {
       if (key === intoKey) continue
       const from = (idOf.get(kind, key) as { id: number } | undefined)?.id
