@@ -1,0 +1,109 @@
+import Database from 'better-sqlite3'
+import { copyFile, link, mkdir, rename, rm, stat } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import type { Archive } from '../db/open'
+import { mediaDirOf, mediaFile } from '../images/store'
+import { extOfMime } from '../shared/images'
+import { copyContents, recordBackup } from '../db/backups'
+
+export interface BackupReport {
+  articles: number
+  /** Size of the copied archive file. */
+  bytes: number
+  /** Pictures copied (or linked) into the copy's picture store. */
+  media: number
+  verified: true
+}
+
+export class BackupError extends Error {}
+
+export interface BackupOptions {
+  /** Overwrite an existing file (the CLI asks first). */
+  replace?: boolean
+  /** better-sqlite3 binary for opening the copy to verify it (Electron's ABI). */
+  nativeBinding?: string | undefined
+}
+
+/**
+ * A consistent copy of an archive in use. SQLite's online backup copies pages while other
+ * connections (the app, `serve`, an import in another process) keep writing; a write by another
+ * connection restarts the copy, so after the first step the rest is copied in one step, which
+ * holds one read transaction: the copy is one committed state, whole import batches only.
+ * The picture store is copied beside it (hard links where the file system allows: the files are
+ * named by their content and never rewritten in place), then the copy is opened and checked
+ * before the backup is reported done.
+ */
+export async function backupArchive(
+  db: Archive,
+  file: string,
+  opts: BackupOptions = {},
+): Promise<BackupReport> {
+  const dest = resolve(file)
+  if (dest === resolve(db.name))
+    throw new BackupError('A backup cannot replace the archive itself.')
+  if (existsSync(dest) && !opts.replace) throw new BackupError(`${file} already exists.`)
+  await mkdir(dirname(dest), { recursive: true })
+  const tmp = `${dest}.part`
+  await rm(tmp, { force: true })
+  try {
+    await db.backup(tmp, { progress: ({ totalPages }) => Math.max(totalPages, 100) })
+    const copy = new Database(tmp, {
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    })
+    let articles: number
+    let media: number
+    try {
+      // The copy is a rollback-journal database until opened; WAL would leave -wal files.
+      copy.pragma('journal_mode = DELETE')
+      const ok = copy.pragma('integrity_check', { simple: true })
+      if (ok !== 'ok') throw new BackupError(`The copy failed its integrity check: ${String(ok)}`)
+      const held = copyContents(copy)
+      articles = held.articles
+      if (held.texts !== articles) throw new BackupError('The copy lost article texts.')
+      media = await copyMedia(held.media, mediaDirOf(db), `${dest}.media`)
+    } finally {
+      copy.close()
+    }
+    await rm(dest, { force: true })
+    await rename(tmp, dest)
+    const bytes = (await stat(dest)).size
+    if (!db.readonly)
+      recordBackup(db, { file: dest, articles, bytes, media }, new Date().toISOString())
+    return { articles, bytes, media, verified: true }
+  } finally {
+    await rm(tmp, { force: true })
+  }
+}
+
+/** Copies the pictures the copy knows of; one missing from the store fails the backup. */
+async function copyMedia(
+  rows: { hash: string; mime: string }[],
+  from: string,
+  to: string,
+): Promise<number> {
+  let n = 0
+  for (const r of rows) {
+    const ext = extOfMime(r.mime)
+    if (!ext) continue
+    const src = mediaFile(from, r.hash, ext)
+    const dst = mediaFile(to, r.hash, ext)
+    if (existsSync(dst)) {
+      n++
+      continue
+    }
+    await mkdir(dirname(dst), { recursive: true })
+    try {
+      await link(src, dst)
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') {
+        throw new BackupError(`A picture is missing from the store: ${src} (run lectern check).`)
+      }
+      // Another disk (EXDEV), or a file system without hard links (EPERM, ENOTSUP): copy.
+      await copyFile(src, dst)
+    }
+    n++
+  }
+  return n
+}
