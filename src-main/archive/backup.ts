@@ -5,16 +5,8 @@ import { dirname, resolve } from 'node:path'
 import type { Archive } from '../db/open'
 import { mediaDirOf, mediaFile } from '../images/store'
 import { extOfMime } from '../shared/images'
+import type { BackupReport } from '../shared/types'
 import { copyContents, recordBackup } from '../db/backups'
-
-export interface BackupReport {
-  articles: number
-  /** Size of the copied archive file. */
-  bytes: number
-  /** Pictures copied (or linked) into the copy's picture store. */
-  media: number
-  verified: true
-}
 
 export class BackupError extends Error {}
 

@@ -152,3 +152,33 @@ export interface ImportProgress {
   /** Files per second since the import phase began. */
   rate: number
 }
+
+/** What `check` found, and with `fix`, what it repaired. */
+export interface CheckReport {
+  /** SQLite's integrity_check and foreign_key_check; `repaired` after a REINDEX fixed them. */
+  integrity: { ok: boolean; problems: string[]; repaired: boolean }
+  /** Articles missing from the full-text index, and index rows of no article. */
+  searchIndex: { ok: boolean; missing: number; extra: number; rebuilt: boolean }
+  pictures: {
+    /** Files in the picture store that no article uses. */
+    unused: number
+    /** Pictures the archive lists as stored whose file is gone. */
+    missing: number
+    /** With fix: unused files deleted. */
+    removed: number
+    /** With fix: missing ones marked to be fetched or copied again. */
+    markedMissing: number
+  }
+  /** True when nothing is wrong (after the repairs, with fix). */
+  ok: boolean
+}
+
+/** A backup made and checked: the copy opened, passed integrity_check and holds these. */
+export interface BackupReport {
+  articles: number
+  /** Size of the copied archive file. */
+  bytes: number
+  /** Pictures copied (or linked) into the copy's picture store. */
+  media: number
+  verified: true
+}
