@@ -91,7 +91,7 @@ export async function importFiles(
     const rel = relative(base, abs)
     const st = await stat(abs).catch(() => null)
     const entry: ScanEntry = st?.isFile()
-      ? { kind: 'file', abs, rel, size: st.size, mtimeMs: st.mtimeMs }
+      ? { kind: 'file', abs, rel, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) }
       : { kind: 'fail', rel, reason: 'vanished while importing' }
     work.push({ folder: root, root: base, entry })
   }
