@@ -3,6 +3,7 @@ import type { Archive } from './open'
 import { touch } from './generation'
 import { captureArticles, logChange } from './undo'
 import { extOfMime } from '../shared/images'
+import type { TrashedArticle } from '../shared/types'
 
 const list = (ids: number[]) => JSON.stringify(ids)
 
@@ -33,12 +34,6 @@ export function restoreArticles(db: Archive, ids: number[], now: string): number
     touch(db)
     return n
   })()
-}
-
-export interface TrashedArticle {
-  id: number
-  title: string
-  trashedAt: string
 }
 
 export function trashedArticles(db: Archive): TrashedArticle[] {

@@ -8,27 +8,12 @@ import { captureArticles, logChange } from '../db/undo'
 import {
   EDITABLE_FIELDS,
   type Article,
+  type ArticleChanges,
   type ArticleEdit,
+  type BulkResult,
   type EditableField,
 } from '../shared/types'
 import { cleanLabels, cleanValue, EditError, sameValue } from './values'
-
-/** Changes to one article or many: new values, labels added or removed, fields reset. */
-export interface ArticleChanges {
-  set?: ArticleEdit
-  addTags?: string[]
-  removeTags?: string[]
-  addCategories?: string[]
-  removeCategories?: string[]
-  /** Back to the imported value. */
-  reset?: EditableField[]
-}
-
-export interface BulkResult {
-  /** Articles whose shown values changed. */
-  changed: number
-  undoId: number | null
-}
 
 /** Edits one article; returns it as shown. Undoable like any bulk change. */
 export function editArticle(db: Archive, id: number, changes: ArticleChanges): Article {

@@ -4,6 +4,8 @@ import type { Article, ImportProgress, ImportReport, LabelCount, Stats } from '.
 import type { SearchRequest, SearchResult } from './search-types'
 import type { ImageFetchReport, ImageProgress, ImageRef } from './images'
 import { ValidationError, int, list, obj, oneOf, optional, str, type Check } from './validate'
+import { keepArgChecks, type KeepApi } from './keep-api'
+import type { WatchBatchEvent } from './types'
 
 export interface ArchiveInfo {
   /** The archive file in use. */
@@ -14,7 +16,7 @@ export interface ArchiveInfo {
   canImport: boolean
 }
 
-export interface LecternApi {
+export interface LecternApi extends KeepApi {
   info(): ArchiveInfo
   stats(): Stats
   tags(): LabelCount[]
@@ -51,6 +53,10 @@ export interface LecternEvents {
   importProgress: ImportProgress
   imageProgress: ImageProgress
   archiveChanged: ArchiveInfo
+  /** A watched folder's batch was imported. */
+  watchBatch: WatchBatchEvent
+  /** Something about watching the user should know (e.g. polling after the system limit). */
+  watchNote: { code: 'polling-fallback' | 'watch-error'; message: string }
 }
 export type EventName = keyof LecternEvents
 const EVENTS: { [E in EventName]: true } = {
@@ -58,6 +64,8 @@ const EVENTS: { [E in EventName]: true } = {
   importProgress: true,
   imageProgress: true,
   archiveChanged: true,
+  watchBatch: true,
+  watchNote: true,
 }
 /** Every event name, for transports that must subscribe to each by name (EventSource). */
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[]
@@ -86,6 +94,7 @@ export const argChecks: { [M in Method]: Check<ArgsOf<M>> } = {
   fetchImages: obj({ articleId: optional(int(1, Number.MAX_SAFE_INTEGER)) }),
   cancelFetchImages: none,
   imageStatus: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
+  ...keepArgChecks,
 }
 
 export function isMethod(name: unknown): name is Method {

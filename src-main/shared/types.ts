@@ -182,3 +182,41 @@ export interface BackupReport {
   media: number
   verified: true
 }
+
+/** Changes to one article or many: new values, labels added or removed, fields reset. */
+export interface ArticleChanges {
+  set?: ArticleEdit
+  addTags?: string[]
+  removeTags?: string[]
+  addCategories?: string[]
+  removeCategories?: string[]
+  /** Back to the imported value. */
+  reset?: EditableField[]
+}
+
+export interface BulkResult {
+  /** Articles whose shown values changed. */
+  changed: number
+  /** The change to undo it by; null when nothing changed. */
+  undoId: number | null
+}
+
+export interface TrashedArticle {
+  id: number
+  title: string
+  trashedAt: string
+}
+
+export interface WatchStatus {
+  folders: string[]
+  /** True after the system's watch limit was reached: changes are found by polling. */
+  polling: boolean
+}
+
+/** One batch a watcher imported. */
+export interface WatchBatchEvent {
+  folder: string
+  report: ImportReport
+  /** Articles whose file went away (kept, marked "source file missing"). */
+  missing: number
+}

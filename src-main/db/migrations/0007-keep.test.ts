@@ -42,7 +42,7 @@ describe('migration 0007-keep', () => {
     expect(currentVersion(db)).toBe(7)
     // Existing rows are untouched, and gain a source state that says "present".
     const after = db.prepare(`SELECT * FROM articles`).all() as Record<string, unknown>[]
-    expect(after.map(({ source_missing, ...rest }) => rest)).toEqual(before)
+    expect(after.map(({ source_missing: _missing, ...rest }) => rest)).toEqual(before)
     expect(after[0]!.source_missing).toBe(0)
     expect(db.prepare(`SELECT * FROM article_labels`).all()).toEqual(labelsBefore)
     expect(count(db, 'files')).toBe(1)
