@@ -48,6 +48,13 @@ describe('stored picture names', () => {
 
 describe('the image progress event', () => {
   it('is listed with every other event, for transports that subscribe by name', () => {
-    expect(EVENT_NAMES).toEqual(['menu', 'importProgress', 'imageProgress', 'archiveChanged'])
+    expect(EVENT_NAMES).toEqual([
+      'menu',
+      'importProgress',
+      'imageProgress',
+      'archiveChanged',
+      'watchBatch',
+      'watchNote',
+    ])
   })
 })
