@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3'
 import { copyFile, link, mkdir, rename, rm, stat } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
@@ -6,7 +5,7 @@ import type { Archive } from '../db/open'
 import { mediaDirOf, mediaFile } from '../images/store'
 import { extOfMime } from '../shared/images'
 import type { BackupReport } from '../shared/types'
-import { copyContents, recordBackup } from '../db/backups'
+import { inspectCopy, recordBackup } from '../db/backups'
 
 export class BackupError extends Error {}
 
@@ -40,23 +39,13 @@ export async function backupArchive(
   await rm(tmp, { force: true })
   try {
     await db.backup(tmp, { progress: ({ totalPages }) => Math.max(totalPages, 100) })
-    const copy = new Database(tmp, {
-      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
-    })
-    let articles: number
-    let media: number
-    try {
-      // The copy is a rollback-journal database until opened; WAL would leave -wal files.
-      copy.pragma('journal_mode = DELETE')
-      const ok = copy.pragma('integrity_check', { simple: true })
-      if (ok !== 'ok') throw new BackupError(`The copy failed its integrity check: ${String(ok)}`)
-      const held = copyContents(copy)
-      articles = held.articles
-      if (held.texts !== articles) throw new BackupError('The copy lost article texts.')
-      media = await copyMedia(held.media, mediaDirOf(db), `${dest}.media`)
-    } finally {
-      copy.close()
+    const held = inspectCopy(tmp, opts.nativeBinding)
+    if (held.integrity !== 'ok') {
+      throw new BackupError(`The copy failed its integrity check: ${held.integrity}`)
     }
+    if (held.texts !== held.articles) throw new BackupError('The copy lost article texts.')
+    const articles = held.articles
+    const media = await copyMedia(held.media, mediaDirOf(db), `${dest}.media`)
     await rm(dest, { force: true })
     await rename(tmp, dest)
     const bytes = (await stat(dest)).size

@@ -4,6 +4,7 @@ import { createDispatcher } from '../api/dispatcher'
 import { openService } from '../api/open-service'
 import { startHttp, type HttpTransport } from '../transport/http'
 import { mediaDirOf } from '../images/store'
+import { locateMedia } from '../images/serve'
 
 export interface ServeOptions {
   db?: string | undefined
@@ -25,7 +26,7 @@ export async function serve(opts: ServeOptions): Promise<number> {
     staticDir: join(appRoot(), 'out', 'renderer'),
     host: opts.host,
     port: opts.port,
-    mediaDir: () => mediaDirOf(service.db),
+    media: (name) => locateMedia(mediaDirOf(service.db), name),
   })
   service.warmUp()
   const info = service.info()

@@ -30,3 +30,23 @@ export function markSourceMissing(db: Archive, path: string): number {
   if (n > 0) touch(db)
   return n
 }
+
+/** The article's file was seen again at its path: it is not missing any more. */
+export function markSourceSeen(db: Archive, id: number, path: string): void {
+  stmt(
+    db,
+    `UPDATE articles SET source_missing = 0 WHERE id = ? AND path = ? AND source_missing = 1`,
+  ).run(id, path)
+}
+
+/** A file moved: the article takes the new path, and the old path is forgotten. */
+export function moveArticlePath(db: Archive, id: number, path: string, folder: string): void {
+  const old = stmt(db, `SELECT path FROM articles WHERE id = ?`).get(id) as { path: string }
+  stmt(db, `UPDATE articles SET path = ?, folder = ?, source_missing = 0 WHERE id = ?`).run(
+    path,
+    folder,
+    id,
+  )
+  stmt(db, `DELETE FROM files WHERE path = ?`).run(old.path)
+  touch(db)
+}

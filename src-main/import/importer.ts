@@ -1,9 +1,8 @@
-import { stmt } from '../db/stmt'
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, relative, resolve } from 'node:path'
 import type { Archive } from '../db/open'
-import { findByHash, insertArticle, updateArticle } from '../db/articles'
+import { articlePath, findByHash, insertArticle, updateArticle } from '../db/articles'
 import { getFile, putFile } from '../db/files'
 import { saveArticleImages } from '../db/images'
 import { prepareImages, type PreparedImages } from '../images/local'
@@ -14,7 +13,8 @@ import { parseArticle } from './parse'
 import { isMarkdownName, scanFolder, type ScanEntry } from './scan'
 import type { ParsedArticle } from './types'
 import { emptyReport, tally } from './report'
-import { moveArticle, seen, sourceGone, trashedResult, withAliases } from './keep-rules'
+import { seen, sourceGone, trashedResult, withAliases } from './keep-rules'
+import { moveArticlePath } from '../db/watched'
 import { keepRevision } from '../db/revisions'
 import { isDiscarded } from '../db/trash'
 
@@ -248,7 +248,7 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
     const trashed = trashedResult(db, same)
     if (trashed) return trashed
     if (!known && sourceGone(db, same)) {
-      moveArticle(db, same, entry.abs, root)
+      moveArticlePath(db, same, entry.abs, root)
       putFile(db, { ...fileRec, articleId: same }, now)
       saveArticleImages(db, same, p.images, now)
       return { status: 'moved', id: same, warnings, ...seen(db, same, entry.abs) }
@@ -267,7 +267,5 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
 
 /** A path owns an article when the article was created from it (not when it merely duplicated it). */
 function ownsArticle(db: Archive, articleId: number, path: string): boolean {
-  const row = stmt(db, `SELECT path FROM articles WHERE id = ?`).get(articleId) as
-    { path: string } | undefined
-  return row?.path === path
+  return articlePath(db, articleId) === path
 }

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
-import { stmt } from '../db/stmt'
 import type { Archive } from '../db/open'
 import { editedFieldCount, isTrashed } from '../db/edits'
 import { aliasLabels } from '../db/label-aliases'
-import { touch } from '../db/generation'
+import { articlePath } from '../db/articles'
+import { markSourceSeen } from '../db/watched'
 import type { ImportFileResult } from '../shared/types'
 import type { ParsedArticle } from './types'
 
@@ -16,10 +16,7 @@ export function trashedResult(db: Archive, id: number): Omit<ImportFileResult, '
 
 /** The article's path was seen again: it is not missing any more. Returns the edits kept. */
 export function seen(db: Archive, id: number, path: string): { editedFieldsKept?: number } {
-  stmt(
-    db,
-    `UPDATE articles SET source_missing = 0 WHERE id = ? AND path = ? AND source_missing = 1`,
-  ).run(id, path)
+  markSourceSeen(db, id, path)
   const n = editedFieldCount(db, id)
   return n > 0 ? { editedFieldsKept: n } : {}
 }
@@ -34,18 +31,6 @@ export function withAliases(db: Archive, p: ParsedArticle): ParsedArticle {
 
 /** The file an article was imported from is gone: a new path with the same content is a move. */
 export function sourceGone(db: Archive, id: number): boolean {
-  const row = stmt(db, `SELECT path FROM articles WHERE id = ?`).get(id) as
-    { path: string } | undefined
-  return row !== undefined && !existsSync(row.path)
-}
-
-export function moveArticle(db: Archive, id: number, path: string, folder: string): void {
-  const old = stmt(db, `SELECT path FROM articles WHERE id = ?`).get(id) as { path: string }
-  stmt(db, `UPDATE articles SET path = ?, folder = ?, source_missing = 0 WHERE id = ?`).run(
-    path,
-    folder,
-    id,
-  )
-  stmt(db, `DELETE FROM files WHERE path = ?`).run(old.path)
-  touch(db)
+  const path = articlePath(db, id)
+  return path !== null && !existsSync(path)
 }

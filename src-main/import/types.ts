@@ -1,11 +1,8 @@
-import type { Article } from '../shared/types'
+import type { ArticleContent } from '../db/articles'
 
 /** What the pure parser makes of one file's text: an article as the archive keeps it, before it
  * has an id or a place, plus what the parser noticed. Effects (files, SQLite) live elsewhere. */
-export type ParsedArticle = Omit<
-  Article,
-  'id' | 'path' | 'images' | 'edited' | 'imported' | 'trashed' | 'sourceMissing' | 'revisions'
-> & {
+export type ParsedArticle = ArticleContent & {
   /** Human-readable, e.g. `front matter: invalid YAML (line 3): ... — imported as body`. */
   warnings: string[]
 }
