@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { existsSync, renameSync, unlinkSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync } from 'node:fs'
 import { openArchive, type Archive } from '../db/open'
 import { shownArticle } from '../db/edits'
 import { labelsOf, listLabels } from '../db/labels'
@@ -8,7 +8,7 @@ import { emptyTrash, restoreArticles, trashArticles, trashedArticles } from '../
 import { revisionList, revisionTexts } from '../db/revisions'
 import { undoLast } from '../db/undo'
 import { mediaFile } from '../images/store'
-import { importFolders } from '../import/importer'
+import { importFiles, importFolders } from '../import/importer'
 import { article, tempTree } from '../test-support/tmp'
 import { tinyPng } from '../test-support/images'
 import { bulkEdit, editArticle } from './edit'
@@ -222,6 +222,28 @@ describe('revisions and moves', () => {
     // The old path is forgotten: a new file there is a new article, not an update of this one.
     expect(db.prepare(`SELECT count(*) AS n FROM files`).get()).toEqual({ n: 1 })
 
-    unlinkSync(tree.path('news/moved-a.md'))
+    // A copy beside a file that is still there is a duplicate, not a move.
+    tree.write('news/copy.md', readFileSync(tree.path('news/moved-a.md')))
+    const copied = byPath(await importFolders(db, [folder]))
+    expect(copied['copy.md']).toMatchObject({ status: 'duplicate', duplicateOf: id })
+    expect(shownArticle(db, id)?.path).toBe(tree.path('news/moved-a.md'))
+  })
+
+  it('imports just the files a watcher names, and says which vanished', async () => {
+    const { folder } = await setup({ 'a.md': article('A', 'a') })
+    tree.write('news/sub/new.md', article('New', 'n'))
+    tree.write('news/other.md', article('Other', 'o'))
+    const r = await importFiles(db, folder, [
+      tree.path('news/sub/new.md'),
+      tree.path('news/a.md'),
+      tree.path('news/gone.md'),
+    ])
+    expect(r.files.map((f) => [f.path, f.status, f.error ?? ''])).toEqual([
+      ['sub/new.md', 'imported', ''],
+      ['a.md', 'unchanged', ''],
+      ['gone.md', 'failed', 'vanished while importing'],
+    ])
+    // other.md was not named, so not read.
+    expect(db.prepare(`SELECT count(*) AS n FROM articles`).get()).toEqual({ n: 2 })
   })
 })
