@@ -14,8 +14,10 @@ export function trashedResult(db: Archive, id: number): Omit<ImportFileResult, '
   return isTrashed(db, id) ? { status: 'skipped', id, warnings: [], error: 'in trash' } : null
 }
 
-/** The article's path was seen again: it is not missing any more. Returns the edits kept. */
+/** The article's own file was seen again: it is not missing any more. Returns the edits kept
+ * (counted once per article, at its own file, not again at each duplicate's). */
 export function seen(db: Archive, id: number, path: string): { editedFieldsKept?: number } {
+  if (articlePath(db, id) !== path) return {}
   markSourceSeen(db, id, path)
   const n = editedFieldCount(db, id)
   return n > 0 ? { editedFieldsKept: n } : {}

@@ -20,16 +20,18 @@ afterEach(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-async function setup(opts: { polling?: boolean; watchFn?: typeof watch } = {}) {
+async function setup(
+  opts: { polling?: boolean; watchFn?: typeof watch; defaultTimes?: boolean } = {},
+) {
   tree = tempTree({ 'news/a.md': article('Harbour', '港口 harbour') })
   db = openArchive(':memory:')
   const first = await importFolders(db, [tree.path('news')])
   const batches: WatchBatch[] = []
   const notes: string[] = []
+  const { defaultTimes, ...rest } = opts
   watcher = new FolderWatcher(db, [tree.path('news')], {
-    settleMs: 300,
-    stableMs: 500,
-    ...opts,
+    ...(defaultTimes ? {} : { settleMs: 300, stableMs: 500 }),
+    ...rest,
     onBatch: (b) => batches.push(b),
     onNote: (n) => notes.push(n.code),
   })
@@ -50,8 +52,9 @@ const results = (batches: WatchBatch[], path: string) =>
   batches.flatMap((b) => b.report.files).filter((f) => f.path === path)
 
 describe('a watched folder', () => {
-  it('imports a file written slowly in pieces once, whole, within 5 seconds', async () => {
-    const { batches } = await setup()
+  it('imports a file written slowly in pieces once, and whole', async () => {
+    // The app's own settle times: a pause between pieces shorter than they are never splits a file.
+    const { batches } = await setup({ defaultTimes: true })
     const file = tree.path('news/slow.md')
     const pieces = [
       '---\ntitle: "慢慢写"\n',
@@ -65,8 +68,8 @@ describe('a watched folder', () => {
       await sleep(250)
       appendFileSync(file, p)
     }
-    const took = await until(() => results(batches, 'slow.md').length > 0)
-    expect(took).toBeLessThan(5000)
+    // Speed is measured in bench/watch.ts; here only that it comes, once and whole.
+    await until(() => results(batches, 'slow.md').length > 0)
     await sleep(1200) // nothing more comes for it
     const seen = results(batches, 'slow.md')
     expect(seen.map((r) => r.status)).toEqual(['imported'])
