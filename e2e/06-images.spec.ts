@@ -226,8 +226,14 @@ async function fakeFetchImages(page: Page): Promise<unknown[]> {
           bytes: 48_000,
           cancelled: false,
           failures: [
-            { url: 'https://img.example/gone.jpg', error: 'HTTP 404 Not Found' },
-            { url: 'https://slow.example/x.webp', error: 'no answer within 15 s' },
+            {
+              url: 'https://img.example/gone.jpg',
+              error: { code: 'http-error', params: { status: 404 } },
+            },
+            {
+              url: 'https://slow.example/x.webp',
+              error: { code: 'no-answer', params: { ms: 15_000 } },
+            },
           ],
         },
       },

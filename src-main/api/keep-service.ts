@@ -24,13 +24,13 @@ import { revisionList, revisionTexts } from '../db/revisions'
 import { lastBackup } from '../db/backups'
 import { addWatchedFolder, removeWatchedFolder, watchedFolders } from '../db/watched'
 import { bulkEdit, editArticle } from '../keep/edit'
-import { EditError } from '../keep/values'
 import { wordDiff } from '../text/word-diff'
-import { backupArchive, BackupError } from '../archive/backup'
+import { backupArchive } from '../archive/backup'
 import { checkArchive } from '../archive/check'
 import { mediaDirOf, mediaFile } from '../images/store'
 import { FolderWatcher, type WatchOptions } from '../watch/watcher'
-import { UserError } from './dispatcher'
+import { LecternError } from '../shared/errors'
+import type { ReadOnlyAction } from '../shared/problems'
 
 /**
  * The keeping half of the service (edits, trash, revisions, backup, check, watching), written
@@ -40,7 +40,7 @@ import { UserError } from './dispatcher'
 export abstract class KeepService implements KeepApi {
   abstract get db(): Archive
   /** Throws when this transport may not change the archive. */
-  protected abstract mayWrite(what: string): void
+  protected abstract mayWrite(action: ReadOnlyAction): void
   /** Before the first import into the bundled sample: move to the user's own archive. */
   protected abstract beforeImport(): void
   protected abstract emitEvent<E extends keyof LecternEvents>(e: E, data: LecternEvents[E]): void
@@ -51,23 +51,23 @@ export abstract class KeepService implements KeepApi {
   #watcher: FolderWatcher | null = null
 
   editArticle({ id, ...changes }: { id: number } & ArticleChanges): Article {
-    this.mayWrite('editing')
-    return userErrors(() => editArticle(this.db, id, changes))
+    this.mayWrite('edit')
+    return editArticle(this.db, id, changes)
   }
 
   bulkEdit({ ids, ...changes }: { ids: number[] } & ArticleChanges): BulkResult {
-    this.mayWrite('editing')
-    return userErrors(() => bulkEdit(this.db, ids, changes))
+    this.mayWrite('edit')
+    return bulkEdit(this.db, ids, changes)
   }
 
   trashArticles({ ids }: { ids: number[] }): BulkResult {
-    this.mayWrite('moving to the trash')
+    this.mayWrite('trash')
     const changed = trashArticles(this.db, ids, now())
     return { changed, undoId: changed > 0 ? (listChanges(this.db)[0]?.id ?? null) : null }
   }
 
   restoreArticles({ ids }: { ids: number[] }): BulkResult {
-    this.mayWrite('restoring from the trash')
+    this.mayWrite('trash')
     const changed = restoreArticles(this.db, ids, now())
     return { changed, undoId: changed > 0 ? (listChanges(this.db)[0]?.id ?? null) : null }
   }
@@ -77,7 +77,7 @@ export abstract class KeepService implements KeepApi {
   }
 
   async emptyTrash(): Promise<{ articles: number; pictures: number }> {
-    this.mayWrite('emptying the trash')
+    this.mayWrite('trash')
     const r = emptyTrash(this.db, now())
     // Files go once the rows are gone for good (a crash in between leaves unused files, which
     // `check --fix` removes; the other order could leave rows pointing at nothing).
@@ -87,7 +87,7 @@ export abstract class KeepService implements KeepApi {
   }
 
   undo(): ChangeSummary | null {
-    this.mayWrite('undoing')
+    this.mayWrite('undo')
     return undoLast(this.db)
   }
 
@@ -96,11 +96,11 @@ export abstract class KeepService implements KeepApi {
   }
 
   mergeLabels(args: { kind: LabelKindName; labels: string[]; into: string }): BulkResult {
-    this.mayWrite('changing labels')
+    this.mayWrite('labels')
     const into = args.into.trim()
     const labels = args.labels.map((l) => l.trim()).filter((l) => l !== '')
     if (into === '' || labels.length === 0) {
-      throw new UserError('bad-arguments', 'Name the labels to merge and the label to keep.')
+      throw new LecternError('no-labels')
     }
     const r = mergeLabels(this.db, args.kind, labels, into, now())
     return { changed: r.articles, undoId: r.undoId }
@@ -120,19 +120,14 @@ export abstract class KeepService implements KeepApi {
     const a = all[from - 1]
     const b = all[to - 1]
     if (!a || !b) {
-      throw new UserError('not-found', `Article ${id} has revisions 1 to ${all.length}.`)
+      throw new LecternError('no-such-revision', { id, count: all.length })
     }
     return { title: wordDiff(a.title, b.title), body: wordDiff(a.markdown, b.markdown) }
   }
 
   async backup({ file, replace }: { file: string; replace?: boolean }): Promise<BackupReport> {
-    this.mayWrite('making a backup')
-    try {
-      return await backupArchive(this.db, file, { replace, nativeBinding: this.nativeBinding })
-    } catch (e) {
-      if (e instanceof BackupError) throw new UserError('backup-failed', e.message)
-      throw e
-    }
+    this.mayWrite('backup')
+    return backupArchive(this.db, file, { replace, nativeBinding: this.nativeBinding })
   }
 
   lastBackup(): { file: string; madeAt: string } | null {
@@ -140,16 +135,16 @@ export abstract class KeepService implements KeepApi {
   }
 
   check({ fix }: { fix?: boolean }): Promise<CheckReport> {
-    if (fix) this.mayWrite('repairing')
+    if (fix) this.mayWrite('repair')
     return checkArchive(this.db, { fix: fix ?? false })
   }
 
   async watchFolders({ folders }: { folders: string[] }): Promise<WatchStatus> {
-    this.mayWrite('watching folders')
+    this.mayWrite('watch')
     const abs = folders.map((f) => resolve(f))
     for (const f of abs) {
       if (!existsSync(f) || !statSync(f).isDirectory()) {
-        throw new UserError('not-a-folder', `Not a folder: ${f}`)
+        throw new LecternError('not-a-folder', { folder: f })
       }
     }
     this.beforeImport()
@@ -159,7 +154,7 @@ export abstract class KeepService implements KeepApi {
   }
 
   async unwatchFolders({ folders }: { folders?: string[] }): Promise<WatchStatus> {
-    this.mayWrite('watching folders')
+    this.mayWrite('watch')
     const gone = folders ? folders.map((f) => resolve(f)) : watchedFolders(this.db)
     for (const f of gone) removeWatchedFolder(this.db, f)
     await this.resumeWatching()
@@ -191,18 +186,7 @@ export abstract class KeepService implements KeepApi {
   }
 
   #article(id: number): void {
-    if (!shownArticle(this.db, id)) throw new UserError('not-found', `No article with id ${id}`)
-  }
-}
-
-function userErrors<T>(fn: () => T): T {
-  try {
-    return fn()
-  } catch (e) {
-    if (e instanceof EditError) {
-      throw new UserError(/^No article/.test(e.message) ? 'not-found' : 'bad-arguments', e.message)
-    }
-    throw e
+    if (!shownArticle(this.db, id)) throw new LecternError('not-found', { id })
   }
 }
 

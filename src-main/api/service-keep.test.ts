@@ -50,7 +50,7 @@ describe('keeping an archive through the contract', () => {
     expect(edited).toMatchObject({ title: '改', edited: ['title'] })
     expect(await dispatch('editArticle', { id: 1, set: { date: 'soon' } })).toMatchObject({
       ok: false,
-      error: { code: 'bad-arguments' },
+      error: { code: 'invalid-value', params: { field: 'date', rule: 'date', value: 'soon' } },
     })
     expect(await dispatch('editArticle', { id: 1, set: { body: 'x' } })).toMatchObject({
       ok: false,
@@ -82,7 +82,7 @@ describe('keeping an archive through the contract', () => {
     ])
     expect(await dispatch('revisionDiff', { id: 1, from: 1, to: 3 })).toMatchObject({
       ok: false,
-      error: { code: 'not-found' },
+      error: { code: 'no-such-revision', params: { id: 1, count: 2 } },
     })
   })
 

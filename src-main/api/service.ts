@@ -10,7 +10,8 @@ import { imageRefsOf } from '../db/images'
 import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchive } from '../search/search'
-import { UserError } from './dispatcher'
+import { LecternError } from '../shared/errors'
+import type { ReadOnlyAction } from '../shared/problems'
 import { KeepService } from './keep-service'
 import { shownArticle } from '../db/edits'
 
@@ -44,8 +45,8 @@ export class ArchiveService extends KeepService implements LecternApi {
     if (opts.watch) this.watchOptions = opts.watch
   }
 
-  protected mayWrite(what: string): void {
-    this.#mayWrite(what)
+  protected mayWrite(action: ReadOnlyAction): void {
+    this.#mayWrite(action)
   }
 
   protected beforeImport(): void {
@@ -90,8 +91,8 @@ export class ArchiveService extends KeepService implements LecternApi {
   }
 
   async importFolders({ folders }: { folders: string[] }): Promise<ImportReport> {
-    this.#mayWrite('importing')
-    if (folders.length === 0) throw new UserError('bad-arguments', 'Choose at least one folder.')
+    this.#mayWrite('import')
+    if (folders.length === 0) throw new LecternError('no-folders')
     const ctrl = this.#start('import')
     try {
       this.#leaveSample()
@@ -99,11 +100,6 @@ export class ArchiveService extends KeepService implements LecternApi {
         signal: ctrl.signal,
         onProgress: (p) => this.#opts.emit?.('importProgress', p),
       })
-    } catch (e) {
-      if (e instanceof Error && e.message.startsWith('Not a folder')) {
-        throw new UserError('not-a-folder', e.message)
-      }
-      throw e
     } finally {
       this.#running = null
     }
@@ -114,9 +110,9 @@ export class ArchiveService extends KeepService implements LecternApi {
   }
 
   async fetchImages({ articleId }: { articleId?: number }): Promise<ImageFetchReport> {
-    this.#mayWrite('fetching pictures')
+    this.#mayWrite('fetch-images')
     if (articleId !== undefined && !getArticle(this.db, articleId)) {
-      throw new UserError('not-found', `No article with id ${articleId}`)
+      throw new LecternError('not-found', { id: articleId })
     }
     const ctrl = this.#start('images')
     try {
@@ -163,24 +159,12 @@ export class ArchiveService extends KeepService implements LecternApi {
     this.db.close()
   }
 
-  #mayWrite(what: string): void {
-    if (!this.#opts.canImport) {
-      throw new UserError(
-        'read-only',
-        `This archive is open read-only; ${what} is not allowed here.`,
-      )
-    }
+  #mayWrite(action: ReadOnlyAction): void {
+    if (!this.#opts.canImport) throw new LecternError('read-only', { action })
   }
 
   #start(job: 'import' | 'images'): AbortController {
-    if (this.#running) {
-      throw new UserError(
-        'busy',
-        this.#running.job === 'import'
-          ? 'An import is already running.'
-          : 'Pictures are being fetched; wait for it to finish or cancel it.',
-      )
-    }
+    if (this.#running) throw new LecternError('busy', { job: this.#running.job })
     const ctrl = new AbortController()
     this.#running = { job, ctrl }
     return ctrl

@@ -5,9 +5,12 @@ import type { Archive } from '../db/open'
 import { mediaDirOf, mediaFile } from '../images/store'
 import { extOfMime } from '../shared/images'
 import type { BackupReport } from '../shared/types'
-import { inspectCopy, recordBackup } from '../db/backups'
+import { LecternError } from '../shared/errors'
+import type { BackupFailure } from '../shared/problems'
 
-export class BackupError extends Error {}
+const failed = (file: string, reason: BackupFailure, detail?: string) =>
+  new LecternError('backup-failed', { file, reason, ...(detail ? { detail } : {}) })
+import { inspectCopy, recordBackup } from '../db/backups'
 
 export interface BackupOptions {
   /** Overwrite an existing file (the CLI asks first). */
@@ -31,9 +34,8 @@ export async function backupArchive(
   opts: BackupOptions = {},
 ): Promise<BackupReport> {
   const dest = resolve(file)
-  if (dest === resolve(db.name))
-    throw new BackupError('A backup cannot replace the archive itself.')
-  if (existsSync(dest) && !opts.replace) throw new BackupError(`${file} already exists.`)
+  if (dest === resolve(db.name)) throw failed(dest, 'is-archive')
+  if (existsSync(dest) && !opts.replace) throw failed(dest, 'exists')
   await mkdir(dirname(dest), { recursive: true })
   const tmp = `${dest}.part`
   await rm(tmp, { force: true })
@@ -41,11 +43,11 @@ export async function backupArchive(
     await db.backup(tmp, { progress: ({ totalPages }) => Math.max(totalPages, 100) })
     const held = inspectCopy(tmp, opts.nativeBinding)
     if (held.integrity !== 'ok') {
-      throw new BackupError(`The copy failed its integrity check: ${held.integrity}`)
+      throw failed(dest, 'integrity', held.integrity)
     }
-    if (held.texts !== held.articles) throw new BackupError('The copy lost article texts.')
+    if (held.texts !== held.articles) throw failed(dest, 'texts-lost')
     const articles = held.articles
-    const media = await copyMedia(held.media, mediaDirOf(db), `${dest}.media`)
+    const media = await copyMedia(held.media, mediaDirOf(db), `${dest}.media`, dest)
     await rm(dest, { force: true })
     await rename(tmp, dest)
     const bytes = (await stat(dest)).size
@@ -62,6 +64,7 @@ async function copyMedia(
   rows: { hash: string; mime: string }[],
   from: string,
   to: string,
+  dest: string,
 ): Promise<number> {
   let n = 0
   for (const r of rows) {
@@ -79,7 +82,7 @@ async function copyMedia(
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
       if (code === 'ENOENT') {
-        throw new BackupError(`A picture is missing from the store: ${src} (run lectern check).`)
+        throw failed(dest, 'picture-missing', src)
       }
       // Another disk (EXDEV), or a file system without hard links (EPERM, ENOTSUP): copy.
       await copyFile(src, dst)

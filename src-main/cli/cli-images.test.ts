@@ -48,7 +48,7 @@ describe('lectern images', () => {
     expect(report).toMatchObject({ imported: 2, failed: 0 })
     expect(report.images).toMatchObject({ total: 3, stored: 2, failed: 1, cancelled: false })
     expect(report.images.failures).toEqual([
-      { url: `${host!.base}/gone.png`, error: 'HTTP 404 Not Found' },
+      { url: `${host!.base}/gone.png`, error: { code: 'http-error', params: { status: 404 } } },
     ])
 
     host!.hits.clear()
@@ -79,7 +79,7 @@ describe('lectern images', () => {
     const human = await lectern(['images', 'fetch', '--db', db])
     expect(human.code).toBe(0)
     expect(human.out).toMatch(/Tried 2 pictures: 1 stored .*, 1 failed\./)
-    expect(human.out).toContain(`failed: ${host!.base}/gone.png — HTTP 404 Not Found`)
+    expect(human.out).toContain(`failed: ${host!.base}/gone.png — HTTP 404`)
 
     const missing = await lectern(['images', 'fetch', '--article', '999', '--db', db])
     expect(missing.code).not.toBe(0)

@@ -66,8 +66,6 @@ export async function runCommand(command: string, args: string[], flags: Flags):
         const report = await importFolders(db, args, {
           signal: ctrl.signal,
           ...(bar ? { onProgress: bar.update } : {}),
-        }).catch((e: Error) => {
-          throw new CliError(e.message)
         })
         bar?.end()
         let images: ImageFetchReport | null = null

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { ArchiveError } from '../db/errors'
+import { LecternError } from '../shared/errors'
 import { runCommand, USAGE } from './commands'
 
 /** `lectern <command> …`: errors print one clear line and exit non-zero, never a stack trace. */
@@ -39,7 +39,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (e: unknown) => {
-    const known = e instanceof ArchiveError || (e instanceof Error && e.name === 'CliError')
+    const known = e instanceof LecternError || (e instanceof Error && e.name === 'CliError')
     process.stderr.write(`lectern: ${e instanceof Error ? e.message : String(e)}\n`)
     if (!known && process.env.LECTERN_DEBUG && e instanceof Error)
       process.stderr.write(`${e.stack}\n`)

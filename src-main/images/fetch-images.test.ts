@@ -6,6 +6,8 @@ import { imageRefsOf } from '../db/images'
 import { importFolders } from '../import/importer'
 import { archiveStats } from '../db/stats'
 import type { ImageProgress } from '../shared/images'
+import { describeEn } from '../shared/messages-en'
+import type { ImageFailure } from '../shared/problems'
 import { article, tempTree } from '../test-support/tmp'
 import {
   imageHost,
@@ -156,14 +158,15 @@ describe('fetching remote pictures', () => {
       '/loop1': 'redirect loop',
       '/many0': 'too many redirects (more than 5)',
       '/to-file': 'redirect to a file: address',
-      '/down.png': 'HTTP 503 Service Unavailable',
-      '/gone.png': 'HTTP 404 Not Found',
-      '/guarded-c.png': 'HTTP 403 Forbidden',
+      '/down.png': 'HTTP 503',
+      '/gone.png': 'HTTP 404',
+      '/guarded-c.png': 'HTTP 403',
     }
     for (const [p, error] of Object.entries(failed)) {
       const row = status.get(p)
       expect(row?.status, p).toBe('failed')
-      expect(row?.error, p).toBe(error)
+      // kept as a code with parameters, worded when shown
+      expect(describeEn(JSON.parse(row!.error!) as ImageFailure), p).toBe(error)
     }
     expect(first).toMatchObject({ total: 18, stored: 7, failed: 11, cancelled: false })
     expect(first.failures.map((f) => f.url.slice(base.length)).sort()).toEqual(

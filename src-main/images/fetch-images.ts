@@ -1,6 +1,7 @@
 import type { Archive } from '../db/open'
 import { markDownloaded, markDownloadFailed, pendingDownloads, putMedia } from '../db/images'
 import type { ImageFetchReport, ImageProgress } from '../shared/images'
+import type { ImageFailure } from '../shared/problems'
 import { downloadImage, type FetchFn } from './download'
 import { DEFAULT_LIMITS, type FetchLimits } from './limits'
 import { runPool } from './pool'
@@ -64,7 +65,7 @@ export async function fetchImages(
       // Cancelled mid-way: nothing learned, nothing recorded (the archive may be closing).
       if (opts.signal?.aborted) return
       const now = new Date().toISOString()
-      let error = r.ok ? null : r.error
+      let error: ImageFailure | null = r.ok || 'cancelled' in r ? null : r.error
       if (r.ok) {
         try {
           const hash = await storeMedia(dir, r.bytes, r.type.ext)
@@ -76,7 +77,7 @@ export async function fetchImages(
           report.stored++
           report.bytes += r.bytes.length
         } catch (e) {
-          error = `could not store: ${(e as Error).message}`
+          error = { code: 'store-failed', params: { detail: (e as Error).message } }
         }
       }
       if (error !== null) {

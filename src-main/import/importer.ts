@@ -1,3 +1,4 @@
+import { LecternError } from '../shared/errors'
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, relative, resolve } from 'node:path'
@@ -8,10 +9,12 @@ import { saveArticleImages } from '../db/images'
 import { prepareImages, type PreparedImages } from '../images/local'
 import { mediaDirOf } from '../images/store'
 import type { ImportFileResult, ImportProgress, ImportReport } from '../shared/types'
+import type { FileReason } from '../shared/problems'
 import { decodeFile } from './decode'
 import { parseArticle } from './parse'
-import { isMarkdownName, scanFolder, type ScanEntry } from './scan'
+import { isMarkdownName, reason, scanFolder, type ScanEntry } from './scan'
 import type { ParsedArticle } from './types'
+import type { ImportWarning } from '../shared/problems'
 import { emptyReport, tally } from './report'
 import { seen, sourceGone, trashedResult, withAliases } from './keep-rules'
 import { moveArticlePath } from '../db/watched'
@@ -35,11 +38,11 @@ type Prepared =
       kind: 'parsed'
       hash: string
       parsed: ParsedArticle
-      extra: string[]
+      extra: ImportWarning[]
       images: PreparedImages
     }
-  | { entry: FileEntry; kind: 'skip'; reason: string }
-  | { entry: FileEntry; kind: 'fail'; reason: string }
+  | { entry: FileEntry; kind: 'skip'; reason: FileReason }
+  | { entry: FileEntry; kind: 'fail'; reason: FileReason }
 
 export async function importFolders(
   db: Archive,
@@ -63,7 +66,7 @@ export async function importFolders(
   for (const folder of folders) {
     const root = resolve(folder)
     const st = await stat(root).catch(() => null)
-    if (!st?.isDirectory()) throw new Error(`Not a folder: ${folder}`)
+    if (!st?.isDirectory()) throw new LecternError('not-a-folder', { folder })
     for await (const entry of scanFolder(root, opts.signal)) {
       work.push({ folder, root, entry })
       progress.scanned++
@@ -92,7 +95,7 @@ export async function importFiles(
     const st = await stat(abs).catch(() => null)
     const entry: ScanEntry = st?.isFile()
       ? { kind: 'file', abs, rel, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) }
-      : { kind: 'fail', rel, reason: 'vanished while importing' }
+      : { kind: 'fail', rel, reason: { code: 'vanished' } }
     work.push({ folder: root, root: base, entry })
   }
   const progress: ImportProgress = {
@@ -158,7 +161,7 @@ async function importWork(
 }
 
 async function prepare(db: Archive, entry: FileEntry, root: string): Promise<Prepared> {
-  if (!isMarkdownName(entry.rel)) return { entry, kind: 'skip', reason: 'not a Markdown file' }
+  if (!isMarkdownName(entry.rel)) return { entry, kind: 'skip', reason: { code: 'not-markdown' } }
   const known = getFile(db, entry.abs)
   // Same size and modification time as last time: trust it without reading (re-imports of
   // hundreds of thousands of files must be quick). An edit changes the mtime.
@@ -169,14 +172,7 @@ async function prepare(db: Archive, entry: FileEntry, root: string): Promise<Pre
   try {
     buf = await readFile(entry.abs)
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    const reason =
-      code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'ENOENT'
-          ? 'vanished while importing'
-          : (e as Error).message
-    return { entry, kind: 'fail', reason }
+    return { entry, kind: 'fail', reason: reason(e) }
   }
   const decoded = decodeFile(buf, basename(entry.abs))
   if (decoded.kind === 'skip') return { entry, kind: 'skip', reason: decoded.reason }
@@ -185,7 +181,14 @@ async function prepare(db: Archive, entry: FileEntry, root: string): Promise<Pre
     hash = createHash('sha256').update(decoded.text).digest('hex')
     parsed = parseArticle(decoded.text, entry.rel)
   } catch (e) {
-    return { entry, kind: 'fail', reason: `could not parse: ${(e as Error).message}` }
+    return {
+      entry,
+      kind: 'fail',
+      reason: {
+        code: 'parse-error',
+        params: { detail: e instanceof Error ? e.message : String(e) },
+      },
+    }
   }
   // Local pictures are copied into the media store here, outside the transaction; store() then
   // records them (the store is content-addressed, so a file written for nothing does no harm).
@@ -257,7 +260,7 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
     return { status: 'duplicate', id: same, duplicateOf: same, warnings }
   }
   if (isDiscarded(db, entry.abs, hash)) {
-    return { status: 'skipped', warnings, error: 'removed from the archive (trash emptied)' }
+    return { status: 'skipped', warnings, error: { code: 'discarded' } }
   }
   const id = insertArticle(db, record, now)
   putFile(db, { ...fileRec, articleId: id }, now)

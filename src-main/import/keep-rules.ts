@@ -11,7 +11,9 @@ import type { ParsedArticle } from './types'
 // edits are counted as kept, and a file that moved keeps its article.
 
 export function trashedResult(db: Archive, id: number): Omit<ImportFileResult, 'path'> | null {
-  return isTrashed(db, id) ? { status: 'skipped', id, warnings: [], error: 'in trash' } : null
+  return isTrashed(db, id)
+    ? { status: 'skipped', id, warnings: [], error: { code: 'in-trash' } }
+    : null
 }
 
 /** The article's own file was seen again: it is not missing any more. Returns the edits kept

@@ -13,11 +13,12 @@ import {
   type BulkResult,
   type EditableField,
 } from '../shared/types'
-import { cleanLabels, cleanValue, EditError, sameValue } from './values'
+import { cleanLabels, cleanValue, sameValue } from './values'
+import { LecternError } from '../shared/errors'
 
 /** Edits one article; returns it as shown. Undoable like any bulk change. */
 export function editArticle(db: Archive, id: number, changes: ArticleChanges): Article {
-  if (!getArticle(db, id)) throw new EditError(`No article with id ${id}.`)
+  if (!getArticle(db, id)) throw new LecternError('not-found', { id })
   applyChanges(db, [id], changes, 'edit')
   return shownArticle(db, id) as Article
 }
@@ -45,7 +46,9 @@ function applyChanges(
     },
   }
   for (const f of changes.reset ?? []) {
-    if (!EDITABLE_FIELDS.includes(f)) throw new EditError(`Not an editable field: ${String(f)}.`)
+    if (!EDITABLE_FIELDS.includes(f)) {
+      throw new LecternError('invalid-value', { field: String(f), rule: 'not-editable' })
+    }
   }
   const now = new Date().toISOString()
   return db.transaction(() => {
@@ -95,7 +98,7 @@ function cleanSet(set: ArticleEdit): ArticleEdit {
   const out: Record<string, unknown> = {}
   for (const [f, v] of Object.entries(set)) {
     if (!EDITABLE_FIELDS.includes(f as EditableField)) {
-      throw new EditError(`Not an editable field: ${f}.`)
+      throw new LecternError('invalid-value', { field: f, rule: 'not-editable' })
     }
     out[f] = cleanValue(f as EditableField, v)
   }

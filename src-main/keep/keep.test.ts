@@ -161,7 +161,7 @@ describe('trash', () => {
     expect(trashedArticles(db).map((t) => t.id)).toEqual([a])
     tree.write('news/a.md', article('A', 'changed ![](img/p.png)'))
     const again = byPath(await importFolders(db, [folder]))
-    expect(again['a.md']).toMatchObject({ status: 'skipped', error: 'in trash' })
+    expect(again['a.md']).toMatchObject({ status: 'skipped', error: { code: 'in-trash' } })
     expect(shownArticle(db, a)?.markdown).not.toMatch(/changed/)
 
     expect(restoreArticles(db, [a], now())).toBe(1)
@@ -190,8 +190,7 @@ describe('trash', () => {
     // Removed for good: the same file is not brought back (a changed one would be new content).
     tree.write('news/a.md', article('A', '![](img/p.png) ![](img/q.png)'))
     const third = byPath(await importFolders(db, [folder]))
-    expect(third['a.md']).toMatchObject({ status: 'skipped' })
-    expect(third['a.md']?.error).toMatch(/removed/)
+    expect(third['a.md']).toMatchObject({ status: 'skipped', error: { code: 'discarded' } })
   })
 })
 
@@ -238,10 +237,10 @@ describe('revisions and moves', () => {
       tree.path('news/a.md'),
       tree.path('news/gone.md'),
     ])
-    expect(r.files.map((f) => [f.path, f.status, f.error ?? ''])).toEqual([
+    expect(r.files.map((f) => [f.path, f.status, f.error?.code ?? ''])).toEqual([
       ['sub/new.md', 'imported', ''],
       ['a.md', 'unchanged', ''],
-      ['gone.md', 'failed', 'vanished while importing'],
+      ['gone.md', 'failed', 'vanished'],
     ])
     // other.md was not named, so not read.
     expect(db.prepare(`SELECT count(*) AS n FROM articles`).get()).toEqual({ n: 2 })

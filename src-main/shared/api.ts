@@ -3,7 +3,20 @@
 import type { Article, ImportProgress, ImportReport, LabelCount, Stats } from './types'
 import type { SearchRequest, SearchResult } from './search-types'
 import type { ImageFetchReport, ImageProgress, ImageRef } from './images'
-import { ValidationError, int, list, obj, oneOf, optional, str, type Check } from './validate'
+import {
+  ValidationError,
+  int,
+  list,
+  obj,
+  oneOf,
+  optional,
+  str,
+  type Check,
+  type Equal,
+} from './validate'
+import type { WireError } from './errors'
+
+export type { ErrorCode, WireError } from './errors'
 import { keepArgChecks, type KeepApi } from './keep-api'
 import type { WatchBatchEvent } from './types'
 
@@ -73,10 +86,21 @@ export const EVENT_NAMES = Object.keys(EVENTS) as EventName[]
 const none: Check<undefined> = (v, at) => {
   if (v === undefined || v === null) return undefined
   if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) return undefined
-  throw new ValidationError(`${at} takes no arguments`)
+  throw new ValidationError(at, { rule: 'no-arguments' })
 }
 
-export const argChecks: { [M in Method]: Check<ArgsOf<M>> } = {
+/**
+ * Compiles only when each method's validator yields exactly the arguments the method takes: a
+ * field added to a request type and not to its validator (or the reverse), or made optional on
+ * one side only, is a type error here rather than a field silently dropped or let through.
+ */
+export type ChecksMatch<T extends { [M in Method]: Check<unknown> }> = {
+  [M in Method]: Equal<ReturnType<T[M]>, ArgsOf<M>>
+}[Method] extends true
+  ? T
+  : never
+
+const checks = {
   info: none,
   stats: none,
   tags: none,
@@ -97,10 +121,12 @@ export const argChecks: { [M in Method]: Check<ArgsOf<M>> } = {
   ...keepArgChecks,
 }
 
+export const argChecks: ChecksMatch<typeof checks> = checks
+
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(argChecks, name)
 }
 
-/** The wire format of one call's answer: errors are values, never thrown across the boundary. */
-export type Reply<T = unknown> =
-  { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
+/** The wire format of one call's answer: errors are values, never thrown across the boundary.
+ * The UI shows the code, translated; `message` is English, for logs and the CLI. */
+export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: WireError }

@@ -56,11 +56,11 @@ const labels = list(str, 1000)
  * knows dates and language tags; `null` clears a field, so it is kept, not dropped. */
 const edit: Check<ArticleEdit> = (v, at) => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    throw new ValidationError(`${at} must be an object`)
+    throw new ValidationError(at, { rule: 'object' })
   }
   for (const k of Object.keys(v)) {
     if (!(EDITABLE_FIELDS as string[]).includes(k)) {
-      throw new ValidationError(`${at}.${k} is not a field that can be edited`)
+      throw new ValidationError(`${at}.${k}`, { rule: 'unknown-key' })
     }
   }
   return v as ArticleEdit
@@ -76,7 +76,7 @@ const changes = {
 const none: Check<undefined> = (v, at) => {
   if (v === undefined || v === null) return undefined
   if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) return undefined
-  throw new ValidationError(`${at} takes no arguments`)
+  throw new ValidationError(at, { rule: 'no-arguments' })
 }
 
 // Field values are checked by the service (keep/values.ts), which knows dates and languages:

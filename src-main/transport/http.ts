@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Dispatch } from '../api/dispatcher'
 import type { EventName } from '../shared/api'
+import { wireError } from '../shared/errors'
 import { CSP } from '../shared/csp'
 import { HTTP_CALL, HTTP_EVENTS } from '../shared/wire'
 
@@ -50,8 +51,10 @@ const MAX_BODY = 1024 * 1024
 export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
   const streams = new Set<ServerResponse>()
   const server = createServer((req, res) => {
+    // A fault here is Lectern's: logged, and the page gets no internals.
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) send(res, 500, 'text/plain', String(e))
+      console.error('lectern: internal error', e)
+      if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error')
       else res.end()
     })
   })
@@ -74,11 +77,15 @@ export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
         return send(res, 415, 'text/plain', 'JSON only')
       }
       const body = await readBody(req)
+      if (body === null) {
+        const error = wireError({ code: 'request-too-large', params: { limit: MAX_BODY } })
+        return sendJson(res, { ok: false, error }, 413)
+      }
       let call: { method?: unknown; args?: unknown }
       try {
         call = JSON.parse(body) as typeof call
       } catch {
-        return sendJson(res, { ok: false, error: { code: 'bad-request', message: 'Invalid JSON' } })
+        return sendJson(res, { ok: false, error: wireError({ code: 'bad-request' }) })
       }
       return sendJson(res, await opts.dispatch(call?.method, call?.args))
     }
@@ -182,18 +189,21 @@ async function serveMedia(
   await pipeline(createReadStream(found.file), res)
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The body as text, or null when it passes MAX_BODY: the rest is read and dropped rather than
+ * the socket destroyed, so the client gets the 413 answer instead of a reset connection. */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
       size += c.length
       if (size > MAX_BODY) {
-        fail(new Error('Request too large'))
-        req.destroy()
+        req.removeAllListeners('data')
+        req.resume()
+        ok(null)
       } else chunks.push(c)
     })
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => ok(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')))
     req.on('error', fail)
   })
 }
@@ -206,8 +216,8 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body)
 }
 
-function sendJson(res: ServerResponse, value: unknown): void {
-  res.writeHead(200, {
+function sendJson(res: ServerResponse, value: unknown, status = 200): void {
+  res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
   })

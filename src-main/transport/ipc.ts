@@ -1,6 +1,7 @@
 import type { IpcMain, WebContents } from 'electron'
 import type { Dispatch } from '../api/dispatcher'
 import type { EventName } from '../shared/api'
+import { wireError } from '../shared/errors'
 import { IPC_CALL, IPC_EVENT } from '../shared/wire'
 
 /** Thin: every call goes to the dispatcher, and only from the app's own pages. Typed by the
@@ -13,7 +14,7 @@ export function serveIpc(
   ipc.handle(IPC_CALL, (event, method: unknown, args: unknown) => {
     const url = event.senderFrame?.url ?? ''
     if (!isTrusted(url)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Not the app' } }
+      return { ok: false, error: wireError({ code: 'forbidden' }) }
     }
     return dispatch(method, args)
   })

@@ -7,7 +7,14 @@ function fakeTransport(desktop: boolean, calls: string[]): Transport {
     call: async (method, args) => {
       calls.push(`${method} ${JSON.stringify(args)}`)
       return method === 'article'
-        ? { ok: false, error: { code: 'bad-arguments', message: 'id must be ≥ 1' } }
+        ? {
+            ok: false,
+            error: {
+              code: 'bad-arguments',
+              params: { at: 'article.id', rule: 'whole-number', min: 1, max: 9 },
+              message: 'article.id must be a whole number from 1 to 9',
+            },
+          }
         : { ok: true, value: { articles: 3 } }
     },
     subscribe: () => () => {},
@@ -27,7 +34,10 @@ describe('the app client', () => {
     expect(app.isDesktop).toBe(true)
     expect(app.pathForFile({} as File)).toBe('/dropped')
     expect(await app.api.stats()).toEqual({ articles: 3 })
-    await expect(app.api.article({ id: 0 })).rejects.toMatchObject({ code: 'bad-arguments' })
+    await expect(app.api.article({ id: 0 })).rejects.toMatchObject({
+      code: 'bad-arguments',
+      error: { params: { at: 'article.id' } },
+    })
     expect(calls).toEqual(['stats undefined', 'article {"id":0}'])
     app.installClient(app.createClient(fakeTransport(false, calls)))
     expect(app.isDesktop).toBe(false)

@@ -1,15 +1,18 @@
 import type { EventName, LecternClient, LecternEvents, Method } from '../../../src-main/shared/api'
 import { argChecks } from '../../../src-main/shared/api'
+import type { WireError } from '../../../src-main/shared/errors'
 import type { Transport } from './transport'
 
 export type { Transport } from './transport'
 
+/** A failed call: the UI shows `error.code` translated (see i18n/index.ts), never `message`. */
 export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
+  constructor(readonly error: WireError) {
+    super(error.message)
+  }
+
+  get code(): WireError['code'] {
+    return this.error.code
   }
 }
 
@@ -28,7 +31,7 @@ export function createClient(transport: Transport): Client {
       m,
       async (args?: unknown) => {
         const reply = await transport.call(m, args)
-        if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message)
+        if (!reply.ok) throw new ApiError(reply.error)
         return reply.value
       },
     ]),

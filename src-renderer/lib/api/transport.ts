@@ -1,6 +1,7 @@
 import type { Method, Reply } from '../../../src-main/shared/api'
 import { EVENT_NAMES } from '../../../src-main/shared/api'
 import { HTTP_CALL, HTTP_EVENTS } from '../../../src-main/shared/wire'
+import { wireError } from '../../../src-main/shared/errors'
 
 export type EventListener = (event: string, data: unknown) => void
 
@@ -40,14 +41,25 @@ export function httpTransport(base = ''): Transport {
   const events = sharedEventStream(`${base}${HTTP_EVENTS}`)
   return {
     async call(method, args) {
-      const res = await fetch(`${base}${HTTP_CALL}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ method, args }),
-      })
-      if (!res.ok)
-        return { ok: false, error: { code: 'http', message: `${res.status} ${res.statusText}` } }
-      return (await res.json()) as Reply
+      let res: Response
+      try {
+        res = await fetch(`${base}${HTTP_CALL}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ method, args }),
+        })
+      } catch {
+        return { ok: false, error: wireError({ code: 'unreachable' }) }
+      }
+      // The server's own errors (a 413, say) are JSON replies with a code; anything else (a
+      // proxy's error page) is known only by its status.
+      if (res.headers.get('content-type')?.startsWith('application/json')) {
+        return (await res.json()) as Reply
+      }
+      return {
+        ok: false,
+        error: wireError({ code: 'server-status', params: { status: res.status } }),
+      }
     },
     subscribe: events.subscribe,
     desktop: false,
