@@ -1,4 +1,4 @@
-import type { ArchiveInfo, LecternApi, LecternEvents } from '../shared/api'
+import type { ArchiveInfo, ArgsOf, LecternApi, LecternEvents, PrivateHosts } from '../shared/api'
 import type { ImportReport } from '../shared/types'
 import type { SearchRequest, SearchResult } from '../shared/search-types'
 import { openArchive, type Archive } from '../db/open'
@@ -23,6 +23,8 @@ export interface ServiceOptions {
   sample?: boolean
   userPath?: string
   canImport: boolean
+  /** Downloads from private addresses (default `refused`). */
+  privateHosts?: PrivateHosts | undefined
   nativeBinding?: string | undefined
   /** The desktop's folder dialog; absent in the browser. */
   pickFolders?: () => Promise<string[] | null>
@@ -66,8 +68,8 @@ export class ArchiveService extends KeepService implements LecternApi {
   }
 
   info(): ArchiveInfo {
-    const { path, sample, canImport } = this.#opts
-    return { path, sample: sample ?? false, canImport }
+    const { path, sample, canImport, privateHosts } = this.#opts
+    return { path, sample: sample ?? false, canImport, privateHosts: privateHosts ?? 'refused' }
   }
 
   stats() {
@@ -109,16 +111,20 @@ export class ArchiveService extends KeepService implements LecternApi {
     return this.#cancel('import')
   }
 
-  async fetchImages({ articleId }: { articleId?: number }): Promise<ImageFetchReport> {
+  async fetchImages(args: ArgsOf<'fetchImages'>): Promise<ImageFetchReport> {
     this.#mayWrite('fetch-images')
+    const { articleId, articleIds, allowPrivateHosts } = args
     if (articleId !== undefined && !getArticle(this.db, articleId)) {
       throw new LecternError('not-found', { id: articleId })
     }
+    const policy = this.#opts.privateHosts ?? 'refused'
     const ctrl = this.#start('images')
     try {
       return await fetchImages(this.db, {
         ...this.#opts.images,
-        articleIds: articleId === undefined ? undefined : [articleId],
+        allowPrivateHosts:
+          policy === 'allowed' || (policy === 'per-request' && allowPrivateHosts === true),
+        articleIds: articleId === undefined ? articleIds : [articleId],
         signal: ctrl.signal,
         onProgress: (p) => this.#opts.emit?.('imageProgress', p),
       })
