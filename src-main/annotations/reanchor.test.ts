@@ -4,6 +4,8 @@ import { openArchive, type Archive } from '../db/open'
 import { getArticle } from '../db/articles'
 import { insertHighlight, listHighlights, LOCAL_OWNER } from '../db/annotations'
 import { importFolders } from '../import/importer'
+import { emptyTrash, restoreArticles, trashArticles } from '../db/trash'
+import { setArticleNote } from '../db/annotations'
 import { plainText } from '../text/plain'
 import { article, tempTree } from '../test-support/tmp'
 import { selectQuote } from './anchor'
@@ -102,5 +104,23 @@ describe('re-importing an article with highlights', () => {
     const again = await importFolders(db, [tree.dir])
     expect(again.unchanged).toBe(1)
     expect(again.annotations).toEqual({ kept: 0, moved: 0, orphaned: 0 })
+  })
+
+  it('keeps highlights and notes through trash and restore; only emptying the trash removes them', async () => {
+    tree = tempTree({ 'a.md': article('财报', BODY), 'b.md': article('Other', 'Other text.') })
+    db = openArchive(':memory:')
+    const r = await importFolders(db, [tree.dir])
+    const id = r.files.find((f) => f.path === 'a.md')?.id as number
+    highlight(id, '人工智能需求强劲')
+    setArticleNote(db, LOCAL_OWNER, id, '追踪此事', 'now')
+    // Nothing but the trash may take them along.
+    expect(() => db.prepare(`DELETE FROM articles WHERE id = ?`).run(id)).toThrow(/FOREIGN/)
+    trashArticles(db, [id], 'now')
+    restoreArticles(db, [id], 'now')
+    expect(listHighlights(db, LOCAL_OWNER)).toHaveLength(1)
+    trashArticles(db, [id], 'now')
+    expect(emptyTrash(db, 'now').articles).toBe(1)
+    expect(listHighlights(db, LOCAL_OWNER)).toEqual([])
+    expect(db.prepare(`SELECT count(*) AS n FROM article_notes`).get()).toEqual({ n: 0 })
   })
 })

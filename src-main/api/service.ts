@@ -13,6 +13,9 @@ import { searchArchive } from '../search/search'
 import { LecternError } from '../shared/errors'
 import { Annotations } from './annotations'
 import { LOCAL_OWNER } from '../db/annotations'
+import type { ReadOnlyAction } from '../shared/problems'
+import { KeepService } from './keep-service'
+import { shownArticle } from '../db/edits'
 
 export interface ServiceOptions {
   /** The archive file currently open (the sample's while `sample` is true). */
@@ -28,6 +31,8 @@ export interface ServiceOptions {
   /** The desktop's folder dialog; absent in the browser. */
   pickFolders?: () => Promise<string[] | null>
   emit?: <E extends keyof LecternEvents>(event: E, data: LecternEvents[E]) => void
+  /** Settle times of watched folders (tests shorten them). */
+  watch?: { settleMs?: number; stableMs?: number }
   /** Limits and fetch for image downloads (tests point them at a local server). */
   images?: Omit<FetchImagesOptions, 'articleIds' | 'signal' | 'onProgress'>
   /** Whose highlights and notes these are: the desktop's one reader unless a server says. */
@@ -35,7 +40,7 @@ export interface ServiceOptions {
 }
 
 /** The contract implemented over one open archive. Transports reach it only via the dispatcher. */
-export class ArchiveService implements LecternApi {
+export class ArchiveService extends KeepService implements LecternApi {
   #opts: ServiceOptions
   /** One long job at a time: an import, or a run of image downloads. */
   #running: { job: 'import' | 'images'; ctrl: AbortController } | null = null
@@ -45,8 +50,26 @@ export class ArchiveService implements LecternApi {
   #notes: Annotations
 
   constructor(opts: ServiceOptions) {
+    super()
     this.#opts = { ...opts }
     this.#notes = new Annotations(() => this.db, opts.owner ?? LOCAL_OWNER)
+    if (opts.watch) this.watchOptions = opts.watch
+  }
+
+  protected mayWrite(action: ReadOnlyAction): void {
+    this.#mayWrite(action)
+  }
+
+  protected beforeImport(): void {
+    this.#leaveSample()
+  }
+
+  protected emitEvent<E extends keyof LecternEvents>(event: E, data: LecternEvents[E]): void {
+    this.#opts.emit?.(event, data)
+  }
+
+  protected get nativeBinding(): string | undefined {
+    return this.#opts.nativeBinding
   }
 
   get db(): Archive {
@@ -71,7 +94,7 @@ export class ArchiveService implements LecternApi {
   }
 
   article({ id }: { id: number }) {
-    return getArticle(this.db, id)
+    return shownArticle(this.db, id)
   }
 
   search(req: SearchRequest): SearchResult {
@@ -175,12 +198,15 @@ export class ArchiveService implements LecternApi {
     })
   }
 
+  /** Stops watching, cancels a running job, and closes the archive. A watcher's batch still
+   * being written stops at its next step (its error goes to the watch notes, nowhere else). */
   close(): void {
     this.#running?.ctrl.abort()
+    void this.stopWatching()
     this.db.close()
   }
 
-  #mayWrite(action: 'import' | 'fetch-images'): void {
+  #mayWrite(action: ReadOnlyAction): void {
     if (!this.#opts.canImport) throw new LecternError('read-only', { action })
   }
 

@@ -5,10 +5,12 @@ export function emptyReport(): ImportReport {
     scanned: 0,
     imported: 0,
     updated: 0,
+    moved: 0,
     unchanged: 0,
     duplicates: 0,
     skipped: 0,
     failed: 0,
+    editedFieldsKept: 0,
     cancelled: false,
     files: [],
     annotations: { kept: 0, moved: 0, orphaned: 0 },
@@ -18,6 +20,7 @@ export function emptyReport(): ImportReport {
 const COUNTER = {
   imported: 'imported',
   updated: 'updated',
+  moved: 'moved',
   unchanged: 'unchanged',
   duplicate: 'duplicates',
   skipped: 'skipped',
@@ -34,4 +37,5 @@ export function tally(report: ImportReport, r: ImportFileResult): void {
     report.annotations.moved += r.annotations.moved
     report.annotations.orphaned += r.annotations.orphaned
   }
+  report.editedFieldsKept += r.editedFieldsKept ?? 0
 }
