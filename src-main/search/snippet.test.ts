@@ -92,7 +92,8 @@ describe('makeSnippet', () => {
       '- item *one* and `code`',
     ].join('\n')
     expect(snippet(md, '阿里')).toBe(
-      '标题 <mark>阿里</mark>巴巴发布了新模型。图 引用 重要的 内容 item one and code',
+      // blocks and captions are lines of their own, shown as spaces
+      '标题 <mark>阿里</mark>巴巴发布了新模型。 图 引用 重要的 内容 item one and code',
     )
   })
 
@@ -165,18 +166,18 @@ describe('markTerms and findMatches', () => {
 describe('stripMarkdown', () => {
   test.each([
     ['## Heading', 'Heading'],
-    ['![alt](x.png) text', 'alt text'],
+    ['![alt](x.png) text', 'alt\ntext'],
     ['a <script>window.pwned = 1</script> b <style>p{}</style> c', 'a b c'],
     ['<https://example.com/a> after', 'after'],
     ['[link text](https://a.b/c_(d)) after', 'link text after'],
     ['[ref][1]\n\n[1]: https://a.b', 'ref'],
     ['**bold** __strong__ *em* ~~gone~~ `code`', 'bold strong em gone code'],
     ['snake_case_name', 'snake_case_name'],
-    ['<p>para</p><p>two</p>', 'para two'],
+    ['<p>para</p><p>two</p>', 'para\ntwo'],
     ['<!-- hidden --> shown', 'shown'],
     ['```js\nconst a = 1\n```', 'const a = 1'],
-    ['| a | b |\n|---|---|\n| 1 | 2 |', 'a b 1 2'],
-    ['1. first\n2. second', 'first second'],
+    ['| a | b |\n|---|---|\n| 1 | 2 |', 'a\nb\n1\n2'],
+    ['1. first\n2. second', 'first\nsecond'],
     ['AT&amp;T &lt;tag&gt; &#20013;&#x6587;', 'AT&T <tag> 中文'],
     ['---', ''],
   ])('%j → %j', (md, expected) => {

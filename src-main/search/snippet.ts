@@ -1,4 +1,10 @@
-import { isCjk, normalizeText, normalizeWithMap } from '../text/normalize'
+import {
+  isCjk,
+  isPhraseBreak,
+  isTokenChar,
+  normalizeText,
+  normalizeWithMap,
+} from '../text/normalize'
 import type { ParsedQuery } from './query'
 import { plainText } from '../text/plain'
 
@@ -18,29 +24,23 @@ interface Token {
   end: number
   text: string
   cjk: boolean
-}
-
-let tokenChar: Uint8Array | null = null
-const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u
-
-function isTokenChar(cp: number): boolean {
-  if (cp > 0xffff) return TOKEN_CHAR.test(String.fromCodePoint(cp))
-  if (tokenChar === null) {
-    tokenChar = new Uint8Array(0x10000)
-    for (let u = 0; u < 0x10000; u++) {
-      if (TOKEN_CHAR.test(String.fromCharCode(u))) tokenChar[u] = 1
-    }
-  }
-  return tokenChar[cp] === 1
+  /** A phrase cannot run from the token before into this one (toIndexText's break token). */
+  broken: boolean
 }
 
 /** unicode61 on toIndexText's output: runs of letters/digits, each CJK character on its own. */
 function tokenize(folded: string): Token[] {
   const out: Token[] = []
   let runStart = -1
+  let pendingBreak = false
+  const push = (start: number, end: number, cjk: boolean) => {
+    const prev = out[out.length - 1]
+    const broken = pendingBreak && prev !== undefined && (cjk || prev.cjk)
+    out.push({ start, end, text: folded.slice(start, end), cjk, broken })
+    pendingBreak = false
+  }
   const close = (at: number) => {
-    if (runStart >= 0)
-      out.push({ start: runStart, end: at, text: folded.slice(runStart, at), cjk: false })
+    if (runStart >= 0) push(runStart, at, false)
     runStart = -1
   }
   for (let i = 0; i < folded.length;) {
@@ -48,11 +48,12 @@ function tokenize(folded: string): Token[] {
     const w = cp > 0xffff ? 2 : 1
     if (isCjk(cp)) {
       close(i)
-      out.push({ start: i, end: i + w, text: folded.slice(i, i + w), cjk: true })
+      push(i, i + w, true)
     } else if (isTokenChar(cp)) {
       if (runStart < 0) runStart = i
     } else {
       close(i)
+      if (isPhraseBreak(cp)) pendingBreak = true
     }
     i += w
   }
@@ -125,7 +126,9 @@ function findHits(text: string, q: ParsedQuery): Hit[] {
       let ok = true
       for (let j = 0; j < n.tokens.length && ok; j++) {
         const k = i + j
-        ok = tokenMatches(doc[k]!, n, j, () => (stems[k] ??= stem(doc[k]!.text)))
+        ok =
+          (j === 0 || doc[k]!.broken === n.tokens[j]!.broken) &&
+          tokenMatches(doc[k]!, n, j, () => (stems[k] ??= stem(doc[k]!.text)))
       }
       if (!ok) continue
       const a = doc[i]!.start
@@ -275,5 +278,7 @@ export function makeSnippet(original: string, q: ParsedQuery, maxChars = 160): s
   const after = ranges.find((r) => r.start < to && r.end > to)
   if (after !== undefined && after.start > from) to = snapEnd(text, after.start, from)
 
-  return (from > 0 ? '…' : '') + render(text, from, to, ranges) + (to < len ? '…' : '')
+  // paragraph breaks matter to matching (above); one line of excerpt shows them as spaces
+  const shown = text.replace(/\n/g, ' ')
+  return (from > 0 ? '…' : '') + render(shown, from, to, ranges) + (to < len ? '…' : '')
 }

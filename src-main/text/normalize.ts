@@ -109,6 +109,8 @@ function foldChunk(chunk: string): string {
     const cp = ch.codePointAt(0)!
     if (isZeroWidth(cp)) out += ' '
     else if (isDropped(cp)) continue
+    // the text's own copy of the break token must not pose as a break (see toIndexText)
+    else if (cp === BREAK_TOKEN_CP) out += '\ufffd'
     else if (cp < 0x3400) out += ch
     else out += String.fromCodePoint(toSimplified(cp))
   }
@@ -245,7 +247,20 @@ export function normalizeWithMap(s: string): { text: string; map: Int32Array } {
   return { text, map: sink.map }
 }
 
+// What toIndexText puts between two tokens a phrase must not join: a private-use character,
+// which unicode61 makes a token of its own (category Co), so the phrase `"时 公"` cannot match
+// `时 <break> 公`.
+// One short token keeps the index small; the same character in an article is folded away above.
+const BREAK_TOKEN_CP = 0xf8fd
+
 let whitespace: Uint8Array | null = null
+let phraseBreak: Uint8Array | null = null
+let tokenChar: Uint8Array | null = null
+const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u
+// Punctuation ends a phrase, except what joins the parts of one name or word: middle dots
+// (埃隆·马斯克) and hyphens (COVID-19).
+const JOINING = /[\u00b7\u2027\u30fb\uff65\u0027\u002d\u2010\u2011\u005f]/
+const PUNCTUATION = /\p{P}/u
 
 function whitespaceTable(): Uint8Array {
   if (whitespace === null) {
@@ -255,21 +270,66 @@ function whitespaceTable(): Uint8Array {
   return whitespace
 }
 
+function phraseBreakTable(): Uint8Array {
+  if (phraseBreak === null) {
+    phraseBreak = new Uint8Array(0x10000)
+    for (let u = 0; u < 0x10000; u++) {
+      const c = String.fromCharCode(u)
+      if (PUNCTUATION.test(c) && !JOINING.test(c)) phraseBreak[u] = 1
+    }
+    phraseBreak[10] = 1 // a paragraph break: plainText separates blocks with '\n' and only so
+  }
+  return phraseBreak
+}
+
+/** A character unicode61 makes (part of) a token: letters, digits, private use. */
+export function isTokenChar(cp: number): boolean {
+  if (cp > 0xffff) return TOKEN_CHAR.test(String.fromCodePoint(cp))
+  if (tokenChar === null) {
+    tokenChar = new Uint8Array(0x10000)
+    for (let u = 0; u < 0x10000; u++) {
+      if (TOKEN_CHAR.test(String.fromCharCode(u))) tokenChar[u] = 1
+    }
+  }
+  return tokenChar[cp] === 1
+}
+
+/**
+ * Sentence punctuation (，。！？、；：quotes, brackets…) or a paragraph break ('\n'), in folded
+ * text. Between two tokens one of which is CJK it ends a phrase: `时公` does not match `时，公`.
+ * Between Latin words it does not (`Mr. Smith`, `U.S.` read as they always did).
+ */
+export function isPhraseBreak(unit: number): boolean {
+  return (phraseBreak ?? phraseBreakTable())[unit] === 1
+}
+
 /**
  * What goes into the FTS5 table (and into every FTS5 query string): the folded text with each
  * CJK character as its own token and whitespace collapsed to single spaces, e.g. `阿里巴巴
  * launches AI` → `阿 里 巴 巴 launches ai`. unicode61 then makes single-character CJK tokens,
  * and a query phrase `"阿 里"` matches exactly the documents containing 阿里 as a substring.
+ * Where a phrase must not join two tokens (isPhraseBreak) a break token stands between them:
+ * `的时，公司` → `的 时 \uf8fd 公 司`; the query side goes through here too, so `时，公` still
+ * finds itself, and a break at either end of a query is dropped (`《人民日报》` finds 人民日报).
  */
 export function toIndexText(s: string): string {
   const t = normalizeText(s)
   // a hand loop: a regex replace per CJK character was several times slower on Chinese text
   const space = whitespaceTable()
-  const out = new Uint16Array(t.length * 2)
+  const brk = phraseBreak ?? phraseBreakTable()
+  const out = new Uint16Array(t.length * 4 + 4)
   let n = 0
   let needSpace = false
+  let pendingBreak = false
+  let lastCjk = false // the last token character written was CJK
   for (let i = 0; i < t.length; i++) {
     const u = t.charCodeAt(i)
+    if (brk[u] === 1) {
+      // written as a space: unicode61 splits there anyway, and `u.s.` stays the tokens `u s`
+      pendingBreak = true
+      needSpace = n > 0
+      continue
+    }
     if (space[u] === 1) {
       needSpace = n > 0
       continue
@@ -278,10 +338,19 @@ export function toIndexText(s: string): string {
     const lo = u >= 0xd800 && u <= 0xdbff ? t.charCodeAt(i + 1) : 0
     if (lo >= 0xdc00 && lo <= 0xdfff) cp = ((u - 0xd800) << 10) + (lo - 0xdc00) + 0x10000
     const cjk = cp >= 0x3005 && isCjk(cp)
+    if (pendingBreak && (cjk || isTokenChar(cp))) {
+      if (n > 0 && (cjk || lastCjk)) {
+        if (out[n - 1] !== 32) out[n++] = 32
+        out[n++] = BREAK_TOKEN_CP
+        out[n++] = 32
+      }
+      pendingBreak = false
+    }
     if ((needSpace || cjk) && n > 0 && out[n - 1] !== 32) out[n++] = 32
     out[n++] = u
     if (cp > 0xffff) out[n++] = t.charCodeAt(++i)
     needSpace = cjk
+    if (cjk || isTokenChar(cp)) lastCjk = cjk
   }
   let r = ''
   // apply() on typed-array slices (under engines' argument limits): spreading was 2x slower
