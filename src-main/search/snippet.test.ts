@@ -158,6 +158,20 @@ describe('markTerms and findMatches', () => {
     expect(ranges.map((r) => text.slice(r.start, r.end))).toEqual(['蘋果', 'ＡＩ'])
   })
 
+  // the same rule as the index (toIndexText's break token), so a mark is never a match the
+  // index would not make
+  test.each([
+    ['……的时，公司……', '时公', '……的时，公司……'],
+    ['……的时，公司……', '时，公', '……的<mark>时，公</mark>司……'],
+    ['2025年。全年', '年全', '2025年。全年'],
+    ['2025年。全年', '全年', '2025年。<mark>全年</mark>'],
+    ['阿里巴巴发布', '阿里', '<mark>阿里</mark>巴巴发布'],
+    ['第一段\n第二段', '段第', '第一段\n第二段'],
+    ['Mr. Smith said', '"mr smith"', '<mark>Mr. Smith</mark> said'],
+  ])('a phrase stops where the index stops it: %j, %j', (text, query, expected) => {
+    expect(markTerms(text, parseQuery(query))).toBe(expected)
+  })
+
   test('overlapping matches are merged', () => {
     expect(markTerms('阿里巴巴', parseQuery('阿里巴 里巴巴'))).toBe('<mark>阿里巴巴</mark>')
   })
