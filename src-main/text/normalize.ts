@@ -282,16 +282,20 @@ function phraseBreakTable(): Uint8Array {
   return phraseBreak
 }
 
-/** A character unicode61 makes (part of) a token: letters, digits, private use. */
-export function isTokenChar(cp: number): boolean {
-  if (cp > 0xffff) return TOKEN_CHAR.test(String.fromCodePoint(cp))
+function tokenCharTable(): Uint8Array {
   if (tokenChar === null) {
     tokenChar = new Uint8Array(0x10000)
     for (let u = 0; u < 0x10000; u++) {
       if (TOKEN_CHAR.test(String.fromCharCode(u))) tokenChar[u] = 1
     }
   }
-  return tokenChar[cp] === 1
+  return tokenChar
+}
+
+/** A character unicode61 makes (part of) a token: letters, digits, private use. */
+export function isTokenChar(cp: number): boolean {
+  if (cp > 0xffff) return TOKEN_CHAR.test(String.fromCodePoint(cp))
+  return (tokenChar ?? tokenCharTable())[cp] === 1
 }
 
 /**
@@ -317,6 +321,7 @@ export function toIndexText(s: string): string {
   // a hand loop: a regex replace per CJK character was several times slower on Chinese text
   const space = whitespaceTable()
   const brk = phraseBreak ?? phraseBreakTable()
+  const tok = tokenChar ?? tokenCharTable()
   const out = new Uint16Array(t.length * 4 + 4)
   let n = 0
   let needSpace = false
@@ -338,7 +343,8 @@ export function toIndexText(s: string): string {
     const lo = u >= 0xd800 && u <= 0xdbff ? t.charCodeAt(i + 1) : 0
     if (lo >= 0xdc00 && lo <= 0xdfff) cp = ((u - 0xd800) << 10) + (lo - 0xdc00) + 0x10000
     const cjk = cp >= 0x3005 && isCjk(cp)
-    if (pendingBreak && (cjk || isTokenChar(cp))) {
+    const token = cjk || (cp <= 0xffff ? tok[cp] === 1 : isTokenChar(cp))
+    if (pendingBreak && token) {
       if (n > 0 && (cjk || lastCjk)) {
         if (out[n - 1] !== 32) out[n++] = 32
         out[n++] = BREAK_TOKEN_CP
@@ -350,7 +356,7 @@ export function toIndexText(s: string): string {
     out[n++] = u
     if (cp > 0xffff) out[n++] = t.charCodeAt(++i)
     needSpace = cjk
-    if (cjk || isTokenChar(cp)) lastCjk = cjk
+    if (token) lastCjk = cjk
   }
   let r = ''
   // apply() on typed-array slices (under engines' argument limits): spreading was 2x slower

@@ -174,18 +174,21 @@ function blocks(w: Walk, tokens: Token[]): void {
 export function plainTextOf(tokens: Token[]): string {
   const w: Walk = { out: [], raw: null }
   blocks(w, tokens)
-  return w.out
-    .join('')
-    .replace(/\s+/g, (ws: string, at: number, all: string) => {
-      if (ws.includes(BREAK)) return '\n'
-      // a soft line break inside Chinese text is not a space: 中文\n继续 reads 中文继续
-      return SOFT_BREAK.test(ws) &&
-        CJK_EDGE.test(all[at - 1] ?? '') &&
-        CJK_EDGE.test(all[at + ws.length] ?? '')
-        ? ''
-        : ' '
-    })
-    .trim()
+  return (
+    w.out
+      .join('')
+      // single spaces, most of English text, stay as they are without a call each
+      .replace(/\s{2,}|[^\S ]/g, (ws: string, at: number, all: string) => {
+        if (ws.includes(BREAK)) return '\n'
+        // a soft line break inside Chinese text is not a space: 中文\n继续 reads 中文继续
+        return SOFT_BREAK.test(ws) &&
+          CJK_EDGE.test(all[at - 1] ?? '') &&
+          CJK_EDGE.test(all[at + ws.length] ?? '')
+          ? ''
+          : ' '
+      })
+      .trim()
+  )
 }
 
 /** The article's words: the readable text of Markdown `md`, blocks separated by '\n'. */

@@ -86,7 +86,6 @@ describe('migration 0004-phrase-breaks', () => {
           },
         ],
         media: [],
-        warnings: [],
       },
       now,
     )
