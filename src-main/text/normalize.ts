@@ -292,6 +292,35 @@ function tokenCharTable(): Uint8Array {
   return tokenChar
 }
 
+// What toIndexText does with each BMP code unit, in one lookup (it runs over every article).
+const OTHER = 0
+const SPACE = 1
+const BREAK = 2
+const HIGH = 3 // a high surrogate: look at the pair
+const TOKEN = 4
+const CJK = 5
+let kindTable: Uint8Array | null = null
+// Decodes the output buffer in one native call: String.fromCharCode.apply per 4096 units cost
+// as much as the loop itself.
+const utf16 = new TextDecoder('utf-16le')
+// (a Uint16Array is in the machine's byte order: every platform Electron ships on is little-endian)
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+
+function buildKindTable(): Uint8Array {
+  const space = whitespaceTable()
+  const brk = phraseBreak ?? phraseBreakTable()
+  const tok = tokenChar ?? tokenCharTable()
+  const k = new Uint8Array(0x10000)
+  for (let u = 0; u < 0x10000; u++) {
+    if (brk[u] === 1) k[u] = BREAK
+    else if (space[u] === 1) k[u] = SPACE
+    else if (u >= 0xd800 && u <= 0xdbff) k[u] = HIGH
+    else if (isCjk(u)) k[u] = CJK
+    else if (tok[u] === 1) k[u] = TOKEN
+  }
+  return (kindTable = k)
+}
+
 /** A character unicode61 makes (part of) a token: letters, digits, private use. */
 export function isTokenChar(cp: number): boolean {
   if (cp > 0xffff) return TOKEN_CHAR.test(String.fromCodePoint(cp))
@@ -319,9 +348,7 @@ export function isPhraseBreak(unit: number): boolean {
 export function toIndexText(s: string): string {
   const t = normalizeText(s)
   // a hand loop: a regex replace per CJK character was several times slower on Chinese text
-  const space = whitespaceTable()
-  const brk = phraseBreak ?? phraseBreakTable()
-  const tok = tokenChar ?? tokenCharTable()
+  const kind = kindTable ?? buildKindTable()
   const out = new Uint16Array(t.length * 4 + 4)
   let n = 0
   let needSpace = false
@@ -329,22 +356,28 @@ export function toIndexText(s: string): string {
   let lastCjk = false // the last token character written was CJK
   for (let i = 0; i < t.length; i++) {
     const u = t.charCodeAt(i)
-    if (brk[u] === 1) {
+    let k = kind[u]!
+    if (k === BREAK) {
       // written as a space: unicode61 splits there anyway, and `u.s.` stays the tokens `u s`
       pendingBreak = true
       needSpace = n > 0
       continue
     }
-    if (space[u] === 1) {
+    if (k === SPACE) {
       needSpace = n > 0
       continue
     }
-    let cp = u
-    const lo = u >= 0xd800 && u <= 0xdbff ? t.charCodeAt(i + 1) : 0
-    if (lo >= 0xdc00 && lo <= 0xdfff) cp = ((u - 0xd800) << 10) + (lo - 0xdc00) + 0x10000
-    const cjk = cp >= 0x3005 && isCjk(cp)
-    const token = cjk || (cp <= 0xffff ? tok[cp] === 1 : isTokenChar(cp))
-    if (pendingBreak && token) {
+    let astral = false
+    if (k === HIGH) {
+      const lo = t.charCodeAt(i + 1)
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        const cp = ((u - 0xd800) << 10) + (lo - 0xdc00) + 0x10000
+        k = isCjk(cp) ? CJK : isTokenChar(cp) ? TOKEN : OTHER
+        astral = true
+      } else k = OTHER
+    }
+    const cjk = k === CJK
+    if (pendingBreak && k >= TOKEN) {
       if (n > 0 && (cjk || lastCjk)) {
         if (out[n - 1] !== 32) out[n++] = 32
         out[n++] = BREAK_TOKEN_CP
@@ -354,15 +387,17 @@ export function toIndexText(s: string): string {
     }
     if ((needSpace || cjk) && n > 0 && out[n - 1] !== 32) out[n++] = 32
     out[n++] = u
-    if (cp > 0xffff) out[n++] = t.charCodeAt(++i)
+    if (astral) out[n++] = t.charCodeAt(++i)
     needSpace = cjk
-    if (token) lastCjk = cjk
+    if (k >= TOKEN) lastCjk = cjk
   }
+  if (LITTLE_ENDIAN) return utf16.decode(out.subarray(0, n))
   let r = ''
-  // apply() on typed-array slices (under engines' argument limits): spreading was 2x slower
   for (let k = 0; k < n; k += 4096) {
-    const slice = out.subarray(k, Math.min(n, k + 4096))
-    r += String.fromCharCode.apply(null, slice as unknown as number[])
+    r += String.fromCharCode.apply(
+      null,
+      out.subarray(k, Math.min(n, k + 4096)) as unknown as number[],
+    )
   }
   return r
 }
