@@ -1,6 +1,7 @@
 import { dateFromPath, parseDate } from './dates'
 import { splitFrontMatter } from './frontmatter'
 import type { ParsedArticle } from './types'
+import type { ImportWarning } from '../shared/problems'
 
 type Fields = Map<string, unknown>
 
@@ -107,7 +108,7 @@ const DATE_KEYS = [
   'publish_date',
 ]
 
-function dateOf(fields: Fields, relPath: string, warnings: string[]): string | null {
+function dateOf(fields: Fields, relPath: string, warnings: ImportWarning[]): string | null {
   let rejected: unknown
   for (const key of DATE_KEYS) {
     const v = fields.get(key)
@@ -119,9 +120,10 @@ function dateOf(fields: Fields, relPath: string, warnings: string[]): string | n
   const fromPath = dateFromPath(relPath)
   if (rejected !== undefined) {
     const shown = typeof rejected === 'string' ? rejected : JSON.stringify(rejected)
-    const using = fromPath ? `, used ${fromPath} from the file path` : ''
-    warnings.push(`date "${shown.slice(0, 80)}" not understood${using}`)
-  } else if (!fromPath) warnings.push('unknown date')
+    const value = shown.slice(0, 80)
+    const params = fromPath ? { value, fromPath } : { value }
+    warnings.push({ code: 'date-not-understood', params })
+  } else if (!fromPath) warnings.push({ code: 'unknown-date' })
   return fromPath
 }
 
