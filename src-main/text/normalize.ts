@@ -1,4 +1,5 @@
 import { configs } from 'opencc-js/preset/t2cn'
+import { isCjk, isPhraseBreak, isTokenChar } from '../shared/cjk'
 
 // The indexer and the query side MUST fold text through these same functions: any difference
 // (say the query is NFKC'd but the index is not) makes search silently miss documents.
@@ -8,30 +9,8 @@ import { configs } from 'opencc-js/preset/t2cn'
 // Simplified), which is what lets normalizeWithMap point every output unit back at the chunk it
 // came from. normalizeText is the same loop without the map, so both always agree.
 
-/** Han ideographs (all extensions), kana, Hangul syllables: each becomes its own search token. */
-export function isCjk(cp: number): boolean {
-  if (cp < 0x3005) return false
-  if (cp <= 0xffff) {
-    return (
-      (cp >= 0x4e00 && cp <= 0x9fff) ||
-      (cp >= 0x3400 && cp <= 0x4dbf) ||
-      (cp >= 0xac00 && cp <= 0xd7af) ||
-      // U+3099–U+309C are the (combining and spacing) voicing marks, not letters
-      (cp >= 0x3041 && cp <= 0x3096) ||
-      (cp >= 0x309d && cp <= 0x309f) ||
-      // ゠ U+30A0 and ・ U+30FB are punctuation that happens to sit in the Katakana block
-      (cp >= 0x30a1 && cp <= 0x30ff && cp !== 0x30fb) ||
-      (cp >= 0x31f0 && cp <= 0x31ff) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0x3005 && cp <= 0x3007) ||
-      (cp >= 0x3021 && cp <= 0x3029)
-    )
-  }
-  return (
-    (cp >= 0x20000 && cp <= 0x323af) || // extensions B–I, compatibility supplement
-    (cp >= 0x1b000 && cp <= 0x1b16f) // kana supplement / extended
-  )
-}
+// isCjk lives in the contract because the query parser (shared/query.ts) needs it too
+export { isCjk }
 
 // Only Latin-style combining accents: Japanese (゙ U+3099), Indic and Thai marks are letters'
 // parts, not decoration, and stripping them would change the word.
@@ -254,42 +233,12 @@ export function normalizeWithMap(s: string): { text: string; map: Int32Array } {
 const BREAK_TOKEN_CP = 0xf8fd
 
 let whitespace: Uint8Array | null = null
-let phraseBreak: Uint8Array | null = null
-let tokenChar: Uint8Array | null = null
-const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u
-// Punctuation ends a phrase, except what joins the parts of one name or word: middle dots
-// (埃隆·马斯克) and hyphens (COVID-19).
-const JOINING = /[\u00b7\u2027\u30fb\uff65\u0027\u002d\u2010\u2011\u005f]/
-const PUNCTUATION = /\p{P}/u
-
 function whitespaceTable(): Uint8Array {
   if (whitespace === null) {
     whitespace = new Uint8Array(0x10000)
     for (let u = 0; u < 0x10000; u++) if (/\s/.test(String.fromCharCode(u))) whitespace[u] = 1
   }
   return whitespace
-}
-
-function phraseBreakTable(): Uint8Array {
-  if (phraseBreak === null) {
-    phraseBreak = new Uint8Array(0x10000)
-    for (let u = 0; u < 0x10000; u++) {
-      const c = String.fromCharCode(u)
-      if (PUNCTUATION.test(c) && !JOINING.test(c)) phraseBreak[u] = 1
-    }
-    phraseBreak[10] = 1 // a paragraph break: plainText separates blocks with '\n' and only so
-  }
-  return phraseBreak
-}
-
-function tokenCharTable(): Uint8Array {
-  if (tokenChar === null) {
-    tokenChar = new Uint8Array(0x10000)
-    for (let u = 0; u < 0x10000; u++) {
-      if (TOKEN_CHAR.test(String.fromCharCode(u))) tokenChar[u] = 1
-    }
-  }
-  return tokenChar
 }
 
 // What toIndexText does with each BMP code unit, in one lookup (it runs over every article).
@@ -308,32 +257,15 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
 
 function buildKindTable(): Uint8Array {
   const space = whitespaceTable()
-  const brk = phraseBreak ?? phraseBreakTable()
-  const tok = tokenChar ?? tokenCharTable()
   const k = new Uint8Array(0x10000)
   for (let u = 0; u < 0x10000; u++) {
-    if (brk[u] === 1) k[u] = BREAK
+    if (isPhraseBreak(u)) k[u] = BREAK
     else if (space[u] === 1) k[u] = SPACE
     else if (u >= 0xd800 && u <= 0xdbff) k[u] = HIGH
     else if (isCjk(u)) k[u] = CJK
-    else if (tok[u] === 1) k[u] = TOKEN
+    else if (isTokenChar(u)) k[u] = TOKEN
   }
   return (kindTable = k)
-}
-
-/** A character unicode61 makes (part of) a token: letters, digits, private use. */
-export function isTokenChar(cp: number): boolean {
-  if (cp > 0xffff) return TOKEN_CHAR.test(String.fromCodePoint(cp))
-  return (tokenChar ?? tokenCharTable())[cp] === 1
-}
-
-/**
- * Sentence punctuation (，。！？、；：quotes, brackets…) or a paragraph break ('\n'), in folded
- * text. Between two tokens one of which is CJK it ends a phrase: `时公` does not match `时，公`.
- * Between Latin words it does not (`Mr. Smith`, `U.S.` read as they always did).
- */
-export function isPhraseBreak(unit: number): boolean {
-  return (phraseBreak ?? phraseBreakTable())[unit] === 1
 }
 
 /**
