@@ -18,6 +18,8 @@ import {
 import type { WireError } from './errors'
 
 export type { ErrorCode, WireError } from './errors'
+import { keepArgChecks, type KeepApi } from './keep-api'
+import type { WatchBatchEvent } from './types'
 
 export interface ArchiveInfo {
   /** The archive file in use. */
@@ -34,7 +36,7 @@ export interface ArchiveInfo {
  * `per-request`: the desktop app, where the user's setting comes with each `fetchImages`. */
 export type PrivateHosts = 'allowed' | 'refused' | 'per-request'
 
-export interface LecternApi {
+export interface LecternApi extends KeepApi {
   info(): ArchiveInfo
   stats(): Stats
   tags(): LabelCount[]
@@ -77,6 +79,10 @@ export interface LecternEvents {
   importProgress: ImportProgress
   imageProgress: ImageProgress
   archiveChanged: ArchiveInfo
+  /** A watched folder's batch was imported. */
+  watchBatch: WatchBatchEvent
+  /** Something about watching the user should know (e.g. polling after the system limit). */
+  watchNote: { code: 'polling-fallback' | 'watch-error'; message: string }
 }
 export type EventName = keyof LecternEvents
 const EVENTS: { [E in EventName]: true } = {
@@ -84,6 +90,8 @@ const EVENTS: { [E in EventName]: true } = {
   importProgress: true,
   imageProgress: true,
   archiveChanged: true,
+  watchBatch: true,
+  watchNote: true,
 }
 /** Every event name, for transports that must subscribe to each by name (EventSource). */
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[]
@@ -127,6 +135,7 @@ const checks = {
   }),
   cancelFetchImages: none,
   imageStatus: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
+  ...keepArgChecks,
 }
 
 export const argChecks: ChecksMatch<typeof checks> = checks
