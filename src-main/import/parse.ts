@@ -158,13 +158,21 @@ const hostOf = (url: URL): string => url.hostname.replace(/^www\./i, '')
 const SOURCE_LINK =
   /^\s*\[([^\]]*)\]\(\s*<?(https?:\/\/(?:[^\s()<>]|\([^\s()]*\))+)>?(?:\s+"[^"]*")?\s*\)\s*$/i
 
+const lastLine = (body: string): string =>
+  body
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .pop() ?? ''
+
+/** The body without its trailing source line, when it has one (the outlet, not the story). */
+export function withoutSourceLine(body: string): string {
+  const trimmed = body.trimEnd()
+  const last = lastLine(trimmed)
+  return SOURCE_LINK.test(last) ? trimmed.slice(0, trimmed.length - last.length) : body
+}
+
 function sourceOf(fields: Fields, body: string): { url: string | null; name: string | null } {
-  const last =
-    body
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .pop() ?? ''
-  const link = SOURCE_LINK.exec(last)
+  const link = SOURCE_LINK.exec(lastLine(body))
   const linked = link ? httpUrl(link[2]) : null
   if (link && linked) return { url: link[2]!, name: link[1]!.trim() || hostOf(linked) }
 
