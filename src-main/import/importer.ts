@@ -14,6 +14,7 @@ import { parseArticle } from './parse'
 import { isMarkdownName, scanFolder, type ScanEntry } from './scan'
 import type { ParsedArticle } from './types'
 import { emptyReport, tally } from './report'
+import { placeImported } from '../db/story-clusters'
 
 export interface ImportOptions {
   signal?: AbortSignal
@@ -96,7 +97,9 @@ export async function importFolders(
             error: entry.reason,
           } satisfies ImportFileResult
         }
-        return { ...store(db, prepared[j] as Prepared, root), path }
+        const r = store(db, prepared[j] as Prepared, root)
+        placeImported(db, r) // story clusters: only a new or changed article is (re)placed
+        return { ...r, path }
       }),
     )()
     for (const r of results) tally(report, r)
