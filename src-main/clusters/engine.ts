@@ -1,3 +1,4 @@
+import { agreeing, bandKeys } from './minhash'
 import { neighbourhoodSimilarity } from './shingles'
 import { linkOf, type ClusterParams } from './params'
 
@@ -9,6 +10,7 @@ export interface ClusterStore {
   /** Assigned articles sharing a band key with these, most shared keys first. */
   candidates(keys: Int32Array, self: number): number[]
   shinglesOf(id: number): Uint32Array
+  signatureOf(id: number): Uint16Array
   clusterOf(id: number): number | null
   members(cluster: number): number[]
   /** Puts every one of `ids` into cluster `cluster` (ids may come from several clusters). */
@@ -28,13 +30,16 @@ export function assign(
   store: ClusterStore,
   id: number,
   shingles: Uint32Array,
-  keys: Int32Array,
+  sig: Uint16Array,
   p: ClusterParams,
 ): number {
   const apart = new Set(store.apartFrom(id))
   const links = new Map<number, { same: boolean; score: number }>()
+  // A shared band is two agreeing min-hashes; a third says the pair is worth reading the texts
+  // for. Unrelated texts that share one band by chance (templates, common phrases) stop here.
   const near = store
-    .candidates(keys, id)
+    .candidates(bandKeys(sig, p), id)
+    .filter((other) => agreeing(sig, store.signatureOf(other)) >= p.minAgreeing)
     .slice(0, p.maxCandidates)
     .flatMap((other) => {
       const cluster = store.clusterOf(other)

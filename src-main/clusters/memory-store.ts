@@ -1,5 +1,5 @@
 import { assign, type ClusterStore } from './engine'
-import { bandKeys } from './minhash'
+import { bandKeys, signature } from './minhash'
 import type { ClusterParams } from './params'
 import { shingles, tokenize } from './shingles'
 import { storyText } from './text'
@@ -9,6 +9,7 @@ import { storyText } from './text'
 export class MemoryClusters implements ClusterStore {
   readonly #buckets = new Map<number, number[]>()
   readonly #shingles = new Map<number, Uint32Array>()
+  readonly #signatures = new Map<number, Uint16Array>()
   readonly #cluster = new Map<number, number>()
   readonly #members = new Map<number, Set<number>>()
   readonly #apart = new Map<number, Set<number>>()
@@ -23,9 +24,11 @@ export class MemoryClusters implements ClusterStore {
 
   /** The same with the shingles already made (the bench reuses them across thresholds). */
   addShingles(id: number, sh: Uint32Array): number {
-    const keys = bandKeys(sh, this.params)
+    const sig = signature(sh, this.params.bands * this.params.rows)
     this.#shingles.set(id, sh)
-    const cluster = assign(this, id, sh, keys, this.params)
+    this.#signatures.set(id, sig)
+    const cluster = assign(this, id, sh, sig, this.params)
+    const keys = bandKeys(sig, this.params)
     for (const k of keys) {
       const b = this.#buckets.get(k)
       if (b) b.push(id)
@@ -63,6 +66,10 @@ export class MemoryClusters implements ClusterStore {
 
   shinglesOf(id: number): Uint32Array {
     return this.#shingles.get(id) ?? new Uint32Array(0)
+  }
+
+  signatureOf(id: number): Uint16Array {
+    return this.#signatures.get(id) ?? new Uint16Array(0)
   }
 
   clusterOf(id: number): number | null {

@@ -1,7 +1,7 @@
 import { stmt } from './stmt'
 import type { Archive } from './open'
 import { assign, type ClusterStore } from '../clusters/engine'
-import { bandKeys } from '../clusters/minhash'
+import { bandKeys, signature } from '../clusters/minhash'
 import { DEFAULT_PARAMS, type ClusterParams } from '../clusters/params'
 import { shingles, tokenize } from '../clusters/shingles'
 import { storyText } from '../clusters/text'
@@ -25,12 +25,9 @@ function remember(db: Archive, id: number, sh: Uint32Array): void {
   if (m.size > CACHE_SIZE) m.delete(m.keys().next().value!)
 }
 
-const toBlob = (keys: Int32Array) => Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength)
-const fromBlob = (b: Buffer) => {
-  const out = new Int32Array(b.length / 4)
-  for (let i = 0; i < out.length; i++) out[i] = b.readInt32LE(i * 4)
-  return out
-}
+const toBlob = (sig: Uint16Array) => Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength)
+// copied out: a Buffer from SQLite need not be 2-byte aligned for a Uint16Array view
+const fromBlob = (b: Buffer) => new Uint16Array(new Uint8Array(b).buffer)
 
 function markdownOf(db: Archive, id: number): string {
   const row = stmt(db, `SELECT markdown FROM article_texts WHERE article_id = ?`).get(id) as
@@ -40,7 +37,7 @@ function markdownOf(db: Archive, id: number): string {
 
 export function fingerprint(markdown: string, p: ClusterParams = DEFAULT_PARAMS) {
   const sh = shingles(tokenize(storyText(markdown)), p)
-  return { sh, keys: bandKeys(sh, p) }
+  return { sh, sig: signature(sh, p.bands * p.rows) }
 }
 
 /** The engine's view of the archive. */
@@ -63,6 +60,10 @@ class SqliteClusters implements ClusterStore {
     const sh = fingerprint(markdownOf(this.db, id)).sh
     remember(this.db, id, sh)
     return sh
+  }
+
+  signatureOf(id: number): Uint16Array {
+    return signatureOf(this.db, id)
   }
 
   clusterOf(id: number): number | null {
@@ -105,25 +106,23 @@ function partners(db: Archive, id: number, verdict: 'apart' | 'joined'): number[
   ).map((r) => r.id)
 }
 
-/** Stores an article's band keys (replacing old ones) and leaves it unassigned. */
-function index(db: Archive, id: number, keys: Int32Array): void {
-  const old = stmt(db, `SELECT bands FROM story_members WHERE article_id = ?`).get(id) as
-    { bands: Buffer } | undefined
+/** Stores an article's signature and band keys (replacing old ones), leaving it unassigned. */
+function index(db: Archive, id: number, sig: Uint16Array): void {
   const drop = stmt(db, `DELETE FROM story_bands WHERE key = ? AND article_id = ?`)
-  if (old) for (const k of fromBlob(old.bands)) drop.run(k, id)
+  for (const k of bandKeys(signatureOf(db, id), DEFAULT_PARAMS)) drop.run(k, id)
   stmt(
     db,
-    `INSERT INTO story_members (article_id, cluster_id, bands) VALUES (?, NULL, ?)
-     ON CONFLICT (article_id) DO UPDATE SET cluster_id = NULL, bands = excluded.bands`,
-  ).run(id, toBlob(keys))
+    `INSERT INTO story_members (article_id, cluster_id, signature) VALUES (?, NULL, ?)
+     ON CONFLICT (article_id) DO UPDATE SET cluster_id = NULL, signature = excluded.signature`,
+  ).run(id, toBlob(sig))
   const add = stmt(db, `INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?, ?)`)
-  for (const k of keys) add.run(k, id)
+  for (const k of bandKeys(sig, DEFAULT_PARAMS)) add.run(k, id)
 }
 
-function keysOf(db: Archive, id: number): Int32Array {
-  const row = stmt(db, `SELECT bands FROM story_members WHERE article_id = ?`).get(id) as
-    { bands: Buffer } | undefined
-  return row ? fromBlob(row.bands) : new Int32Array(0)
+function signatureOf(db: Archive, id: number): Uint16Array {
+  const row = stmt(db, `SELECT signature FROM story_members WHERE article_id = ?`).get(id) as
+    { signature: Buffer } | undefined
+  return row ? fromBlob(row.signature) : new Uint16Array(0)
 }
 
 /** Takes these articles out of their clusters and places them again, in import order: what a
@@ -133,7 +132,8 @@ function replace(db: Archive, ids: number[]): void {
   const sorted = [...new Set(ids)].sort((a, b) => a - b)
   const clear = stmt(db, `UPDATE story_members SET cluster_id = NULL WHERE article_id = ?`)
   for (const id of sorted) clear.run(id)
-  for (const id of sorted) assign(store, id, store.shinglesOf(id), keysOf(db, id), DEFAULT_PARAMS)
+  for (const id of sorted)
+    assign(store, id, store.shinglesOf(id), signatureOf(db, id), DEFAULT_PARAMS)
 }
 
 /**
@@ -143,12 +143,12 @@ function replace(db: Archive, ids: number[]): void {
 export function placeArticle(db: Archive, id: number, markdown: string): number {
   const store = new SqliteClusters(db)
   const before = store.clusterOf(id)
-  const { sh, keys } = fingerprint(markdown)
+  const { sh, sig } = fingerprint(markdown)
   remember(db, id, sh)
   const others = before === null ? [] : store.members(before).filter((m) => m !== id)
-  index(db, id, keys)
+  index(db, id, sig)
   if (others.length > 0) replace(db, [id, ...others])
-  else assign(store, id, sh, keys, DEFAULT_PARAMS)
+  else assign(store, id, sh, sig, DEFAULT_PARAMS)
   return store.clusterOf(id)!
 }
 
