@@ -11,6 +11,8 @@ export interface ClusterStore {
   candidates(keys: Int32Array, self: number): number[]
   shinglesOf(id: number): Uint32Array
   signatureOf(id: number): Uint16Array
+  /** How many shingles the article has (kept beside the signature). */
+  sizeOf(id: number): number
   clusterOf(id: number): number | null
   members(cluster: number): number[]
   /** Puts every one of `ids` into cluster `cluster` (ids may come from several clusters). */
@@ -35,11 +37,19 @@ export function assign(
 ): number {
   const apart = new Set(store.apartFrom(id))
   const links = new Map<number, { same: boolean; score: number }>()
-  // A shared band is two agreeing min-hashes; a third says the pair is worth reading the texts
-  // for. Unrelated texts that share one band by chance (templates, common phrases) stop here.
+  // A shared band is two agreeing min-hashes; more say the pair is worth reading the texts for.
+  // Unrelated texts that share one band by chance (templates, common phrases) stop here. A short
+  // text wholly inside a long one agrees on about (short / long) of the values, so the bar is
+  // lowered for such pairs, or they would never be compared.
+  const need = (other: number) => {
+    const a = shingles.length
+    const b = store.sizeOf(other)
+    const expected = (Math.min(a, b) / Math.max(a, b, 1)) * sig.length * p.containment
+    return Math.max(3, Math.min(p.minAgreeing, Math.floor(expected)))
+  }
   const near = store
     .candidates(bandKeys(sig, p), id)
-    .filter((other) => agreeing(sig, store.signatureOf(other)) >= p.minAgreeing)
+    .filter((other) => agreeing(sig, store.signatureOf(other)) >= need(other))
     .slice(0, p.maxCandidates)
     .flatMap((other) => {
       const cluster = store.clusterOf(other)

@@ -68,6 +68,10 @@ export class MemoryClusters implements ClusterStore {
     return this.#shingles.get(id) ?? new Uint32Array(0)
   }
 
+  sizeOf(id: number): number {
+    return this.shinglesOf(id).length
+  }
+
   signatureOf(id: number): Uint16Array {
     return this.#signatures.get(id) ?? new Uint16Array(0)
   }

@@ -9,7 +9,8 @@ export interface ClusterParams extends ShingleOptions, LshOptions {
   /** Containment counts only for texts of at least this many shingles: a two-line stub is
    * "contained" in many articles by chance or boilerplate. */
   minContained: number
-  /** Min-hashes (of bands × rows) a candidate must share before its text is compared. */
+  /** Min-hashes (of bands × rows) a candidate of about the same length must share before its
+   * text is compared. */
   minAgreeing: number
   /** At most this many candidates are confirmed per article (those sharing the most bands). */
   maxCandidates: number
@@ -25,7 +26,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   jaccard: 0.4,
   containment: 0.8,
   minContained: 30,
-  minAgreeing: 3,
+  minAgreeing: 6,
   maxCandidates: 40,
 }
 

@@ -66,6 +66,12 @@ class SqliteClusters implements ClusterStore {
     return signatureOf(this.db, id)
   }
 
+  sizeOf(id: number): number {
+    const row = stmt(this.db, `SELECT shingles FROM story_members WHERE article_id = ?`).get(id) as
+      { shingles: number } | undefined
+    return row?.shingles ?? 0
+  }
+
   clusterOf(id: number): number | null {
     const row = stmt(this.db, `SELECT cluster_id FROM story_members WHERE article_id = ?`).get(
       id,
@@ -107,14 +113,15 @@ function partners(db: Archive, id: number, verdict: 'apart' | 'joined'): number[
 }
 
 /** Stores an article's signature and band keys (replacing old ones), leaving it unassigned. */
-function index(db: Archive, id: number, sig: Uint16Array): void {
+function index(db: Archive, id: number, sig: Uint16Array, size: number): void {
   const drop = stmt(db, `DELETE FROM story_bands WHERE key = ? AND article_id = ?`)
   for (const k of bandKeys(signatureOf(db, id), DEFAULT_PARAMS)) drop.run(k, id)
   stmt(
     db,
-    `INSERT INTO story_members (article_id, cluster_id, signature) VALUES (?, NULL, ?)
-     ON CONFLICT (article_id) DO UPDATE SET cluster_id = NULL, signature = excluded.signature`,
-  ).run(id, toBlob(sig))
+    `INSERT INTO story_members (article_id, cluster_id, signature, shingles) VALUES (?, NULL, ?, ?)
+     ON CONFLICT (article_id) DO UPDATE SET cluster_id = NULL, signature = excluded.signature,
+       shingles = excluded.shingles`,
+  ).run(id, toBlob(sig), size)
   const add = stmt(db, `INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?, ?)`)
   for (const k of bandKeys(sig, DEFAULT_PARAMS)) add.run(k, id)
 }
@@ -146,7 +153,7 @@ export function placeArticle(db: Archive, id: number, markdown: string): number 
   const { sh, sig } = fingerprint(markdown)
   remember(db, id, sh)
   const others = before === null ? [] : store.members(before).filter((m) => m !== id)
-  index(db, id, sig)
+  index(db, id, sig, sh.length)
   if (others.length > 0) replace(db, [id, ...others])
   else assign(store, id, sh, sig, DEFAULT_PARAMS)
   return store.clusterOf(id)!

@@ -5,7 +5,8 @@ import { rebuildClusters } from '../story-clusters'
 // archive grows by it for every article:
 // - `story_members`: one row per article, its cluster (the smallest member id, so a rebuild gives
 //   the same ids) and its MinHash signature (bands × rows values of 2 bytes, one BLOB): the band
-//   keys follow from it, and it screens candidates before their texts are read;
+//   keys follow from it, and with the shingle count it screens candidates before their texts
+//   are read;
 // - `story_bands`: the LSH index itself, (key, article) with no rowid, so each row is the key
 //   and the id and nothing else. No foreign key: an article's rows go with its members row, and
 //   a lookup ignores articles without one.
@@ -20,7 +21,8 @@ export const m0006: Migration = {
       CREATE TABLE story_members (
         article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
         cluster_id INTEGER,
-        signature BLOB NOT NULL
+        signature BLOB NOT NULL,
+        shingles INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX story_members_cluster ON story_members(cluster_id);
 
