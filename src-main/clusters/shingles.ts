@@ -99,9 +99,16 @@ export function shingles(tokens: Tokens, opts: ShingleOptions): Uint32Array {
   if (t.length === 0) return new Uint32Array(0)
   const k = Math.min(tokens.cjk * 2 >= t.length ? opts.kCjk : opts.kWords, t.length)
   const out = new Uint32Array(t.length - k + 1)
-  for (let i = 0; i + k <= t.length; i++) {
-    let h = k
-    for (let j = 0; j < k; j++) h = Math.imul(h ^ t[i + j]!, 0x01000193) + j
+  // a rolling polynomial hash (Rabin–Karp) over the token hashes: one multiply per token instead
+  // of k, then mixed so that nearby windows land far apart
+  const B = 0x01000193
+  let top = 1 // B^(k-1)
+  for (let j = 1; j < k; j++) top = Math.imul(top, B)
+  let h = 0
+  for (let j = 0; j < k; j++) h = (Math.imul(h, B) + t[j]!) | 0
+  out[0] = mix32(h)
+  for (let i = 1; i + k <= t.length; i++) {
+    h = (Math.imul(h - Math.imul(t[i - 1]!, top), B) + t[i + k - 1]!) | 0
     out[i] = mix32(h)
   }
   out.sort()

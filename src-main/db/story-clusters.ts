@@ -174,7 +174,11 @@ export function rebuildClusters(db: Archive): { articles: number; clusters: numb
   for (;;) {
     const rows = page.all(after) as { id: number; markdown: string }[]
     if (rows.length === 0) break
-    for (const r of rows) placeArticle(db, r.id, r.markdown)
+    // one transaction a page (a savepoint inside a migration's): row by row, SQLite would commit
+    // every band key on its own
+    db.transaction(() => {
+      for (const r of rows) placeArticle(db, r.id, r.markdown)
+    })()
     articles += rows.length
     after = rows[rows.length - 1]!.id
   }
