@@ -1,6 +1,6 @@
 import { MemoryClusters } from '../src-main/clusters/memory-store'
 import type { ClusterParams } from '../src-main/clusters/params'
-import { shingles, tokenize } from '../src-main/clusters/shingles'
+import { shingleHashes, tokenize } from '../src-main/clusters/shingles'
 import { storyText } from '../src-main/clusters/text'
 import type { EvalItem } from './clusters-set'
 
@@ -46,9 +46,9 @@ export function pairwise(items: EvalItem[], clusterOf: (id: number) => number): 
   }
 }
 
-/** Shingles per item, made once per shingle length. */
+/** Shingles per item (in text order), made once per shingle length. */
 export function shingled(items: EvalItem[], p: ClusterParams): Map<number, Uint32Array> {
-  return new Map(items.map((it) => [it.id, shingles(tokenize(storyText(it.markdown)), p)]))
+  return new Map(items.map((it) => [it.id, shingleHashes(tokenize(storyText(it.markdown)), p)]))
 }
 
 /** Clusters the items in id order (their import order) through the engine the archive uses. */

@@ -11,6 +11,8 @@ import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchive } from '../search/search'
 import { UserError } from './dispatcher'
+import * as stories from './clusters'
+import type { ArticleDiff, ArticleVersions, RebuildReport } from '../shared/clusters'
 
 export interface ServiceOptions {
   /** The archive file currently open (the sample's while `sample` is true). */
@@ -115,6 +117,34 @@ export class ArchiveService implements LecternApi {
 
   imageStatus({ articleId }: { articleId: number }): ImageRef[] {
     return imageRefsOf(this.db, articleId)
+  }
+
+  clusters({ minSize }: { minSize?: number }) {
+    return stories.listClusters(this.db, minSize)
+  }
+
+  rebuildClusters(): RebuildReport {
+    this.#mayWrite('rebuilding story clusters')
+    if (this.#running?.job === 'import') throw new UserError('busy', 'An import is running.')
+    return stories.rebuild(this.db)
+  }
+
+  splitFromCluster({ articleId }: { articleId: number }): ArticleVersions {
+    this.#mayWrite('changing story clusters')
+    return stories.split(this.db, articleId)
+  }
+
+  joinClusters({ articleId, otherId }: { articleId: number; otherId: number }): ArticleVersions {
+    this.#mayWrite('changing story clusters')
+    return stories.join(this.db, articleId, otherId)
+  }
+
+  versions({ articleId }: { articleId: number }): ArticleVersions {
+    return stories.versionsOf(this.db, articleId)
+  }
+
+  diffArticles({ from, to }: { from: number; to: number }): ArticleDiff {
+    return stories.diffArticles(this.db, from, to)
   }
 
   async chooseFolders(): Promise<string[] | null> {

@@ -34,6 +34,8 @@ export function assign(
   shingles: Uint32Array,
   sig: Uint16Array,
   p: ClusterParams,
+  /** Signatures of the text's windows, when it is long (see `windows`). */
+  probes: Uint16Array[] = [],
 ): number {
   const apart = new Set(store.apartFrom(id))
   const links = new Map<number, { same: boolean; score: number }>()
@@ -47,9 +49,15 @@ export function assign(
     const expected = (Math.min(a, b) / Math.max(a, b, 1)) * sig.length * p.containment
     return Math.max(3, Math.min(p.minAgreeing, Math.floor(expected)))
   }
-  const near = store
-    .candidates(bandKeys(sig, p), id)
-    .filter((other) => agreeing(sig, store.signatureOf(other)) >= need(other))
+  const found = new Set(store.candidates(bandKeys(sig, p), id))
+  for (const probe of probes) for (const c of store.candidates(bandKeys(probe, p), id)) found.add(c)
+  const near = [...found]
+    .filter((other) => {
+      const theirs = store.signatureOf(other)
+      let agree = agreeing(sig, theirs)
+      for (const probe of probes) agree = Math.max(agree, agreeing(probe, theirs))
+      return agree >= need(other)
+    })
     .slice(0, p.maxCandidates)
     .flatMap((other) => {
       const cluster = store.clusterOf(other)

@@ -1,7 +1,7 @@
 import { assign, type ClusterStore } from './engine'
 import { bandKeys, signature } from './minhash'
-import type { ClusterParams } from './params'
-import { shingles, tokenize } from './shingles'
+import { BUCKET_LIMIT, type ClusterParams } from './params'
+import { shingleHashes, shingleSet, tokenize, windows } from './shingles'
 import { storyText } from './text'
 
 /** The engine over plain Maps: what the evaluation bench and unit tests cluster with, through the
@@ -19,15 +19,18 @@ export class MemoryClusters implements ClusterStore {
 
   /** Adds an article (ids in import order) and places it. */
   add(id: number, markdown: string): number {
-    return this.addShingles(id, shingles(tokenize(storyText(markdown)), this.params))
+    return this.addShingles(id, shingleHashes(tokenize(storyText(markdown)), this.params))
   }
 
   /** The same with the shingles already made (the bench reuses them across thresholds). */
-  addShingles(id: number, sh: Uint32Array): number {
-    const sig = signature(sh, this.params.bands * this.params.rows)
+  addShingles(id: number, hashes: Uint32Array): number {
+    const n = this.params.bands * this.params.rows
+    const sh = shingleSet(hashes)
+    const sig = signature(sh, n)
+    const probes = windows(hashes, this.params.window).map((w) => signature(w, n))
     this.#shingles.set(id, sh)
     this.#signatures.set(id, sig)
-    const cluster = assign(this, id, sh, sig, this.params)
+    const cluster = assign(this, id, sh, sig, this.params, probes)
     const keys = bandKeys(sig, this.params)
     for (const k of keys) {
       const b = this.#buckets.get(k)
@@ -57,7 +60,7 @@ export class MemoryClusters implements ClusterStore {
   candidates(keys: Int32Array, self: number): number[] {
     const shared = new Map<number, number>()
     for (const k of keys) {
-      for (const id of this.#buckets.get(k) ?? []) {
+      for (const id of (this.#buckets.get(k) ?? []).slice(0, BUCKET_LIMIT)) {
         if (id !== self) shared.set(id, (shared.get(id) ?? 0) + 1)
       }
     }

@@ -12,9 +12,14 @@ export interface ClusterParams extends ShingleOptions, LshOptions {
   /** Min-hashes (of bands × rows) a candidate of about the same length must share before its
    * text is compared. */
   minAgreeing: number
+  /** Shingles per window a long text is also looked up by (see `windows`). */
+  window: number
   /** At most this many candidates are confirmed per article (those sharing the most bands). */
   maxCandidates: number
 }
+
+/** Articles read per LSH band key: more share one key only when it is boilerplate. */
+export const BUCKET_LIMIT = 64
 
 // Chosen from `npm run bench -- clusters` (see README, "Story clusters"): the figures there are
 // measured with exactly these values.
@@ -27,6 +32,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   containment: 0.8,
   minContained: 30,
   minAgreeing: 6,
+  window: 120,
   maxCandidates: 40,
 }
 

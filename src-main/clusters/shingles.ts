@@ -90,11 +90,11 @@ export interface ShingleOptions {
 }
 
 /**
- * The sorted, distinct hashes of every run of k consecutive tokens. Text that is mostly CJK is
+ * The hash of every run of k consecutive tokens, in text order. Text that is mostly CJK is
  * shingled by characters (a Chinese character carries about as much as a short word), other text
  * by words. Text shorter than k tokens is one shingle, so short articles still compare.
  */
-export function shingles(tokens: Tokens, opts: ShingleOptions): Uint32Array {
+export function shingleHashes(tokens: Tokens, opts: ShingleOptions): Uint32Array {
   const t = tokens.hashes
   if (t.length === 0) return new Uint32Array(0)
   const k = Math.min(tokens.cjk * 2 >= t.length ? opts.kCjk : opts.kWords, t.length)
@@ -111,10 +111,35 @@ export function shingles(tokens: Tokens, opts: ShingleOptions): Uint32Array {
     h = (Math.imul(h - Math.imul(t[i - 1]!, top), B) + t[i + k - 1]!) | 0
     out[i] = mix32(h)
   }
-  out.sort()
+  return out
+}
+
+/** The set of shingles: sorted, distinct. */
+export function shingleSet(hashes: Uint32Array): Uint32Array {
+  const out = hashes.slice().sort()
   let n = 0
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!
   return out.slice(0, n)
+}
+
+export function shingles(tokens: Tokens, opts: ShingleOptions): Uint32Array {
+  return shingleSet(shingleHashes(tokens, opts))
+}
+
+/**
+ * Overlapping windows of a long text's shingles. LSH finds texts of similar Jaccard, and a short
+ * article quoted whole in a long one has a low Jaccard with it; a window about the short one's
+ * length has a high one. So a long article also looks itself up window by window (nothing more is
+ * stored for it).
+ */
+export function windows(hashes: Uint32Array, size: number): Uint32Array[] {
+  if (hashes.length < size * 2) return []
+  const out: Uint32Array[] = []
+  for (let at = 0; at < hashes.length; at += size / 2) {
+    out.push(hashes.subarray(at, Math.min(hashes.length, at + size)))
+    if (at + size >= hashes.length) break
+  }
+  return out
 }
 
 /** |A ∩ B| of two sorted, distinct hash lists. */

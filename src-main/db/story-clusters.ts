@@ -2,8 +2,8 @@ import { stmt } from './stmt'
 import type { Archive } from './open'
 import { assign, type ClusterStore } from '../clusters/engine'
 import { bandKeys, signature } from '../clusters/minhash'
-import { DEFAULT_PARAMS, type ClusterParams } from '../clusters/params'
-import { shingles, tokenize } from '../clusters/shingles'
+import { BUCKET_LIMIT, DEFAULT_PARAMS, type ClusterParams } from '../clusters/params'
+import { shingleHashes, shingleSet, tokenize, windows } from '../clusters/shingles'
 import { storyText } from '../clusters/text'
 
 // Shingle sets are not stored (a few KB per article, far over the budget): a candidate's set is
@@ -36,8 +36,14 @@ function markdownOf(db: Archive, id: number): string {
 }
 
 export function fingerprint(markdown: string, p: ClusterParams = DEFAULT_PARAMS) {
-  const sh = shingles(tokenize(storyText(markdown)), p)
-  return { sh, sig: signature(sh, p.bands * p.rows) }
+  const hashes = shingleHashes(tokenize(storyText(markdown)), p)
+  const sh = shingleSet(hashes)
+  const n = p.bands * p.rows
+  return {
+    sh,
+    sig: signature(sh, n),
+    probes: windows(hashes, p.window).map((w) => signature(w, n)),
+  }
 }
 
 /** The engine's view of the archive. */
@@ -45,13 +51,19 @@ class SqliteClusters implements ClusterStore {
   constructor(readonly db: Archive) {}
 
   candidates(keys: Int32Array, self: number): number[] {
-    if (keys.length === 0) return []
-    const rows = stmt(
+    // a band key shared by very many articles is an outlet's boilerplate or a template, not one
+    // story: reading its first few is enough, and bounds the cost as the archive grows
+    const bucket = stmt(
       this.db,
-      `SELECT article_id AS id FROM story_bands WHERE key IN (${Array.from(keys, () => '?').join(',')})
-        GROUP BY article_id ORDER BY count(*) DESC, article_id`,
-    ).all(...keys) as { id: number }[]
-    return rows.map((r) => r.id).filter((id) => id !== self)
+      `SELECT article_id AS id FROM story_bands WHERE key = ? LIMIT ${BUCKET_LIMIT}`,
+    )
+    const shared = new Map<number, number>()
+    for (const k of keys) {
+      for (const { id } of bucket.all(k) as { id: number }[]) {
+        if (id !== self) shared.set(id, (shared.get(id) ?? 0) + 1)
+      }
+    }
+    return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id)
   }
 
   shinglesOf(id: number): Uint32Array {
@@ -150,12 +162,12 @@ function replace(db: Archive, ids: number[]): void {
 export function placeArticle(db: Archive, id: number, markdown: string): number {
   const store = new SqliteClusters(db)
   const before = store.clusterOf(id)
-  const { sh, sig } = fingerprint(markdown)
+  const { sh, sig, probes } = fingerprint(markdown)
   remember(db, id, sh)
   const others = before === null ? [] : store.members(before).filter((m) => m !== id)
   index(db, id, sig, sh.length)
   if (others.length > 0) replace(db, [id, ...others])
-  else assign(store, id, sh, sig, DEFAULT_PARAMS)
+  else assign(store, id, sh, sig, DEFAULT_PARAMS, probes)
   return store.clusterOf(id)!
 }
 
@@ -262,4 +274,34 @@ export function clusterRows(db: Archive, minSize: number, only?: number): Cluste
 export function placeImported(db: Archive, r: { status: string; id?: number }): void {
   if ((r.status !== 'imported' && r.status !== 'updated') || r.id === undefined) return
   placeArticle(db, r.id, markdownOf(db, r.id))
+}
+
+export interface VersionRow {
+  id: number
+  title: string
+  date: string | null
+  sourceName: string | null
+}
+
+/** Title, date and outlet of these articles, oldest first (undated ones by import, last). */
+export function versionRows(db: Archive, ids: number[]): VersionRow[] {
+  const get = stmt(db, `SELECT id, title, date, source_name FROM articles WHERE id = ?`)
+  return ids
+    .map(
+      (id) =>
+        get.get(id) as
+          | { id: number; title: string; date: string | null; source_name: string | null }
+          | undefined,
+    )
+    .filter((r) => r !== undefined)
+    .map((r) => ({ id: r.id, title: r.title, date: r.date, sourceName: r.source_name }))
+    .sort((a, b) =>
+      a.date !== null && b.date !== null
+        ? a.date.localeCompare(b.date) || a.id - b.id
+        : a.date === null && b.date === null
+          ? a.id - b.id
+          : a.date === null
+            ? 1
+            : -1,
+    )
 }
