@@ -9,7 +9,7 @@ import * as OpenCC from 'opencc-js'
 import { mulberry32, type Rng } from './generate'
 import { listFiles } from './util'
 import { parseArticle, withoutSourceLine } from '../src-main/import/parse'
-import { shingles, similarity, tokenize } from '../src-main/clusters/shingles'
+import { shingles, tokenize } from '../src-main/clusters/shingles'
 import { storyText } from '../src-main/clusters/text'
 import { DEFAULT_PARAMS } from '../src-main/clusters/params'
 
@@ -201,12 +201,29 @@ export function buildEvalSet(dir: string, bases = 300, versions = 3, seed = 11):
   const rng = mulberry32(seed)
   const all = readCorpus(dir).filter((s) => s.sh.length >= 40 && s.day !== '')
   const ambiguous = new Set<number>()
+  // exact overlaps of every pair that shares a shingle, through an inverted index (all pairs
+  // one by one would take a minute)
+  const postings = new Map<number, number[]>()
+  all.forEach((s, i) => {
+    for (const h of s.sh) {
+      const list = postings.get(h)
+      if (list) list.push(i)
+      else postings.set(h, [i])
+    }
+  })
   for (let i = 0; i < all.length; i++) {
-    for (let j = i + 1; j < all.length; j++) {
-      const s = similarity(all[i]!.sh, all[j]!.sh)
-      if (s.jaccard < 0.05 && s.containment < 0.3) continue
+    const shared = new Map<number, number>()
+    for (const h of all[i]!.sh) {
+      for (const j of postings.get(h)!) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1)
+    }
+    for (const [j, both] of shared) {
+      const a = all[i]!.sh.length
+      const b = all[j]!.sh.length
+      const jaccard = both / (a + b - both)
+      const containment = both / Math.min(a, b)
+      if (jaccard < 0.05 && containment < 0.3) continue
       const titles = titleSimilarity(all[i]!.title, all[j]!.title)
-      if (titles >= 0.25 || s.containment >= 0.9 || s.jaccard >= 0.6) {
+      if (titles >= 0.25 || containment >= 0.9 || jaccard >= 0.6) {
         ambiguous.add(i)
         ambiguous.add(j)
       }
