@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell, webContents } from 'electron'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { appRoot } from './app-root'
 import { createDispatcher } from './api/dispatcher'
 import { openService } from './api/open-service'
@@ -15,6 +16,9 @@ import { broadcastIpc, serveIpc } from './transport/ipc'
 
 // Electron-only glue: windows, menu, lifecycle. Every behaviour sits behind the contract.
 const devServer = process.env.ELECTRON_RENDERER_URL
+const rendererFile = join(__dirname, '../renderer/index.html')
+/** The one page that may call the archive and that the window may show. */
+const appPage = devServer ?? pathToFileURL(rendererFile).href
 app.setPath('userData', userDataDir())
 registerMediaScheme()
 let service: ArchiveService | null = null
@@ -40,6 +44,8 @@ async function start(): Promise<void> {
   try {
     service = await openService({
       canImport: true,
+      // The user at the window decides, in Settings ▸ Offline images.
+      privateHosts: 'per-request',
       nativeBinding: nativeBindingPath(root),
       pickFolders: async () => {
         const r = await dialog.showOpenDialog({ properties: ['openDirectory', 'multiSelections'] })
@@ -55,7 +61,7 @@ async function start(): Promise<void> {
     app.quit()
     return
   }
-  serveIpc(ipcMain, createDispatcher(service), (url) => isAppUrl(url, devServer))
+  serveIpc(ipcMain, createDispatcher(service), (url) => isAppUrl(url, appPage))
   service.warmUp()
   const open = service
   serveMediaScheme(() => mediaDirOf(open.db))
@@ -88,12 +94,12 @@ function createWindow(): void {
     return { action: 'deny' }
   })
   contents.on('will-navigate', (e, url) => {
-    if (isAppUrl(url, devServer)) return
+    if (isAppUrl(url, appPage)) return
     e.preventDefault()
     if (isExternalAllowed(url)) void shell.openExternal(url)
   })
   contents.on('will-attach-webview', (e) => e.preventDefault())
   contents.session.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
   if (devServer) void win.loadURL(devServer)
-  else void win.loadFile(join(__dirname, '../renderer/index.html'))
+  else void win.loadFile(rendererFile)
 }

@@ -9,18 +9,16 @@ import {
   versionRows,
 } from '../db/story-clusters'
 import { diffTexts } from '../clusters/diff'
-import { withoutSourceLine } from '../import/parse'
+import { withoutSourceLine } from '../text/source-line'
 import { plainText } from '../text/plain'
 import type { ArticleDiff, ArticleVersions, RebuildReport, StoryCluster } from '../shared/clusters'
-import { UserError } from './dispatcher'
+import { LecternError } from '../shared/errors'
 
 // The story-cluster half of the service: argument shapes are checked by the dispatcher, the
 // facts (does the article exist, is it the same one twice) here.
 
 function mustExist(db: Archive, id: number): void {
-  if (!db.prepare(`SELECT 1 FROM articles WHERE id = ?`).get(id)) {
-    throw new UserError('not-found', `No article with id ${id}`)
-  }
+  if (!getArticle(db, id)) throw new LecternError('not-found', { id })
 }
 
 export function listClusters(db: Archive, minSize = 2): { clusters: StoryCluster[] } {
@@ -50,7 +48,7 @@ export function split(db: Archive, articleId: number): ArticleVersions {
 
 export function join(db: Archive, articleId: number, otherId: number): ArticleVersions {
   if (articleId === otherId) {
-    throw new UserError('bad-arguments', 'Choose two different articles to join.')
+    throw new LecternError('same-article', { id: articleId })
   }
   mustExist(db, articleId)
   mustExist(db, otherId)
@@ -62,7 +60,7 @@ export function join(db: Archive, articleId: number, otherId: number): ArticleVe
 export function diffArticles(db: Archive, from: number, to: number): ArticleDiff {
   const text = (id: number) => {
     const a = getArticle(db, id)
-    if (!a) throw new UserError('not-found', `No article with id ${id}`)
+    if (!a) throw new LecternError('not-found', { id })
     return plainText(withoutSourceLine(a.markdown))
   }
   const { parts, tooDifferent } = diffTexts(text(from), text(to))

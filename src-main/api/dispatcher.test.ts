@@ -3,7 +3,6 @@ import { openArchive } from '../db/open'
 import { ArchiveService } from './service'
 import { createDispatcher } from './dispatcher'
 import { article, tempTree } from '../test-support/tmp'
-import type { LecternApi } from '../shared/api'
 
 let tree: ReturnType<typeof tempTree>
 afterEach(() => tree?.cleanup())
@@ -56,21 +55,5 @@ describe('the dispatcher', () => {
     const { dispatch } = make(false)
     const r = await dispatch('importFolders', { folders: [tree.dir] })
     expect(r).toMatchObject({ ok: false, error: { code: 'read-only' } })
-  })
-
-  it('exposes every method of the contract', () => {
-    const { service } = make()
-    const methods: (keyof LecternApi)[] = [
-      'info',
-      'stats',
-      'tags',
-      'categories',
-      'article',
-      'search',
-      'importFolders',
-      'cancelImport',
-      'chooseFolders',
-    ]
-    for (const m of methods) expect(typeof service[m]).toBe('function')
   })
 })

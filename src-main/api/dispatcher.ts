@@ -1,6 +1,5 @@
 import { argChecks, isMethod, type LecternApi, type Reply } from '../shared/api'
-import { ValidationError } from '../shared/validate'
-import { ArchiveError } from '../db/errors'
+import { internalError, LecternError, wireError, type WireError } from '../shared/errors'
 
 export type Dispatch = (method: unknown, args: unknown) => Promise<Reply>
 
@@ -11,7 +10,7 @@ export function createDispatcher(service: LecternApi): Dispatch {
     if (!isMethod(method)) {
       return {
         ok: false,
-        error: { code: 'unknown-method', message: `Unknown method ${String(method)}` },
+        error: wireError({ code: 'unknown-method', params: { method: String(method) } }),
       }
     }
     try {
@@ -25,19 +24,10 @@ export function createDispatcher(service: LecternApi): Dispatch {
   }
 }
 
-export function toWireError(e: unknown): { code: string; message: string } {
-  if (e instanceof ValidationError) return { code: 'bad-arguments', message: e.message }
-  if (e instanceof ArchiveError) return { code: e.code, message: e.message }
-  if (e instanceof UserError) return { code: e.code, message: e.message }
-  return { code: 'internal', message: e instanceof Error ? e.message : String(e) }
-}
-
-/** A refusal the user should read as is (read-only server, import already running, …). */
-export class UserError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
-  }
+/** Classified by class, never by message: a `LecternError` keeps its code (validation errors
+ * included); anything else is a fault in Lectern, logged here and shown as `internal`. */
+export function toWireError(e: unknown): WireError {
+  if (e instanceof LecternError) return e.toWire()
+  console.error('lectern: internal error', e)
+  return internalError()
 }

@@ -129,11 +129,11 @@ describe('story clusters through the contract', () => {
     const { call, id } = await make()
     expect(await call('joinClusters', { articleId: id.zh, otherId: id.zh })).toMatchObject({
       ok: false,
-      error: { code: 'bad-arguments' },
+      error: { code: 'same-article', id: id.zh },
     })
     expect(await call('versions', { articleId: 9999 })).toMatchObject({
       ok: false,
-      error: { code: 'not-found' },
+      error: { code: 'not-found', id: 9999 },
     })
     expect(await call('clusters', { minSize: 0 })).toMatchObject({
       ok: false,
@@ -147,7 +147,10 @@ describe('story clusters through the contract', () => {
       ['joinClusters', { articleId: id.zh, otherId: id.chips }],
       ['rebuildClusters', undefined],
     ] as const) {
-      expect(await ro(m, args)).toMatchObject({ ok: false, error: { code: 'read-only' } })
+      expect(await ro(m, args)).toMatchObject({
+        ok: false,
+        error: { code: 'read-only', action: 'change-clusters' },
+      })
     }
     expect((await ro('versions', { articleId: id.zh })).ok).toBe(true)
   })

@@ -1,4 +1,4 @@
-import type { ArchiveInfo, LecternApi, LecternEvents } from '../shared/api'
+import type { ArchiveInfo, ArgsOf, LecternApi, LecternEvents, PrivateHosts } from '../shared/api'
 import type { ImportReport } from '../shared/types'
 import type { SearchRequest, SearchResult } from '../shared/search-types'
 import { openArchive, type Archive } from '../db/open'
@@ -10,7 +10,7 @@ import { imageRefsOf } from '../db/images'
 import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchive } from '../search/search'
-import { UserError } from './dispatcher'
+import { LecternError } from '../shared/errors'
 import * as stories from './clusters'
 import type { ArticleDiff, ArticleVersions, RebuildReport } from '../shared/clusters'
 
@@ -22,6 +22,8 @@ export interface ServiceOptions {
   sample?: boolean
   userPath?: string
   canImport: boolean
+  /** Downloads from private addresses (default `refused`). */
+  privateHosts?: PrivateHosts | undefined
   nativeBinding?: string | undefined
   /** The desktop's folder dialog; absent in the browser. */
   pickFolders?: () => Promise<string[] | null>
@@ -45,8 +47,8 @@ export class ArchiveService implements LecternApi {
   }
 
   info(): ArchiveInfo {
-    const { path, sample, canImport } = this.#opts
-    return { path, sample: sample ?? false, canImport }
+    const { path, sample, canImport, privateHosts } = this.#opts
+    return { path, sample: sample ?? false, canImport, privateHosts: privateHosts ?? 'refused' }
   }
 
   stats() {
@@ -70,8 +72,8 @@ export class ArchiveService implements LecternApi {
   }
 
   async importFolders({ folders }: { folders: string[] }): Promise<ImportReport> {
-    this.#mayWrite('importing')
-    if (folders.length === 0) throw new UserError('bad-arguments', 'Choose at least one folder.')
+    this.#mayWrite('import')
+    if (folders.length === 0) throw new LecternError('no-folders')
     const ctrl = this.#start('import')
     try {
       this.#leaveSample()
@@ -79,11 +81,6 @@ export class ArchiveService implements LecternApi {
         signal: ctrl.signal,
         onProgress: (p) => this.#opts.emit?.('importProgress', p),
       })
-    } catch (e) {
-      if (e instanceof Error && e.message.startsWith('Not a folder')) {
-        throw new UserError('not-a-folder', e.message)
-      }
-      throw e
     } finally {
       this.#running = null
     }
@@ -93,16 +90,20 @@ export class ArchiveService implements LecternApi {
     return this.#cancel('import')
   }
 
-  async fetchImages({ articleId }: { articleId?: number }): Promise<ImageFetchReport> {
-    this.#mayWrite('fetching pictures')
+  async fetchImages(args: ArgsOf<'fetchImages'>): Promise<ImageFetchReport> {
+    this.#mayWrite('fetch-images')
+    const { articleId, articleIds, allowPrivateHosts } = args
     if (articleId !== undefined && !getArticle(this.db, articleId)) {
-      throw new UserError('not-found', `No article with id ${articleId}`)
+      throw new LecternError('not-found', { id: articleId })
     }
+    const policy = this.#opts.privateHosts ?? 'refused'
     const ctrl = this.#start('images')
     try {
       return await fetchImages(this.db, {
         ...this.#opts.images,
-        articleIds: articleId === undefined ? undefined : [articleId],
+        allowPrivateHosts:
+          policy === 'allowed' || (policy === 'per-request' && allowPrivateHosts === true),
+        articleIds: articleId === undefined ? articleIds : [articleId],
         signal: ctrl.signal,
         onProgress: (p) => this.#opts.emit?.('imageProgress', p),
       })
@@ -124,18 +125,18 @@ export class ArchiveService implements LecternApi {
   }
 
   rebuildClusters(): RebuildReport {
-    this.#mayWrite('rebuilding story clusters')
-    if (this.#running?.job === 'import') throw new UserError('busy', 'An import is running.')
+    this.#mayWrite('change-clusters')
+    if (this.#running) throw new LecternError('busy', { job: this.#running.job })
     return stories.rebuild(this.db)
   }
 
   splitFromCluster({ articleId }: { articleId: number }): ArticleVersions {
-    this.#mayWrite('changing story clusters')
+    this.#mayWrite('change-clusters')
     return stories.split(this.db, articleId)
   }
 
   joinClusters({ articleId, otherId }: { articleId: number; otherId: number }): ArticleVersions {
-    this.#mayWrite('changing story clusters')
+    this.#mayWrite('change-clusters')
     return stories.join(this.db, articleId, otherId)
   }
 
@@ -168,24 +169,12 @@ export class ArchiveService implements LecternApi {
     this.db.close()
   }
 
-  #mayWrite(what: string): void {
-    if (!this.#opts.canImport) {
-      throw new UserError(
-        'read-only',
-        `This archive is open read-only; ${what} is not allowed here.`,
-      )
-    }
+  #mayWrite(action: 'import' | 'fetch-images' | 'change-clusters'): void {
+    if (!this.#opts.canImport) throw new LecternError('read-only', { action })
   }
 
   #start(job: 'import' | 'images'): AbortController {
-    if (this.#running) {
-      throw new UserError(
-        'busy',
-        this.#running.job === 'import'
-          ? 'An import is already running.'
-          : 'Pictures are being fetched; wait for it to finish or cancel it.',
-      )
-    }
+    if (this.#running) throw new LecternError('busy', { job: this.#running.job })
     const ctrl = new AbortController()
     this.#running = { job, ctrl }
     return ctrl

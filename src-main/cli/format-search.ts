@@ -1,4 +1,5 @@
 import type { SearchResult } from '../shared/search-types'
+import { describeEn } from '../shared/messages-en'
 
 const BOLD = '\x1b[1m'
 const MARK = '\x1b[7m'
@@ -6,7 +7,7 @@ const RESET = '\x1b[0m'
 
 /** Search results for a terminal: marks become reverse video (or «» when not a terminal). */
 export function formatSearch(r: SearchResult, tty = Boolean(process.stdout.isTTY)): string {
-  if (r.error) return r.error
+  if (r.error) return describeEn(r.error)
   const lines: string[] = []
   if (r.warnings?.length) lines.push(...r.warnings.map((w) => `note: ${w}`))
   lines.push(`${r.total} ${r.total === 1 ? 'article' : 'articles'}`)

@@ -1,6 +1,7 @@
 import type { Article, ImportReport, LabelCount, Stats } from '../shared/types'
 import { FILE_STATUSES } from '../shared/types'
 import type { ImageFetchReport } from '../shared/images'
+import { describeEn } from '../shared/messages-en'
 
 export function formatImport(r: ImportReport): string {
   const lines = [
@@ -11,13 +12,15 @@ export function formatImport(r: ImportReport): string {
   for (const status of FILE_STATUSES) {
     if (status !== 'failed' && status !== 'skipped') continue
     for (const f of r.files.filter((x) => x.status === status)) {
-      lines.push(`  ${status}: ${f.path} — ${f.error ?? ''}`)
+      lines.push(`  ${status}: ${f.path} — ${f.error ? describeEn(f.error) : ''}`)
     }
   }
   const warned = r.files.filter((f) => f.warnings.length > 0)
   if (warned.length > 0) {
     lines.push(`${warned.length} files with warnings:`)
-    for (const f of warned.slice(0, 50)) lines.push(`  ${f.path}: ${f.warnings.join('; ')}`)
+    for (const f of warned.slice(0, 50)) {
+      lines.push(`  ${f.path}: ${f.warnings.map(describeEn).join('; ')}`)
+    }
     if (warned.length > 50) lines.push(`  … and ${warned.length - 50} more (use --json for all)`)
   }
   return lines.join('\n')
@@ -64,7 +67,7 @@ export function formatImageFetch(r: ImageFetchReport): string {
       `${r.failed} failed.`,
   ]
   if (r.cancelled) lines.push('Cancelled: the pictures not reached are fetched next time.')
-  for (const f of r.failures.slice(0, 50)) lines.push(`  failed: ${f.url} — ${f.error}`)
+  for (const f of r.failures.slice(0, 50)) lines.push(`  failed: ${f.url} — ${describeEn(f.error)}`)
   if (r.failures.length > 50) {
     lines.push(`  … and ${r.failures.length - 50} more (use --json for all)`)
   }

@@ -4,12 +4,14 @@ import { createDispatcher } from '../api/dispatcher'
 import { openService } from '../api/open-service'
 import { startHttp, type HttpTransport } from '../transport/http'
 import { mediaDirOf } from '../images/store'
+import { locateMedia } from '../images/serve'
 
 export interface ServeOptions {
   db?: string | undefined
   port: number
   host: string
   allowImport: boolean
+  allowPrivateHosts: boolean
 }
 
 /** Runs until interrupted. Prints the URL on stdout so scripts and tests can find the port. */
@@ -18,6 +20,7 @@ export async function serve(opts: ServeOptions): Promise<number> {
   const service = await openService({
     db: opts.db,
     canImport: opts.allowImport,
+    privateHosts: opts.allowPrivateHosts ? 'allowed' : 'refused',
     emit: (event, data) => http?.broadcast(event, data),
   })
   http = await startHttp({
@@ -25,13 +28,15 @@ export async function serve(opts: ServeOptions): Promise<number> {
     staticDir: join(appRoot(), 'out', 'renderer'),
     host: opts.host,
     port: opts.port,
-    mediaDir: () => mediaDirOf(service.db),
+    media: (name) => locateMedia(mediaDirOf(service.db), name),
   })
   service.warmUp()
   const info = service.info()
   process.stdout.write(
     `Lectern is serving ${info.sample ? 'the sample archive' : info.path} at ${http.url}\n` +
-      `${opts.allowImport ? 'Import is allowed.' : 'Read-only (use --allow-import to import).'} Press Ctrl+C to stop.\n`,
+      `${opts.allowImport ? 'Import is allowed.' : 'Read-only (use --allow-import to import).'}` +
+      `${opts.allowPrivateHosts ? ' Pictures may come from private addresses.' : ''}` +
+      ' Press Ctrl+C to stop.\n',
   )
   await new Promise<void>((ok) => {
     process.once('SIGINT', ok)

@@ -1,6 +1,6 @@
 import { normalizeText } from '../text/normalize'
 import { plainText } from '../text/plain'
-import { withoutSourceLine } from '../import/parse'
+import { withoutSourceLine } from '../text/source-line'
 
 /**
  * The words that decide whether two articles tell one story: the body as a reader sees it

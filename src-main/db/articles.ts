@@ -1,15 +1,18 @@
 import { stmt } from './stmt'
 import type { Archive } from './open'
 import type { Article } from '../shared/types'
-import type { ParsedArticle } from '../import/types'
 import { labelsOf, setLabels } from './labels'
 import { indexArticle } from './search-index'
 import { touch } from './generation'
 import { storedImagesOf } from './images'
 
+/** An article's own content as the archive keeps it, before it has an id, a place or stored
+ * pictures. The importer's parser makes one (import/types.ts adds what it noticed). */
+export type ArticleContent = Omit<Article, 'id' | 'path' | 'images'>
+
 /** What the importer stores for one article: the parse plus where it came from. */
 export interface ArticleRecord {
-  parsed: ParsedArticle
+  parsed: ArticleContent
   path: string
   folder: string
   contentHash: string
@@ -115,11 +118,18 @@ export function getArticle(db: Archive, id: number): Article | null {
   }
 }
 
-function putText(db: Archive, id: number, p: ParsedArticle): void {
+function putText(db: Archive, id: number, p: ArticleContent): void {
   stmt(
     db,
     `INSERT INTO article_texts (article_id, markdown, front_matter) VALUES (?, ?, ?)
      ON CONFLICT (article_id) DO UPDATE SET markdown = excluded.markdown,
        front_matter = excluded.front_matter`,
   ).run(id, p.markdown, JSON.stringify(p.frontMatter))
+}
+
+/** The path an article was created from (null when there is no such article). */
+export function articlePath(db: Archive, id: number): string | null {
+  const row = stmt(db, `SELECT path FROM articles WHERE id = ?`).get(id) as
+    { path: string } | undefined
+  return row?.path ?? null
 }

@@ -9,6 +9,7 @@ import {
   type ImageStats,
   type ImageStatus,
 } from '../shared/images'
+import type { ImageFailure } from '../shared/problems'
 
 /** One picture an article uses, as the importer found it. */
 export interface ImageRefRecord {
@@ -18,7 +19,7 @@ export interface ImageRefRecord {
   /** Local pictures arrive stored (or failed); remote ones arrive missing. */
   status: ImageStatus
   hash: string | null
-  error: string | null
+  error: ImageFailure | null
 }
 
 export interface StoredMedia {
@@ -121,7 +122,13 @@ export function recordImageRefs(
         lastTried: null,
       })
     } else {
-      upsert.run({ articleId, ...ref, attempts: 1, lastTried: now })
+      upsert.run({
+        articleId,
+        ...ref,
+        error: encodeFailure(ref.error),
+        attempts: 1,
+        lastTried: now,
+      })
     }
   }
   for (const src of before.keys()) {
@@ -163,12 +170,17 @@ export function markDownloaded(db: Archive, url: string, hash: string, now: stri
   ).run(hash, now, url)
 }
 
-export function markDownloadFailed(db: Archive, url: string, error: string, now: string): void {
+export function markDownloadFailed(
+  db: Archive,
+  url: string,
+  error: ImageFailure,
+  now: string,
+): void {
   stmt(
     db,
     `UPDATE image_refs SET status = 'failed', error = ?, attempts = attempts + 1, last_tried = ?
       WHERE url = ? AND kind <> 'local' AND status <> 'stored'`,
-  ).run(error, now, url)
+  ).run(encodeFailure(error), now, url)
 }
 
 export function imageRefsOf(db: Archive, articleId: number): ImageRef[] {
@@ -186,7 +198,7 @@ export function imageRefsOf(db: Archive, articleId: number): ImageRef[] {
     status: r.status,
     media: r.status === 'stored' ? mediaPathOf(r.hash, r.mime) : null,
     bytes: r.status === 'stored' ? r.bytes : null,
-    error: r.error,
+    error: decodeFailure(r.error),
     attempts: r.attempts,
     lastTried: r.last_tried,
   }))
@@ -239,4 +251,24 @@ export function imageStats(db: Archive): ImageStats {
 function mediaPathOf(hash: string | null, mime: string | null): string | null {
   const ext = mime ? extOfMime(mime) : null
   return hash && ext ? mediaUrl(hash, ext) : null
+}
+
+// A failure is kept as its code and parameters in JSON, so it can be worded in any language
+// later. Older archives hold English sentences: those are shown as they are until the next fetch
+// replaces them.
+function encodeFailure(f: ImageFailure | null): string | null {
+  return f === null ? null : JSON.stringify(f)
+}
+
+function decodeFailure(text: string | null): ImageFailure | null {
+  if (text === null) return null
+  if (text.startsWith('{')) {
+    try {
+      const f = JSON.parse(text) as ImageFailure
+      if (typeof f?.code === 'string') return f
+    } catch {
+      // not ours: fall through
+    }
+  }
+  return { code: 'earlier-failure', params: { text } }
 }

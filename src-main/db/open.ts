@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { ArchiveError } from './errors'
+import { LecternError } from '../shared/errors'
 import { currentVersion, latestVersion, migrate } from './migrations/index'
 
 export type Archive = Database.Database
@@ -14,12 +14,12 @@ export interface OpenOptions {
   nativeBinding?: string | undefined
 }
 
-/** Opens (and migrates) an archive. Throws ArchiveError with a message fit for the user. */
+/** Opens (and migrates) an archive. Throws LecternError (`archive-…` codes). */
 export function openArchive(file: string, opts: OpenOptions = {}): Archive {
   const memory = file === ':memory:'
   if (!memory && !existsSync(file)) {
     if (!opts.create || opts.readonly) {
-      throw new ArchiveError('archive-missing', `No archive at ${file}`)
+      throw new LecternError('archive-missing', { file })
     }
     mkdirSync(dirname(file), { recursive: true })
   }
@@ -32,15 +32,12 @@ export function openArchive(file: string, opts: OpenOptions = {}): Archive {
     // Reading user_version forces SQLite to read the header: a non-database fails here.
     currentVersion(db)
   } catch (e) {
-    throw new ArchiveError('archive-unreadable', `Cannot read the archive ${file}: ${errText(e)}`)
+    throw new LecternError('archive-unreadable', { file, detail: errText(e) })
   }
   const version = currentVersion(db)
   if (version > latestVersion) {
     db.close()
-    throw new ArchiveError(
-      'archive-too-new',
-      `The archive ${file} was written by a newer Lectern (schema ${version}; this one knows ${latestVersion}). Update Lectern to open it.`,
-    )
+    throw new LecternError('archive-too-new', { file, version, known: latestVersion })
   }
   if (!opts.readonly) {
     db.pragma('journal_mode = WAL')
@@ -54,10 +51,7 @@ export function openArchive(file: string, opts: OpenOptions = {}): Archive {
   if (!opts.readonly) migrate(db)
   else if (version < latestVersion) {
     db.close()
-    throw new ArchiveError(
-      'archive-unreadable',
-      `The archive ${file} needs an upgrade; open it once without read-only.`,
-    )
+    throw new LecternError('archive-needs-upgrade', { file })
   }
   return db
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { CSP, isAppUrl, isExternalAllowed, webPreferences } from './security'
 
 describe('the desktop window', () => {
@@ -37,8 +38,51 @@ describe('the desktop window', () => {
     for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'smb://x/y', 'not a url']) {
       expect(isExternalAllowed(bad)).toBe(false)
     }
-    expect(isAppUrl('file:///opt/lectern/out/renderer/index.html', undefined)).toBe(true)
-    expect(isAppUrl('https://evil.example/', undefined)).toBe(false)
-    expect(isAppUrl('http://localhost:5173/', 'http://localhost:5173/')).toBe(true)
+  })
+})
+
+describe('isAppUrl: only the page of the app may call the archive or be shown', () => {
+  const built = pathToFileURL('/opt/lectern/out/renderer/index.html').href
+  const dev = 'http://localhost:5173'
+
+  it('accepts the page itself, and its #fragments', () => {
+    expect(isAppUrl('file:///opt/lectern/out/renderer/index.html', built)).toBe(true)
+    expect(isAppUrl('file:///opt/lectern/out/renderer/index.html#/article/3', built)).toBe(true)
+    expect(isAppUrl('file:///opt/lectern/out/renderer/./index.html', built)).toBe(true)
+    expect(isAppUrl('http://localhost:5173/', dev)).toBe(true)
+    expect(isAppUrl('http://localhost:5173/#x', `${dev}/`)).toBe(true)
+    const spaced = pathToFileURL('/home/a b/Lectern/out/renderer/index.html').href
+    expect(isAppUrl('file:///home/a%20b/Lectern/out/renderer/index.html', spaced)).toBe(true)
+  })
+
+  it.each([
+    ['another file in the renderer folder', 'file:///opt/lectern/out/renderer/evil.html'],
+    ['a renderer folder elsewhere', 'file:///tmp/download/out/renderer/index.html'],
+    ['a longer name', 'file:///opt/lectern/out/renderer/index.html.evil'],
+    ['the folder', 'file:///opt/lectern/out/renderer/'],
+    ['a way out and back', 'file:///opt/lectern/out/renderer/../../../../tmp/index.html'],
+    ['a file on another host', 'file://evil.example/opt/lectern/out/renderer/index.html'],
+    ['a query string', 'file:///opt/lectern/out/renderer/index.html?next=https://evil.example'],
+    ['a web page with the path', 'https://evil.example/opt/lectern/out/renderer/index.html'],
+    ['the path in a query', 'https://evil.example/?file:///opt/lectern/out/renderer/index.html'],
+    ['an encoded name', 'file:///opt/lectern/out/renderer/index%2Ehtml'],
+    ['not a URL', 'out/renderer/index.html'],
+    ['nothing', ''],
+  ])('refuses %s against the built page', (_what, url) => {
+    expect(isAppUrl(url, built)).toBe(false)
+  })
+
+  it.each([
+    ['a look-alike host', 'http://localhost:5173.evil.example/'],
+    ['a longer port', 'http://localhost:51730/'],
+    ['a user name', 'http://localhost:5173@evil.example/'],
+    ['credentials on the right host', 'http://user@localhost:5173/'],
+    ['https', 'https://localhost:5173/'],
+    ['another host', 'http://127.0.0.1:5173/'],
+    ['another path', 'http://localhost:5173/other.html'],
+    ['a query string', 'http://localhost:5173/?x=1'],
+    ['the built page', 'file:///opt/lectern/out/renderer/index.html'],
+  ])('refuses %s against the dev server', (_what, url) => {
+    expect(isAppUrl(url, dev)).toBe(false)
   })
 })

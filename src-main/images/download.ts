@@ -1,12 +1,15 @@
-import { sizeText, type FetchLimits } from './limits'
+import { privateAddressRefused } from './address-guard'
+import type { FetchLimits } from './limits'
 import { sniffImage, type Sniffed } from './sniff'
+import type { ImageFailure } from '../shared/problems'
 
 /** The fetch the downloader calls: the global one (undici), or a test's, pointed anywhere. */
 export type FetchFn = (url: string, init: RequestInit) => Promise<Response>
 
 export type Download =
   | { ok: true; bytes: Uint8Array; type: Sniffed; url: string }
-  | { ok: false; error: string; retryable: boolean; cancelled?: true }
+  | { ok: false; error: ImageFailure; retryable: boolean }
+  | { ok: false; cancelled: true; retryable: false }
 
 export interface DownloadOptions {
   limits: FetchLimits
@@ -14,7 +17,7 @@ export interface DownloadOptions {
   signal?: AbortSignal | undefined
 }
 
-const CANCELLED: Download = { ok: false, error: 'cancelled', retryable: false, cancelled: true }
+const CANCELLED: Download = { ok: false, retryable: false, cancelled: true }
 
 /** One picture, with retries (after network errors and 5xx answers) and exponential backoff. */
 export async function downloadImage(
@@ -35,7 +38,11 @@ async function attemptDownload(
   referer: string | null,
   { limits, fetch, signal }: DownloadOptions,
 ): Promise<Download> {
-  const fail = (error: string, retryable = false): Download => ({ ok: false, error, retryable })
+  const fail = (error: ImageFailure, retryable = false): Download => ({
+    ok: false,
+    error,
+    retryable,
+  })
   const ctrl = new AbortController()
   let timedOut = null as 'connect' | 'total' | null
   const onCancel = () => ctrl.abort()
@@ -67,47 +74,51 @@ async function attemptDownload(
       if (res.status >= 300 && res.status < 400 && res.status !== 304) {
         await discard(res)
         const location = res.headers.get('location')
-        if (!location) return fail(`HTTP ${res.status} without a location`)
+        if (!location) {
+          return fail({ code: 'redirect-without-location', params: { status: res.status } })
+        }
         let next: URL
         try {
           next = new URL(location, current)
         } catch {
-          return fail('redirect to an invalid address')
+          return fail({ code: 'redirect-invalid' })
         }
         if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-          return fail(`redirect to a ${next.protocol} address`)
+          return fail({ code: 'redirect-scheme', params: { scheme: next.protocol } })
         }
-        if (seen.has(next.href)) return fail('redirect loop')
+        if (seen.has(next.href)) return fail({ code: 'redirect-loop' })
         if (hop + 1 > limits.maxRedirects) {
-          return fail(`too many redirects (more than ${limits.maxRedirects})`)
+          return fail({ code: 'too-many-redirects', params: { max: limits.maxRedirects } })
         }
         current = next.href
         continue
       }
       if (res.status < 200 || res.status >= 300) {
         await discard(res)
-        const text = res.statusText ? ` ${res.statusText}` : ''
-        return fail(`HTTP ${res.status}${text}`, res.status >= 500)
+        return fail({ code: 'http-error', params: { status: res.status } }, res.status >= 500)
       }
       const length = Number(res.headers.get('content-length') ?? NaN)
       if (length > limits.maxBytes) {
         await discard(res)
-        return fail(`too large (${sizeText(length)}; the limit is ${sizeText(limits.maxBytes)})`)
+        return fail({ code: 'too-large', params: { limit: limits.maxBytes, size: length } })
       }
       const bytes = await readCapped(res, limits.maxBytes)
-      if (bytes === null) return fail(`too large (over ${sizeText(limits.maxBytes)})`)
-      if (bytes.length === 0) return fail('empty answer')
+      if (bytes === null) return fail({ code: 'too-large', params: { limit: limits.maxBytes } })
+      if (bytes.length === 0) return fail({ code: 'empty-answer' })
       const type = sniffImage(bytes)
       if (!type) {
-        return fail(`not an image (served as ${res.headers.get('content-type') || 'no type'})`)
+        const servedAs = res.headers.get('content-type') || undefined
+        return fail({ code: 'not-an-image', params: servedAs ? { servedAs } : {} })
       }
       return { ok: true, bytes, type, url: current }
     }
   } catch (e) {
     if (signal?.aborted) return CANCELLED
     // A slow host stays slow for a while: not retried now, tried again on the next fetch.
-    if (timedOut === 'connect') return fail(`no answer within ${seconds(limits.connectTimeoutMs)}`)
-    if (timedOut === 'total') return fail(`timed out after ${seconds(limits.timeoutMs)}`)
+    if (timedOut === 'connect') {
+      return fail({ code: 'no-answer', params: { ms: limits.connectTimeoutMs } })
+    }
+    if (timedOut === 'total') return fail({ code: 'timed-out', params: { ms: limits.timeoutMs } })
     return networkFailure(e)
   } finally {
     clearTimeout(total)
@@ -150,23 +161,23 @@ async function discard(res: Response): Promise<void> {
 }
 
 function networkFailure(e: unknown): Download {
+  const refused = privateAddressRefused(e)
+  if (refused) {
+    return { ok: false, error: { code: 'private-address', params: refused }, retryable: false }
+  }
   const cause = (e as { cause?: { code?: string; message?: string } })?.cause
   const code = cause?.code ?? (e as { code?: string })?.code
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return { ok: false, error: 'host not found', retryable: code === 'EAI_AGAIN' }
+    return { ok: false, error: { code: 'host-not-found' }, retryable: code === 'EAI_AGAIN' }
   }
   if (code && /CERT|SSL|TLS/i.test(code)) {
-    return { ok: false, error: `secure connection failed (${code})`, retryable: false }
+    return { ok: false, error: { code: 'tls-failed', params: { detail: code } }, retryable: false }
   }
   if (code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return { ok: false, error: 'could not connect (timed out)', retryable: true }
+    return { ok: false, error: { code: 'connect-timeout' }, retryable: true }
   }
   const what = code ?? cause?.message ?? (e instanceof Error ? e.message : String(e))
-  return { ok: false, error: `network error (${what})`, retryable: true }
-}
-
-function seconds(ms: number): string {
-  return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} s` : `${ms} ms`
+  return { ok: false, error: { code: 'network-error', params: { detail: what } }, retryable: true }
 }
 
 /** False when cancelled while waiting. */

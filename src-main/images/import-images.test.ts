@@ -7,6 +7,7 @@ import { archiveStats } from '../db/stats'
 import { searchArchive } from '../search/search'
 import { importFolders } from '../import/importer'
 import type { ImportReport } from '../shared/types'
+import { describeEn } from '../shared/messages-en'
 import { article, tempTree } from '../test-support/tmp'
 import { TINY_JPEG, tinyPng } from '../test-support/images'
 import { mediaFile } from './store'
@@ -61,14 +62,16 @@ describe('importing an article with pictures', () => {
     const r = await importFolders(db!, [folder])
     const f = byPath(r)
     expect(f['a.md']?.status).toBe('imported')
-    expect(f['a.md']?.warnings).toEqual([
+    expect(f['a.md']?.warnings.map(describeEn)).toEqual([
       'image not kept: ../../etc/passwd (outside the imported folder)',
       'image not kept: file:///etc/passwd (file: addresses are not imported)',
       'image img/missing.png: file not found',
       'image img/notes.png: not an image',
       'image not kept: img/link-out.png (outside the imported folder)',
     ])
-    expect(f['sub/b.md']?.warnings).toEqual(['image not kept: /img/a.png (absolute path)'])
+    expect(f['sub/b.md']?.warnings).toEqual([
+      { code: 'image-refused', params: { src: '/img/a.png', why: { code: 'absolute-path' } } },
+    ])
     expect(f['c.md']?.warnings).toEqual([])
 
     const a = getArticle(db!, f['a.md']!.id!)!
@@ -87,8 +90,8 @@ describe('importing an article with pictures', () => {
     expect(imageRefsOf(db!, a.id).map((x) => [x.src, x.kind, x.status, x.error])).toEqual([
       ['img/a.png', 'local', 'stored', null],
       ['img/b.jpg', 'local', 'stored', null],
-      ['img/missing.png', 'local', 'failed', 'file not found'],
-      ['img/notes.png', 'local', 'failed', 'not an image'],
+      ['img/missing.png', 'local', 'failed', { code: 'file-missing' }],
+      ['img/notes.png', 'local', 'failed', { code: 'not-an-image', params: {} }],
       ['https://inews.gtimg.com/news/r.png', 'remote', 'missing', null],
     ])
     expect(imageRefsOf(db!, c.id)[0]).toMatchObject({ kind: 'thumbnail', status: 'stored' })

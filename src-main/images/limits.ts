@@ -33,8 +33,4 @@ export const DEFAULT_LIMITS: FetchLimits = {
     'Chrome/138.0.0.0 Safari/537.36',
 }
 
-export function sizeText(n: number): string {
-  if (n < 1024) return `${n} bytes`
-  const [v, unit] = n < 1024 * 1024 ? [n / 1024, 'KB'] : [n / 1024 / 1024, 'MB']
-  return `${(v >= 10 ? v.toFixed(0) : v.toFixed(1)).replace(/\.0$/, '')} ${unit}`
-}
+export { sizeText } from '../shared/messages-en'

@@ -4,13 +4,14 @@ import type { ImageRefRecord, StoredMedia } from '../db/images'
 import { articleImages, classifySource } from './refs'
 import { sniffImage } from './sniff'
 import { storeMedia } from './store'
-import { DEFAULT_MAX_BYTES, sizeText } from './limits'
+import { DEFAULT_MAX_BYTES } from './limits'
+import type { ImageFailure, ImageRefusal, ImportWarning } from '../shared/problems'
 
 /** An article's pictures, read before the import transaction: local ones already in the store. */
 export interface PreparedImages {
   refs: ImageRefRecord[]
   media: StoredMedia[]
-  warnings: string[]
+  warnings: ImportWarning[]
 }
 
 export const NO_IMAGES: PreparedImages = { refs: [], media: [], warnings: [] }
@@ -42,7 +43,10 @@ export async function prepareImages(
     const source = classifySource(src, ctx)
     if (source.kind === 'inline') continue
     if (source.kind === 'refused') {
-      out.warnings.push(`image not kept: ${shorten(src)} (${source.reason})`)
+      out.warnings.push({
+        code: 'image-refused',
+        params: { src: shorten(src), why: source.reason },
+      })
       continue
     }
     const kind = thumbnail ? 'thumbnail' : source.kind
@@ -53,9 +57,9 @@ export async function prepareImages(
     const abs = join(site.root, ...source.rel.split('/'))
     const r = await copyLocal(abs, site)
     if ('refused' in r) {
-      out.warnings.push(`image not kept: ${shorten(src)} (${r.refused})`)
+      out.warnings.push({ code: 'image-refused', params: { src: shorten(src), why: r.refused } })
     } else if ('error' in r) {
-      out.warnings.push(`image ${shorten(src)}: ${r.error}`)
+      out.warnings.push({ code: 'image-failed', params: { src: shorten(src), why: r.error } })
       out.refs.push({ src, url: abs, kind, status: 'failed', hash: null, error: r.error })
     } else {
       out.media.push(r.media)
@@ -65,13 +69,14 @@ export async function prepareImages(
   return out
 }
 
-type Copied = { media: StoredMedia } | { error: string } | { refused: string }
+type Copied = { media: StoredMedia } | { error: ImageFailure } | { refused: ImageRefusal }
 
 async function copyLocal(abs: string, site: ImageSite): Promise<Copied> {
   try {
     return await copyLocalOrThrow(abs, site)
   } catch (e) {
-    return { error: `cannot copy: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }
+    const detail = (e as NodeJS.ErrnoException).code ?? (e as Error).message
+    return { error: { code: 'copy-failed', params: { detail } } }
   }
 }
 
@@ -81,19 +86,21 @@ async function copyLocalOrThrow(abs: string, site: ImageSite): Promise<Copied> {
   try {
     real = await realpath(abs)
   } catch {
-    return { error: 'file not found' }
+    return { error: { code: 'file-missing' } }
   }
   // A link inside the folder may still lead out of it.
   const root = await realpath(site.root)
   if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) {
-    return { refused: 'outside the imported folder' }
+    return { refused: { code: 'outside-folder' } }
   }
   const st = await stat(real)
-  if (!st.isFile()) return { error: 'not a file' }
-  if (st.size > maxBytes) return { error: `too large (over ${sizeText(maxBytes)})` }
+  if (!st.isFile()) return { error: { code: 'not-a-file' } }
+  if (st.size > maxBytes) {
+    return { error: { code: 'too-large', params: { limit: maxBytes, size: st.size } } }
+  }
   const bytes = await readFile(real)
   const type = sniffImage(bytes)
-  if (!type) return { error: 'not an image' }
+  if (!type) return { error: { code: 'not-an-image', params: {} } }
   const hash = await storeMedia(site.mediaDir, bytes, type.ext)
   return { media: { hash, mime: type.mime, bytes: bytes.length } }
 }

@@ -1,5 +1,6 @@
 import { Marked, type Token } from 'marked'
 import { posix } from 'node:path'
+import type { ImageRefusal } from '../shared/problems'
 
 // Which pictures an article uses, and what each address means. Pure: the importer reads the
 // local files and the fetcher downloads the remote ones.
@@ -69,7 +70,7 @@ export type ImageSource =
   | { kind: 'local'; rel: string }
   /** Inline `data:` pictures stay in the Markdown as they are. */
   | { kind: 'inline' }
-  | { kind: 'refused'; reason: string }
+  | { kind: 'refused'; reason: ImageRefusal }
 
 export interface SourceContext {
   /** The article's folder relative to the imported folder (`''` at its top), forward slashes. */
@@ -85,13 +86,13 @@ export function classifySource(src: string, ctx: SourceContext): ImageSource {
   const scheme = SCHEME.exec(s)?.[1]?.toLowerCase()
   if (scheme === 'data') return { kind: 'inline' }
   if (scheme === 'http' || scheme === 'https') return web(s)
-  if (scheme === 'file') return { kind: 'refused', reason: 'file: addresses are not imported' }
-  if (scheme && scheme.length === 1) return { kind: 'refused', reason: 'absolute path' }
-  if (scheme) return { kind: 'refused', reason: `${scheme}: addresses cannot be kept` }
+  if (scheme === 'file') return { kind: 'refused', reason: { code: 'file-address' } }
+  if (scheme && scheme.length === 1) return refused({ code: 'absolute-path' })
+  if (scheme) return refused({ code: 'scheme', scheme })
   const site = webPage(ctx.sourceUrl)
   if (s.startsWith('//')) return web(`${site?.protocol ?? 'https:'}${s}`)
   if (s.startsWith('/') || s.startsWith('\\')) {
-    return site ? web(new URL(s, site).href) : { kind: 'refused', reason: 'absolute path' }
+    return site ? web(new URL(s, site).href) : refused({ code: 'absolute-path' })
   }
   // A path beside the article, as any Markdown viewer reads it: no query or fragment, %-escapes
   // decoded, Windows separators accepted.
@@ -101,21 +102,25 @@ export function classifySource(src: string, ctx: SourceContext): ImageSource {
   } catch {
     // A stray % is part of the name.
   }
-  if (path.includes('\0')) return { kind: 'refused', reason: 'invalid path' }
+  if (path.includes('\0')) return refused({ code: 'invalid-path' })
   const rel = posix.normalize(posix.join(ctx.dir, path))
   if (rel === '..' || rel.startsWith('../') || rel === '.' || rel.endsWith('/')) {
-    return { kind: 'refused', reason: 'outside the imported folder' }
+    return refused({ code: 'outside-folder' })
   }
   return { kind: 'local', rel }
+}
+
+function refused(reason: ImageRefusal): ImageSource {
+  return { kind: 'refused', reason }
 }
 
 function web(href: string): ImageSource {
   try {
     const u = new URL(href)
-    if (!u.hostname) return { kind: 'refused', reason: 'no host in the address' }
+    if (!u.hostname) return refused({ code: 'no-host' })
     return { kind: 'remote', url: u.href }
   } catch {
-    return { kind: 'refused', reason: 'not a valid address' }
+    return refused({ code: 'invalid-address' })
   }
 }
 

@@ -26,7 +26,7 @@ function parseAll(): { parsed: Parsed[]; failed: string[] } {
     const rel = path.relative(CORPUS, abs).split(path.sep).join('/')
     try {
       const decoded = decodeFile(readFileSync(abs), path.basename(abs))
-      if (decoded.kind !== 'text') failed.push(`${rel}: skipped as ${decoded.reason}`)
+      if (decoded.kind !== 'text') failed.push(`${rel}: skipped as ${decoded.reason.code}`)
       else parsed.push({ rel, article: parseArticle(decoded.text, rel) })
     } catch (e) {
       failed.push(`${rel}: ${(e as Error).message}`)
@@ -87,7 +87,7 @@ describe.skipIf(!present)(title, () => {
     console.info(`corpus: ${all.length} files, ${unknown.length} with unknown dates`)
     for (const p of unknown) {
       expect(p.article.frontMatter.date).toBe('')
-      expect(p.article.warnings).toEqual(['unknown date'])
+      expect(p.article.warnings).toEqual([{ code: 'unknown-date' }])
     }
   })
 })

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import iconv from 'iconv-lite'
 import { decodeFile } from './decode'
+import { describeEn } from '../shared/messages-en'
 
 const SIMPLIFIED =
   '国务院总理李强2月13日主持召开国务院常务会议，研究进一步做好稳就业工作的有关举措。' +
@@ -15,7 +16,8 @@ const bytes = (...parts: (string | number[])[]): Uint8Array =>
 
 function text(buf: Uint8Array) {
   const result = decodeFile(buf, 'article.md')
-  if (result.kind !== 'text') throw new Error(`expected text, got skip: ${result.reason}`)
+  if (result.kind !== 'text')
+    throw new Error(`expected text, got skip: ${describeEn(result.reason)}`)
   return result
 }
 
@@ -85,7 +87,7 @@ describe('decodeFile: encodings', () => {
     const result = text(buf)
     expect(result.text).toBe(expected)
     expect(result.encoding).toBe(encoding)
-    expect(result.warnings).toEqual(warnings)
+    expect(result.warnings.map(describeEn)).toEqual(warnings)
   })
 
   it('keeps a UTF-8 file with one damaged byte as UTF-8 rather than mojibake', () => {
@@ -93,7 +95,7 @@ describe('decodeFile: encodings', () => {
     const result = text(buf)
     expect(result.encoding).toBe('utf-8')
     expect(result.text).toContain(SIMPLIFIED)
-    expect(result.warnings).toEqual(['invalid UTF-8 bytes replaced with �'])
+    expect(result.warnings).toEqual([{ code: 'invalid-utf8' }])
   })
 
   it('reads BOM-less UTF-16 text instead of calling it binary', () => {
@@ -155,7 +157,9 @@ describe('decodeFile: skipped files', () => {
       'binary file',
     ],
   ])('%s', (_label, buf, reason) => {
-    expect(decodeFile(buf, 'x.md')).toEqual({ kind: 'skip', reason })
+    const result = decodeFile(buf, 'x.md')
+    expect(result.kind).toBe('skip')
+    expect(result.kind === 'skip' && describeEn(result.reason)).toBe(reason)
   })
 
   it('does not skip text that merely mentions a tab or form feed', () => {

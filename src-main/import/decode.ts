@@ -1,6 +1,7 @@
 import chardet from 'chardet'
 import iconv from 'iconv-lite'
 import type { DecodeResult } from './types'
+import type { ImportWarning } from '../shared/problems'
 
 const MAGIC: readonly (readonly number[])[] = [
   [0x89, 0x50, 0x4e, 0x47], // PNG
@@ -61,21 +62,21 @@ const displayName = (enc: string): string =>
 
 // The name is not needed yet: content decides, because archives mislabel extensions freely.
 export function decodeFile(buf: Uint8Array, _name: string): DecodeResult {
-  if (buf.length === 0) return { kind: 'skip', reason: 'empty file' }
+  if (buf.length === 0) return { kind: 'skip', reason: { code: 'empty-file' } }
 
   const decoded = decodeBytes(buf)
-  if (decoded === 'binary') return { kind: 'skip', reason: 'binary file' }
+  if (decoded === 'binary') return { kind: 'skip', reason: { code: 'binary-file' } }
 
   const text = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
-  if (text.trim() === '') return { kind: 'skip', reason: 'empty file' }
-  if (looksBinary(text)) return { kind: 'skip', reason: 'binary file' }
+  if (text.trim() === '') return { kind: 'skip', reason: { code: 'empty-file' } }
+  if (looksBinary(text)) return { kind: 'skip', reason: { code: 'binary-file' } }
   return { kind: 'text', text, encoding: decoded.encoding, warnings: decoded.warnings }
 }
 
 interface Decoded {
   text: string
   encoding: string
-  warnings: string[]
+  warnings: ImportWarning[]
 }
 
 function decodeBytes(buf: Uint8Array): Decoded | 'binary' {
@@ -106,13 +107,17 @@ function utf8(buf: Uint8Array, strict = false): Decoded | null {
     if (strict) return null
     // A BOM says UTF-8 outright, so a few bad bytes are damage rather than another encoding.
     const text = looseUtf8.decode(buf)
-    return { text, encoding: 'utf-8', warnings: ['invalid UTF-8 bytes replaced with �'] }
+    return { text, encoding: 'utf-8', warnings: [{ code: 'invalid-utf8' }] }
   }
 }
 
 function legacy(buf: Uint8Array, encoding: string): Decoded {
   const text = iconv.decode(buf, encoding, { stripBOM: true })
-  return { text, encoding, warnings: [`decoded from ${displayName(encoding)}`] }
+  return {
+    text,
+    encoding,
+    warnings: [{ code: 'decoded-from', params: { encoding: displayName(encoding) } }],
+  }
 }
 
 /** Plain-ASCII text saved as UTF-16 without a BOM has a NUL in every other byte. */
@@ -161,7 +166,7 @@ function mostlyValidUtf8(buf: Uint8Array): Decoded | null {
     else if (ch.charCodeAt(0) > 0x7f) good++
   }
   if (good < 8 * bad || good < 20) return null
-  return { text, encoding: 'utf-8', warnings: ['invalid UTF-8 bytes replaced with �'] }
+  return { text, encoding: 'utf-8', warnings: [{ code: 'invalid-utf8' }] }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { splitFrontMatter } from './frontmatter'
+import { describeEn } from '../shared/messages-en'
 
 // The shape every file in the news corpus has (Hugo, written by a scraper).
 const CORPUS_FILE = `---
@@ -176,8 +177,8 @@ describe('splitFrontMatter: broken front matter never throws and loses no text',
     const fm = splitFrontMatter(input)
     expect(fm.body).toBe(input)
     expect(fm.warnings).toHaveLength(1)
-    expect(fm.warnings[0]).toContain(warning)
-    expect(fm.warnings[0]).toMatch(/imported as body$/)
+    expect(describeEn(fm.warnings[0]!)).toContain(warning)
+    expect(describeEn(fm.warnings[0]!)).toMatch(/imported as body$/)
     expect(fm.data).toEqual(salvaged)
   })
 })

@@ -1,6 +1,7 @@
 import YAML from 'yaml'
 import { parse as parseToml } from 'smol-toml'
 import { parseDate } from './dates'
+import type { ImportWarning } from '../shared/problems'
 
 export interface FrontMatter {
   /** JSON-safe (dates as ISO strings); {} when there is none or it could not be read. */
@@ -8,7 +9,7 @@ export interface FrontMatter {
   /** Everything after the front matter; the whole text when the front matter was unreadable. */
   body: string
   format: 'yaml' | 'toml' | 'json' | null
-  warnings: string[]
+  warnings: ImportWarning[]
 }
 
 interface Block {
@@ -24,13 +25,13 @@ export function splitFrontMatter(text: string): FrontMatter {
 
   const block = fencedBlock(text)
   if (block === 'unclosed') {
-    return { ...none, warnings: ['front matter: no closing fence — imported as body'] }
+    return { ...none, warnings: [{ code: 'front-matter-unclosed' }] }
   }
   if (!block) return none
 
   const parsed = block.format === 'yaml' ? readYaml(block.source) : readToml(block.source)
   if ('error' in parsed) {
-    const warning = `front matter: ${parsed.error} — imported as body`
+    const warning: ImportWarning = { code: 'front-matter-invalid', params: parsed.error }
     return { data: parsed.salvage ?? {}, body: text, format: block.format, warnings: [warning] }
   }
   const value = parsed.value
@@ -38,8 +39,11 @@ export function splitFrontMatter(text: string): FrontMatter {
     return { data: {}, body: block.body, format: block.format, warnings: [] }
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
-    const got = Array.isArray(value) ? 'a list' : `a ${typeof value}`
-    const warning = `front matter: expected key: value pairs, got ${got} — imported as body`
+    const got = Array.isArray(value) ? 'list' : (typeof value as 'string' | 'number' | 'boolean')
+    const warning: ImportWarning = {
+      code: 'front-matter-not-map',
+      params: { format: block.format, got },
+    }
     return { data: {}, body: text, format: block.format, warnings: [warning] }
   }
   return {
@@ -78,16 +82,17 @@ function fencedBlock(text: string): Block | 'unclosed' | null {
   return fence === '+++' || /^[\w-]+\s*[:=]/.test(next) ? 'unclosed' : null
 }
 
-type Read = { value: unknown } | { error: string; salvage?: Record<string, unknown> }
+type Invalid = { format: 'yaml' | 'toml' | 'json'; line?: number; detail: string }
+type Read = { value: unknown } | { error: Invalid; salvage?: Record<string, unknown> }
 
 function readYaml(source: string): Read {
   // Real archives repeat keys; the last one winning beats refusing the whole file.
   const doc = YAML.parseDocument(source, { uniqueKeys: false })
   const error = doc.errors[0]
   if (!error) return { value: doc.toJS({ maxAliasCount: 1000 }) }
-  const line = error.linePos ? ` (line ${error.linePos[0].line + 1})` : ''
-  const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
-  return { error: `invalid YAML${line}: ${message}`, salvage: salvageYaml(source) }
+  const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+  const at = error.linePos ? { line: error.linePos[0].line + 1 } : {}
+  return { error: { format: 'yaml', ...at, detail }, salvage: salvageYaml(source) }
 }
 
 /**
@@ -118,22 +123,22 @@ function readToml(source: string): Read {
     return { value: parseToml(source) }
   } catch (e) {
     const err = e as { line?: number; message?: string }
-    const line = typeof err.line === 'number' ? ` (line ${err.line + 1})` : ''
-    const message = String(err.message ?? e)
+    const at = typeof err.line === 'number' ? { line: err.line + 1 } : {}
+    const detail = String(err.message ?? e)
       .split('\n')[0]!
       .replace(/^Invalid TOML document: /, '')
-    return { error: `invalid TOML${line}: ${message}` }
+    return { error: { format: 'toml', ...at, detail } }
   }
 }
 
 /** Hugo's JSON front matter: an object at the very start, the body right after its `}`. */
 function splitJson(text: string): FrontMatter {
   const end = matchingBrace(text)
-  const fail = (why: string): FrontMatter => ({
+  const fail = (detail: string): FrontMatter => ({
     data: {},
     body: text,
     format: 'json',
-    warnings: [`front matter: invalid JSON: ${why} — imported as body`],
+    warnings: [{ code: 'front-matter-invalid', params: { format: 'json', detail } }],
   })
   if (end === -1) return fail('no closing }')
   let value: unknown

@@ -45,14 +45,14 @@ describe('importing a folder', () => {
     expect(f['sub/b.markdown']?.status).toBe('imported')
     expect(f['sub/deeper/c.MD']?.status).toBe('imported')
     expect(f['copy/a-again.md']).toMatchObject({ status: 'duplicate', duplicateOf: f['a.md']?.id })
-    expect(f['notes.txt']).toMatchObject({ status: 'skipped', error: 'not a Markdown file' })
-    expect(f['empty.md']).toMatchObject({ status: 'skipped', error: 'empty file' })
-    expect(f['image.md']).toMatchObject({ status: 'skipped', error: 'binary file' })
+    expect(f['notes.txt']).toMatchObject({ status: 'skipped', error: { code: 'not-markdown' } })
+    expect(f['empty.md']).toMatchObject({ status: 'skipped', error: { code: 'empty-file' } })
+    expect(f['image.md']).toMatchObject({ status: 'skipped', error: { code: 'binary-file' } })
     expect(f['broken.md']?.status).toBe('imported')
-    expect(f['broken.md']?.warnings.join(' ')).toMatch(/front matter/)
-    expect(f['.git']).toMatchObject({ status: 'skipped', error: 'hidden folder' })
+    expect(f['broken.md']?.warnings.map((w) => w.code)).toContain('front-matter-invalid')
+    expect(f['.git']).toMatchObject({ status: 'skipped', error: { code: 'hidden-folder' } })
     expect(f['sub/loop']?.status).toBe('skipped')
-    expect(f['dangling.md']).toMatchObject({ status: 'failed', error: 'broken link' })
+    expect(f['dangling.md']).toMatchObject({ status: 'failed', error: { code: 'broken-link' } })
     // Nothing silently dropped: the counters add up to the files listed.
     const sum = r.imported + r.updated + r.unchanged + r.duplicates + r.skipped + r.failed
     expect(sum).toBe(r.scanned)
@@ -68,7 +68,7 @@ describe('importing a folder', () => {
     const r = await importFolders(db, [dir])
     const file = r.files[0]
     expect(file?.status).toBe('imported')
-    expect(file?.warnings.join(' ')).toMatch(/GB18030|GBK/i)
+    expect(file?.warnings).toContainEqual({ code: 'decoded-from', params: { encoding: 'GB18030' } })
     expect(getArticle(db, file?.id as number)?.markdown).toContain('阿里巴巴')
   })
 

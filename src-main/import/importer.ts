@@ -1,18 +1,20 @@
-import { stmt } from '../db/stmt'
+import { LecternError } from '../shared/errors'
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import type { Archive } from '../db/open'
-import { findByHash, insertArticle, updateArticle } from '../db/articles'
+import { articlePath, findByHash, insertArticle, updateArticle } from '../db/articles'
 import { getFile, putFile } from '../db/files'
 import { saveArticleImages } from '../db/images'
 import { prepareImages, type PreparedImages } from '../images/local'
 import { mediaDirOf } from '../images/store'
 import type { ImportFileResult, ImportProgress, ImportReport } from '../shared/types'
+import type { FileReason } from '../shared/problems'
 import { decodeFile } from './decode'
 import { parseArticle } from './parse'
-import { isMarkdownName, scanFolder, type ScanEntry } from './scan'
+import { isMarkdownName, reason, scanFolder, type ScanEntry } from './scan'
 import type { ParsedArticle } from './types'
+import type { ImportWarning } from '../shared/problems'
 import { emptyReport, tally } from './report'
 import { placeImported } from '../db/story-clusters'
 
@@ -33,11 +35,11 @@ type Prepared =
       kind: 'parsed'
       hash: string
       parsed: ParsedArticle
-      extra: string[]
+      extra: ImportWarning[]
       images: PreparedImages
     }
-  | { entry: FileEntry; kind: 'skip'; reason: string }
-  | { entry: FileEntry; kind: 'fail'; reason: string }
+  | { entry: FileEntry; kind: 'skip'; reason: FileReason }
+  | { entry: FileEntry; kind: 'fail'; reason: FileReason }
 
 export async function importFolders(
   db: Archive,
@@ -62,7 +64,9 @@ export async function importFolders(
   for (const folder of folders) {
     const root = resolve(folder)
     const st = await stat(root).catch(() => null)
-    if (!st?.isDirectory()) throw new Error(`Not a folder: ${folder}`)
+    if (!st?.isDirectory()) {
+      throw new LecternError('not-a-folder', st ? { folder } : { folder, missing: true })
+    }
     for await (const entry of scanFolder(root, opts.signal)) {
       work.push({ folder, root, entry })
       progress.scanned++
@@ -114,7 +118,7 @@ export async function importFolders(
 }
 
 async function prepare(db: Archive, entry: FileEntry, root: string): Promise<Prepared> {
-  if (!isMarkdownName(entry.rel)) return { entry, kind: 'skip', reason: 'not a Markdown file' }
+  if (!isMarkdownName(entry.rel)) return { entry, kind: 'skip', reason: { code: 'not-markdown' } }
   const known = getFile(db, entry.abs)
   // Same size and modification time as last time: trust it without reading (re-imports of
   // hundreds of thousands of files must be quick). An edit changes the mtime.
@@ -125,14 +129,7 @@ async function prepare(db: Archive, entry: FileEntry, root: string): Promise<Pre
   try {
     buf = await readFile(entry.abs)
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    const reason =
-      code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'ENOENT'
-          ? 'vanished while importing'
-          : (e as Error).message
-    return { entry, kind: 'fail', reason }
+    return { entry, kind: 'fail', reason: reason(e) }
   }
   const decoded = decodeFile(buf, basename(entry.abs))
   if (decoded.kind === 'skip') return { entry, kind: 'skip', reason: decoded.reason }
@@ -141,7 +138,14 @@ async function prepare(db: Archive, entry: FileEntry, root: string): Promise<Pre
     hash = createHash('sha256').update(decoded.text).digest('hex')
     parsed = parseArticle(decoded.text, entry.rel)
   } catch (e) {
-    return { entry, kind: 'fail', reason: `could not parse: ${(e as Error).message}` }
+    return {
+      entry,
+      kind: 'fail',
+      reason: {
+        code: 'parse-error',
+        params: { detail: e instanceof Error ? e.message : String(e) },
+      },
+    }
   }
   // Local pictures are copied into the media store here, outside the transaction; store() then
   // records them (the store is content-addressed, so a file written for nothing does no harm).
@@ -187,7 +191,5 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
 
 /** A path owns an article when the article was created from it (not when it merely duplicated it). */
 function ownsArticle(db: Archive, articleId: number, path: string): boolean {
-  const row = stmt(db, `SELECT path FROM articles WHERE id = ?`).get(articleId) as
-    { path: string } | undefined
-  return row?.path === path
+  return articlePath(db, articleId) === path
 }

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest'
 import { parseArticle } from './parse'
 import type { ParsedArticle } from './types'
+import { describeEn } from '../shared/messages-en'
+import type { ImportWarning } from '../shared/problems'
 
 const QQ_FILE = `---
 title: "宠物食品+宠物经济，这家公司深耕宠物食品赛道"
@@ -103,7 +105,7 @@ describe('parseArticle: title', () => {
 })
 
 describe('parseArticle: date', () => {
-  it.each<[string, string, string, string | null, string[]]>([
+  it.each<[string, string, string, string | null, ImportWarning[]]>([
     ['date', fm('date: "2026-07-30 16:04:22"'), 'a.md', '2026-07-30T16:04:22', []],
     ['unquoted YAML date', fm('date: 2025-02-13'), 'a.md', '2025-02-13', []],
     ['RFC 1123', fm('date: "Fri, 21 Aug 2026 14:03:00 GMT"'), 'a.md', '2026-08-21T14:03:00Z', []],
@@ -138,22 +140,41 @@ describe('parseArticle: date', () => {
       fm('date: ""'),
       'en/news/cna/entitynode6333346en.en.md',
       null,
-      ['unknown date'],
+      [{ code: 'unknown-date' }],
     ],
-    ['no front matter at all', 'Just text.', 'a.md', null, ['unknown date']],
-    ['not understood', fm('date: xyz'), 'a.md', null, ['date "xyz" not understood']],
-    ['impossible', fm('date: 2025-02-30'), 'a.md', null, ['date "2025-02-30" not understood']],
+    ['no front matter at all', 'Just text.', 'a.md', null, [{ code: 'unknown-date' }]],
+    [
+      'not understood',
+      fm('date: xyz'),
+      'a.md',
+      null,
+      [{ code: 'date-not-understood', params: { value: 'xyz' } }],
+    ],
+    [
+      'impossible',
+      fm('date: 2025-02-30'),
+      'a.md',
+      null,
+      [{ code: 'date-not-understood', params: { value: '2025-02-30' } }],
+    ],
     [
       'not understood, path used',
       fm('date: soon'),
       'posts/2025-02-13-x.md',
       '2025-02-13',
-      ['date "soon" not understood, used 2025-02-13 from the file path'],
+      [{ code: 'date-not-understood', params: { value: 'soon', fromPath: '2025-02-13' } }],
     ],
   ])('%s', (_label, text, path, date, warnings) => {
     const a = parse(text, path)
     expect(a.date).toBe(date)
     expect(a.warnings).toEqual(warnings)
+  })
+
+  it('words the warnings for the CLI in English', () => {
+    expect(parse('Just text.', 'a.md').warnings.map(describeEn)).toEqual(['unknown date'])
+    expect(parse(fm('date: soon'), 'posts/2025-02-13-x.md').warnings.map(describeEn)).toEqual([
+      'date "soon" not understood, used 2025-02-13 from the file path',
+    ])
   })
 })
 
@@ -328,7 +349,9 @@ describe('parseArticle: broken front matter', () => {
     expect(a.title).toBe('He said "hi" to me')
     expect(a.date).toBe('2025-02-13')
     expect(a.warnings).toHaveLength(1)
-    expect(a.warnings[0]).toMatch(/^front matter: invalid YAML \(line 2\): .* — imported as body$/)
+    expect(describeEn(a.warnings[0]!)).toMatch(
+      /^front matter: invalid YAML \(line 2\): .* — imported as body$/,
+    )
   })
 
   it('never throws on odd input', () => {

@@ -1,6 +1,8 @@
 import { dateFromPath, parseDate } from './dates'
 import { splitFrontMatter } from './frontmatter'
 import type { ParsedArticle } from './types'
+import type { ImportWarning } from '../shared/problems'
+import { lastLine, SOURCE_LINK } from '../text/source-line'
 
 type Fields = Map<string, unknown>
 
@@ -107,7 +109,7 @@ const DATE_KEYS = [
   'publish_date',
 ]
 
-function dateOf(fields: Fields, relPath: string, warnings: string[]): string | null {
+function dateOf(fields: Fields, relPath: string, warnings: ImportWarning[]): string | null {
   let rejected: unknown
   for (const key of DATE_KEYS) {
     const v = fields.get(key)
@@ -119,9 +121,10 @@ function dateOf(fields: Fields, relPath: string, warnings: string[]): string | n
   const fromPath = dateFromPath(relPath)
   if (rejected !== undefined) {
     const shown = typeof rejected === 'string' ? rejected : JSON.stringify(rejected)
-    const using = fromPath ? `, used ${fromPath} from the file path` : ''
-    warnings.push(`date "${shown.slice(0, 80)}" not understood${using}`)
-  } else if (!fromPath) warnings.push('unknown date')
+    const value = shown.slice(0, 80)
+    const params = fromPath ? { value, fromPath } : { value }
+    warnings.push({ code: 'date-not-understood', params })
+  } else if (!fromPath) warnings.push({ code: 'unknown-date' })
   return fromPath
 }
 
@@ -152,24 +155,6 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v)
 
 const hostOf = (url: URL): string => url.hostname.replace(/^www\./i, '')
-
-// `[name](https://...)`, optionally `(<https://...>)` or with a link title; one level of
-// parentheses inside the URL so Wikipedia-style links survive.
-const SOURCE_LINK =
-  /^\s*\[([^\]]*)\]\(\s*<?(https?:\/\/(?:[^\s()<>]|\([^\s()]*\))+)>?(?:\s+"[^"]*")?\s*\)\s*$/i
-
-const lastLine = (body: string): string =>
-  body
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .pop() ?? ''
-
-/** The body without its trailing source line, when it has one (the outlet, not the story). */
-export function withoutSourceLine(body: string): string {
-  const trimmed = body.trimEnd()
-  const last = lastLine(trimmed)
-  return SOURCE_LINK.test(last) ? trimmed.slice(0, trimmed.length - last.length) : body
-}
 
 function sourceOf(fields: Fields, body: string): { url: string | null; name: string | null } {
   const link = SOURCE_LINK.exec(lastLine(body))

@@ -1,12 +1,13 @@
 import type { Stats } from 'node:fs'
 import { opendir, realpath, stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
+import type { FileReason } from '../shared/problems'
 
 /** One thing found under an imported folder: a file to look at, or an entry we could not use. */
 export type ScanEntry =
   | { kind: 'file'; abs: string; rel: string; size: number; mtimeMs: number }
-  | { kind: 'skip'; rel: string; reason: string }
-  | { kind: 'fail'; rel: string; reason: string }
+  | { kind: 'skip'; rel: string; reason: FileReason }
+  | { kind: 'fail'; rel: string; reason: FileReason }
 
 const MARKDOWN = /\.(md|markdown)$/i
 
@@ -34,7 +35,7 @@ export async function* scanFolder(root: string, signal?: AbortSignal): AsyncGene
       continue
     }
     if (seenDirs.has(real)) {
-      if (dir !== root) yield { kind: 'skip', rel, reason: 'folder already scanned (link loop)' }
+      if (dir !== root) yield { kind: 'skip', rel, reason: { code: 'folder-seen' } }
       continue
     }
     seenDirs.add(real)
@@ -59,16 +60,17 @@ export async function* scanFolder(root: string, signal?: AbortSignal): AsyncGene
       try {
         st = await stat(abs)
       } catch (e) {
-        yield { kind: 'fail', rel: relPath, reason: n.isLink ? 'broken link' : reason(e) }
+        yield { kind: 'fail', rel: relPath, reason: n.isLink ? { code: 'broken-link' } : reason(e) }
         continue
       }
       const isDir = st.isDirectory()
       if (!isDir && !st.isFile()) {
-        yield { kind: 'skip', rel: relPath, reason: 'not a regular file' }
+        yield { kind: 'skip', rel: relPath, reason: { code: 'not-regular-file' } }
         continue
       }
       if (isDir) {
-        if (n.name.startsWith('.')) yield { kind: 'skip', rel: relPath, reason: 'hidden folder' }
+        if (n.name.startsWith('.'))
+          yield { kind: 'skip', rel: relPath, reason: { code: 'hidden-folder' } }
         else subdirs.push(abs)
         continue
       }
@@ -79,17 +81,18 @@ export async function* scanFolder(root: string, signal?: AbortSignal): AsyncGene
   }
 }
 
-function reason(e: unknown): string {
+/** A file system error as a reason; shared with the importer, which reads what scanning found. */
+export function reason(e: unknown): FileReason {
   const err = e as NodeJS.ErrnoException
   switch (err?.code) {
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied'
+      return { code: 'permission-denied' }
     case 'ENOENT':
-      return 'vanished while scanning'
+      return { code: 'vanished' }
     case 'ELOOP':
-      return 'link loop'
+      return { code: 'link-loop' }
     default:
-      return err?.message ?? String(e)
+      return { code: 'read-error', params: { detail: err?.code ?? err?.message ?? String(e) } }
   }
 }

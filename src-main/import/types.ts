@@ -1,12 +1,13 @@
-import type { Article } from '../shared/types'
+import type { ArticleContent } from '../db/articles'
+import type { FileReason, ImportWarning } from '../shared/problems'
 
 /** What the pure parser makes of one file's text: an article as the archive keeps it, before it
  * has an id or a place, plus what the parser noticed. Effects (files, SQLite) live elsewhere. */
-export type ParsedArticle = Omit<Article, 'id' | 'path' | 'images'> & {
-  /** Human-readable, e.g. `front matter: invalid YAML (line 3): ... — imported as body`. */
-  warnings: string[]
+export type ParsedArticle = ArticleContent & {
+  /** e.g. `{ code: 'front-matter-invalid', params: { format: 'yaml', line: 3, detail } }`. */
+  warnings: ImportWarning[]
 }
 
 export type DecodeResult =
-  | { kind: 'text'; text: string; encoding: string; warnings: string[] }
-  | { kind: 'skip'; reason: string }
+  | { kind: 'text'; text: string; encoding: string; warnings: ImportWarning[] }
+  | { kind: 'skip'; reason: FileReason }

@@ -1,5 +1,6 @@
 import type { Archive } from '../db/open'
 import { generation } from '../db/generation'
+import { allLabels, articleFacetRows, articleLabelPairs, maxArticleId } from '../db/facet-rows'
 import type { SearchFacets } from '../shared/search-types'
 import type { LabelCount } from '../shared/types'
 
@@ -45,9 +46,7 @@ function code(d: Dict, value: string | null): number {
 }
 
 function build(db: Archive, gen: string): FacetIndex {
-  const maxId = (
-    db.prepare(`SELECT coalesce(max(id), 0) AS m FROM articles`).get() as { m: number }
-  ).m
+  const maxId = maxArticleId(db)
   const size = maxId + 2
   const idx: FacetIndex = {
     gen,
@@ -59,19 +58,12 @@ function build(db: Archive, gen: string): FacetIndex {
     labelIds: new Int32Array(0),
     labels: new Map(),
   }
-  const rows = db
-    .prepare(`SELECT id, lang, source_name, substr(date, 1, 4) FROM articles`)
-    .raw()
-    .iterate() as Iterable<[number, string | null, string | null, string | null]>
-  for (const [id, lang, source, year] of rows) {
+  for (const [id, lang, source, year] of articleFacetRows(db)) {
     idx.lang[id] = code(idx.dicts.lang, lang)
     idx.source[id] = code(idx.dicts.source, source)
     idx.year[id] = code(idx.dicts.year, year)
   }
-  const links = db
-    .prepare(`SELECT article_id, label_id FROM article_labels ORDER BY article_id`)
-    .raw()
-    .all() as [number, number][]
+  const links = articleLabelPairs(db)
   idx.labelIds = new Int32Array(links.length)
   const starts = idx.labelStart
   for (const [articleId] of links) starts[articleId + 1] = (starts[articleId + 1] as number) + 1
@@ -79,11 +71,7 @@ function build(db: Archive, gen: string): FacetIndex {
     idx.labelStart[i] = (idx.labelStart[i] as number) + (idx.labelStart[i - 1] as number)
   }
   links.forEach(([, labelId], i) => (idx.labelIds[i] = labelId))
-  for (const [id, kind, name] of db.prepare(`SELECT id, kind, name FROM labels`).raw().all() as [
-    number,
-    string,
-    string,
-  ][]) {
+  for (const [id, kind, name] of allLabels(db)) {
     idx.labels.set(id, { kind, name })
   }
   return idx

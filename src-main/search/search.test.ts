@@ -180,11 +180,11 @@ describe('searching the archive', () => {
     },
   )
 
-  it('says why a query of only punctuation finds nothing', () => {
-    expect(searchArchive(db, { query: '!!!' })).toMatchObject({
+  it.each(['!!!', '（）', '()', '"" ——', '-'])('says by a code why %j finds nothing', (query) => {
+    expect(searchArchive(db, { query })).toMatchObject({
       total: 0,
       hits: [],
-      error: expect.any(String),
+      error: { code: 'unsearchable-query' },
     })
   })
 

@@ -7,6 +7,7 @@ import { makeSnippet } from './snippet'
 import { stmt } from '../db/stmt'
 import { facetsOf } from './facet-index'
 import { storedThumbnailOf } from '../db/images'
+import { wireError } from '../shared/errors'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
 const RANK = 'bm25(articles_fts, 10.0, 1.0)'
@@ -34,7 +35,7 @@ export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
     return {
       total: 0,
       hits: [],
-      error: 'Nothing to search for: the query has no letters or digits.',
+      error: wireError({ code: 'unsearchable-query' }),
       ...warnings,
     }
   }

@@ -4,7 +4,21 @@ import type { Article, ImportProgress, ImportReport, LabelCount, Stats } from '.
 import type { SearchRequest, SearchResult } from './search-types'
 import type { ImageFetchReport, ImageProgress, ImageRef } from './images'
 import type { ArticleDiff, ArticleVersions, RebuildReport, StoryCluster } from './clusters'
-import { ValidationError, int, list, obj, oneOf, optional, str, type Check } from './validate'
+import {
+  ValidationError,
+  bool,
+  int,
+  list,
+  obj,
+  oneOf,
+  optional,
+  str,
+  type Check,
+  type Equal,
+} from './validate'
+import type { WireError } from './errors'
+
+export type { ErrorCode, WireError } from './errors'
 
 export interface ArchiveInfo {
   /** The archive file in use. */
@@ -13,7 +27,13 @@ export interface ArchiveInfo {
   sample: boolean
   /** Whether this transport lets the user import (serve is read-only unless --allow-import). */
   canImport: boolean
+  /** Whether pictures may be downloaded from loopback, private and link-local addresses. */
+  privateHosts: PrivateHosts
 }
+
+/** `allowed`/`refused`: decided by whoever started the server (`--allow-private-hosts`);
+ * `per-request`: the desktop app, where the user's setting comes with each `fetchImages`. */
+export type PrivateHosts = 'allowed' | 'refused' | 'per-request'
 
 export interface LecternApi {
   info(): ArchiveInfo
@@ -29,7 +49,13 @@ export interface LecternApi {
   chooseFolders(): Promise<string[] | null>
   /** Downloads the pictures not stored yet (of one article, or all); failures are kept with a
    * reason and tried again next time. Allowed where importing is. */
-  fetchImages(args: { articleId?: number }): Promise<ImageFetchReport>
+  fetchImages(args: {
+    articleId?: number
+    /** Several articles at once (the CLI's `import --images`: the articles just imported). */
+    articleIds?: number[]
+    /** The desktop's setting; heeded only where `info().privateHosts` is `per-request`. */
+    allowPrivateHosts?: boolean
+  }): Promise<ImageFetchReport>
   cancelFetchImages(): boolean
   imageStatus(args: { articleId: number }): ImageRef[]
   /** Story clusters of at least `minSize` articles (default 2), the largest first. */
@@ -78,10 +104,21 @@ export const EVENT_NAMES = Object.keys(EVENTS) as EventName[]
 const none: Check<undefined> = (v, at) => {
   if (v === undefined || v === null) return undefined
   if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) return undefined
-  throw new ValidationError(`${at} takes no arguments`)
+  throw new ValidationError(at, { rule: 'no-arguments' })
 }
 
-export const argChecks: { [M in Method]: Check<ArgsOf<M>> } = {
+/**
+ * Compiles only when each method's validator yields exactly the arguments the method takes: a
+ * field added to a request type and not to its validator (or the reverse), or made optional on
+ * one side only, is a type error here rather than a field silently dropped or let through.
+ */
+export type ChecksMatch<T extends { [M in Method]: Check<unknown> }> = {
+  [M in Method]: Equal<ReturnType<T[M]>, ArgsOf<M>>
+}[Method] extends true
+  ? T
+  : never
+
+const checks = {
   info: none,
   stats: none,
   tags: none,
@@ -96,7 +133,11 @@ export const argChecks: { [M in Method]: Check<ArgsOf<M>> } = {
   importFolders: obj({ folders: list(str, 100) }),
   cancelImport: none,
   chooseFolders: none,
-  fetchImages: obj({ articleId: optional(int(1, Number.MAX_SAFE_INTEGER)) }),
+  fetchImages: obj({
+    articleId: optional(int(1, Number.MAX_SAFE_INTEGER)),
+    articleIds: optional(list(int(1, Number.MAX_SAFE_INTEGER), 10_000_000)),
+    allowPrivateHosts: optional(bool),
+  }),
   cancelFetchImages: none,
   imageStatus: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
   clusters: obj({ minSize: optional(int(1, 1_000_000)) }),
@@ -113,10 +154,12 @@ export const argChecks: { [M in Method]: Check<ArgsOf<M>> } = {
   }),
 }
 
+export const argChecks: ChecksMatch<typeof checks> = checks
+
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(argChecks, name)
 }
 
-/** The wire format of one call's answer: errors are values, never thrown across the boundary. */
-export type Reply<T = unknown> =
-  { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
+/** The wire format of one call's answer: errors are values, never thrown across the boundary.
+ * The UI shows the code, translated; `message` is English, for logs and the CLI. */
+export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: WireError }

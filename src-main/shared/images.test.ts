@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { extOfMime, imageKey, mediaSrc, mediaUrl, parseMediaName } from './images'
-import { EVENT_NAMES } from './api'
 
 const HASH = 'ab'.repeat(32)
 
@@ -43,11 +42,5 @@ describe('stored picture names', () => {
     expect(imageKey('img/a%20b.png')).toBe(imageKey('img/a b.png'))
     expect(imageKey('https://x.example/%E5%9B%BE.png')).toBe(imageKey('https://x.example/图.png'))
     expect(imageKey('bad%zz.png')).toBe('bad%zz.png')
-  })
-})
-
-describe('the image progress event', () => {
-  it('is listed with every other event, for transports that subscribe by name', () => {
-    expect(EVENT_NAMES).toEqual(['menu', 'importProgress', 'imageProgress', 'archiveChanged'])
   })
 })

@@ -1,5 +1,6 @@
 // Offline images: what crosses the boundary, and the one naming rule for stored pictures that the
 // HTTP route, the desktop protocol and the renderer all share. Pure: no Node, Electron or DOM.
+import type { ImageFailure } from './problems'
 
 /** Where a picture came from: a file beside the article, the web, or the front matter's thumbnail. */
 export type ImageKind = 'local' | 'remote' | 'thumbnail'
@@ -17,7 +18,8 @@ export interface ImageRef {
   /** `/media/<hash>.<ext>` once stored. */
   media: string | null
   bytes: number | null
-  error: string | null
+  /** Why the last try failed, as a code (`http-error`, `private-address`, …). */
+  error: ImageFailure | null
   attempts: number
   lastTried: string | null
 }
@@ -30,7 +32,7 @@ export interface ImageFetchReport {
   /** Bytes downloaded. */
   bytes: number
   cancelled: boolean
-  failures: { url: string; error: string }[]
+  failures: { url: string; error: ImageFailure }[]
 }
 
 export interface ImageProgress {

@@ -1,4 +1,5 @@
 import type { LabelCount } from './types'
+import type { WireError } from './errors'
 
 export type SearchSort = 'relevance' | 'newest' | 'oldest'
 
@@ -38,7 +39,7 @@ export interface SearchResult {
   hits: SearchHit[]
   facets?: SearchFacets
   /** Set when the query could not be used as typed; the result is then empty. */
-  error?: string
+  error?: WireError<'unsearchable-query'>
   /** Parts of the query that were ignored, e.g. `before:abc`. */
   warnings?: string[]
 }

@@ -1,6 +1,7 @@
 // The data that crosses the main/renderer boundary. Plain JSON shapes only: this folder imports
 // nothing from Node, Electron or the DOM (checked by lint).
 import type { ImageStats } from './images'
+import type { FileReason, ImportWarning } from './problems'
 
 export interface Article {
   id: number
@@ -63,9 +64,10 @@ export interface ImportFileResult {
   status: FileStatus
   id?: number
   duplicateOf?: number
-  warnings: string[]
+  /** Codes with parameters (`{ code: 'unknown-date' }`); the CLI and the UI word them. */
+  warnings: ImportWarning[]
   /** Why a file was skipped or failed. */
-  error?: string
+  error?: FileReason
 }
 
 export interface ImportCounts {

@@ -111,19 +111,6 @@ describe('toIndexText', () => {
     const reference = normalizeText(s).replace(CJK_CHAR, ' $& ').replace(/\s+/g, ' ').trim()
     expect(toIndexText(s)).toBe(reference)
   })
-
-  test('is fast enough for 100,000 articles', () => {
-    const zh = '中華民國臺灣的蘋果公司發佈了新產品，引起廣泛關注。AI 技術 2025年。'.repeat(60)
-    const en = 'The Election Commission said Electricity prices, Café owners agreed. '.repeat(70)
-    toIndexText(zh + en)
-    const t = performance.now()
-    for (let k = 0; k < 100; k++) {
-      toIndexText(zh + k)
-      toIndexText(en + k)
-    }
-    // ~0.2 ms per 5 KB article here; the budget only catches a pathological slowdown
-    expect((performance.now() - t) / 200).toBeLessThan(5)
-  })
 })
 
 describe('isCjk', () => {

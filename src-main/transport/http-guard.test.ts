@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { request } from 'node:http'
-import { startHttp, CSP, type HttpTransport } from './http'
+import { startHttp, type HttpTransport } from './http'
+import { CSP } from '../shared/csp'
 import { createDispatcher } from '../api/dispatcher'
 import { ArchiveService } from '../api/service'
 import { openArchive } from '../db/open'

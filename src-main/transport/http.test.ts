@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { request } from 'node:http'
 import { startHttp, type HttpTransport } from './http'
 import { storeMedia } from '../images/store'
+import { locateMedia } from '../images/serve'
 import { tempTree } from '../test-support/tmp'
 import { tinyPng } from '../test-support/images'
 
@@ -46,7 +47,7 @@ async function setup(withStore = true) {
     staticDir: tree.path('ui'),
     host: '127.0.0.1',
     port: 0,
-    mediaDir: () => (withStore ? dir : null),
+    media: (name) => locateMedia(withStore ? dir : null, name),
   })
   return { png, svg }
 }

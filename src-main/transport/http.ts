@@ -5,8 +5,9 @@ import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Dispatch } from '../api/dispatcher'
 import type { EventName } from '../shared/api'
-import { locateMedia } from '../images/serve'
-import { MEDIA_SCHEME } from '../shared/images'
+import { wireError } from '../shared/errors'
+import { CSP } from '../shared/csp'
+import { HTTP_CALL, HTTP_EVENTS } from '../shared/wire'
 
 export interface HttpOptions {
   dispatch: Dispatch
@@ -14,9 +15,17 @@ export interface HttpOptions {
   staticDir: string
   host: string
   port: number
-  /** The open archive's media store (it changes when the sample gives way to the user's). */
-  mediaDir?: () => string | null
+  /** Finds a stored picture by its public name (images/serve.ts's locateMedia over the open
+   * archive's store, handed in so that the transport knows nothing of the store). */
+  media?: (name: string) => Promise<MediaLookup>
+  /** How often an idle event stream gets a comment line (default 15 s). */
+  heartbeatMs?: number
 }
+
+/** What `media` answers: a file to send with its headers, or a refusal. */
+export type MediaLookup =
+  | { ok: true; file: string; size: number; headers: Record<string, string> }
+  | { ok: false; status: number; message: string }
 
 export interface HttpTransport {
   server: Server
@@ -36,21 +45,16 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 }
 
-// Same policy as the Electron window (and the meta tag in src-renderer/index.html): nothing from
-// outside, no inline scripts; pictures only from the app, inline, or the archive's media store.
-export const CSP =
-  `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; ` +
-  `img-src 'self' data: ${MEDIA_SCHEME}:; ` +
-  "font-src 'self'; connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'"
-
 const MAX_BODY = 1024 * 1024
 
 /** `lectern serve`: the built UI plus one POST endpoint and one event stream, both thin. */
 export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
   const streams = new Set<ServerResponse>()
   const server = createServer((req, res) => {
+    // A fault here is Lectern's: logged, and the page gets no internals.
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) send(res, 500, 'text/plain', String(e))
+      console.error('lectern: internal error', e)
+      if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error')
       else res.end()
     })
   })
@@ -67,27 +71,32 @@ export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
       return send(res, 403, 'text/plain', 'Forbidden: this server answers only its own pages.')
     }
     const url = new URL(req.url ?? '/', `http://${host}`)
-    if (url.pathname === '/api/call') {
+    if (url.pathname === HTTP_CALL) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only')
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(res, 415, 'text/plain', 'JSON only')
       }
       const body = await readBody(req)
+      if (body === null) {
+        const error = wireError({ code: 'request-too-large', params: { limit: MAX_BODY } })
+        return sendJson(res, { ok: false, error }, 413)
+      }
       let call: { method?: unknown; args?: unknown }
       try {
         call = JSON.parse(body) as typeof call
       } catch {
-        return sendJson(res, { ok: false, error: { code: 'bad-request', message: 'Invalid JSON' } })
+        return sendJson(res, { ok: false, error: wireError({ code: 'bad-request' }) })
       }
       return sendJson(res, await opts.dispatch(call?.method, call?.args))
     }
-    if (url.pathname === '/api/events') {
+    if (url.pathname === HTTP_EVENTS) {
       res.writeHead(200, {
         'content-type': 'text/event-stream',
         'cache-control': 'no-store',
         connection: 'keep-alive',
       })
-      res.write(': connected\n\n')
+      // `retry` sets how soon the browser reconnects after the stream drops.
+      res.write('retry: 2000\n: connected\n\n')
       streams.add(res)
       req.on('close', () => streams.delete(res))
       return
@@ -95,7 +104,7 @@ export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'text/plain', 'GET only')
     if (url.pathname.startsWith('/media/')) {
-      return serveMedia(req, res, opts.mediaDir?.() ?? null, url.pathname.slice('/media/'.length))
+      return serveMedia(req, res, opts.media, url.pathname.slice('/media/'.length))
     }
     return serveStatic(res, opts.staticDir, url.pathname)
   }
@@ -104,6 +113,14 @@ export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
     server.once('error', fail)
     server.listen(opts.port, opts.host, () => ok())
   })
+  // A comment line now and then keeps an idle stream from being cut by proxies and idle
+  // timeouts, and lets a write fail on a tab that went away without closing, which drops it.
+  const heartbeat = setInterval(() => {
+    for (const s of streams) s.write(': heartbeat\n\n')
+  }, opts.heartbeatMs ?? 15_000)
+  heartbeat.unref()
+  server.once('close', () => clearInterval(heartbeat))
+
   const addr = server.address()
   const port = typeof addr === 'object' && addr ? addr.port : opts.port
   const hostName = opts.host.includes(':') ? `[${opts.host}]` : opts.host
@@ -161,28 +178,32 @@ async function serveStatic(res: ServerResponse, root: string, pathname: string):
 async function serveMedia(
   req: IncomingMessage,
   res: ServerResponse,
-  dir: string | null,
+  media: HttpOptions['media'],
   name: string,
 ): Promise<void> {
-  const found = await locateMedia(dir, name)
+  if (!media) return send(res, 404, 'text/plain', 'No picture here')
+  const found = await media(name)
   if (!found.ok) return send(res, found.status, 'text/plain', found.message)
   res.writeHead(200, { ...found.headers, 'content-length': String(found.size) })
   if (req.method === 'HEAD') return void res.end()
   await pipeline(createReadStream(found.file), res)
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The body as text, or null when it passes MAX_BODY: the rest is read and dropped rather than
+ * the socket destroyed, so the client gets the 413 answer instead of a reset connection. */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
       size += c.length
       if (size > MAX_BODY) {
-        fail(new Error('Request too large'))
-        req.destroy()
+        req.removeAllListeners('data')
+        req.resume()
+        ok(null)
       } else chunks.push(c)
     })
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => ok(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')))
     req.on('error', fail)
   })
 }
@@ -195,8 +216,8 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body)
 }
 
-function sendJson(res: ServerResponse, value: unknown): void {
-  res.writeHead(200, {
+function sendJson(res: ServerResponse, value: unknown, status = 200): void {
+  res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
   })

@@ -1,85 +1,73 @@
-import type {
-  EventName,
-  LecternClient,
-  LecternEvents,
-  Method,
-  Reply,
-} from '../../../src-main/shared/api'
-import { argChecks, EVENT_NAMES } from '../../../src-main/shared/api'
+import type { EventName, LecternClient, LecternEvents, Method } from '../../../src-main/shared/api'
+import { argChecks } from '../../../src-main/shared/api'
+import type { WireError } from '../../../src-main/shared/errors'
+import type { Transport } from './transport'
 
-/** The contract as the renderer sees it: every method async. One transport is picked at start:
- * the preload's IPC bridge in the desktop app, HTTP in the browser (`lectern serve`). */
-interface Transport {
-  call(method: Method, args: unknown): Promise<Reply>
-  subscribe(listener: (event: string, data: unknown) => void): () => void
+export type { Transport } from './transport'
+
+/** A failed call: the UI shows `error.code` translated (see i18n/index.ts), never `message`. */
+export class ApiError extends Error {
+  constructor(readonly error: WireError) {
+    super(error.message)
+  }
+
+  get code(): WireError['code'] {
+    return this.error.code
+  }
 }
 
-interface Bridge {
-  call(method: string, args: unknown): Promise<Reply>
-  on(listener: (event: string, data: unknown) => void): () => void
+/** The contract as the renderer sees it: every method async, over whichever transport. */
+export interface Client {
+  api: LecternClient
+  onEvent<E extends EventName>(event: E, listener: (data: LecternEvents[E]) => void): () => void
+  isDesktop: boolean
   pathForFile(file: File): string
 }
 
-export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
-function ipcTransport(bridge: Bridge): Transport {
-  return { call: (m, a) => bridge.call(m, a), subscribe: (l) => bridge.on(l) }
-}
-
-function httpTransport(base = ''): Transport {
-  return {
-    async call(method, args) {
-      const res = await fetch(`${base}/api/call`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ method, args }),
-      })
-      if (!res.ok)
-        return { ok: false, error: { code: 'http', message: `${res.status} ${res.statusText}` } }
-      return (await res.json()) as Reply
-    },
-    subscribe(listener) {
-      const source = new EventSource(`${base}/api/events`)
-      const names: string[] = EVENT_NAMES
-      const handlers = names.map((name) => {
-        const h = (e: MessageEvent<string>) => listener(name, JSON.parse(e.data))
-        source.addEventListener(name, h)
-        return h
-      })
-      return () => {
-        names.forEach((n, i) => source.removeEventListener(n, handlers[i] as EventListener))
-        source.close()
-      }
-    },
-  }
-}
-
-const bridge = (globalThis as { lectern?: Bridge }).lectern
-const transport: Transport = bridge ? ipcTransport(bridge) : httpTransport()
-
-export const isDesktop = Boolean(bridge)
-
-/** Where a dropped file or folder is on disk: known only in the desktop app ('' elsewhere). */
-export function pathForFile(file: File): string {
-  return bridge ? bridge.pathForFile(file) : ''
-}
-
 /** Derived from the method table, so a method added to the contract appears here by itself. */
+export function createClient(transport: Transport): Client {
+  const api = Object.fromEntries(
+    (Object.keys(argChecks) as Method[]).map((m) => [
+      m,
+      async (args?: unknown) => {
+        const reply = await transport.call(m, args)
+        if (!reply.ok) throw new ApiError(reply.error)
+        return reply.value
+      },
+    ]),
+  ) as unknown as LecternClient
+  return {
+    api,
+    onEvent: (event, listener) =>
+      transport.subscribe((name, data) => {
+        if (name === event) listener(data as LecternEvents[typeof event])
+      }),
+    isDesktop: transport.desktop,
+    pathForFile: (file) => transport.pathForFile(file),
+  }
+}
+
+// The app's own client, installed once by main.ts before the UI mounts (a test installs its
+// own). The names below are what the UI imports; they reach whichever client is installed.
+let installed: Client | null = null
+
+export function installClient(client: Client): void {
+  installed = client
+  isDesktop = client.isDesktop
+}
+
+function current(): Client {
+  if (!installed) throw new Error('No client installed: main.ts calls installClient first')
+  return installed
+}
+
+/** Set by installClient; an ES module export is a live binding, so importers see the update. */
+export let isDesktop = false
+
 export const api = Object.fromEntries(
   (Object.keys(argChecks) as Method[]).map((m) => [
     m,
-    async (args?: unknown) => {
-      const reply = await transport.call(m, args)
-      if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message)
-      return reply.value
-    },
+    (args?: unknown) => (current().api[m] as (a?: unknown) => Promise<unknown>)(args),
   ]),
 ) as unknown as LecternClient
 
@@ -87,7 +75,9 @@ export function onEvent<E extends EventName>(
   event: E,
   listener: (data: LecternEvents[E]) => void,
 ): () => void {
-  return transport.subscribe((name, data) => {
-    if (name === event) listener(data as LecternEvents[E])
-  })
+  return current().onEvent(event, listener)
+}
+
+export function pathForFile(file: File): string {
+  return current().pathForFile(file)
 }

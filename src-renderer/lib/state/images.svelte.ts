@@ -3,21 +3,23 @@
 // events and the final report. Pictures are only ever shown from the archive, so this is the
 // one way a picture on the web reaches the reader.
 import { api, onEvent } from '../api/client'
+import { settings } from './settings.svelte'
 import type { ImageFetchReport, ImageProgress, ImageStats } from '../../../src-main/shared/images'
+import type { Problem } from '../../../src-main/shared/problems'
+import { describe } from '../../i18n'
+import { problemOf } from '../problem'
 
 /** An article's id, or the whole archive. */
 export type FetchScope = number | 'all'
 export type FetchPhase = 'idle' | 'running' | 'done'
 type OnDone = (report: ImageFetchReport | null) => void | Promise<void>
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
-
 export class ImageFetcher {
   #phase = $state<FetchPhase>('idle')
   #scope = $state<FetchScope | null>(null)
   #progress = $state.raw<ImageProgress | null>(null)
   #report = $state.raw<ImageFetchReport | null>(null)
-  #error = $state<string | null>(null)
+  #error = $state.raw<Problem | null>(null)
   #stats = $state.raw<ImageStats | null>(null)
   #listening = false
   /** Whether the running download was started here (and so ends with our own report). */
@@ -42,8 +44,9 @@ export class ImageFetcher {
   get report() {
     return this.#report
   }
-  get error() {
-    return this.#error
+  /** The last run's error, in the user's language. */
+  get error(): string | null {
+    return this.#error && describe(this.#error)
   }
   /** The archive's picture counts, as of the last `refreshStats`. */
   get stats() {
@@ -92,9 +95,11 @@ export class ImageFetcher {
     this.#report = null
     this.#error = null
     try {
-      this.#report = await api.fetchImages(scope === 'all' ? {} : { articleId: scope })
+      // Heeded only by the desktop app; a server decides for itself (--allow-private-hosts).
+      const allow = settings.allowPrivateHosts ? { allowPrivateHosts: true } : {}
+      this.#report = await api.fetchImages(scope === 'all' ? allow : { articleId: scope, ...allow })
     } catch (e) {
-      this.#error = message(e)
+      this.#error = problemOf(e)
     }
     this.#phase = 'done'
     this.#own = false
@@ -114,7 +119,7 @@ export class ImageFetcher {
         await this.start(articleId, onDone)
       }
     } catch (e) {
-      this.#error = message(e)
+      this.#error = problemOf(e)
     }
   }
 
@@ -122,7 +127,7 @@ export class ImageFetcher {
     try {
       await api.cancelFetchImages()
     } catch (e) {
-      this.#error = message(e)
+      this.#error = problemOf(e)
     }
   }
 

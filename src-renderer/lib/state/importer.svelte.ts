@@ -8,6 +8,9 @@ import type {
   ImportReport,
 } from '../../../src-main/shared/types'
 import { ui } from './ui.svelte'
+import type { Problem } from '../../../src-main/shared/problems'
+import { describe } from '../../i18n'
+import { problemOf } from '../problem'
 
 export type ReportFilter = FileStatus | 'all' | 'warnings'
 export type ImportPhase = 'idle' | 'running' | 'done'
@@ -17,7 +20,7 @@ export class Importer {
   #phase = $state<ImportPhase>('idle')
   #progress = $state.raw<ImportProgress | null>(null)
   #report = $state.raw<ImportReport | null>(null)
-  #error = $state<string | null>(null)
+  #error = $state.raw<Problem | null>(null)
   #filter = $state<ReportFilter>('all')
   #folder = $state('')
   #fetchImagesAfter = $state(false)
@@ -44,8 +47,9 @@ export class Importer {
   get report() {
     return this.#report
   }
-  get error() {
-    return this.#error
+  /** Why the import could not start, in the user's language. */
+  get error(): string | null {
+    return this.#error && describe(this.#error)
   }
   get filter() {
     return this.#filter
@@ -126,7 +130,7 @@ export class Importer {
       if (folders.length > 0) await this.start(folders, onDone)
       return true
     } catch (e) {
-      this.#error = e instanceof Error ? e.message : String(e)
+      this.#error = problemOf(e)
       return true
     }
   }
@@ -145,7 +149,7 @@ export class Importer {
       this.#report = await api.importFolders({ folders: clean })
       this.#phase = 'done'
     } catch (e) {
-      this.#error = e instanceof Error ? e.message : String(e)
+      this.#error = problemOf(e)
       this.#phase = 'idle'
     }
     this.#own = false

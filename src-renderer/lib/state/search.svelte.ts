@@ -5,6 +5,9 @@ import { api } from '../api/client'
 import type { SearchFacets, SearchHit, SearchSort } from '../../../src-main/shared/search-types'
 import { parseFilters } from '../query'
 import { ui } from './ui.svelte'
+import type { Problem } from '../../../src-main/shared/problems'
+import { describe } from '../../i18n'
+import { problemOf } from '../problem'
 
 export const PAGE = 100
 const DEBOUNCE_MS = 150
@@ -16,7 +19,7 @@ export class Search {
   #facets = $state.raw<SearchFacets | null>(null)
   // replaced, never mutated, so plain objects in $state.raw are enough
   #pages = $state.raw<Record<number, SearchHit[]>>({})
-  #error = $state<string | null>(null)
+  #error = $state.raw<Problem | null>(null)
   #warnings = $state.raw<string[]>([])
   #loading = $state(false)
   #settled = $state(false)
@@ -41,8 +44,9 @@ export class Search {
   get facets() {
     return this.#facets
   }
-  get error() {
-    return this.#error
+  /** Why this search has no results (e.g. only punctuation), in the user's language. */
+  get error(): string | null {
+    return this.#error && describe(this.#error)
   }
   get warnings() {
     return this.#warnings
@@ -112,7 +116,7 @@ export class Search {
     } catch (e) {
       if (seq !== this.#seq) return
       // shown in the list pane, where the results would be
-      this.#error = e instanceof Error ? e.message : String(e)
+      this.#error = problemOf(e)
       this.#pages = {}
       this.#total = 0
       this.#active = -1

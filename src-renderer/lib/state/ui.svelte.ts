@@ -1,17 +1,21 @@
 // App-wide UI state: which dialog is open, the error banner, and focus targets for shortcuts.
-import { ApiError } from '../api/client'
+import type { Problem } from '../../../src-main/shared/problems'
+import { describe } from '../../i18n'
+import { problemOf } from '../problem'
 
 export type DialogName = 'import' | 'settings' | null
 
 export class Ui {
   #dialog = $state<DialogName>(null)
-  #error = $state<string | null>(null)
+  /** A code from the archive, or a sentence the UI already wrote in the user's language. */
+  #error = $state.raw<Problem | { text: string } | null>(null)
 
   get dialog() {
     return this.#dialog
   }
-  get error() {
-    return this.#error
+  get error(): string | null {
+    const e = this.#error
+    return e === null ? null : 'text' in e ? e.text : describe(e)
   }
 
   open(d: DialogName): void {
@@ -22,11 +26,10 @@ export class Ui {
     this.#dialog = null
   }
 
-  /** Shows an error's message (the archive's own wording for ApiError) in the banner. */
+  /** Shows an error in the banner: a failed call by its code, translated; a string as written
+   * (the UI's own text, already translated); anything else as an internal fault. */
   report(e: unknown): void {
-    console.error(e)
-    this.#error =
-      e instanceof ApiError || e instanceof Error ? e.message || String(e) : String(e ?? 'Error')
+    this.#error = typeof e === 'string' ? { text: e } : problemOf(e)
   }
 
   dismissError(): void {

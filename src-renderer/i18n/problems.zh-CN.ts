@@ -1,0 +1,137 @@
+// Every problem code in Simplified Chinese. The type is the English table's, so a code added to
+// the contract without a translation here fails to compile. Details that are a library's English
+// (a YAML parser's message, SQLite's) are left out: the code says what the reader needs.
+import type { ProblemParams, ProblemTexts } from '../../src-main/shared/messages-en'
+import type { ImageRefusal } from '../../src-main/shared/problems'
+
+function sizeZh(n: number): string {
+  if (n < 1024) return `${n} 字节`
+  const [v, unit] = n < 1024 * 1024 ? [n / 1024, 'KB'] : [n / 1024 / 1024, 'MB']
+  return `${(v >= 10 ? v.toFixed(0) : v.toFixed(1)).replace(/\.0$/, '')} ${unit}`
+}
+
+function secondsZh(ms: number): string {
+  return ms >= 1000 ? `${+(ms / 1000).toFixed(1)} 秒` : `${ms} 毫秒`
+}
+
+/** A system error code (`ECONNRESET`) is shown; an English sentence from a library is not. */
+function code(detail: string): string {
+  return /^[A-Z][A-Z0-9_]+$/.test(detail) ? `（${detail}）` : ''
+}
+
+function argRule(p: ProblemParams['bad-arguments']): string {
+  switch (p.rule) {
+    case 'string':
+      return `参数 ${p.at} 必须是文本`
+    case 'whole-number':
+      return `参数 ${p.at} 必须是 ${p.min} 到 ${p.max} 之间的整数`
+    case 'boolean':
+      return `参数 ${p.at} 必须是 true 或 false`
+    case 'one-of':
+      return `参数 ${p.at} 必须是以下之一：${p.options.join('、')}`
+    case 'list':
+      return `参数 ${p.at} 必须是最多 ${p.max} 项的列表`
+    case 'object':
+      return `参数 ${p.at} 必须是对象`
+    case 'unknown-key':
+      return `未知参数 ${p.at}`
+    case 'no-arguments':
+      return `${p.at} 不接受参数`
+  }
+}
+
+function refusal(why: ImageRefusal): string {
+  switch (why.code) {
+    case 'file-address':
+      return '不导入 file: 地址'
+    case 'absolute-path':
+      return '绝对路径'
+    case 'scheme':
+      return `无法保存 ${why.scheme}: 地址`
+    case 'invalid-path':
+      return '路径无效'
+    case 'outside-folder':
+      return '位于导入的文件夹之外'
+    case 'no-host':
+      return '地址中没有主机名'
+    case 'invalid-address':
+      return '地址无效'
+  }
+}
+
+const GOT = { list: '列表', string: '文本', number: '数字', boolean: '布尔值' } as const
+
+export const problemTextsZh: ProblemTexts = {
+  'unknown-method': (p) => `未知的调用 ${p.method}`,
+  'bad-arguments': (p) => argRule(p),
+  'bad-request': () => '请求不是有效的 JSON。',
+  'request-too-large': (p) => `请求超过 ${sizeZh(p.limit)}。`,
+  forbidden: () => '只有本应用自己的页面可以访问文库。',
+  unreachable: () => '无法连接到文库。',
+  'server-status': (p) => `服务器返回了 HTTP ${p.status}。`,
+  'not-found': (p) => `没有编号为 ${p.id} 的文章`,
+  'not-a-folder': (p) => `${p.missing ? '没有这个文件夹' : '不是文件夹'}：${p.folder}`,
+  'no-folders': () => '请至少选择一个文件夹。',
+  'read-only': (p) =>
+    `此文库以只读方式打开，这里不能${p.action === 'import' ? '导入' : p.action === 'fetch-images' ? '下载图片' : '更改报道归组'}。`,
+  'same-article': (p) => `文章 ${p.id} 不能与自己合并，请选择两篇文章。`,
+  busy: (p) =>
+    p.job === 'import' ? '已有一个导入正在进行。' : '正在下载图片，请等待完成或先取消。',
+  'archive-missing': (p) => `${p.file} 处没有文库`,
+  'archive-unreadable': (p) => `无法读取文库 ${p.file}`,
+  'archive-needs-upgrade': (p) => `文库 ${p.file} 需要升级，请先以非只读方式打开一次。`,
+  'archive-too-new': (p) =>
+    `文库 ${p.file} 由更新版本的 Lectern 写入（结构版本 ${p.version}，本版本支持到 ${p.known}）。请更新 Lectern 后再打开。`,
+  'unsearchable-query': () => '没有可搜索的内容：查询中没有文字或数字。',
+  internal: () => 'Lectern 内部出错，详情见日志。',
+
+  'invalid-utf8': () => '无效的 UTF-8 字节已替换为 �',
+  'decoded-from': (p) => `已按 ${p.encoding} 解码`,
+  'front-matter-unclosed': () => '前言缺少结束标记，已作为正文导入',
+  'front-matter-invalid': (p) =>
+    `前言不是有效的 ${p.format.toUpperCase()}${p.line ? `（第 ${p.line} 行）` : ''}，已作为正文导入`,
+  'front-matter-not-map': (p) => `前言应为“键: 值”对，实际是${GOT[p.got]}，已作为正文导入`,
+  'unknown-date': () => '日期未知',
+  'date-not-understood': (p) =>
+    `无法识别日期“${p.value}”${p.fromPath ? `，已使用文件路径中的 ${p.fromPath}` : ''}`,
+  'image-refused': (p) => `未保存图片 ${p.src}（${refusal(p.why)}）`,
+  'image-failed': (p, d) => `图片 ${p.src}：${d(p.why)}`,
+
+  'not-markdown': () => '不是 Markdown 文件',
+  'empty-file': () => '空文件',
+  'binary-file': () => '二进制文件',
+  'hidden-folder': () => '隐藏文件夹',
+  'not-regular-file': () => '不是普通文件',
+  'folder-seen': () => '文件夹已扫描过（链接循环）',
+  'permission-denied': () => '没有权限',
+  vanished: () => '导入过程中文件消失了',
+  'broken-link': () => '链接已失效',
+  'link-loop': () => '链接循环',
+  'read-error': (p) => `无法读取${code(p.detail)}`,
+  'parse-error': () => '无法解析',
+
+  'redirect-without-location': (p) => `HTTP ${p.status} 重定向缺少目标地址`,
+  'redirect-invalid': () => '重定向到无效地址',
+  'redirect-scheme': (p) => `重定向到 ${p.scheme} 地址`,
+  'redirect-loop': () => '重定向循环',
+  'too-many-redirects': (p) => `重定向过多（超过 ${p.max} 次）`,
+  'http-error': (p) => `服务器返回 HTTP ${p.status}`,
+  'too-large': (p) =>
+    p.size === undefined
+      ? `文件过大（超过 ${sizeZh(p.limit)}）`
+      : `文件过大（${sizeZh(p.size)}，上限 ${sizeZh(p.limit)}）`,
+  'empty-answer': () => '服务器返回了空内容',
+  'not-an-image': (p) => `不是图片${p.servedAs ? `（类型为 ${p.servedAs}）` : ''}`,
+  'no-answer': (p) => `${secondsZh(p.ms)}内无响应`,
+  'timed-out': (p) => `${secondsZh(p.ms)}后超时`,
+  'host-not-found': () => '找不到主机',
+  'tls-failed': (p) => `安全连接失败${code(p.detail)}`,
+  'connect-timeout': () => '连接超时',
+  'network-error': (p) => `网络错误${code(p.detail)}`,
+  'private-address': (p) => `私有地址${p.address ? `（${p.address}）` : ''}`,
+  'store-failed': () => '无法保存到文库',
+  'file-missing': () => '找不到文件',
+  'not-a-file': () => '不是文件',
+  'copy-failed': (p) => `无法复制${code(p.detail)}`,
+  'earlier-failure': () => '上次下载失败（旧版本记录的原因）',
+}
