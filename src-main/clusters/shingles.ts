@@ -135,7 +135,9 @@ export function shingles(tokens: Tokens, opts: ShingleOptions): Uint32Array {
 export function windows(hashes: Uint32Array, size: number): Uint32Array[] {
   if (hashes.length < size * 2) return []
   const out: Uint32Array[] = []
-  for (let at = 0; at < hashes.length; at += size / 2) {
+  // side by side, not overlapping: each window costs a lookup per band, and a quote cut in two by
+  // a border still fills most of one window when it is at least a window long
+  for (let at = 0; at < hashes.length; at += size) {
     out.push(hashes.subarray(at, Math.min(hashes.length, at + size)))
     if (at + size >= hashes.length) break
   }
