@@ -129,11 +129,11 @@ describe('story clusters through the contract', () => {
     const { call, id } = await make()
     expect(await call('joinClusters', { articleId: id.zh, otherId: id.zh })).toMatchObject({
       ok: false,
-      error: { code: 'same-article', id: id.zh },
+      error: { code: 'same-article', params: { id: id.zh } },
     })
     expect(await call('versions', { articleId: 9999 })).toMatchObject({
       ok: false,
-      error: { code: 'not-found', id: 9999 },
+      error: { code: 'not-found', params: { id: 9999 } },
     })
     expect(await call('clusters', { minSize: 0 })).toMatchObject({
       ok: false,
@@ -149,7 +149,7 @@ describe('story clusters through the contract', () => {
     ] as const) {
       expect(await ro(m, args)).toMatchObject({
         ok: false,
-        error: { code: 'read-only', action: 'change-clusters' },
+        error: { code: 'read-only', params: { action: 'change-clusters' } },
       })
     }
     expect((await ro('versions', { articleId: id.zh })).ok).toBe(true)
