@@ -101,3 +101,24 @@ describe('clustering', () => {
     expect(m.clusters().map((c) => c.join('+'))).toEqual(['1', '2', '3+4'])
   })
 })
+
+describe('incremental placement', () => {
+  it('reads only the candidates LSH finds, not the rest of the archive', () => {
+    const m = new MemoryClusters(DEFAULT_PARAMS)
+    // forty articles: ten editions of each of four stories
+    const stories = [RATE_CUT_ZH, FLOOD_ZH, CHIPS_EN, HARBOUR_EN].flatMap((s) =>
+      Array.from({ length: 10 }, (_, i) => `${s}\n\n第${i}版 edition ${i} ${'x'.repeat(i)}`),
+    )
+    stories.forEach((s, i) => m.add(i + 1, s))
+    const read: number[] = []
+    const shinglesOf = m.shinglesOf.bind(m)
+    m.shinglesOf = (id: number) => {
+      read.push(id)
+      return shinglesOf(id)
+    }
+    m.add(100, `${HARBOUR_EN}\n\nA line the reprint added at the end of it.`)
+    // the ten harbour editions are its candidates; none of the other thirty is read
+    expect(read.length).toBeGreaterThan(0)
+    expect(read.every((id) => id >= 31 && id <= 40)).toBe(true)
+  })
+})
