@@ -16,7 +16,10 @@ const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'h
 //   db                  the archive, its migrations and its SQL: + text, clusters
 //   images, search      pictures, queries: + db
 //   import              files into the archive: + images
-//   api                 the service and the dispatcher: + search, import, app-root
+//   keep                edits and bulk changes, checking the user's values: + import
+//   archive             backup and check of the archive file and picture store: + images
+//   watch               watched folders, imported in batches: + import
+//   api                 the service and the dispatcher: + search, keep, archive, watch, app-root
 //   transport           ipc.ts, http.ts: shared and api only, nothing else (thin)
 //   electron            the window's settings, menu, media scheme: up to api
 //   cli                 the lectern command: up to transport
@@ -31,7 +34,22 @@ const LAYERS = {
   images: ['shared', 'text', 'clusters', 'db'],
   search: ['shared', 'text', 'clusters', 'db'],
   import: ['shared', 'text', 'clusters', 'db', 'images'],
-  api: ['shared', 'text', 'clusters', 'db', 'images', 'search', 'import', 'app-root'],
+  keep: ['shared', 'text', 'clusters', 'db', 'images', 'import'],
+  archive: ['shared', 'text', 'clusters', 'db', 'images'],
+  watch: ['shared', 'text', 'clusters', 'db', 'images', 'import'],
+  api: [
+    'shared',
+    'text',
+    'clusters',
+    'db',
+    'images',
+    'search',
+    'import',
+    'keep',
+    'archive',
+    'watch',
+    'app-root',
+  ],
   transport: ['shared', 'api'],
   electron: ['shared', 'text', 'clusters', 'db', 'images', 'search', 'import', 'api', 'app-root'],
   cli: [

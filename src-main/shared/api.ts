@@ -19,6 +19,8 @@ import {
 import type { WireError } from './errors'
 
 export type { ErrorCode, WireError } from './errors'
+import { keepArgChecks, type KeepApi } from './keep-api'
+import type { WatchBatchEvent } from './types'
 
 export interface ArchiveInfo {
   /** The archive file in use. */
@@ -35,7 +37,7 @@ export interface ArchiveInfo {
  * `per-request`: the desktop app, where the user's setting comes with each `fetchImages`. */
 export type PrivateHosts = 'allowed' | 'refused' | 'per-request'
 
-export interface LecternApi {
+export interface LecternApi extends KeepApi {
   info(): ArchiveInfo
   stats(): Stats
   tags(): LabelCount[]
@@ -90,6 +92,10 @@ export interface LecternEvents {
   importProgress: ImportProgress
   imageProgress: ImageProgress
   archiveChanged: ArchiveInfo
+  /** A watched folder's batch was imported. */
+  watchBatch: WatchBatchEvent
+  /** Something about watching the user should know (e.g. polling after the system limit). */
+  watchNote: { code: 'polling-fallback' | 'watch-error'; message: string }
 }
 export type EventName = keyof LecternEvents
 const EVENTS: { [E in EventName]: true } = {
@@ -97,6 +103,8 @@ const EVENTS: { [E in EventName]: true } = {
   importProgress: true,
   imageProgress: true,
   archiveChanged: true,
+  watchBatch: true,
+  watchNote: true,
 }
 /** Every event name, for transports that must subscribe to each by name (EventSource). */
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[]
@@ -152,6 +160,7 @@ const checks = {
     from: int(1, Number.MAX_SAFE_INTEGER),
     to: int(1, Number.MAX_SAFE_INTEGER),
   }),
+  ...keepArgChecks,
 }
 
 export const argChecks: ChecksMatch<typeof checks> = checks

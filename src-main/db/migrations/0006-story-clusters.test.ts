@@ -42,7 +42,7 @@ describe('migration 0006-story-clusters', () => {
     const chips = add('Chips', CHIPS_EN, 2)
     const tw = add('降息（繁）', `${RATE_CUT_ZH_TW}\n\n[udn](https://udn.com/x)`, 3)
     const harbour = add('Harbour', HARBOUR_EN, 4)
-    migrate(db)
+    migrate(db, 6)
     expect(currentVersion(db)).toBe(6)
 
     const strict = db.prepare(`PRAGMA table_list`).all() as { name: string; strict: number }[]
