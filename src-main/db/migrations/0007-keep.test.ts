@@ -84,7 +84,7 @@ describe('migration 0007-keep', () => {
 
   it('rolls back as a whole when it cannot finish', () => {
     const db = new Database(':memory:')
-    migrate(db, 6) // the one before (0006-story-clusters)
+    migrate(db, 6) // the migration before this one (0006-story-clusters)
     db.exec(`CREATE TABLE trash (x)`)
     expect(() => migrate(db)).toThrow()
     expect(currentVersion(db)).toBe(6)
