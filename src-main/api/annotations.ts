@@ -27,6 +27,8 @@ import type {
 } from '../shared/annotations'
 import type { CitationLocale, CitationStyle } from '../shared/annotations'
 import { LecternError } from '../shared/errors'
+import { parseQuery, type ParsedQuery } from '../shared/query'
+import { normalizeText } from '../text/normalize'
 
 const WRITERS: Record<ExportFormat, (items: ReturnType<typeof cslItem>[]) => string> = {
   'csl-json': toCslJson,
@@ -87,8 +89,20 @@ export class Annotations {
     )
   }
 
-  list(args: { articleId?: number }): Highlight[] {
-    return listHighlights(this.db(), this.owner, { articleId: args.articleId })
+  /** With a query, the highlights of the articles it finds; its `has:note` and `note:` then
+   * also ask it of each highlight, so `阿里 has:note` lists the highlights that carry a note. */
+  list(args: { articleId?: number; query?: string }): Highlight[] {
+    const all = listHighlights(this.db(), this.owner, { articleId: args.articleId })
+    if (args.query === undefined || args.query.trim() === '') return all
+    const q = parseQuery(args.query)
+    // The note filters are asked of each highlight below; of the article they would also count
+    // its other highlights' notes (`-has:note` would drop a bare highlight beside a noted one).
+    const own = [...q.notes, ...q.has.filter((f) => f.value === 'note')].map((f) => f.span)
+    const rest = own
+      .sort((x, y) => y.start - x.start)
+      .reduce((t, sp) => `${t.slice(0, sp.start)} ${t.slice(sp.end)}`, args.query)
+    const found = rest.trim() === '' ? null : new Set(this.#searchIds(rest))
+    return all.filter((h) => (found?.has(h.articleId) ?? true) && highlightMatches(h, q))
   }
 
   update(args: { id: number; note?: string; color?: HighlightColor }): Highlight {
@@ -158,15 +172,33 @@ export class Annotations {
   #searchIds(query: string): number[] {
     const ids: number[] = []
     for (;;) {
-      const page = searchArchive(this.db(), {
-        query,
-        sort: 'newest',
-        limit: 1000,
-        offset: ids.length,
-      })
+      const page = searchArchive(
+        this.db(),
+        {
+          query,
+          sort: 'newest',
+          limit: 1000,
+          offset: ids.length,
+        },
+        this.owner,
+      )
       if (page.error) throw new LecternError(page.error.code)
       ids.push(...page.hits.map((h) => h.id))
       if (page.hits.length < 1000 || ids.length >= EXPORT_LIMIT) return ids.slice(0, EXPORT_LIMIT)
     }
   }
+}
+
+/** A highlight's own part of a query: `has:note`/`-has:note` and `note:` look at its note. The
+ * article's own note is listed apart; it does not make each highlight on it noted. */
+function highlightMatches(h: Highlight, q: ParsedQuery): boolean {
+  const note = h.note ? normalizeText(h.note) : ''
+  for (const f of q.has) {
+    if (f.value === 'note' && (note !== '') === f.negate) return false
+  }
+  for (const f of q.notes) {
+    const has = note !== '' && note.includes(normalizeText(f.text).trim())
+    if (has === f.negate) return false
+  }
+  return true
 }

@@ -100,7 +100,7 @@ export class ArchiveService extends KeepService implements LecternApi {
   }
 
   search(req: SearchRequest): SearchResult {
-    return searchArchive(this.db, req)
+    return searchArchive(this.db, req, this.#opts.owner ?? LOCAL_OWNER)
   }
 
   async importFolders({ folders }: { folders: string[] }): Promise<ImportReport> {
@@ -156,7 +156,7 @@ export class ArchiveService extends KeepService implements LecternApi {
     return this.#notes.add(args)
   }
 
-  highlights(args: { articleId?: number }) {
+  highlights(args: { articleId?: number; query?: string }) {
     return this.#notes.list(args)
   }
 

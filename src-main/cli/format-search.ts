@@ -37,6 +37,8 @@ export function describeWarning(w: QueryWarning): string {
       return `ignored ${w.field}:${w.value}: dates look like 2025, 2025-02 or 2025-02-13`
     case 'no-value':
       return `ignored ${w.field}: without a value`
+    case 'bad-has':
+      return `ignored has:${w.value}: it can be has:highlight or has:note`
     case 'empty-date-range':
       return `no date is both on or after ${w.after} and before ${w.before}`
   }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { LecternError } from '../shared/errors'
 import { currentVersion, latestVersion, migrate } from './migrations/index'
+import { normalizeText } from '../text/normalize'
 
 export type Archive = Database.Database
 
@@ -48,6 +49,12 @@ export function openArchive(file: string, opts: OpenOptions = {}): Archive {
   db.pragma('cache_size = -65536')
   db.pragma('temp_store = MEMORY')
   db.pragma('busy_timeout = 5000')
+  // `note:` compares the reader's notes as search compares articles (NFKC, case, Traditional →
+  // Simplified), with the one normaliser. Notes are few and short, so folding them per search is
+  // cheaper than an FTS table and triggers kept in step with them.
+  db.function('lectern_fold', { deterministic: true }, (s: unknown) =>
+    typeof s === 'string' ? normalizeText(s) : null,
+  )
   if (!opts.readonly) migrate(db)
   else if (version < latestVersion) {
     db.close()

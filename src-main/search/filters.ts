@@ -1,13 +1,19 @@
 import { labelKey } from '../db/labels'
-import type { LabelFilter, ParsedQuery } from '../shared/query'
+import { normalizeText } from '../text/normalize'
+import type { HasFilter, LabelFilter, NoteFilter, ParsedQuery } from '../shared/query'
 
-/** SQL conditions on `a` (articles) for the query's filters, with their bound parameters. */
-export function filterSql(q: ParsedQuery): { where: string[]; params: unknown[] } {
+/** SQL conditions on `a` (articles) for the query's filters, with their bound parameters.
+ * `has:` and `note:` look at `owner`'s highlights and notes only. */
+export function filterSql(q: ParsedQuery, owner: string): { where: string[]; params: unknown[] } {
   const where: string[] = []
   const params: unknown[] = []
-  for (const f of q.filters) {
-    const { sql, args } = one(f)
-    where.push(f.negate ? `NOT (${sql})` : sql)
+  const parts = [
+    ...q.filters.map((f) => ({ negate: f.negate, ...one(f) })),
+    ...q.has.map((f) => ({ negate: f.negate, ...has(f, owner) })),
+    ...q.notes.map((f) => ({ negate: f.negate, ...noteSql(f, owner) })),
+  ]
+  for (const { negate, sql, args } of parts) {
+    where.push(negate ? `NOT (${sql})` : sql)
     params.push(...args)
   }
   if (q.after) {
@@ -45,6 +51,32 @@ function one(f: LabelFilter): { sql: string; args: unknown[] } {
         args: [f.value, `%://${likeEscape(host)}/%`, `%.${likeEscape(host)}/%`],
       }
     }
+  }
+}
+
+const HIGHLIGHTED = `EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.owner = ?)`
+
+function has(f: HasFilter, owner: string): { sql: string; args: unknown[] } {
+  if (f.value === 'highlight') return { sql: HIGHLIGHTED, args: [owner] }
+  // A note is the article's own note or one written on any of its highlights.
+  return {
+    sql: `(EXISTS (SELECT 1 FROM article_notes n WHERE n.article_id = a.id AND n.owner = ?)
+           OR EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.owner = ?
+                        AND h.note IS NOT NULL AND h.note <> ''))`,
+    args: [owner, owner],
+  }
+}
+
+/** The text of `note:` (a word, or a phrase when quoted) must occur in one of the reader's notes,
+ * both folded as articles are: `note:阿里` finds 阿里巴巴 in a note, `note:臺灣` finds 台湾. */
+function noteSql(f: NoteFilter, owner: string): { sql: string; args: unknown[] } {
+  const needle = normalizeText(f.text).trim()
+  return {
+    sql: `(EXISTS (SELECT 1 FROM article_notes n WHERE n.article_id = a.id AND n.owner = ?
+                     AND instr(lectern_fold(n.note), ?) > 0)
+           OR EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.owner = ?
+                        AND h.note IS NOT NULL AND instr(lectern_fold(h.note), ?) > 0))`,
+    args: [owner, needle, owner, needle],
   }
 }
 

@@ -8,6 +8,8 @@ import { stmt } from '../db/stmt'
 import { facetsOf } from './facet-index'
 import { storedThumbnailOf } from '../db/images'
 import { wireError } from '../shared/errors'
+import { LOCAL_OWNER } from '../db/annotations'
+import { annotationFacets } from '../db/annotation-search'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
 const RANK = 'bm25(articles_fts, 10.0, 1.0)'
@@ -24,13 +26,20 @@ const ORDER = {
  * One search: the matching ids go once into a temporary table, and the page, the total and the
  * facets are all read from it, so the full-text match runs once however many facets are shown.
  */
-export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
+export function searchArchive(
+  db: Archive,
+  req: SearchRequest,
+  owner: string = LOCAL_OWNER,
+): SearchResult {
   const q = parseQuery(req.query)
   const { match, exclude } = toFtsMatch(q)
   const warnings = q.warnings.length ? { warnings: q.warnings } : {}
   // Something was typed, but nothing in it can be searched for (only punctuation, emoji…): an
   // empty list with a reason, not the whole archive.
-  const noFilters = q.exclude.length + q.filters.length === 0 && !q.after && !q.before
+  const noFilters =
+    q.exclude.length + q.filters.length + q.has.length + q.notes.length === 0 &&
+    !q.after &&
+    !q.before
   if (match === null && (q.groups.length > 0 || (noFilters && req.query.trim() !== ''))) {
     return {
       total: 0,
@@ -39,7 +48,7 @@ export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
       ...warnings,
     }
   }
-  const { where, params } = filterSql(q)
+  const { where, params } = filterSql(q, owner)
   if (exclude) {
     where.push('a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)')
     params.push(exclude)
@@ -58,7 +67,8 @@ export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
     stmt(db, fill).run(...(match ? [match, ...params] : params))
     const ids = stmt(db, `SELECT id FROM temp.hits`).pluck().all() as number[]
     const hits = page(db, q, req, match !== null)
-    return { total: ids.length, hits, facets: facetsOf(db, ids), ...warnings }
+    const facets = { ...facetsOf(db, ids), annotations: annotationFacets(db, owner) }
+    return { total: ids.length, hits, facets, ...warnings }
   })()
 }
 

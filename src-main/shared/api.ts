@@ -84,8 +84,10 @@ export interface LecternApi extends KeepApi {
     color?: HighlightColor
     note?: string
   }): Highlight
-  /** The reader's highlights: of one article in reading order, else all, newest first. */
-  highlights(args: { articleId?: number }): Highlight[]
+  /** The reader's highlights: of one article in reading order, else all, newest first. With a
+   * query (the search language), those on the articles it finds; its `has:note` and `note:`
+   * then ask it of each highlight's own note too. */
+  highlights(args: { articleId?: number; query?: string }): Highlight[]
   /** Changes a highlight's note (empty text removes it) or colour. */
   updateHighlight(args: { id: number; note?: string; color?: HighlightColor }): Highlight
   removeHighlight(args: { id: number }): boolean
@@ -193,7 +195,7 @@ const checks = {
     color: optional(oneOf(...HIGHLIGHT_COLORS)),
     note: optional(str),
   }),
-  highlights: obj({ articleId: optional(id) }),
+  highlights: obj({ articleId: optional(id), query: optional(str) }),
   updateHighlight: obj({
     id,
     note: optional(str),

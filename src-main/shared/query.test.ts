@@ -15,6 +15,8 @@ function show(q: ParsedQuery): string {
     ...q.groups.map((g) => (g.length === 1 ? term(g[0]!) : `(${g.map(term).join(' OR ')})`)),
     ...q.exclude.map((t) => `-${term(t)}`),
     ...q.filters.map((f) => `${f.negate ? '-' : ''}${f.field}=${f.value}`),
+    ...q.has.map((h) => `${h.negate ? '-' : ''}has=${h.value}`),
+    ...q.notes.map((n) => `${n.negate ? '-' : ''}note~${n.text}`),
     ...(q.after ? [`after>=${q.after}`] : []),
     ...(q.before ? [`before<${q.before}`] : []),
   ].join(' ')
@@ -132,6 +134,26 @@ describe('parseQuery', () => {
     ],
     ['-before:2025', 'after>=2025-01-01', '[-before:2025 ← -before:2025]'],
     ['-after:2025', 'before<2025-01-01', '[-after:2025 ← -after:2025]'],
+    // the reader's own marks
+    [
+      '阿里 has:note tag:科技',
+      '阿里 tag=科技 has=note',
+      '[has:note ← has:note] [tag:科技 ← tag:科技]',
+    ],
+    ['has:highlight', 'has=highlight', '[has:highlight ← has:highlight]'],
+    [
+      'HAS:Highlights -has:notes',
+      'has=highlight -has=note',
+      '[has:Highlights ← HAS:Highlights] [-has:notes ← -has:notes]',
+    ],
+    ['ｈａｓ：笔记', 'has=note', '[has:笔记 ← ｈａｓ：笔记]'],
+    ['note:监管', 'note~监管', '[note:监管 ← note:监管]'],
+    [
+      'note:"rate cut" -note:Fed a',
+      'a note~rate cut -note~Fed',
+      '[note:rate cut ← note:"rate cut"] [-note:Fed ← -note:Fed]',
+    ],
+    ['notes:x', 'notes:x'],
     // unknown fields and stray syntax are plain text
     ['foo:bar', 'foo:bar'],
     ['http://example.com', 'http://example.com'],
@@ -178,7 +200,17 @@ describe('parseQuery', () => {
     expect('span' in w && query.slice(w.span.start, w.span.end)).toBe(typed)
   })
 
-  test.each(['tag:', 'title:', 'lang:""', 'source:" "', 'before:', 'ｔａｇ：'])(
+  test.each(['has:links', 'has:"a b"', '-has:x'])(
+    'has: with something it cannot have (%j) is ignored with a warning pointing at it',
+    (input) => {
+      const query = `ai ${input}`
+      const q = parseQuery(query)
+      expect(show(q)).toBe('ai')
+      expect(q.warnings).toMatchObject([{ code: 'bad-has', span: { start: 3, end: query.length } }])
+    },
+  )
+
+  test.each(['tag:', 'title:', 'lang:""', 'has:', 'note:', 'source:" "', 'before:', 'ｔａｇ：'])(
     'a filter without a value (%j) is ignored with a warning pointing at it',
     (input) => {
       const query = `ai ${input}`
@@ -222,6 +254,8 @@ describe('parseQuery', () => {
         { text: 'rumour', phrase: false, prefix: false, field: null, span: expect.any(Object) },
       ],
       filters: [{ field: 'tag', value: 'sports', negate: true, span: expect.any(Object) }],
+      has: [],
+      notes: [],
       fields: [
         { field: 'title', value: 'rate cut', negate: false, span: expect.any(Object) },
         { field: 'tag', value: 'sports', negate: true, span: expect.any(Object) },

@@ -15,13 +15,18 @@ import { isCjk } from './cjk'
 //   tag:x category:x lang:x source:x   label filters; quoted values allowed; -tag:x excludes
 //   after:2025 after:2025-02 after:2025-02-13    date >= the first day of that period
 //   before:2025 before:2025-02 before:2025-02-13 date <  the first day of that period
+//   has:highlight has:note  -has:note    articles the reader highlighted / wrote a note on
+//   note:x note:"a b" -note:x            the reader's notes (on the article or a highlight)
 //
 // So `after:2025 before:2026` is the year 2025, and `-before:x` is `after:x` (and vice versa).
 // Full-width forms typed with a CJK IME (ｔａｇ：ＡＩ, －word, ＂a b＂) and curly quotes mean the
 // same as their ASCII forms; every span still points into the text exactly as typed.
 
 export type LabelField = 'tag' | 'category' | 'lang' | 'source'
-export type QueryField = LabelField | 'title' | 'after' | 'before'
+export type QueryField = LabelField | 'title' | 'after' | 'before' | 'has' | 'note'
+/** What `has:` can ask for: the reader's own marks on an article. */
+export const HAS_VALUES = ['highlight', 'note'] as const
+export type HasValue = (typeof HAS_VALUES)[number]
 
 /** UTF-16 offsets into the query as typed: `typed.slice(start, end)` is the token. */
 export interface Span {
@@ -60,9 +65,24 @@ export interface FieldToken {
   span: Span
 }
 
+/** `has:note`: articles with (or, negated, without) the reader's highlights or notes. */
+export interface HasFilter {
+  value: HasValue
+  negate: boolean
+  span: Span
+}
+
+/** `note:words`: the reader's notes contain the text (compared after normalizeText). */
+export interface NoteFilter {
+  text: string
+  negate: boolean
+  span: Span
+}
+
 /** A part of the query that was ignored, or a combination that cannot match. */
 export type QueryWarning =
   | { code: 'bad-date'; field: 'after' | 'before'; value: string; span: Span }
+  | { code: 'bad-has'; value: string; span: Span }
   | { code: 'no-value'; field: QueryField; span: Span }
   | { code: 'empty-date-range'; after: string; before: string }
 
@@ -73,6 +93,10 @@ export interface ParsedQuery {
   exclude: SearchTerm[]
   /** All must hold: several `tag:` filters mean articles carrying every one of those tags. */
   filters: LabelFilter[]
+  /** The reader's own marks: `has:highlight`, `-has:note`. All must hold. */
+  has: HasFilter[]
+  /** `note:x`: all must hold. They are the reader's, so they live apart from the article text. */
+  notes: NoteFilter[]
   /** Every `key:value` token with a value, in typed order: tags, titles and dates alike. */
   fields: FieldToken[]
   /**
@@ -85,7 +109,16 @@ export interface ParsedQuery {
 }
 
 const LABEL_FIELDS = new Set<string>(['tag', 'category', 'lang', 'source'])
-const KNOWN_FIELDS = new Set<string>([...LABEL_FIELDS, 'title', 'before', 'after'])
+const KNOWN_FIELDS = new Set<string>([...LABEL_FIELDS, 'title', 'before', 'after', 'has', 'note'])
+// `has:highlights`, `has:notes` and `has:高亮`/`has:笔记` are what people type as well
+const HAS_WORDS: Record<string, HasValue> = {
+  highlight: 'highlight',
+  highlights: 'highlight',
+  高亮: 'highlight',
+  note: 'note',
+  notes: 'note',
+  笔记: 'note',
+}
 const FIELD = /^([a-z]+):/i
 const SPACE = /\s/
 // IMEs and word processors turn " into curly quotes; people still mean a phrase
@@ -175,6 +208,8 @@ export function parseQuery(input: string): ParsedQuery {
     groups: [],
     exclude: [],
     filters: [],
+    has: [],
+    notes: [],
     fields: [],
     after: null,
     before: null,
@@ -271,6 +306,14 @@ export function parseQuery(input: string): ParsedQuery {
       items.push({ kind: 'term', term, negate })
     } else if (field === 'before' || field === 'after') {
       addDate(field, value, negate, where)
+      items.push({ kind: 'other' })
+    } else if (field === 'has') {
+      const known = Object.prototype.hasOwnProperty.call(HAS_WORDS, value.toLowerCase())
+      if (known) q.has.push({ value: HAS_WORDS[value.toLowerCase()]!, negate, span: where })
+      else q.warnings.push({ code: 'bad-has', value, span: where })
+      items.push({ kind: 'other' })
+    } else if (field === 'note') {
+      q.notes.push({ text: value, negate, span: where })
       items.push({ kind: 'other' })
     } else {
       q.filters.push({ field, value, negate, span: where })

@@ -43,6 +43,8 @@ export interface SearchFacets {
   languages: LabelCount[]
   sources: LabelCount[]
   years: LabelCount[]
+  /** Of the hits, how many the reader highlighted and how many carry a note of theirs. */
+  annotations?: { highlighted: number; noted: number }
 }
 
 export interface SearchResult {

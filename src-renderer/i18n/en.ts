@@ -11,6 +11,7 @@ export const en = {
   sortOldest: 'Oldest',
   removeFilter: 'Remove filter {f}',
   warnBadDate: 'Ignored {part}: dates look like 2025, 2025-02 or 2025-02-13',
+  warnBadHas: 'Ignored {part}: use has:highlight or has:note',
   warnNoValue: 'Ignored {part}: it needs a value after the colon',
   warnEmptyRange: 'No date is both on or after {after} and before {before}',
   clearSearch: 'Clear search',

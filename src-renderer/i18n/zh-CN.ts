@@ -12,6 +12,7 @@ export const zhCN: Messages = {
   sortOldest: '最早',
   removeFilter: '移除筛选 {f}',
   warnBadDate: '已忽略 {part}：日期应写作 2025、2025-02 或 2025-02-13',
+  warnBadHas: '已忽略 {part}：可用 has:highlight（高亮）或 has:note（笔记）',
   warnNoValue: '已忽略 {part}：冒号后需要填写内容',
   warnEmptyRange: '没有日期既不早于 {after} 又早于 {before}',
   clearSearch: '清空搜索',
