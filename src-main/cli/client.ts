@@ -12,10 +12,16 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode = 1,
+    /** The contract's error code, when the service refused. */
+    readonly code?: string,
   ) {
     super(message)
   }
 }
+
+// Refusals that mean the command line asked for something it cannot have (exit 2): bad
+// arguments, and a --quote that is not in the article or is there more than once.
+const USAGE_CODES = new Set(['bad-arguments', 'quote-not-found', 'quote-ambiguous', 'quote-empty'])
 
 export interface CliClient {
   call<M extends Method>(
@@ -50,7 +56,8 @@ export async function openCli(opts: CliArchiveOptions): Promise<CliClient> {
     call: async (method, ...args) => {
       const reply = await dispatch(method, args[0])
       if (reply.ok) return reply.value as never
-      throw new CliError(reply.error.message, reply.error.code === 'bad-arguments' ? 2 : 1)
+      const code = reply.error.code
+      throw new CliError(reply.error.message, USAGE_CODES.has(code) ? 2 : 1, code)
     },
     close: () => service.close(),
   }

@@ -5,6 +5,15 @@ import { formatArticle, formatLabels, formatStats } from './format'
 import { formatSearch, searchJson } from './format-search'
 import { runImagesFetch, runImport } from './pictures'
 import { serve } from './serve'
+import {
+  CITE_FLAGS,
+  HIGHLIGHT_FLAGS,
+  REFERENCE_FLAGS,
+  runCite,
+  runHighlights,
+  runNotes,
+  runReferenceExport,
+} from './research'
 
 // Every command in one table: its words, its flags (declared once, parsed by flags.ts) and what
 // it does. A new command is a new row.
@@ -128,6 +137,35 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
         print(s, () => formatStats(s))
         return 0
       }),
+  }),
+  highlights: command({
+    words: 'add|list|remove',
+    about: 'highlight a quote in an article, list or remove highlights',
+    flags: { ...DB, ...JSON_OUT, ...HIGHLIGHT_FLAGS },
+    run: (flags, words, print) => runHighlights(flags, words, print),
+  }),
+  notes: command({
+    words: 'set <id> TEXT',
+    about: 'set the note on a whole article (empty text removes it)',
+    flags: { ...DB, ...JSON_OUT },
+    run: (flags, words, print) => runNotes(flags, words, print),
+  }),
+  cite: command({
+    words: '<id>...',
+    about: 'cite articles in APA, Chicago, MLA or GB/T 7714',
+    flags: { ...DB, ...JSON_OUT, ...CITE_FLAGS },
+    run: (flags, words, print) => runCite(flags, words, print),
+  }),
+  export: command({
+    words: '',
+    about: 'write references for a reference manager (CSL-JSON, RIS, BibTeX)',
+    flags: { ...DB, ...JSON_OUT, ...REFERENCE_FLAGS },
+    run: (flags, words, print) => {
+      if (words.length > 0)
+        throw new UsageError(`lectern export takes no words (got "${words[0]}").`)
+      if (!flags.format) throw new UsageError('lectern export needs --format csl-json|ris|bibtex.')
+      return runReferenceExport({ ...flags, format: flags.format }, print)
+    },
   }),
   serve: command({
     words: '',
