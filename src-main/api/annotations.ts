@@ -11,7 +11,7 @@ import {
   updateHighlight,
 } from '../db/annotations'
 import { referenceFacts } from '../db/references'
-import { AnchorError, selectQuote } from '../annotations/anchor'
+import { AnchorError, reanchor, selectorAt, selectQuote } from '../annotations/anchor'
 import { cite, defaultLocale } from '../cite/citations'
 import { cslItem } from '../cite/csl-item'
 import { toBibtex, toCslJson, toRis } from '../cite/exports'
@@ -54,13 +54,16 @@ export class Annotations {
     articleId: number
     quote: string
     occurrence?: number
+    selection?: { prefix: string; suffix: string; near: number }
     color?: HighlightColor
     note?: string
   }): Highlight {
     const text = plainText(this.#article(args.articleId).markdown)
     let s
     try {
-      s = selectQuote(text, args.quote, args.occurrence)
+      s = args.selection
+        ? fromSelection(text, args.quote, args.selection)
+        : selectQuote(text, args.quote, args.occurrence)
     } catch (e) {
       if (!(e instanceof AnchorError)) throw e
       if (e.code === 'quote-ambiguous') {
@@ -201,4 +204,25 @@ function highlightMatches(h: Highlight, q: ParsedQuery): boolean {
     if (has === f.negate) return false
   }
   return true
+}
+
+/** A selection from the reader's page: its text may differ from the plain text in whitespace
+ * between blocks, so it is placed as an import re-places a highlight (exact with its context,
+ * then the context, then fuzzy), and the stored quote is the plain text found there. */
+function fromSelection(
+  text: string,
+  quote: string,
+  sel: { prefix: string; suffix: string; near: number },
+) {
+  const exact = quote.trim()
+  if (exact === '') throw new AnchorError('quote-empty', 'empty quote')
+  const found = reanchor(text, {
+    exact,
+    prefix: sel.prefix,
+    suffix: sel.suffix,
+    start: sel.near,
+    end: sel.near + exact.length,
+  })
+  if (!found) throw new AnchorError('quote-not-found', 'not found')
+  return selectorAt(text, found.start, found.end)
 }

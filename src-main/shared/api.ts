@@ -76,11 +76,14 @@ export interface LecternApi extends KeepApi {
   imageStatus(args: { articleId: number }): ImageRef[]
   /** Highlights the quote in the article's plain text. A quote not in the article is refused
    * (`quote-not-found`), and so is one found more than once unless `occurrence` (1 = first) says
-   * which (`quote-ambiguous`). */
+   * which (`quote-ambiguous`). A selection in the reader sends instead the text around it and
+   * roughly where it starts (`near`, an offset in the text as shown): the server anchors it in the
+   * plain text as it re-anchors after an import, so the drawn page and the stored offsets agree. */
   addHighlight(args: {
     articleId: number
     quote: string
     occurrence?: number
+    selection?: { prefix: string; suffix: string; near: number }
     color?: HighlightColor
     note?: string
   }): Highlight
@@ -192,6 +195,7 @@ const checks = {
     articleId: id,
     quote: str,
     occurrence: optional(int(1, 1_000_000)),
+    selection: optional(obj({ prefix: str, suffix: str, near: int(0, Number.MAX_SAFE_INTEGER) })),
     color: optional(oneOf(...HIGHLIGHT_COLORS)),
     note: optional(str),
   }),

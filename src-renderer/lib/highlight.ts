@@ -28,19 +28,18 @@ function blockOf(n: Node): Element | null {
   return n.parentElement?.closest(BLOCK) ?? null
 }
 
-/** Wraps every match in `<mark class="term">`; returns the first mark of each match, in order. */
-export function markTerms(root: HTMLElement, marking: Marking): HTMLElement[] {
-  const matcher = queryMatcher(marking.query, readerFold, { titles: true, words: marking.words })
-  if (matcher.empty) return []
-  const doc = root.ownerDocument
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+/** The article's text as one string (a newline between blocks, so paragraphs do not run
+ * together) and where each text node starts in it. Text inside `skip` is left out. */
+export interface TextRuns {
+  all: string
+  nodes: { node: Text; at: number }[]
+}
+
+export function collectText(root: HTMLElement, skip = 'script, style, .img-placeholder'): TextRuns {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (n) =>
-      n.parentElement?.closest('mark, script, style, .img-placeholder')
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT,
+      n.parentElement?.closest(skip) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
   })
-  // One string for the whole article, so `machine <em>learning</em>` is still a phrase; a
-  // newline between text from different blocks keeps paragraphs from running together.
   const nodes: { node: Text; at: number }[] = []
   let all = ''
   let lastBlock: Element | null | undefined
@@ -52,42 +51,69 @@ export function markTerms(root: HTMLElement, marking: Marking): HTMLElement[] {
     nodes.push({ node, at: all.length })
     all += node.data
   }
-  const ranges = matcher.ranges(all)
-  if (ranges.length === 0) return []
+  return { all, nodes }
+}
 
-  // pieces per text node, then each node split once, from its end so offsets stay valid
-  const pieces = new Map<Text, { start: number; end: number; first: number | null }[]>()
+/** Wraps each range of `runs.all` in marks made by `make(index)`; splits each text node once,
+ * so the article's own markup is never re-parsed. Returns the first mark of each range. */
+export function wrapRanges(
+  runs: TextRuns,
+  ranges: { start: number; end: number }[],
+  make: (index: number) => HTMLElement,
+): (HTMLElement | undefined)[] {
+  const { nodes } = runs
+  const pieces = new Map<Text, { start: number; end: number; index: number; first: boolean }[]>()
+  const order = ranges.map((r, index) => ({ ...r, index })).sort((a, b) => a.start - b.start)
   let k = 0
-  ranges.forEach((r, index) => {
+  for (const r of order) {
     while (k < nodes.length - 1 && nodes[k + 1]!.at <= r.start) k++
-    let first: number | null = index
+    let first = true
     for (let j = k; j < nodes.length && nodes[j]!.at < r.end; j++) {
       const { node, at } = nodes[j]!
       const start = Math.max(r.start, at) - at
       const end = Math.min(r.end, at + node.data.length) - at
       if (end <= start) continue
       const list = pieces.get(node) ?? []
-      list.push({ start, end, first })
+      list.push({ start, end, index: r.index, first })
       pieces.set(node, list)
-      first = null
+      first = false
     }
-  })
-  const firsts: HTMLElement[] = new Array<HTMLElement>(ranges.length)
+  }
+  const firsts = new Array<HTMLElement | undefined>(ranges.length)
   for (const [node, list] of pieces) {
     const text = node.data
+    const doc = node.ownerDocument
     const frag = doc.createDocumentFragment()
     let last = 0
-    for (const p of list) {
-      if (p.start > last) frag.append(text.slice(last, p.start))
-      const mark = doc.createElement('mark')
-      mark.className = 'term'
-      mark.textContent = text.slice(p.start, p.end)
+    for (const p of list.sort((a, b) => a.start - b.start)) {
+      // overlapping highlights: the later one starts where the earlier ended
+      const from = Math.max(p.start, last)
+      if (from >= p.end) continue
+      if (from > last) frag.append(text.slice(last, from))
+      const mark = make(p.index)
+      mark.textContent = text.slice(from, p.end)
       frag.append(mark)
-      if (p.first !== null) firsts[p.first] = mark
+      if (p.first) firsts[p.index] = mark
       last = p.end
     }
     if (last < text.length) frag.append(text.slice(last))
     node.replaceWith(frag)
   }
-  return firsts.filter((m) => m !== undefined)
+  return firsts
+}
+
+/** Wraps every match in `<mark class="term">`; returns the first mark of each match, in order. */
+export function markTerms(root: HTMLElement, marking: Marking): HTMLElement[] {
+  const matcher = queryMatcher(marking.query, readerFold, { titles: true, words: marking.words })
+  if (matcher.empty) return []
+  // One string for the whole article, so `machine <em>learning</em>` is still a phrase.
+  const runs = collectText(root, 'mark.term, script, style, .img-placeholder')
+  const ranges = matcher.ranges(runs.all)
+  if (ranges.length === 0) return []
+  const doc = root.ownerDocument
+  return wrapRanges(runs, ranges, () => {
+    const mark = doc.createElement('mark')
+    mark.className = 'term'
+    return mark
+  }).filter((m): m is HTMLElement => m !== undefined)
 }

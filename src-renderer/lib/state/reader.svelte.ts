@@ -16,6 +16,8 @@ export class Reader {
   /** The search generation the index belongs to; a new search detaches the article. */
   #generation = $state(-1)
   #seq = 0
+  /** A highlight to scroll to once the article is drawn (from the Annotations view). */
+  jumpTo = $state<number | null>(null)
 
   get article() {
     return this.#article

@@ -3,6 +3,10 @@
 export type Theme = 'system' | 'light' | 'dark'
 export type UiLanguage = 'en' | 'zh-CN'
 export type RemoteImages = 'ask' | 'always'
+export type QuoteStyle = 'apa' | 'chicago' | 'mla' | 'gb7714'
+/** The citation's language: the UI's, or one chosen for it. */
+export type QuoteLocale = 'ui' | 'en' | 'zh-CN'
+const QUOTE_STYLES: readonly string[] = ['apa', 'chicago', 'mla', 'gb7714']
 
 export interface SettingsData {
   theme: Theme
@@ -12,6 +16,9 @@ export interface SettingsData {
   remoteImages: RemoteImages
   /** Desktop only: downloads may reach loopback and private addresses (intranet archives). */
   allowPrivateHosts: boolean
+  /** "Copy quote" cites in this style and language. */
+  citationStyle: QuoteStyle
+  citationLocale: QuoteLocale
 }
 
 const KEY = 'lectern.settings'
@@ -33,6 +40,8 @@ function defaults(): SettingsData {
     language: defaultLanguage(),
     remoteImages: 'ask',
     allowPrivateHosts: false,
+    citationStyle: 'apa',
+    citationLocale: 'ui',
   }
 }
 
@@ -52,6 +61,11 @@ function load(): SettingsData {
       language: raw.language === 'en' || raw.language === 'zh-CN' ? raw.language : d.language,
       remoteImages: raw.remoteImages === 'always' ? 'always' : 'ask',
       allowPrivateHosts: raw.allowPrivateHosts === true,
+      citationStyle: QUOTE_STYLES.includes(raw.citationStyle as string)
+        ? (raw.citationStyle as QuoteStyle)
+        : d.citationStyle,
+      citationLocale:
+        raw.citationLocale === 'en' || raw.citationLocale === 'zh-CN' ? raw.citationLocale : 'ui',
     }
   } catch {
     return d
@@ -78,6 +92,17 @@ export class Settings {
   }
   get allowPrivateHosts() {
     return this.#data.allowPrivateHosts
+  }
+
+  get citationStyle() {
+    return this.#data.citationStyle
+  }
+  /** The citation's language as the engine takes it. */
+  get citationLocale(): 'en' | 'zh-CN' {
+    return this.#data.citationLocale === 'ui' ? this.#data.language : this.#data.citationLocale
+  }
+  get citationLocaleSetting() {
+    return this.#data.citationLocale
   }
 
   update(patch: Partial<SettingsData>): void {
