@@ -6,6 +6,7 @@ import {
   deleteHighlight,
   getArticleNote,
   insertHighlight,
+  listArticleNotes,
   listHighlights,
   setArticleNote,
   updateHighlight,
@@ -18,6 +19,7 @@ import { toBibtex, toCslJson, toRis } from '../cite/exports'
 import { plainText } from '../text/plain'
 import { searchArchive } from '../search/search'
 import type {
+  AnnotationEntry,
   ArticleNote,
   Citations,
   ExportFormat,
@@ -97,15 +99,80 @@ export class Annotations {
   list(args: { articleId?: number; query?: string }): Highlight[] {
     const all = listHighlights(this.db(), this.owner, { articleId: args.articleId })
     if (args.query === undefined || args.query.trim() === '') return all
-    const q = parseQuery(args.query)
-    // The note filters are asked of each highlight below; of the article they would also count
-    // its other highlights' notes (`-has:note` would drop a bare highlight beside a noted one).
+    const { q, found } = this.#articlesOf(args.query)
+    return all.filter((h) => (found?.has(h.articleId) ?? true) && noteMatches(h.note, q))
+  }
+
+  /** The Annotations view: highlights and article notes, newest first, filtered by a query as
+   * `list` filters highlights (a note on an article is one more noted entry of it). */
+  entries(args: { query?: string; limit?: number }): AnnotationEntry[] {
+    const db = this.db()
+    const limit = args.limit ?? 500
+    const query = args.query?.trim() ?? ''
+    const { q, found } = query === '' ? { q: null, found: null } : this.#articlesOf(query)
+    const keep = (articleId: number, note: string | null) =>
+      (found?.has(articleId) ?? true) && (q === null || noteMatches(note, q))
+    const wantsHighlight = q?.has.some((f) => f.value === 'highlight' && !f.negate) ?? false
+    const titles = new Map<number, { title: string; date: string | null }>()
+    const article = (id: number) => {
+      let a = titles.get(id)
+      if (!a) {
+        const row = getArticle(db, id)
+        a = { title: row?.title ?? '', date: row?.date ?? null }
+        titles.set(id, a)
+      }
+      return a
+    }
+    const out: AnnotationEntry[] = []
+    for (const h of listHighlights(db, this.owner)) {
+      if (!keep(h.articleId, h.note)) continue
+      const a = article(h.articleId)
+      out.push({
+        kind: 'highlight',
+        articleId: h.articleId,
+        articleTitle: a.title,
+        articleDate: a.date,
+        highlightId: h.id,
+        quote: h.quote,
+        color: h.color,
+        note: h.note,
+        orphaned: h.orphaned,
+        updated: h.updated > h.created ? h.updated : h.created,
+      })
+    }
+    if (!wantsHighlight) {
+      for (const n of listArticleNotes(db, this.owner)) {
+        if (!keep(n.articleId, n.note)) continue
+        const a = article(n.articleId)
+        out.push({
+          kind: 'note',
+          articleId: n.articleId,
+          articleTitle: a.title,
+          articleDate: a.date,
+          highlightId: null,
+          quote: null,
+          color: null,
+          note: n.note,
+          orphaned: false,
+          updated: n.updated,
+        })
+      }
+    }
+    return out
+      .sort((x, y) => (x.updated < y.updated ? 1 : x.updated > y.updated ? -1 : 0))
+      .slice(0, limit)
+  }
+
+  /** The articles a query finds, leaving its note filters to be asked of each entry: of the
+   * article they would also count its other notes (`-has:note` would drop a bare highlight
+   * beside a noted one). Null when only note filters were given. */
+  #articlesOf(query: string): { q: ParsedQuery; found: Set<number> | null } {
+    const q = parseQuery(query)
     const own = [...q.notes, ...q.has.filter((f) => f.value === 'note')].map((f) => f.span)
     const rest = own
       .sort((x, y) => y.start - x.start)
-      .reduce((t, sp) => `${t.slice(0, sp.start)} ${t.slice(sp.end)}`, args.query)
-    const found = rest.trim() === '' ? null : new Set(this.#searchIds(rest))
-    return all.filter((h) => (found?.has(h.articleId) ?? true) && highlightMatches(h, q))
+      .reduce((t, sp) => `${t.slice(0, sp.start)} ${t.slice(sp.end)}`, query)
+    return { q, found: rest.trim() === '' ? null : new Set(this.#searchIds(rest)) }
   }
 
   update(args: { id: number; note?: string; color?: HighlightColor }): Highlight {
@@ -192,10 +259,10 @@ export class Annotations {
   }
 }
 
-/** A highlight's own part of a query: `has:note`/`-has:note` and `note:` look at its note. The
- * article's own note is listed apart; it does not make each highlight on it noted. */
-function highlightMatches(h: Highlight, q: ParsedQuery): boolean {
-  const note = h.note ? normalizeText(h.note) : ''
+/** An entry's own part of a query: `has:note`/`-has:note` and `note:` look at its note. The
+ * article's own note is an entry apart; it does not make each highlight on it noted. */
+function noteMatches(text: string | null, q: ParsedQuery): boolean {
+  const note = text ? normalizeText(text) : ''
   for (const f of q.has) {
     if (f.value === 'note' && (note !== '') === f.negate) return false
   }

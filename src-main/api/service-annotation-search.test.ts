@@ -96,4 +96,34 @@ describe('searching the reader’s highlights and notes', () => {
     expect(await list('note:云')).toHaveLength(2)
     expect(await list('tag:nothing')).toEqual([])
   })
+
+  it('lists every highlight and note newest first for the Annotations view, by a query', async () => {
+    const { me, alice, ids } = await make()
+    const a = ids['a.md']!
+    const c = ids['c.md']!
+    const tick = () => new Promise((r) => setTimeout(r, 5))
+    await ok(me('addHighlight', { articleId: a, quote: '云业务增长', note: '增长来自云' }))
+    await tick()
+    await ok(me('setArticleNote', { articleId: c, note: 'Follow the Fed' }))
+    await tick()
+    await ok(me('addHighlight', { articleId: c, quote: 'cut rates', color: 'pink' }))
+
+    type Entry = { kind: string; articleTitle: string; quote: string | null; note: string | null }
+    const show = async (query?: string) =>
+      (await ok<Entry[]>(me('annotations', query === undefined ? {} : { query }))).map(
+        (e) => `${e.kind}:${e.articleTitle}:${e.quote ?? e.note}`,
+      )
+    expect(await show()).toEqual([
+      'highlight:Rates:cut rates',
+      'note:Rates:Follow the Fed',
+      'highlight:阿里巴巴财报:云业务增长',
+    ])
+    expect(await show('阿里 has:note tag:科技')).toEqual(['highlight:阿里巴巴财报:云业务增长'])
+    expect(await show('has:note')).toEqual([
+      'note:Rates:Follow the Fed',
+      'highlight:阿里巴巴财报:云业务增长',
+    ])
+    expect(await show('rates has:highlight')).toEqual(['highlight:Rates:cut rates'])
+    expect(await ok<Entry[]>(alice('annotations', {}))).toEqual([])
+  })
 })

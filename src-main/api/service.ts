@@ -160,6 +160,10 @@ export class ArchiveService extends KeepService implements LecternApi {
     return this.#notes.list(args)
   }
 
+  annotations(args: { query?: string; limit?: number }) {
+    return this.#notes.entries(args)
+  }
+
   updateHighlight(args: Parameters<Annotations['update']>[0]) {
     return this.#notes.update(args)
   }

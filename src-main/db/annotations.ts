@@ -183,3 +183,18 @@ export function setArticleNote(
   ).run(owner, articleId, note, now, now)
   return getArticleNote(db, owner, articleId)
 }
+
+/** Every note `owner` wrote on a whole article, newest first. */
+export function listArticleNotes(db: Archive, owner: string): ArticleNote[] {
+  const rows = stmt(
+    db,
+    `SELECT article_id, note, created_at, updated_at FROM article_notes WHERE owner = ?
+     ORDER BY updated_at DESC, article_id DESC`,
+  ).all(owner) as NoteRow[]
+  return rows.map((r) => ({
+    articleId: r.article_id,
+    note: r.note,
+    created: r.created_at,
+    updated: r.updated_at,
+  }))
+}

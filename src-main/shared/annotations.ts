@@ -88,3 +88,20 @@ export interface ReferenceExport {
   count: number
   text: string
 }
+
+/** One line of the Annotations view: a highlight (with its note) or a note on a whole article,
+ * with the article it links back to. */
+export interface AnnotationEntry {
+  kind: 'highlight' | 'note'
+  articleId: number
+  articleTitle: string
+  articleDate: string | null
+  /** The highlight's id (kind 'highlight'), for scrolling to it in the article. */
+  highlightId: number | null
+  quote: string | null
+  color: HighlightColor | null
+  note: string | null
+  orphaned: boolean
+  /** When it was last changed: the list is newest first. */
+  updated: string
+}

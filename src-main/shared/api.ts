@@ -22,6 +22,7 @@ import {
   CITATION_STYLES,
   EXPORT_FORMATS,
   HIGHLIGHT_COLORS,
+  type AnnotationEntry,
   type ArticleNote,
   type CitationLocale,
   type CitationStyle,
@@ -91,6 +92,9 @@ export interface LecternApi extends KeepApi {
    * query (the search language), those on the articles it finds; its `has:note` and `note:`
    * then ask it of each highlight's own note too. */
   highlights(args: { articleId?: number; query?: string }): Highlight[]
+  /** Every highlight and article note, newest first, filtered by the search language as
+   * `highlights` is (`阿里 has:note tag:科技`); at most `limit` (500). */
+  annotations(args: { query?: string; limit?: number }): AnnotationEntry[]
   /** Changes a highlight's note (empty text removes it) or colour. */
   updateHighlight(args: { id: number; note?: string; color?: HighlightColor }): Highlight
   removeHighlight(args: { id: number }): boolean
@@ -200,6 +204,7 @@ const checks = {
     note: optional(str),
   }),
   highlights: obj({ articleId: optional(id), query: optional(str) }),
+  annotations: obj({ query: optional(str), limit: optional(int(1, 10_000)) }),
   updateHighlight: obj({
     id,
     note: optional(str),

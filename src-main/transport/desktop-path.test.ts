@@ -186,6 +186,7 @@ const calls = {
   imageStatus: { articleId: 1 },
   addHighlight: { articleId: 1, quote: 'rates' },
   highlights: {},
+  annotations: {},
   updateHighlight: { id: 1, note: 'why' },
   removeHighlight: { id: 1 },
   articleNote: { articleId: 1 },
