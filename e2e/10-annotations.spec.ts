@@ -145,13 +145,25 @@ test('highlight a selection, note it, find it with note:, keep it through an edi
   await expect(reader(page).locator('mark.hl')).toHaveCount(1)
   await page.getByRole('button', { name: 'Undo' }).click()
   await expect(reader(page).locator('mark.hl')).toHaveCount(2)
+
+  // The Annotations view: everything, newest first; the search language filters it; an entry
+  // opens its article at the highlight.
+  await page.getByRole('button', { name: 'Annotations' }).click()
+  const view = page.getByRole('region', { name: 'Annotations' })
+  await expect(view.getByRole('listitem')).toHaveCount(3)
+  await page.screenshot({ path: join(ROOT, 'resources/screenshots/annotations.png') })
+  await view.getByRole('searchbox').fill('阿里 has:note tag:科技')
+  await expect(view.getByRole('listitem')).toHaveCount(1)
+  await view.getByRole('button', { name: /监管环境仍是最大的变数/ }).click()
+  await expect(page.locator('#reader-title')).toHaveText('阿里巴巴季度财报')
+  await expect(reader(page).locator('mark.hl-green.flash')).toBeVisible()
 })
 
 test('copy quote puts the text and its citation on the clipboard', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await open(page, 'title:"central bank"', 'Central bank cuts rates')
   await select(page, 'cut interest rates')
-  await page.getByRole('button', { name: 'Copy quote' }).first().click()
+  await page.getByRole('toolbar').getByRole('button', { name: 'Copy quote' }).click()
   await expect(page.getByText('Quote and citation copied')).toBeVisible()
   const clip = await page.evaluate(async () => {
     const [item] = await navigator.clipboard.read()

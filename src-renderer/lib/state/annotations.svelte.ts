@@ -36,6 +36,10 @@ export class ArticleAnnotations {
 
   async load(articleId: number): Promise<void> {
     const seq = ++this.#seq
+    if (this.#articleId !== articleId) {
+      this.#list = []
+      this.#note = null
+    }
     this.#articleId = articleId
     const [list, note] = await Promise.all([
       api.highlights({ articleId }),

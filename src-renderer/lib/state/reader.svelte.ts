@@ -69,6 +69,29 @@ export class Reader {
     }
   }
 
+  /** Opens an article by id, outside the result list (from the Annotations view), and scrolls
+   * to one of its highlights once drawn. */
+  async openArticle(id: number, highlightId: number | null = null): Promise<boolean> {
+    const seq = ++this.#seq
+    this.#loading = true
+    try {
+      const article = await api.article({ id })
+      if (seq !== this.#seq) return false
+      this.jumpTo = highlightId
+      this.#article = article
+      this.#index = -1
+      this.#generation = -1
+      this.#opens++
+      this.#marking = null
+      return article !== null
+    } catch (e) {
+      if (seq === this.#seq) ui.report(e)
+      return false
+    } finally {
+      if (seq === this.#seq) this.#loading = false
+    }
+  }
+
   step(delta: number): Promise<boolean> {
     return this.index < 0 ? Promise.resolve(false) : this.openIndex(this.index + delta)
   }

@@ -4,9 +4,11 @@ import { describe } from '../../i18n'
 import { problemOf } from '../problem'
 
 export type DialogName = 'import' | 'settings' | null
+export type ViewName = 'library' | 'annotations'
 
 export class Ui {
   #dialog = $state<DialogName>(null)
+  #view = $state<ViewName>('library')
   /** A code from the archive, or a sentence the UI already wrote in the user's language. */
   #error = $state.raw<Problem | { text: string } | null>(null)
 
@@ -16,6 +18,14 @@ export class Ui {
   get error(): string | null {
     const e = this.#error
     return e === null ? null : 'text' in e ? e.text : describe(e)
+  }
+
+  get view() {
+    return this.#view
+  }
+
+  show(v: ViewName): void {
+    this.#view = v
   }
 
   open(d: DialogName): void {
@@ -46,6 +56,7 @@ export class Ui {
   }
 
   reset(): void {
+    this.#view = 'library'
     this.#dialog = null
     this.#error = null
   }
