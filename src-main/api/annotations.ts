@@ -137,7 +137,7 @@ export class Annotations {
         color: h.color,
         note: h.note,
         orphaned: h.orphaned,
-        updated: h.updated > h.created ? h.updated : h.created,
+        created: h.created,
       })
     }
     if (!wantsHighlight) {
@@ -154,12 +154,12 @@ export class Annotations {
           color: null,
           note: n.note,
           orphaned: false,
-          updated: n.updated,
+          created: n.created,
         })
       }
     }
     return out
-      .sort((x, y) => (x.updated < y.updated ? 1 : x.updated > y.updated ? -1 : 0))
+      .sort((x, y) => (x.created < y.created ? 1 : x.created > y.created ? -1 : 0))
       .slice(0, limit)
   }
 

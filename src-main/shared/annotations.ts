@@ -102,6 +102,7 @@ export interface AnnotationEntry {
   color: HighlightColor | null
   note: string | null
   orphaned: boolean
-  /** When it was last changed: the list is newest first. */
-  updated: string
+  /** When it was made (a re-import that moves a highlight does not make it new): the list is
+   * newest first. */
+  created: string
 }
