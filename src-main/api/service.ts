@@ -1,4 +1,6 @@
-import type { ArchiveInfo, LecternApi, LecternEvents } from '../shared/api'
+import type { ArchiveInfo, LecternEvents, LecternService } from '../shared/api'
+import type { Caller, Me, Role, TokenRole, UserInfo } from '../shared/auth'
+import { Accounts, type AccountsOptions } from './accounts'
 import type { ImportReport } from '../shared/types'
 import type { SearchRequest, SearchResult } from '../shared/search-types'
 import { openArchive, type Archive } from '../db/open'
@@ -26,16 +28,25 @@ export interface ServiceOptions {
   emit?: <E extends keyof LecternEvents>(event: E, data: LecternEvents[E]) => void
   /** Limits and fetch for image downloads (tests point them at a local server). */
   images?: Omit<FetchImagesOptions, 'articleIds' | 'signal' | 'onProgress'>
+  /** Password hashing cost, session length, sign-in throttle (tests make them quick). */
+  accounts?: AccountsOptions
 }
 
-/** The contract implemented over one open archive. Transports reach it only via the dispatcher. */
-export class ArchiveService implements LecternApi {
+/**
+ * The contract implemented over one open archive. Transports reach it only via the dispatcher,
+ * which hands each method the `Caller` as its second argument: per-user data is read and written
+ * under `caller.owner` and nothing else (see `me` below for the shape).
+ */
+export class ArchiveService implements LecternService {
   #opts: ServiceOptions
+  /** The archive's accounts; also the HTTP transport's authenticator (see cli/serve.ts). */
+  readonly accounts: Accounts
   /** One long job at a time: an import, or a run of image downloads. */
   #running: { job: 'import' | 'images'; ctrl: AbortController } | null = null
 
   constructor(opts: ServiceOptions) {
     this.#opts = { ...opts }
+    this.accounts = new Accounts(() => this.db, opts.accounts)
   }
 
   get db(): Archive {
@@ -110,6 +121,34 @@ export class ArchiveService implements LecternApi {
 
   imageStatus({ articleId }: { articleId: number }): ImageRef[] {
     return imageRefsOf(this.db, articleId)
+  }
+
+  me(_: undefined, caller: Caller): Me {
+    return { name: caller.owner, role: caller.role, accounts: caller.account }
+  }
+
+  listUsers(): UserInfo[] {
+    return this.accounts.list()
+  }
+
+  addUser({ name, role, password }: { name: string; role: Role; password: string }) {
+    return this.accounts.add(name, role, password)
+  }
+
+  setPassword({ name, password }: { name: string; password: string }) {
+    return this.accounts.setPassword(name, password)
+  }
+
+  setRole({ name, role }: { name: string; role: Role }) {
+    return this.accounts.setRole(name, role)
+  }
+
+  removeUser({ name }: { name: string }) {
+    return this.accounts.remove(name)
+  }
+
+  createToken({ name, role }: { name: string; role: TokenRole }) {
+    return this.accounts.createToken(name, role)
   }
 
   async chooseFolders(): Promise<string[] | null> {

@@ -184,6 +184,13 @@ const calls = {
   fetchImages: {},
   cancelFetchImages: undefined,
   imageStatus: { articleId: 1 },
+  me: undefined,
+  listUsers: undefined,
+  addUser: { name: 'ann', role: 'editor', password: 'correct horse' },
+  setPassword: { name: 'ann', password: 'battery staple' },
+  setRole: { name: 'ann', role: 'reader' },
+  createToken: { name: 'ann', role: 'reader' },
+  removeUser: { name: 'ann' },
 } satisfies Record<Method, unknown>
 
 describe('every method of the contract crosses both wires unchanged', () => {
