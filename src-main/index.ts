@@ -44,6 +44,8 @@ async function start(): Promise<void> {
   try {
     service = await openService({
       canImport: true,
+      // The user at the window decides, in Settings ▸ Offline images.
+      privateHosts: 'per-request',
       nativeBinding: nativeBindingPath(root),
       pickFolders: async () => {
         const r = await dialog.showOpenDialog({ properties: ['openDirectory', 'multiSelections'] })

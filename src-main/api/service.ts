@@ -1,4 +1,10 @@
-import type { ArchiveInfo, LecternEvents, LecternService } from '../shared/api'
+import type {
+  ArchiveInfo,
+  ArgsOf,
+  LecternEvents,
+  LecternService,
+  PrivateHosts,
+} from '../shared/api'
 import type { Caller, Me, Role, TokenRole, UserInfo } from '../shared/auth'
 import { Accounts, type AccountsOptions } from './accounts'
 import type { ImportReport } from '../shared/types'
@@ -22,6 +28,8 @@ export interface ServiceOptions {
   sample?: boolean
   userPath?: string
   canImport: boolean
+  /** Downloads from private addresses (default `refused`). */
+  privateHosts?: PrivateHosts | undefined
   nativeBinding?: string | undefined
   /** The desktop's folder dialog; absent in the browser. */
   pickFolders?: () => Promise<string[] | null>
@@ -54,8 +62,8 @@ export class ArchiveService implements LecternService {
   }
 
   info(): ArchiveInfo {
-    const { path, sample, canImport } = this.#opts
-    return { path, sample: sample ?? false, canImport }
+    const { path, sample, canImport, privateHosts } = this.#opts
+    return { path, sample: sample ?? false, canImport, privateHosts: privateHosts ?? 'refused' }
   }
 
   stats() {
@@ -97,16 +105,20 @@ export class ArchiveService implements LecternService {
     return this.#cancel('import')
   }
 
-  async fetchImages({ articleId }: { articleId?: number }): Promise<ImageFetchReport> {
+  async fetchImages(args: ArgsOf<'fetchImages'>): Promise<ImageFetchReport> {
     this.#mayWrite('fetch-images')
+    const { articleId, articleIds, allowPrivateHosts } = args
     if (articleId !== undefined && !getArticle(this.db, articleId)) {
       throw new LecternError('not-found', { id: articleId })
     }
+    const policy = this.#opts.privateHosts ?? 'refused'
     const ctrl = this.#start('images')
     try {
       return await fetchImages(this.db, {
         ...this.#opts.images,
-        articleIds: articleId === undefined ? undefined : [articleId],
+        allowPrivateHosts:
+          policy === 'allowed' || (policy === 'per-request' && allowPrivateHosts === true),
+        articleIds: articleId === undefined ? articleIds : [articleId],
         signal: ctrl.signal,
         onProgress: (p) => this.#opts.emit?.('imageProgress', p),
       })

@@ -63,7 +63,9 @@ export async function importFolders(
   for (const folder of folders) {
     const root = resolve(folder)
     const st = await stat(root).catch(() => null)
-    if (!st?.isDirectory()) throw new LecternError('not-a-folder', { folder })
+    if (!st?.isDirectory()) {
+      throw new LecternError('not-a-folder', st ? { folder } : { folder, missing: true })
+    }
     for await (const entry of scanFolder(root, opts.signal)) {
       work.push({ folder, root, entry })
       progress.scanned++

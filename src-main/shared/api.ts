@@ -5,6 +5,7 @@ import type { SearchRequest, SearchResult } from './search-types'
 import type { ImageFetchReport, ImageProgress, ImageRef } from './images'
 import {
   ValidationError,
+  bool,
   int,
   list,
   obj,
@@ -34,7 +35,13 @@ export interface ArchiveInfo {
   sample: boolean
   /** Whether this transport lets the user import (serve is read-only unless --allow-import). */
   canImport: boolean
+  /** Whether pictures may be downloaded from loopback, private and link-local addresses. */
+  privateHosts: PrivateHosts
 }
+
+/** `allowed`/`refused`: decided by whoever started the server (`--allow-private-hosts`);
+ * `per-request`: the desktop app, where the user's setting comes with each `fetchImages`. */
+export type PrivateHosts = 'allowed' | 'refused' | 'per-request'
 
 export interface LecternApi {
   info(): ArchiveInfo
@@ -50,7 +57,13 @@ export interface LecternApi {
   chooseFolders(): Promise<string[] | null>
   /** Downloads the pictures not stored yet (of one article, or all); failures are kept with a
    * reason and tried again next time. Allowed where importing is. */
-  fetchImages(args: { articleId?: number }): Promise<ImageFetchReport>
+  fetchImages(args: {
+    articleId?: number
+    /** Several articles at once (the CLI's `import --images`: the articles just imported). */
+    articleIds?: number[]
+    /** The desktop's setting; heeded only where `info().privateHosts` is `per-request`. */
+    allowPrivateHosts?: boolean
+  }): Promise<ImageFetchReport>
   cancelFetchImages(): boolean
   imageStatus(args: { articleId: number }): ImageRef[]
   /** Who is calling: the account, or the single local user where there are no accounts. */
@@ -136,7 +149,11 @@ const checks = {
   importFolders: obj({ folders: list(str, 100) }),
   cancelImport: none,
   chooseFolders: none,
-  fetchImages: obj({ articleId: optional(int(1, Number.MAX_SAFE_INTEGER)) }),
+  fetchImages: obj({
+    articleId: optional(int(1, Number.MAX_SAFE_INTEGER)),
+    articleIds: optional(list(int(1, Number.MAX_SAFE_INTEGER), 10_000_000)),
+    allowPrivateHosts: optional(bool),
+  }),
   cancelFetchImages: none,
   imageStatus: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
   me: none,

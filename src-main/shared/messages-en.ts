@@ -93,7 +93,7 @@ export const problemTextsEn: ProblemTexts = {
   unreachable: () => 'The archive could not be reached.',
   'server-status': (p) => `The server answered with HTTP ${p.status}.`,
   'not-found': (p) => `No article with id ${p.id}`,
-  'not-a-folder': (p) => `Not a folder: ${p.folder}`,
+  'not-a-folder': (p) => `${p.missing ? 'No such folder' : 'Not a folder'}: ${p.folder}`,
   'no-folders': () => 'Choose at least one folder.',
   'read-only': (p) =>
     `This archive is open read-only; ${p.action === 'import' ? 'importing' : 'fetching pictures'} is not allowed here.`,

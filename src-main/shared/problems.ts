@@ -41,7 +41,8 @@ export interface ErrorParams {
   unreachable: Empty
   'server-status': { status: number }
   'not-found': { id: number }
-  'not-a-folder': { folder: string }
+  /** `missing`: nothing at that path at all (rather than a file). */
+  'not-a-folder': { folder: string; missing?: boolean }
   'no-folders': Empty
   'read-only': { action: 'import' | 'fetch-images' }
   busy: { job: 'import' | 'images' }

@@ -61,6 +61,13 @@ export const en = {
   offlineImages: 'Offline images',
   offlineImagesStats: '{stored} stored ({size}) · {missing} not downloaded · {failed} failed',
   downloadAllImages: 'Download missing images',
+  allowPrivateHosts: 'Also download from this computer and the local network',
+  allowPrivateHostsHint:
+    'For an intranet archive. Off by default: an article could otherwise make Lectern contact machines on your network.',
+  privateHostsAllowedByServer:
+    'This server downloads from the local network too (started with --allow-private-hosts).',
+  privateHostsRefusedByServer:
+    'This server never downloads from the local network (start it with --allow-private-hosts to allow).',
   downloadAllImagesHint: 'For every article in the archive; failed ones are tried again.',
   imagesReadOnlyArchive:
     'This archive is read-only here. Run lectern images fetch on the computer that holds it.',

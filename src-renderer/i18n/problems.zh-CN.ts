@@ -79,7 +79,7 @@ export const problemTextsZh: ProblemTexts = {
   unreachable: () => '无法连接到文库。',
   'server-status': (p) => `服务器返回了 HTTP ${p.status}。`,
   'not-found': (p) => `没有编号为 ${p.id} 的文章`,
-  'not-a-folder': (p) => `不是文件夹：${p.folder}`,
+  'not-a-folder': (p) => `${p.missing ? '没有这个文件夹' : '不是文件夹'}：${p.folder}`,
   'no-folders': () => '请至少选择一个文件夹。',
   'read-only': (p) =>
     `此文库以只读方式打开，这里不能${p.action === 'import' ? '导入' : '下载图片'}。`,
