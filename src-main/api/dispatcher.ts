@@ -9,9 +9,9 @@ import { internalError, LecternError, wireError, type WireError } from '../share
 export type Dispatch = (method: unknown, args: unknown, caller?: Caller | null) => Promise<Reply>
 
 export interface DispatcherOptions {
-  /** Who a call without a caller is. Default: the single local user, admin unless the service
-   * is read-only. `null` on a server with accounts, so a transport that forgot to say who is
-   * calling is refused rather than trusted. */
+  /** Who a call without a caller is. Default: the single local user as admin (the desktop, the
+   * CLI). `lectern serve` says reader when read-only, and `null` when it has accounts, so that a
+   * transport that forgot to say who is calling is refused rather than trusted. */
   local?: Caller | null
 }
 
@@ -19,6 +19,7 @@ export interface DispatcherOptions {
  * method's role and bad arguments are refused before any code of the service runs; failures
  * come back as values. */
 export function createDispatcher(service: LecternService, opts: DispatcherOptions = {}): Dispatch {
+  const local = opts.local === undefined ? localCaller() : opts.local
   return async (method, args, caller) => {
     if (!isMethod(method)) {
       return {
@@ -27,12 +28,7 @@ export function createDispatcher(service: LecternService, opts: DispatcherOption
       }
     }
     try {
-      const who =
-        caller !== undefined
-          ? caller
-          : opts.local !== undefined
-            ? opts.local
-            : localCaller(!(await service.info(undefined, localCaller())).canImport)
+      const who = caller !== undefined ? caller : local
       if (!who) return { ok: false, error: wireError({ code: 'unauthenticated' }) }
       if (!roleAllows(who.role, methodRoles[method])) {
         return { ok: false, error: wireError({ code: 'forbidden' }) }

@@ -37,8 +37,7 @@ export function countUsers(db: Archive): number {
 }
 
 export function countAdmins(db: Archive): number {
-  return (stmt(db, `SELECT count(*) AS n FROM users WHERE role = 'admin'`).get() as { n: number })
-    .n
+  return (stmt(db, `SELECT count(*) AS n FROM users WHERE role = 'admin'`).get() as { n: number }).n
 }
 
 /** False when the name is taken. */

@@ -76,7 +76,11 @@ export interface LecternApi {
   /** Removes the account, its sessions and tokens; what it made (notes, highlights) is kept. */
   removeUser(args: { name: string }): UserInfo
   /** A token for scripts acting as account `name`, with at most `role`; printed once. */
-  createToken(args: { name: string; role: TokenRole }): { name: string; role: TokenRole; token: string }
+  createToken(args: { name: string; role: TokenRole }): {
+    name: string
+    role: TokenRole
+    token: string
+  }
 }
 
 export type Method = keyof LecternApi
