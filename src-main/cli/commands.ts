@@ -2,7 +2,7 @@ import type { SearchRequest, SearchResult } from '../shared/search-types'
 import { CliError, openCli, type CliClient } from './client'
 import { flagSynopsis, parseFlags, UsageError, type FlagTable, type FlagValues } from './flags'
 import { formatArticle, formatLabels, formatStats } from './format'
-import { formatSearch } from './format-search'
+import { formatSearch, searchJson } from './format-search'
 import { runImagesFetch, runImport } from './pictures'
 import { serve } from './serve'
 import { runTokens, runUsers } from './accounts'
@@ -101,7 +101,7 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
       withArchive(flags.db, async (cli) => {
         const { limit, offset, sort } = flags
         const result = await searchPaged(cli, { query: words.join(' '), limit, offset, sort })
-        print(result, () => formatSearch(result))
+        print(searchJson(result), () => formatSearch(result))
         return 0
       }),
   }),
