@@ -20,8 +20,7 @@ describe('the sign-in throttle', () => {
   })
 
   it('holds back on any key in trouble: the name or the address', () => {
-    let now = 0
-    const t = new SignInThrottle({ now: () => now })
+    const t = new SignInThrottle({ now: () => 0 })
     for (let i = 0; i < 5; i++) t.fail([`name:n${i}`, 'addr:10.0.0.9'])
     expect(t.waitMs(['name:fresh', 'addr:10.0.0.9'])).toBe(1000)
     expect(t.waitMs(['name:fresh', 'addr:10.0.0.7'])).toBe(0)
