@@ -15,7 +15,10 @@ const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'h
 //   db                  the archive, its migrations and its SQL: + text
 //   images, search      pictures, queries: + db
 //   import              files into the archive: + images
-//   api                 the service and the dispatcher: + search, import, app-root
+//   keep                edits and bulk changes, checking the user's values: + import
+//   archive             backup and check of the archive file and picture store: + images
+//   watch               watched folders, imported in batches: + import
+//   api                 the service and the dispatcher: + search, keep, archive, watch, app-root
 //   transport           ipc.ts, http.ts: shared and api only, nothing else (thin)
 //   electron            the window's settings, menu, media scheme: up to api
 //   cli                 the lectern command: up to transport
@@ -29,7 +32,21 @@ const LAYERS = {
   images: ['shared', 'text', 'db'],
   search: ['shared', 'text', 'db'],
   import: ['shared', 'text', 'db', 'images'],
-  api: ['shared', 'text', 'db', 'images', 'search', 'import', 'app-root'],
+  keep: ['shared', 'text', 'db', 'images', 'import'],
+  archive: ['shared', 'text', 'db', 'images'],
+  watch: ['shared', 'text', 'db', 'images', 'import'],
+  api: [
+    'shared',
+    'text',
+    'db',
+    'images',
+    'search',
+    'import',
+    'keep',
+    'archive',
+    'watch',
+    'app-root',
+  ],
   transport: ['shared', 'api'],
   electron: ['shared', 'text', 'db', 'images', 'search', 'import', 'api', 'app-root'],
   cli: ['shared', 'text', 'db', 'images', 'search', 'import', 'api', 'transport', 'app-root'],

@@ -33,6 +33,8 @@ const READER: Method[] = [
   'search',
   'imageStatus',
   'me',
+  'revisions',
+  'revisionDiff',
 ]
 const EDITOR: Method[] = [
   'importFolders',
@@ -40,6 +42,17 @@ const EDITOR: Method[] = [
   'chooseFolders',
   'fetchImages',
   'cancelFetchImages',
+  'editArticle',
+  'bulkEdit',
+  'trashArticles',
+  'restoreArticles',
+  'trashList',
+  'undo',
+  'changes',
+  'mergeLabels',
+  'watchFolders',
+  'unwatchFolders',
+  'watchStatus',
 ]
 
 describe('roles at the dispatcher', () => {
@@ -48,7 +61,9 @@ describe('roles at the dispatcher', () => {
       const expected = READER.includes(m) ? 'reader' : EDITOR.includes(m) ? 'editor' : 'admin'
       expect(methodRoles[m], m).toBe(expected)
     }
-    expect(methodRoles.addUser).toBe('admin')
+    for (const m of ['addUser', 'backup', 'check', 'emptyTrash'] as const) {
+      expect(methodRoles[m], m).toBe('admin')
+    }
   })
 
   it('refuses a call without the role as forbidden, without the service hearing of it', async () => {

@@ -19,6 +19,9 @@ import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchive } from '../search/search'
 import { LecternError } from '../shared/errors'
+import type { ReadOnlyAction } from '../shared/problems'
+import { KeepService } from './keep-service'
+import { shownArticle } from '../db/edits'
 
 export interface ServiceOptions {
   /** The archive file currently open (the sample's while `sample` is true). */
@@ -34,6 +37,8 @@ export interface ServiceOptions {
   /** The desktop's folder dialog; absent in the browser. */
   pickFolders?: () => Promise<string[] | null>
   emit?: <E extends keyof LecternEvents>(event: E, data: LecternEvents[E]) => void
+  /** Settle times of watched folders (tests shorten them). */
+  watch?: { settleMs?: number; stableMs?: number }
   /** Limits and fetch for image downloads (tests point them at a local server). */
   images?: Omit<FetchImagesOptions, 'articleIds' | 'signal' | 'onProgress'>
   /** Password hashing cost, session length, sign-in throttle (tests make them quick). */
@@ -45,7 +50,7 @@ export interface ServiceOptions {
  * which hands each method the `Caller` as its second argument: per-user data is read and written
  * under `caller.owner` and nothing else (see `me` below for the shape).
  */
-export class ArchiveService implements LecternService {
+export class ArchiveService extends KeepService implements LecternService {
   #opts: ServiceOptions
   /** The archive's accounts; also the HTTP transport's authenticator (see cli/serve.ts). */
   readonly accounts: Accounts
@@ -53,8 +58,26 @@ export class ArchiveService implements LecternService {
   #running: { job: 'import' | 'images'; ctrl: AbortController } | null = null
 
   constructor(opts: ServiceOptions) {
+    super()
     this.#opts = { ...opts }
     this.accounts = new Accounts(() => this.db, opts.accounts)
+    if (opts.watch) this.watchOptions = opts.watch
+  }
+
+  protected mayWrite(action: ReadOnlyAction): void {
+    this.#mayWrite(action)
+  }
+
+  protected beforeImport(): void {
+    this.#leaveSample()
+  }
+
+  protected emitEvent<E extends keyof LecternEvents>(event: E, data: LecternEvents[E]): void {
+    this.#opts.emit?.(event, data)
+  }
+
+  protected get nativeBinding(): string | undefined {
+    return this.#opts.nativeBinding
   }
 
   get db(): Archive {
@@ -79,7 +102,7 @@ export class ArchiveService implements LecternService {
   }
 
   article({ id }: { id: number }) {
-    return getArticle(this.db, id)
+    return shownArticle(this.db, id)
   }
 
   search(req: SearchRequest): SearchResult {
@@ -179,12 +202,15 @@ export class ArchiveService implements LecternService {
     })
   }
 
+  /** Stops watching, cancels a running job, and closes the archive. A watcher's batch still
+   * being written stops at its next step (its error goes to the watch notes, nowhere else). */
   close(): void {
     this.#running?.ctrl.abort()
+    void this.stopWatching()
     this.db.close()
   }
 
-  #mayWrite(action: 'import' | 'fetch-images'): void {
+  #mayWrite(action: ReadOnlyAction): void {
     if (!this.#opts.canImport) throw new LecternError('read-only', { action })
   }
 

@@ -27,6 +27,8 @@ import {
 } from './auth'
 
 export type { ErrorCode, WireError } from './errors'
+import { keepArgChecks, type KeepApi } from './keep-api'
+import type { WatchBatchEvent } from './types'
 
 export interface ArchiveInfo {
   /** The archive file in use. */
@@ -43,7 +45,7 @@ export interface ArchiveInfo {
  * `per-request`: the desktop app, where the user's setting comes with each `fetchImages`. */
 export type PrivateHosts = 'allowed' | 'refused' | 'per-request'
 
-export interface LecternApi {
+export interface LecternApi extends KeepApi {
   info(): ArchiveInfo
   stats(): Stats
   tags(): LabelCount[]
@@ -110,6 +112,10 @@ export interface LecternEvents {
   importProgress: ImportProgress
   imageProgress: ImageProgress
   archiveChanged: ArchiveInfo
+  /** A watched folder's batch was imported. */
+  watchBatch: WatchBatchEvent
+  /** Something about watching the user should know (e.g. polling after the system limit). */
+  watchNote: { code: 'polling-fallback' | 'watch-error'; message: string }
 }
 export type EventName = keyof LecternEvents
 const EVENTS: { [E in EventName]: true } = {
@@ -117,6 +123,8 @@ const EVENTS: { [E in EventName]: true } = {
   importProgress: true,
   imageProgress: true,
   archiveChanged: true,
+  watchBatch: true,
+  watchNote: true,
 }
 /** Every event name, for transports that must subscribe to each by name (EventSource). */
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[]
@@ -167,6 +175,7 @@ const checks = {
   setRole: obj({ name: str, role: oneOf(...ROLES) }),
   removeUser: obj({ name: str }),
   createToken: obj({ name: str, role: oneOf(...TOKEN_ROLES) }),
+  ...keepArgChecks,
 }
 
 export const argChecks: ChecksMatch<typeof checks> = checks
@@ -196,6 +205,26 @@ export const methodRoles: { readonly [M in Method]: Role } = {
   setRole: 'admin',
   removeUser: 'admin',
   createToken: 'admin',
+  // Keeping the archive: reading its history is reading; changing it is editing; what writes
+  // files on the server at a path the caller names (backup), repairs the archive (check) or
+  // deletes for good (emptyTrash, past every undo) is the admin's.
+  revisions: 'reader',
+  revisionDiff: 'reader',
+  editArticle: 'editor',
+  bulkEdit: 'editor',
+  trashArticles: 'editor',
+  restoreArticles: 'editor',
+  trashList: 'editor',
+  undo: 'editor',
+  changes: 'editor',
+  mergeLabels: 'editor',
+  watchFolders: 'editor',
+  unwatchFolders: 'editor',
+  watchStatus: 'editor',
+  emptyTrash: 'admin',
+  backup: 'admin',
+  lastBackup: 'admin',
+  check: 'admin',
 }
 
 export function isMethod(name: unknown): name is Method {

@@ -191,6 +191,24 @@ const calls = {
   setRole: { name: 'ann', role: 'reader' },
   createToken: { name: 'ann', role: 'reader' },
   removeUser: { name: 'ann' },
+  editArticle: { id: 1, set: { title: 'Rates, edited' }, addTags: ['economy'] },
+  bulkEdit: { ids: [1], removeTags: ['economy'] },
+  undo: undefined,
+  changes: undefined,
+  trashArticles: { ids: [1] },
+  trashList: undefined,
+  restoreArticles: { ids: [1] },
+  emptyTrash: undefined,
+  mergeLabels: { kind: 'tag', labels: ['test'], into: 'Test' },
+  revisions: { id: 1 },
+  revisionDiff: { id: 1, from: 1, to: 1 },
+  // Refused alike on both wires, without writing anywhere: the path is the working folder.
+  backup: { file: '' },
+  lastBackup: undefined,
+  check: {},
+  watchFolders: { folders: ['/nonexistent-lectern-folder'] },
+  unwatchFolders: {},
+  watchStatus: undefined,
 } satisfies Record<Method, unknown>
 
 describe('every method of the contract crosses both wires unchanged', () => {

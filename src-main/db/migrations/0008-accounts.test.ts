@@ -32,6 +32,7 @@ describe('migration 0008-accounts', () => {
       { parsed, path: '/n/a.md', folder: '/n', contentHash: 'h', bytes: 10 },
       'now',
     )
+    migrate(db, 7)
     const before = db.prepare(`SELECT * FROM articles`).all()
     migrate(db, 8)
     expect(currentVersion(db)).toBe(8)
