@@ -265,7 +265,10 @@ async function serveStatic(res: ServerResponse, root: string, pathname: string):
   if (!body) return send(res, 404, 'text/plain', 'The UI is not built: run npm run build')
   res.writeHead(200, {
     'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
-    'content-security-policy': CSP,
+    // frame-ancestors works only as a header (a meta tag cannot carry it): no other site may
+    // frame the page, so the sign-in form cannot be overlaid and clicked through.
+    'content-security-policy': `${CSP}; frame-ancestors 'none'`,
+    'x-frame-options': 'DENY',
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-cache',
   })
