@@ -35,6 +35,9 @@ const READER: Method[] = [
   'me',
   'revisions',
   'revisionDiff',
+  'clusters',
+  'versions',
+  'diffArticles',
 ]
 const EDITOR: Method[] = [
   'importFolders',
@@ -53,6 +56,9 @@ const EDITOR: Method[] = [
   'watchFolders',
   'unwatchFolders',
   'watchStatus',
+  'rebuildClusters',
+  'splitFromCluster',
+  'joinClusters',
 ]
 
 describe('roles at the dispatcher', () => {

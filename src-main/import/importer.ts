@@ -22,6 +22,7 @@ import { seen, sourceGone, trashedResult, withAliases } from './keep-rules'
 import { moveArticlePath } from '../db/watched'
 import { keepRevision } from '../db/revisions'
 import { isDiscarded } from '../db/trash'
+import { placeImported } from '../db/story-clusters'
 
 export interface ImportOptions {
   signal?: AbortSignal
@@ -152,7 +153,9 @@ async function importWork(
             error: entry.reason,
           } satisfies ImportFileResult
         }
-        return { ...store(db, prepared[j] as Prepared, root), path }
+        const r = store(db, prepared[j] as Prepared, root)
+        placeImported(db, r) // story clusters: only a new or changed article is (re)placed
+        return { ...r, path }
       }),
     )()
     for (const r of results) tally(report, r)
