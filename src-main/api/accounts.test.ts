@@ -85,5 +85,9 @@ describe('accounts', () => {
     expect(acc.list()[0]!.lastSeen).toBeNull()
     await acc.signIn('ann', 'ann password', '::1')
     expect(acc.list()[0]!.lastSeen).toMatch(/^\d{4}-\d\d-\d\dT/)
+    // an account used only by a script is seen too
+    await acc.add('bot', 'editor', 'bot password')
+    acc.tokenCaller(acc.createToken('bot', 'reader').token)
+    expect(acc.list().find((u) => u.name === 'bot')!.lastSeen).not.toBeNull()
   })
 })

@@ -65,6 +65,9 @@ export class Accounts implements Authenticator {
   readonly #sessionMs: number
   readonly #throttle: SignInThrottle
   #dummy: Promise<string> | null = null
+  /** When each account (or token) was last written as seen: once a minute is enough, and spares
+   * the archive a write on every call. */
+  readonly #seen = new Map<string, number>()
 
   constructor(archive: () => Archive, opts: AccountsOptions = {}) {
     this.#db = archive
@@ -177,7 +180,9 @@ export class Accounts implements Authenticator {
 
   sessionCaller(sessionId: string): Caller | null {
     const user = db.sessionUser(this.#db(), sha256(sessionId), iso(Date.now()))
-    return user ? { owner: user.name, role: user.role, account: true } : null
+    if (!user) return null
+    this.#touch(`user:${user.name}`, (now) => db.touchUser(this.#db(), user.name, now))
+    return { owner: user.name, role: user.role, account: true }
   }
 
   tokenCaller(token: string): Caller | null {
@@ -185,11 +190,20 @@ export class Accounts implements Authenticator {
     const archive = this.#db()
     const found = db.tokenUser(archive, sha256(token))
     if (!found) return null
-    const now = iso(Date.now())
-    db.touchToken(archive, found.id, now)
-    db.touchUser(archive, found.name, now)
+    this.#touch(`token:${found.id}`, (now) => {
+      db.touchToken(archive, found.id, now)
+      db.touchUser(archive, found.name, now)
+    })
     const role = roleAllows(found.userRole, found.tokenRole) ? found.tokenRole : found.userRole
     return { owner: found.name, role, account: true }
+  }
+
+  #touch(key: string, write: (now: string) => void): void {
+    const now = Date.now()
+    if (now - (this.#seen.get(key) ?? 0) < 60_000) return
+    if (this.#seen.size > 10_000) this.#seen.clear()
+    this.#seen.set(key, now)
+    write(iso(now))
   }
 
   #validName(raw: string): string {
