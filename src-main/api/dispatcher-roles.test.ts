@@ -38,6 +38,14 @@ const READER: Method[] = [
   'clusters',
   'versions',
   'diffArticles',
+  'addHighlight',
+  'highlights',
+  'updateHighlight',
+  'removeHighlight',
+  'articleNote',
+  'setArticleNote',
+  'cite',
+  'exportReferences',
 ]
 const EDITOR: Method[] = [
   'importFolders',

@@ -19,6 +19,7 @@ import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchive } from '../search/search'
 import { LecternError } from '../shared/errors'
+import { Annotations } from './annotations'
 import type { ReadOnlyAction } from '../shared/problems'
 import { KeepService } from './keep-service'
 import { shownArticle } from '../db/edits'
@@ -186,6 +187,44 @@ export class ArchiveService extends KeepService implements LecternService {
 
   createToken({ name, role }: { name: string; role: TokenRole }) {
     return this.accounts.createToken(name, role)
+  }
+
+  /** Highlights, notes, citations and exports, of the caller only. They change no article, so a
+   * read-only server allows them: a reader's own notes are not the archive's contents. */
+  #notes(caller: Caller): Annotations {
+    return new Annotations(() => this.db, caller.owner)
+  }
+
+  addHighlight(args: Parameters<Annotations['add']>[0], caller: Caller) {
+    return this.#notes(caller).add(args)
+  }
+
+  highlights(args: { articleId?: number }, caller: Caller) {
+    return this.#notes(caller).list(args)
+  }
+
+  updateHighlight(args: Parameters<Annotations['update']>[0], caller: Caller) {
+    return this.#notes(caller).update(args)
+  }
+
+  removeHighlight(args: { id: number }, caller: Caller) {
+    return this.#notes(caller).remove(args)
+  }
+
+  articleNote(args: { articleId: number }, caller: Caller) {
+    return this.#notes(caller).note(args)
+  }
+
+  setArticleNote(args: { articleId: number; note: string }, caller: Caller) {
+    return this.#notes(caller).setNote(args)
+  }
+
+  cite(args: Parameters<Annotations['cite']>[0], caller: Caller) {
+    return this.#notes(caller).cite(args)
+  }
+
+  exportReferences(args: Parameters<Annotations['exportReferences']>[0], caller: Caller) {
+    return this.#notes(caller).exportReferences(args)
   }
 
   clusters({ minSize }: { minSize?: number }) {

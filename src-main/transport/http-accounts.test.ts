@@ -4,7 +4,6 @@ import { createDispatcher } from '../api/dispatcher'
 import { ArchiveService, type ServiceOptions } from '../api/service'
 import type { ThrottleOptions } from '../api/throttle'
 import { openArchive } from '../db/open'
-import type { Caller } from '../shared/auth'
 import { article, tempTree } from '../test-support/tmp'
 import { client, cookieFrom, testTls } from '../test-support/http'
 
@@ -22,16 +21,6 @@ afterEach(async () => {
   open = []
   tree = undefined
 })
-
-/** Test only: `tags` answers with what this owner stored, so that two readers' data can be
- * told apart through the real dispatcher and transport. */
-class OwnedScratch extends ArchiveService {
-  readonly kept = new Map<string, string>()
-  override tags(_?: undefined, caller?: Caller) {
-    const mine = this.kept.get(caller?.owner ?? '')
-    return mine ? [{ name: mine, count: 1 }] : []
-  }
-}
 
 interface Setup {
   canImport?: boolean
@@ -57,7 +46,7 @@ async function server(s: Setup = {}) {
       ...(s.sessionMs ? { sessionMs: s.sessionMs } : {}),
     },
   }
-  const service = new OwnedScratch(opts)
+  const service = new ArchiveService(opts)
   for (const [name, role] of [
     ['ada', 'admin'],
     ['ed', 'editor'],
@@ -262,20 +251,43 @@ describe('lectern serve with accounts', () => {
     expect((await c.call('me', undefined, bearer)).status).toBe(401)
   })
 
-  it("keeps two readers' data apart", async () => {
-    const { c, as, service } = await server()
-    service.kept.set('rita', 'rita-only')
-    service.kept.set('rex', 'rex-only')
-    const rita = await as('rita')
-    const rex = await as('rex')
-    expect((await c.call('tags', undefined, rita)).json).toEqual({
+  it("keeps two readers' highlights and notes apart", async () => {
+    const { c, as } = await server({ canImport: true })
+    const [ed, rita, rex] = [await as('ed'), await as('rita'), await as('rex')]
+    await c.call('importFolders', { folders: [tree!.path('news')] }, ed)
+    const id = (
+      (await c.call('search', { query: 'rates' }, rita)).json as {
+        value: { hits: { id: number }[] }
+      }
+    ).value.hits[0]!.id
+    const mine = await c.call('addHighlight', { articleId: id, quote: 'rates', note: 'R' }, rita)
+    expect(mine.json).toMatchObject({ ok: true, value: { quote: 'rates', note: 'R' } })
+    const hers = (mine.json as { value: { id: number } }).value.id
+    await c.call('addHighlight', { articleId: id, quote: 'fall' }, rex)
+    await c.call('setArticleNote', { articleId: id, note: 'only rita' }, rita)
+
+    const quotes = async (who: { cookie: string }) =>
+      ((await c.call('highlights', {}, who)).json as { value: { quote: string }[] }).value.map(
+        (h) => h.quote,
+      )
+    expect(await quotes(rita)).toEqual(['rates'])
+    expect(await quotes(rex)).toEqual(['fall'])
+    expect((await c.call('articleNote', { articleId: id }, rex)).json).toEqual({
       ok: true,
-      value: [{ name: 'rita-only', count: 1 }],
+      value: null,
     })
-    expect((await c.call('tags', undefined, rex)).json).toEqual({
-      ok: true,
-      value: [{ name: 'rex-only', count: 1 }],
+    expect((await c.call('articleNote', { articleId: id }, rita)).json).toMatchObject({
+      value: { note: 'only rita' },
     })
+    // Another reader cannot reach hers by its id either.
+    expect(
+      (await c.call('updateHighlight', { id: hers, note: 'mine now' }, rex)).json,
+    ).toMatchObject({ ok: false, error: { code: 'highlight-not-found' } })
+    expect((await c.call('removeHighlight', { id: hers }, rex)).json).toMatchObject({
+      ok: false,
+      error: { code: 'highlight-not-found' },
+    })
+    expect(await quotes(rita)).toEqual(['rates'])
   })
 
   it("refuses a session cookie from another server's archive", async () => {
