@@ -28,11 +28,14 @@ async function make() {
   })
   const db = openArchive(tree.path('archive.db'), { create: true })
   const local = new ArchiveService({ db, path: tree.path('archive.db'), canImport: true })
-  const alice = new ArchiveService({ db, path: '', canImport: false, owner: 'alice' })
   services.push(local)
   const report = await local.importFolders({ folders: [tree.path('news')] })
   const ids = Object.fromEntries(report.files.map((f) => [f.path, f.id as number]))
-  return { me: createDispatcher(local), alice: createDispatcher(alice), ids }
+  // A second reader of the same archive, as a shared server's dispatcher hands her calls over.
+  const alice = createDispatcher(local, {
+    local: { owner: 'alice', role: 'reader', account: true },
+  })
+  return { me: createDispatcher(local), alice, ids }
 }
 
 type Dispatch = ReturnType<typeof createDispatcher>
