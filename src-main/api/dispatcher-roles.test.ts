@@ -40,6 +40,7 @@ const READER: Method[] = [
   'diffArticles',
   'addHighlight',
   'highlights',
+  'annotations',
   'updateHighlight',
   'removeHighlight',
   'articleNote',
