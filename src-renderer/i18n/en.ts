@@ -156,7 +156,7 @@ export const en = {
   orphaned: 'Not found in the current text',
   noHighlights: 'Select text and press H to highlight it.',
   citationStyle: 'Citation style for Copy quote',
-  citationLanguage: 'Citation language',
+  citationLanguage: 'Cite in',
   citationFollowUi: 'Same as the interface',
   annotationsView: 'Annotations',
   annotationsSearch: 'Search highlights and notes (阿里 has:note tag:科技)',

@@ -150,7 +150,7 @@ export const zhCN: Messages = {
   orphaned: '在当前文本中找不到',
   noHighlights: '选中文字后按 H 即可高亮。',
   citationStyle: '复制引文使用的引用格式',
-  citationLanguage: '引用语言',
+  citationLanguage: '引文用语',
   citationFollowUi: '与界面相同',
   annotationsView: '批注',
   annotationsSearch: '搜索高亮和笔记（阿里 has:note tag:科技）',
