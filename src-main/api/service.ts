@@ -10,7 +10,11 @@ import { imageRefsOf } from '../db/images'
 import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchive } from '../search/search'
+import { facetIndex } from '../search/facet-index'
 import { LecternError } from '../shared/errors'
+
+// With no search yet this long after start, the facet index is built anyway.
+const WARM_AFTER_MS = 2000
 
 export interface ServiceOptions {
   /** The archive file currently open (the sample's while `sample` is true). */
@@ -66,7 +70,9 @@ export class ArchiveService implements LecternApi {
   }
 
   search(req: SearchRequest): SearchResult {
-    return searchArchive(this.db, req)
+    const r = searchArchive(this.db, req)
+    if (!this.#warmed) this.#warm()
+    return r
   }
 
   async importFolders({ folders }: { folders: string[] }): Promise<ImportReport> {
@@ -122,12 +128,24 @@ export class ArchiveService implements LecternApi {
     return this.#opts.pickFolders ? this.#opts.pickFolders() : null
   }
 
-  /** Reads what the first search needs (the facet index, the hot pages) while the window is
-   * still loading, so the first results come sooner. */
+  /** Builds the facet index (and reads the hot pages) once the first search has been answered,
+   * or after a quiet moment if none comes: building it before would make the first search wait
+   * (seconds at a million articles), and the first list needs none of it. */
   warmUp(): void {
+    this.#warmTimer ??= setTimeout(() => this.#warm(), WARM_AFTER_MS)
+    this.#warmTimer.unref?.()
+  }
+
+  #warmTimer: ReturnType<typeof setTimeout> | null = null
+  #warmed = false
+
+  #warm(): void {
+    if (this.#warmed) return
+    this.#warmed = true
+    if (this.#warmTimer) clearTimeout(this.#warmTimer)
     setImmediate(() => {
       try {
-        searchArchive(this.db, { query: '', limit: 1 })
+        facetIndex(this.db)
       } catch {
         // A damaged archive reports itself on the first real call.
       }
@@ -135,6 +153,8 @@ export class ArchiveService implements LecternApi {
   }
 
   close(): void {
+    this.#warmed = true
+    if (this.#warmTimer) clearTimeout(this.#warmTimer)
     this.#running?.ctrl.abort()
     this.db.close()
   }

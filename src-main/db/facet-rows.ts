@@ -28,3 +28,32 @@ export function articleLabelPairs(db: Archive): [number, number][] {
 export function allLabels(db: Archive): [number, string, string][] {
   return db.prepare(`SELECT id, kind, name FROM labels`).raw().all() as [number, string, string][]
 }
+
+/** Every article id, newest first (undated last), read backwards off the date index. */
+export function idsNewestFirst(db: Archive): number[] {
+  return db.prepare(`SELECT id FROM articles ORDER BY date DESC, id DESC`).pluck().all() as number[]
+}
+
+export function datedCount(db: Archive): number {
+  return db.prepare(`SELECT count(date) FROM articles`).pluck().get() as number
+}
+
+/** [facet, name, count] over the whole archive, each off an index: for the first list after
+ * start, before the in-memory facet index exists. */
+export function wholeArchiveCounts(db: Archive): [string, string, number][] {
+  return db
+    .prepare(
+      `SELECT 'languages', lang, count(*) FROM articles WHERE lang <> '' GROUP BY lang
+       UNION ALL
+       SELECT 'sources', source_name, count(*) FROM articles WHERE source_name <> ''
+         GROUP BY source_name
+       UNION ALL
+       SELECT 'years', substr(date, 1, 4) AS y, count(*) FROM articles WHERE y <> '' GROUP BY y
+       UNION ALL
+       SELECT CASE l.kind WHEN 'tag' THEN 'tags' ELSE 'categories' END, l.name, c.n
+         FROM (SELECT label_id, count(*) AS n FROM article_labels GROUP BY label_id) c
+         JOIN labels l ON l.id = c.label_id`,
+    )
+    .raw()
+    .all() as [string, string, number][]
+}
