@@ -7,7 +7,7 @@ import { benchUi } from './ui'
 
 const parts: Record<string, () => Promise<void>> = {
   import: async () => void (await benchImport(Number(process.env.BENCH_IMPORT_N ?? 20_000))),
-  search: () => benchSearch(Number(process.env.BENCH_SEARCH_N ?? 100_000)),
+  search: async () => void (await benchSearch(Number(process.env.BENCH_SEARCH_N ?? 100_000))),
   images: () => benchImages(Number(process.env.BENCH_IMAGES_N ?? 1000)),
   ui: () => benchUi(Number(process.env.BENCH_SEARCH_N ?? 100_000)),
 }

@@ -2,8 +2,9 @@ import type { Archive } from '../db/open'
 import { generation } from '../db/generation'
 import {
   allLabels,
-  articleFacetRows,
-  articleLabelPairs,
+  articleLabelLinks,
+  facetValueIds,
+  LABEL_BITS,
   datedCount,
   idsNewestFirst,
   maxArticleId,
@@ -83,19 +84,28 @@ function build(db: Archive, gen: string): FacetIndex {
     labels: new Map(),
     maxLabel: 0,
   }
-  for (const [id, lang, source, year] of articleFacetRows(db)) {
-    idx.lang[id] = code(idx.dicts.lang, lang)
-    idx.source[id] = code(idx.dicts.source, source)
-    idx.year[id] = code(idx.dicts.year, year)
+  for (const [column, values, d] of [
+    ['lang', idx.lang, idx.dicts.lang],
+    ['source', idx.source, idx.dicts.source],
+    ['year', idx.year, idx.dicts.year],
+  ] as const) {
+    for (const [value, ids] of facetValueIds(db, column)) {
+      const c = code(d, value)
+      for (const id of ids) values[id] = c
+    }
   }
-  const links = articleLabelPairs(db)
+  // Links come in (article, label) key order, so each article's labels are one run.
+  const links = articleLabelLinks(db)
   idx.labelIds = new Int32Array(links.length)
   const starts = idx.labelStart
-  for (const [articleId] of links) starts[articleId + 1] = (starts[articleId + 1] as number) + 1
-  for (let i = 1; i < idx.labelStart.length; i++) {
-    idx.labelStart[i] = (idx.labelStart[i] as number) + (idx.labelStart[i - 1] as number)
+  links.forEach((link, i) => {
+    const articleId = Math.floor(link / LABEL_BITS)
+    idx.labelIds[i] = link - articleId * LABEL_BITS
+    starts[articleId + 1] = (starts[articleId + 1] as number) + 1
+  })
+  for (let i = 1; i < starts.length; i++) {
+    starts[i] = (starts[i] as number) + (starts[i - 1] as number)
   }
-  links.forEach(([, labelId], i) => (idx.labelIds[i] = labelId))
   for (const [id, kind, name] of allLabels(db)) {
     idx.labels.set(id, { kind, name })
     idx.maxLabel = Math.max(idx.maxLabel, id)

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { prepareImages, type PreparedImages } from '../images/local'
+import type { FileReason, ImportWarning } from '../shared/problems'
+import { toIndexText } from '../text/normalize'
+import { plainText } from '../text/plain'
+import { decodeFile } from './decode'
+import { parseArticle } from './parse'
+import { reason } from './scan'
+import type { ParsedArticle } from './types'
+
+// Everything the import does to one file before the archive is touched: read, decode, hash,
+// parse, copy its local pictures into the media store, and fold the text the full-text index
+// takes. No SQLite here, so it runs in the parse workers (import/parse-worker.ts) as well as in
+// the calling thread.
+
+/** One file to prepare (what the worker receives). */
+export interface PrepareJob {
+  abs: string
+  rel: string
+  root: string
+  mediaDir: string
+}
+
+/** The full-text index's columns for an article, already folded (see db/search-index.ts). */
+export interface IndexText {
+  title: string
+  body: string
+}
+
+export type PrepareResult =
+  | {
+      kind: 'parsed'
+      hash: string
+      parsed: ParsedArticle
+      extra: ImportWarning[]
+      images: PreparedImages
+      index: IndexText
+    }
+  | { kind: 'skip'; reason: FileReason }
+  | { kind: 'fail'; reason: FileReason }
+
+export async function prepareFile(job: PrepareJob): Promise<PrepareResult> {
+  let buf: Buffer
+  try {
+    buf = await readFile(job.abs)
+  } catch (e) {
+    return { kind: 'fail', reason: reason(e) }
+  }
+  const decoded = decodeFile(buf, basename(job.abs))
+  if (decoded.kind === 'skip') return { kind: 'skip', reason: decoded.reason }
+  let hash: string, parsed: ParsedArticle, index: IndexText
+  try {
+    hash = createHash('sha256').update(decoded.text).digest('hex')
+    parsed = parseArticle(decoded.text, job.rel)
+    index = { title: toIndexText(parsed.title), body: toIndexText(plainText(parsed.markdown)) }
+  } catch (e) {
+    return {
+      kind: 'fail',
+      reason: {
+        code: 'parse-error',
+        params: { detail: e instanceof Error ? e.message : String(e) },
+      },
+    }
+  }
+  // Local pictures are copied into the media store here, outside the transaction; the writer then
+  // records them (the store is content-addressed, so a file written for nothing does no harm).
+  const images = await prepareImages(parsed, {
+    root: job.root,
+    rel: job.rel,
+    mediaDir: job.mediaDir,
+  })
+  return { kind: 'parsed', hash, parsed, extra: decoded.warnings, images, index }
+}
