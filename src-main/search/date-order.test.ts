@@ -87,3 +87,24 @@ describe('date order', () => {
     )
   })
 })
+
+describe('ranking a very common word', () => {
+  it('ranks the newest hits and lists every other hit once after them, newest first', async () => {
+    const db = await archive()
+    const ids = (r: ReturnType<typeof searchArchive>) => r.hits.map((h) => h.id)
+    const full = searchArchive(db, { query: 'market', limit: 50 }, { rankCap: 3 })
+    expect(full.total).toBe(7)
+    const all = ids(full)
+    expect([...all].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7])
+    // The three newest imports are the ranked ones, the rest follow by id, newest first.
+    expect([...all.slice(0, 3)].sort((a, b) => a - b)).toEqual([5, 6, 7])
+    expect(all.slice(3)).toEqual([4, 3, 2, 1])
+    const paged: number[] = []
+    for (let offset = 0; offset < 7; offset += 2)
+      paged.push(...ids(searchArchive(db, { query: 'market', offset, limit: 2 }, { rankCap: 3 })))
+    expect(paged).toEqual(all)
+    // Below the cap, relevance is bm25 over every hit, as before.
+    const uncapped = ids(searchArchive(db, { query: 'market', limit: 50 }))
+    expect([...uncapped].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7])
+  })
+})
