@@ -17,6 +17,8 @@ export interface ArticleRecord {
   folder: string
   contentHash: string
   bytes: number
+  /** The index's folded text when the importer made it already (in a parse worker). */
+  index?: { title: string; body: string }
 }
 
 interface ArticleRow {
@@ -65,7 +67,7 @@ export function insertArticle(db: Archive, r: ArticleRecord, now: string): numbe
   touch(db)
   setLabels(db, id, 'tag', r.parsed.tags)
   setLabels(db, id, 'category', r.parsed.categories)
-  indexArticle(db, id, r.parsed.title, r.parsed.markdown)
+  indexArticle(db, id, r.parsed.title, r.parsed.markdown, { fresh: true, text: r.index })
   return id
 }
 
@@ -82,7 +84,7 @@ export function updateArticle(db: Archive, id: number, r: ArticleRecord, now: st
   touch(db)
   setLabels(db, id, 'tag', r.parsed.tags)
   setLabels(db, id, 'category', r.parsed.categories)
-  indexArticle(db, id, r.parsed.title, r.parsed.markdown)
+  indexArticle(db, id, r.parsed.title, r.parsed.markdown, { text: r.index })
 }
 
 export function findByHash(db: Archive, hash: string): number | null {

@@ -3,13 +3,26 @@ import type { Archive } from './open'
 import { toIndexText } from '../text/normalize'
 import { plainText } from '../text/plain'
 
-/** The one place that decides what of an article is searchable. */
-export function indexArticle(db: Archive, id: number, title: string, markdown: string): void {
-  stmt(db, `DELETE FROM articles_fts WHERE rowid = ?`).run(id)
+/** The index's text for an article: import/prepare.ts makes the same in the parse workers. */
+export function indexText(title: string, markdown: string): { title: string; body: string } {
+  return { title: toIndexText(title), body: toIndexText(plainText(markdown)) }
+}
+
+/** The one place that decides what of an article is searchable. `fresh`: a new id, nothing to
+ * replace; `text`: indexText() already made (by the importer's workers). */
+export function indexArticle(
+  db: Archive,
+  id: number,
+  title: string,
+  markdown: string,
+  opts: { fresh?: boolean; text?: { title: string; body: string } | undefined } = {},
+): void {
+  if (!opts.fresh) stmt(db, `DELETE FROM articles_fts WHERE rowid = ?`).run(id)
+  const text = opts.text ?? indexText(title, markdown)
   stmt(db, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`).run(
     id,
-    toIndexText(title),
-    toIndexText(plainText(markdown)),
+    text.title,
+    text.body,
   )
 }
 

@@ -3,8 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { prepareImages, type PreparedImages } from '../images/local'
 import type { FileReason, ImportWarning } from '../shared/problems'
-import { toIndexText } from '../text/normalize'
-import { plainText } from '../text/plain'
+import { indexText } from '../db/search-index'
 import { decodeFile } from './decode'
 import { parseArticle } from './parse'
 import { reason } from './scan'
@@ -41,6 +40,32 @@ export type PrepareResult =
   | { kind: 'skip'; reason: FileReason }
   | { kind: 'fail'; reason: FileReason }
 
+/** Prepares files a few at a time (reads overlap; a batch is not read all at once), in order. */
+export async function prepareAll(jobs: PrepareJob[], concurrency = 16): Promise<PrepareResult[]> {
+  const out: PrepareResult[] = new Array(jobs.length)
+  let next = 0
+  const run = async () => {
+    for (let i = next++; i < jobs.length; i = next++) out[i] = await prepareSafely(jobs[i]!)
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, run))
+  return out
+}
+
+/** An unexpected fault in one file fails that file, never the batch or the worker. */
+async function prepareSafely(job: PrepareJob): Promise<PrepareResult> {
+  try {
+    return await prepareFile(job)
+  } catch (e) {
+    return {
+      kind: 'fail',
+      reason: {
+        code: 'read-error',
+        params: { detail: e instanceof Error ? e.message : String(e) },
+      },
+    }
+  }
+}
+
 export async function prepareFile(job: PrepareJob): Promise<PrepareResult> {
   let buf: Buffer
   try {
@@ -54,7 +79,7 @@ export async function prepareFile(job: PrepareJob): Promise<PrepareResult> {
   try {
     hash = createHash('sha256').update(decoded.text).digest('hex')
     parsed = parseArticle(decoded.text, job.rel)
-    index = { title: toIndexText(parsed.title), body: toIndexText(plainText(parsed.markdown)) }
+    index = indexText(parsed.title, parsed.markdown)
   } catch (e) {
     return {
       kind: 'fail',
