@@ -70,7 +70,9 @@ export class ArchiveService implements LecternApi {
   }
 
   search(req: SearchRequest): SearchResult {
-    const r = searchArchive(this.db, req)
+    // Until the warm-up has built the facet index, a search answers without facets (the whole
+    // archive's list has its own) instead of waiting for it.
+    const r = searchArchive(this.db, req, { waitForFacets: this.#warmed })
     if (!this.#warmed) this.#warm()
     return r
   }

@@ -108,3 +108,21 @@ describe('ranking a very common word', () => {
     expect([...uncapped].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7])
   })
 })
+
+describe('the first searches after start', () => {
+  it('answer without facets rather than wait for the facet index, with the same hits', async () => {
+    const db = await archive()
+    const reqs: SearchRequest[] = [
+      { query: 'market', sort: 'newest', offset: 1, limit: 4 },
+      { query: 'market', sort: 'oldest', limit: 50 },
+      { query: 'tag:odd', sort: 'oldest', limit: 2 },
+      { query: 'market', limit: 3 },
+    ]
+    const early = reqs.map((r) => searchArchive(db, r, { waitForFacets: false }))
+    expect(readyFacetIndex(db)).toBeNull()
+    expect(early.every((r) => r.facets === undefined)).toBe(true)
+    const later = reqs.map((r) => searchArchive(db, r))
+    expect(later.every((r) => r.facets !== undefined)).toBe(true)
+    expect(early.map((r) => [r.total, r.hits])).toEqual(later.map((r) => [r.total, r.hits]))
+  })
+})

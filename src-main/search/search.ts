@@ -25,6 +25,14 @@ const DATE_ORDER = {
   oldest: 'a.date IS NULL, a.date ASC, a.id ASC',
 } as const
 
+export interface SearchOptions {
+  /** Hits ranked by bm25 when a query matches more (see RANK_CAP). */
+  rankCap?: number
+  /** false: answer without facets rather than build the facet index first (the service's first
+   * searches after start). */
+  waitForFacets?: boolean
+}
+
 /**
  * One search, in three reads that each do only what they must: the matching ids (no ranking:
  * bm25 over every hit of a common character was most of a search), the page (FTS5 ranks with a
@@ -35,8 +43,9 @@ const DATE_ORDER = {
 export function searchArchive(
   db: Archive,
   req: SearchRequest,
-  { rankCap = RANK_CAP }: { rankCap?: number } = {},
+  opts: SearchOptions = {},
 ): SearchResult {
+  const rankCap = opts.rankCap ?? RANK_CAP
   const q = parseQuery(req.query)
   const { match, exclude } = toFtsMatch(q)
   const warnings = q.warnings.length ? { warnings: q.warnings } : {}
@@ -82,14 +91,24 @@ export function searchArchive(
     const ids = stmt(db, matched)
       .pluck()
       .all(...args) as number[]
-    const idx = facetIndex(db)
-    const pageIds = dateSort
-      ? pageByDate(idx, ids, dateSort, offset, limit)
-      : pageByRank(db, match as string, cond, params, ids, offset, limit, rankCap)
+    // Just after start the facet index may not exist yet: this answer goes without facets (and
+    // takes its date page from SQL) rather than wait for it; the service builds it right after.
+    const idx = opts.waitForFacets === false ? readyFacetIndex(db) : facetIndex(db)
+    const pageIds = !dateSort
+      ? pageByRank(db, match as string, cond, params, ids, offset, limit, rankCap)
+      : idx
+        ? pageByDate(idx, ids, dateSort, offset, limit)
+        : (stmt(
+            db,
+            `SELECT a.id FROM articles a WHERE a.id IN (${matched}) ORDER BY ${DATE_ORDER[dateSort]}
+              LIMIT ? OFFSET ?`,
+          )
+            .pluck()
+            .all(...(match ? [match, ...params] : params), limit, offset) as number[])
     return {
       total: ids.length,
       hits: page(db, q, pageIds, match !== null),
-      facets: facetsOf(db, ids),
+      ...(idx ? { facets: facetsOf(db, ids) } : {}),
       ...warnings,
     }
   })()
