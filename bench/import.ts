@@ -5,6 +5,7 @@ import { openArchive } from '../src-main/db/open'
 import { importFolders } from '../src-main/import/importer'
 import { plainImport } from './plain'
 import { corpus, listFiles, readAll, sizeOf } from './util'
+import { rebuildClusters } from '../src-main/db/story-clusters'
 
 export interface ImportFigures {
   count: number
@@ -48,6 +49,17 @@ export async function benchImport(
     t = performance.now()
     const again = await importFolders(db, [c.dir])
     const reimportMs = performance.now() - t
+    // story clusters: what they add to the archive, and what placing every article costs
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    const story = db
+      .prepare(
+        `SELECT sum(pgsize) AS bytes FROM dbstat
+          WHERE name LIKE 'story\\_%' ESCAPE '\\' OR name LIKE 'sqlite_autoindex_story\\_%' ESCAPE '\\'`,
+      )
+      .get() as { bytes: number }
+    const t3 = performance.now()
+    const built = rebuildClusters(db)
+    const rebuildMs = performance.now() - t3
     db.close()
     clearInterval(sampler)
     const mb = c.bytes / 1024 / 1024
@@ -69,6 +81,9 @@ export async function benchImport(
       `  archive size: ${(bytes / 1024 / 1024).toFixed(1)} MB (${(bytes / r.scanned / 1024).toFixed(1)} KB/article); plain: ${(sizeOf(plainFile) / 1024 / 1024).toFixed(1)} MB`,
     )
     console.log(`  peak RSS of the bench process: ${(peakRss / 1024 / 1024).toFixed(0)} MB`)
+    console.log(
+      `  story clusters: ${(story.bytes / r.scanned).toFixed(0)} bytes/article on disk; rebuild of all ${built.articles} articles ${(rebuildMs / 1000).toFixed(2)} s (${((rebuildMs / importMs) * 100).toFixed(1)}% of the import), ${built.clusters} clusters`,
+    )
     if (keep) {
       for (const [from, to] of [
         [dbFile, keep.archive],

@@ -1,11 +1,13 @@
 // `npm run bench`: prints figures and ratios; never fails on time. Pick parts with arguments:
 // `npm run bench -- import search`; `npm run bench -- scale --articles 1000000` for issue 13's
 // whole table at one size.
+import { benchClusters } from './clusters'
 import { benchImages } from './images'
 import { benchImport } from './import'
 import { benchScale } from './scale'
 import { benchSearch } from './search'
 import { benchUi } from './ui'
+import { benchWatch } from './watch'
 
 const args = process.argv.slice(2)
 const flag = args.indexOf('--articles')
@@ -21,6 +23,8 @@ const parts: Record<string, () => Promise<void>> = {
   search: async () => void (await benchSearch(n(process.env.BENCH_SEARCH_N, 100_000))),
   images: () => benchImages(n(process.env.BENCH_IMAGES_N, 1000)),
   ui: () => benchUi(n(process.env.BENCH_SEARCH_N, 100_000)),
+  clusters: () => benchClusters(n(process.env.BENCH_CLUSTERS_N, 300)),
+  watch: () => benchWatch(n(process.env.BENCH_WATCH_N, 10)),
   scale: () => benchScale(n(undefined, 1_000_000)),
 }
 

@@ -3,9 +3,10 @@ import type { Archive } from './open'
 import { toIndexText } from '../text/normalize'
 import { plainText } from '../text/plain'
 
-/** The index's text for an article: import/prepare.ts makes the same in the parse workers. */
-export function indexText(title: string, markdown: string): { title: string; body: string } {
-  return { title: toIndexText(title), body: toIndexText(plainText(markdown)) }
+/** The index's text for an article from its title and plain text (plainText of its Markdown):
+ * import/prepare.ts makes it in the parse workers, from the lexing that also found the pictures. */
+export function indexText(title: string, plain: string): { title: string; body: string } {
+  return { title: toIndexText(title), body: toIndexText(plain) }
 }
 
 /** The one place that decides what of an article is searchable. `fresh`: a new id, nothing to
@@ -18,7 +19,7 @@ export function indexArticle(
   opts: { fresh?: boolean; text?: { title: string; body: string } | undefined } = {},
 ): void {
   if (!opts.fresh) stmt(db, `DELETE FROM articles_fts WHERE rowid = ?`).run(id)
-  const text = opts.text ?? indexText(title, markdown)
+  const text = opts.text ?? indexText(title, plainText(markdown))
   stmt(db, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`).run(
     id,
     text.title,

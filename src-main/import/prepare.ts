@@ -4,6 +4,8 @@ import { basename } from 'node:path'
 import { prepareImages, type PreparedImages } from '../images/local'
 import type { FileReason, ImportWarning } from '../shared/problems'
 import { indexText } from '../db/search-index'
+import { lexMarkdown } from '../text/markdown'
+import { plainTextOf } from '../text/plain'
 import { decodeFile } from './decode'
 import { parseArticle } from './parse'
 import { reason } from './scan'
@@ -75,11 +77,10 @@ export async function prepareFile(job: PrepareJob): Promise<PrepareResult> {
   }
   const decoded = decodeFile(buf, basename(job.abs))
   if (decoded.kind === 'skip') return { kind: 'skip', reason: decoded.reason }
-  let hash: string, parsed: ParsedArticle, index: IndexText
+  let hash: string, parsed: ParsedArticle
   try {
     hash = createHash('sha256').update(decoded.text).digest('hex')
     parsed = parseArticle(decoded.text, job.rel)
-    index = indexText(parsed.title, parsed.markdown)
   } catch (e) {
     return {
       kind: 'fail',
@@ -91,10 +92,10 @@ export async function prepareFile(job: PrepareJob): Promise<PrepareResult> {
   }
   // Local pictures are copied into the media store here, outside the transaction; the writer then
   // records them (the store is content-addressed, so a file written for nothing does no harm).
-  const images = await prepareImages(parsed, {
-    root: job.root,
-    rel: job.rel,
-    mediaDir: job.mediaDir,
-  })
+  // The Markdown is lexed once, for the pictures and for the searchable text.
+  const tokens = lexMarkdown(parsed.markdown)
+  const site = { root: job.root, rel: job.rel, mediaDir: job.mediaDir }
+  const images = await prepareImages(parsed, site, tokens)
+  const index = indexText(parsed.title, plainTextOf(tokens))
   return { kind: 'parsed', hash, parsed, extra: decoded.warnings, images, index }
 }
