@@ -187,12 +187,16 @@ export class ArchiveService extends KeepService implements LecternApi {
    * or after a quiet moment if none comes: building it before would make the first search wait
    * (seconds at a million articles), and the first list needs none of it. */
   warmUp(): void {
-    this.#warmTimer ??= setTimeout(() => this.#warm(), WARM_AFTER_MS)
+    if (this.#warmTimer) return
+    this.#warmed = false
+    this.#warmTimer = setTimeout(() => this.#warm(), WARM_AFTER_MS)
     this.#warmTimer.unref?.()
   }
 
   #warmTimer: ReturnType<typeof setTimeout> | null = null
-  #warmed = false
+  /** False between warmUp() (serve, the desktop) and the first search; one-shot users of the
+   * service (the CLI) never call warmUp, so their searches always carry facets. */
+  #warmed = true
 
   #warm(): void {
     if (this.#warmed) return

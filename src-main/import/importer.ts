@@ -83,6 +83,8 @@ export async function importFolders(
   return importWork(db, work, prefix, progress, opts)
 }
 
+const FEW_FILES = 64
+
 type Work = { folder: string; root: string; entry: ScanEntry }[]
 
 /**
@@ -132,8 +134,10 @@ async function importWork(
   const started = Date.now()
   const batchSize = opts.batchSize ?? 500
   const mediaDir = mediaDirOf(db)
-  // Batch k + 1 is read and parsed (in the workers) while batch k is written here.
-  const preparer: Preparer = opts.workers === 0 ? inThread() : workerPool(opts.workers)
+  // Batch k + 1 is read and parsed (in the workers) while batch k is written here. A few files
+  // (a watcher's batch, a small folder) are not worth starting a worker for.
+  const preparer: Preparer =
+    opts.workers === 0 || work.length < FEW_FILES ? inThread() : workerPool(opts.workers)
   const prepareBatch = (from: number) => {
     const batch = work.slice(from, from + batchSize)
     return { batch, prepared: prepareMany(db, preparer, batch, mediaDir) }
