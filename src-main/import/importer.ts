@@ -209,7 +209,7 @@ async function prepareMany(
     jobs.push({ abs: entry.abs, rel: entry.rel, root, mediaDir })
     at.push(j)
   })
-  const results = jobs.length ? await preparer.prepare(jobs) : []
+  const results = jobs.length ? await preparer.run(jobs) : []
   results.forEach((r, k) => {
     const j = at[k] as number
     out[j] = { ...r, entry: batch[j]!.entry as FileEntry }

@@ -16,14 +16,14 @@ describe('parse workers', () => {
     }))
     const pool = workerPool(1)
     try {
-      const inWorker = await pool.prepare(jobs)
+      const inWorker = await pool.run(jobs)
       expect(pool.counts).toEqual({ workers: 3, here: 0 })
       expect(inWorker.map((r) => (r.kind === 'parsed' ? r.parsed.title : r.kind))).toEqual([
         'Alpha',
         'Beta',
         'fail',
       ])
-      expect(inWorker).toEqual(await inThread().prepare(jobs))
+      expect(inWorker).toEqual(await inThread().run(jobs))
     } finally {
       await pool.close()
     }

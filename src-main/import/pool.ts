@@ -1,14 +1,14 @@
+import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { appRoot } from '../app-root'
 import { prepareAll, type PrepareJob, type PrepareResult } from './prepare'
 
 /** Prepares batches of files, in worker threads or in the calling thread. */
 export interface Preparer {
-  prepare(jobs: PrepareJob[]): Promise<PrepareResult[]>
+  run(jobs: PrepareJob[]): Promise<PrepareResult[]>
   close(): Promise<void>
   /** Files prepared by workers and by this thread (a dead worker's share falls back here). */
   readonly counts: { workers: number; here: number }
@@ -18,7 +18,7 @@ export function inThread(): Preparer {
   const counts = { workers: 0, here: 0 }
   return {
     counts,
-    prepare: (jobs) => ((counts.here += jobs.length), prepareAll(jobs)),
+    run: (jobs) => ((counts.here += jobs.length), prepareAll(jobs)),
     close: async () => {},
   }
 }
@@ -33,7 +33,12 @@ export function defaultWorkers(): number {
 // electron-vite's `parse-worker` entry beside the main bundle.
 function startWorker(): Worker {
   const here = fileURLToPath(import.meta.url)
-  if (!here.endsWith('.ts')) return new Worker(join(appRoot(), 'out', 'main', 'parse-worker.js'))
+  if (!here.endsWith('.ts')) {
+    // This code is bundled into out/main (cli.js, index.js) or a shared chunk below it.
+    const dir = dirname(here)
+    const beside = join(dir, 'parse-worker.js')
+    return new Worker(existsSync(beside) ? beside : join(dir, '..', 'parse-worker.js'))
+  }
   const api = createRequire(here)
     .resolve('tsx/esm/api')
     .replace(/\.cjs$/, '.mjs')
@@ -82,7 +87,7 @@ export function workerPool(count = defaultWorkers()): Preparer {
   }
   return {
     counts,
-    async prepare(jobs) {
+    async run(jobs) {
       const alive = workers.filter((s) => !s.dead)
       if (alive.length === 0) return here(jobs)
       const size = Math.ceil(jobs.length / alive.length)
