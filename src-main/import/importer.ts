@@ -15,6 +15,7 @@ import { inThread, workerPool, type Preparer } from './pool'
 import type { ParsedArticle } from './types'
 import type { ImportWarning } from '../shared/problems'
 import { emptyReport, tally } from './report'
+import { reanchorArticle } from '../annotations/reanchor'
 import { seen, sourceGone, trashedResult, withAliases } from './keep-rules'
 import { moveArticlePath } from '../db/watched'
 import { keepRevision } from '../db/revisions'
@@ -268,10 +269,12 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
     updateArticle(db, known.articleId, record, now)
     putFile(db, { ...fileRec, articleId: known.articleId }, now)
     saveArticleImages(db, known.articleId, p.images, now)
+    const annotations = reanchorArticle(db, known.articleId, parsed.markdown)
     return {
       status: 'updated',
       id: known.articleId,
       warnings,
+      annotations,
       ...seen(db, known.articleId, entry.abs),
     }
   }
