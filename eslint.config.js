@@ -15,7 +15,8 @@ const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'h
 //   db                  the archive, its migrations and its SQL: + text
 //   images, search      pictures, queries: + db
 //   import              files into the archive: + images
-//   api                 the service and the dispatcher: + search, import, app-root
+//   export              articles out of the archive into files: + search, import
+//   api                 the service and the dispatcher: + export, app-root
 //   transport           ipc.ts, http.ts: shared and api only, nothing else (thin)
 //   electron            the window's settings, menu, media scheme: up to api
 //   cli                 the lectern command: up to transport
@@ -29,10 +30,22 @@ const LAYERS = {
   images: ['shared', 'text', 'db'],
   search: ['shared', 'text', 'db'],
   import: ['shared', 'text', 'db', 'images'],
-  api: ['shared', 'text', 'db', 'images', 'search', 'import', 'app-root'],
+  export: ['shared', 'text', 'db', 'images', 'search', 'import'],
+  api: ['shared', 'text', 'db', 'images', 'search', 'import', 'export', 'app-root'],
   transport: ['shared', 'api'],
-  electron: ['shared', 'text', 'db', 'images', 'search', 'import', 'api', 'app-root'],
-  cli: ['shared', 'text', 'db', 'images', 'search', 'import', 'api', 'transport', 'app-root'],
+  electron: ['shared', 'text', 'db', 'images', 'search', 'import', 'export', 'api', 'app-root'],
+  cli: [
+    'shared',
+    'text',
+    'db',
+    'images',
+    'search',
+    'import',
+    'export',
+    'api',
+    'transport',
+    'app-root',
+  ],
   preload: ['shared'],
 }
 const TOP = [...Object.keys(LAYERS), 'shared', 'app-root', 'index', 'test-support']

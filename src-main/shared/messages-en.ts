@@ -71,6 +71,17 @@ function refusal(why: ImageRefusal): string {
   }
 }
 
+const READ_ONLY = {
+  import: 'importing',
+  'fetch-images': 'fetching pictures',
+  export: 'exporting to files on the server',
+} as const
+const BUSY = {
+  import: 'An import is already running.',
+  images: 'Pictures are being fetched; wait for it to finish or cancel it.',
+  export: 'An export is already running.',
+} as const
+
 const FORMAT = { yaml: 'YAML', toml: 'TOML', json: 'JSON' } as const
 
 export const problemTextsEn: ProblemTexts = {
@@ -85,12 +96,12 @@ export const problemTextsEn: ProblemTexts = {
   'not-found': (p) => `No article with id ${p.id}`,
   'not-a-folder': (p) => `Not a folder: ${p.folder}`,
   'no-folders': () => 'Choose at least one folder.',
-  'read-only': (p) =>
-    `This archive is open read-only; ${p.action === 'import' ? 'importing' : 'fetching pictures'} is not allowed here.`,
-  busy: (p) =>
-    p.job === 'import'
-      ? 'An import is already running.'
-      : 'Pictures are being fetched; wait for it to finish or cancel it.',
+  'read-only': (p) => `This archive is open read-only; ${READ_ONLY[p.action]} is not allowed here.`,
+  busy: (p) => BUSY[p.job],
+  'export-exists': (p) => `${p.out} already exists; choose a new folder name for the export.`,
+  'nothing-to-export': () => 'No article matches: there is nothing to export.',
+  'pdf-needs-chromium': () =>
+    'PDF export needs Chromium or Google Chrome: install it (Debian/Ubuntu: apt-get install chromium) or set LECTERN_CHROMIUM to its path.',
   'archive-missing': (p) => `No archive at ${p.file}`,
   'archive-unreadable': (p) =>
     `Cannot read the archive ${p.file}${p.detail ? `: ${p.detail}` : ''}`,

@@ -29,8 +29,14 @@ export interface ErrorParams {
   'not-found': { id: number }
   'not-a-folder': { folder: string }
   'no-folders': Empty
-  'read-only': { action: 'import' | 'fetch-images' }
-  busy: { job: 'import' | 'images' }
+  'read-only': { action: 'import' | 'fetch-images' | 'export' }
+  busy: { job: 'import' | 'images' | 'export' }
+  /** An export's target folder is already there (an export never merges into a folder). */
+  'export-exists': { out: string }
+  /** The selection names no article. */
+  'nothing-to-export': Empty
+  /** PDF is printed by Chromium (or the desktop app), and none is installed. */
+  'pdf-needs-chromium': Empty
   'archive-missing': { file: string }
   /** `detail` is SQLite's own text: the English rendering shows it, translations need not. */
   'archive-unreadable': { file: string; detail?: string }

@@ -73,9 +73,17 @@ export const problemTextsZh: ProblemTexts = {
   'not-a-folder': (p) => `不是文件夹：${p.folder}`,
   'no-folders': () => '请至少选择一个文件夹。',
   'read-only': (p) =>
-    `此文库以只读方式打开，这里不能${p.action === 'import' ? '导入' : '下载图片'}。`,
+    `此文库以只读方式打开，这里不能${{ import: '导入', 'fetch-images': '下载图片', export: '导出到服务器上的文件' }[p.action]}。`,
   busy: (p) =>
-    p.job === 'import' ? '已有一个导入正在进行。' : '正在下载图片，请等待完成或先取消。',
+    ({
+      import: '已有一个导入正在进行。',
+      images: '正在下载图片，请等待完成或先取消。',
+      export: '已有一个导出正在进行。',
+    })[p.job],
+  'export-exists': (p) => `${p.out} 已存在；请为导出换一个新的文件夹名。`,
+  'nothing-to-export': () => '没有匹配的文章，无可导出。',
+  'pdf-needs-chromium': () =>
+    '导出 PDF 需要 Chromium 或 Google Chrome：请先安装（Debian/Ubuntu：apt-get install chromium），或用 LECTERN_CHROMIUM 指定其路径。',
   'archive-missing': (p) => `${p.file} 处没有文库`,
   'archive-unreadable': (p) => `无法读取文库 ${p.file}`,
   'archive-needs-upgrade': (p) => `文库 ${p.file} 需要升级，请先以非只读方式打开一次。`,

@@ -1,0 +1,37 @@
+// One writer per export format: the open table the citation formats (csl-json, ris, bibtex) join.
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { LecternError } from '../shared/errors'
+import type { ExportFormat } from '../shared/export'
+import { epubWriter } from './epub'
+import { htmlWriter } from './html'
+import { workDirOf, type ArticleWriter, type ExportContext } from './job'
+import { markdownWriter } from './markdown'
+import { chromiumPrinter, findChromium } from './pdf'
+
+/** Prints a self-contained HTML file to a PDF file. */
+export type PdfPrinter = (htmlFile: string, pdfFile: string) => Promise<void>
+
+export const WRITERS: {
+  [F in ExportFormat]: (ctx: ExportContext) => ArticleWriter | Promise<ArticleWriter>
+} = {
+  markdown: markdownWriter,
+  html: htmlWriter,
+  epub: epubWriter,
+  pdf: async (ctx) => {
+    // Before any work: without a browser there is nothing to print with.
+    const print = ctx.pdf ?? (findChromium() ? chromiumPrinter() : null)
+    if (!print) throw new LecternError('pdf-needs-chromium')
+    const work = workDirOf(ctx.tempOut)
+    await mkdir(work, { recursive: true })
+    const htmlFile = join(work, 'print.html')
+    const html = await htmlWriter({ ...ctx, tempOut: htmlFile })
+    return {
+      article: (a, i) => html.article(a, i),
+      async finish() {
+        await html.finish()
+        await print(htmlFile, ctx.tempOut)
+      },
+    }
+  },
+}
