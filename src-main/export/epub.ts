@@ -2,14 +2,16 @@
 // from local files with no network). Each article is a chapter; its stored pictures go into the
 // book; pictures of a type EPUB readers need not support (WebP, AVIF, BMP, ICO, and SVG, which
 // may carry scripts) are shown as their alt text.
-import { copyFile, mkdir, rename } from 'node:fs/promises'
+import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { basename, join } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import { rgbPng } from '../images/png'
 import type { Article } from '../shared/types'
 import { workDirOf, type ArticleWriter, type ExportContext } from './job'
 import { picturesOf } from './pictures'
 import { articleHeader, citationHtml } from './html'
-import { renderXhtml } from './render'
+import { escapeHtml, renderXhtml } from './render'
 import { EXPORT_CSS } from './styles'
 
 interface NodepubDocument {
@@ -22,6 +24,9 @@ interface Nodepub {
 }
 // nodepub is CommonJS without types; loaded at run time like the other external packages.
 const nodepub = createRequire(import.meta.url)('nodepub') as Nodepub
+
+const COVER = () =>
+  rgbPng(600, 800, (_x, y) => (y > 260 && y < 420 ? [46, 64, 87] : [246, 243, 236]))
 
 const IN_BOOK = new Set(['png', 'jpg', 'gif'])
 
@@ -67,20 +72,25 @@ export async function epubWriter(ctx: ExportContext): Promise<ArticleWriter> {
       // goes on a section inside it. The header and citation are escaped with numeric
       // references, which XML reads as HTML does.
       chapters.push({
-        title: a.title,
+        // nodepub writes titles into its XHTML and XML as they are: they arrive escaped.
+        title: escapeHtml(a.title),
         html: `<section${lang}>${articleHeader(a)}${body}${citationHtml(a)}</section>`,
       })
     },
     async finish() {
+      // nodepub needs a cover; a plain one (paper with a band) says nothing a reader would miss.
+      const cover = join(work, 'cover.png')
+      await writeFile(cover, COVER())
       const doc = nodepub.document({
+        cover,
         epubVersion: 3,
-        id: `lectern-${basename(ctx.tempOut)}`,
-        title: ctx.title,
+        id: `urn:uuid:${randomUUID()}`,
+        title: escapeHtml(ctx.title),
         author: 'Lectern',
         published: bookDate(articles),
         language: bookLang(articles),
         description: `${articles.length} articles`,
-        contents: ctx.title,
+        contents: escapeHtml(ctx.title),
         showContents: true,
         addInternalCover: false,
         appendSeriesToTitle: false,

@@ -20,7 +20,8 @@ export const WRITERS: {
   epub: epubWriter,
   pdf: async (ctx) => {
     // Before any work: without a browser there is nothing to print with.
-    const print = ctx.pdf ?? (findChromium() ? chromiumPrinter() : null)
+    const browser = ctx.chromium === undefined ? findChromium() : ctx.chromium
+    const print = ctx.pdf ?? (browser ? chromiumPrinter(browser) : null)
     if (!print) throw new LecternError('pdf-needs-chromium')
     const work = workDirOf(ctx.tempOut)
     await mkdir(work, { recursive: true })

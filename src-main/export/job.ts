@@ -27,6 +27,7 @@ export interface ExportContext {
   title: string
   total: number
   pdf?: PdfPrinter | undefined
+  chromium?: string | null | undefined
   picture(): void
   missingPicture(): void
   note(f: ExportedFile): void
@@ -48,6 +49,9 @@ export interface ExportOptions {
   onProgress?: (p: ExportProgress) => void
   /** How PDF is printed: Chromium through playwright-core by default, Electron on the desktop. */
   pdf?: PdfPrinter
+  /** The browser that prints PDF where no printer is given: a path, null for none, or (absent)
+   * the first one installed. */
+  chromium?: string | null
 }
 
 export type ExportResult = ExportReport & { files: ExportedFile[] }
@@ -90,6 +94,7 @@ export async function exportArticles(
     title: req.title?.trim() || 'Lectern export',
     total: ids.length,
     pdf: opts.pdf,
+    chromium: opts.chromium,
     picture: () => report.pictures++,
     missingPicture: () => report.missingPictures++,
     note: (f) => report.files.push(f),

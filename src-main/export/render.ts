@@ -104,6 +104,13 @@ export function renderHtml(markdown: string, pictures: PictureSwap): string {
 /** Well-formed XHTML for an EPUB chapter (closed tags, escaped text). */
 export function renderXhtml(markdown: string, pictures: PictureSwap): string {
   const frag = fragment(markdown, pictures)
+  // EPUB's XHTML has no `align` (marked writes it on table cells): the same as a style.
+  for (const el of frag.querySelectorAll('[align]')) {
+    const align = el.getAttribute('align')!.toLowerCase()
+    el.removeAttribute('align')
+    if (/^(left|right|center|justify)$/.test(align))
+      el.setAttribute('style', `text-align: ${align}`)
+  }
   const { window } = purifier()
   const doc = window.document.implementation.createDocument('http://www.w3.org/1999/xhtml', 'div')
   const root = doc.documentElement!
