@@ -11,6 +11,11 @@ import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchive } from '../search/search'
 import { LecternError } from '../shared/errors'
+import type { ExportFormat, ExportReport, ExportRequest } from '../shared/export'
+import { exportArticles } from '../export/job'
+import type { PdfPrinter } from '../export/formats'
+
+type Job = 'import' | 'images' | 'export'
 
 export interface ServiceOptions {
   /** The archive file currently open (the sample's while `sample` is true). */
@@ -24,6 +29,10 @@ export interface ServiceOptions {
   /** The desktop's folder dialog; absent in the browser. */
   pickFolders?: () => Promise<string[] | null>
   emit?: <E extends keyof LecternEvents>(event: E, data: LecternEvents[E]) => void
+  /** The desktop's save dialog; absent in the browser. */
+  pickExportTarget?: (format: ExportFormat) => Promise<string | null>
+  /** How PDF is printed (desktop: Electron's printToPDF); default: the system's Chromium. */
+  printPdf?: PdfPrinter
   /** Limits and fetch for image downloads (tests point them at a local server). */
   images?: Omit<FetchImagesOptions, 'articleIds' | 'signal' | 'onProgress'>
 }
@@ -32,7 +41,7 @@ export interface ServiceOptions {
 export class ArchiveService implements LecternApi {
   #opts: ServiceOptions
   /** One long job at a time: an import, or a run of image downloads. */
-  #running: { job: 'import' | 'images'; ctrl: AbortController } | null = null
+  #running: { job: Job; ctrl: AbortController } | null = null
 
   constructor(opts: ServiceOptions) {
     this.#opts = { ...opts }
@@ -112,6 +121,30 @@ export class ArchiveService implements LecternApi {
     return imageRefsOf(this.db, articleId)
   }
 
+  async exportArticles(req: ExportRequest): Promise<ExportReport> {
+    this.#mayWrite('export')
+    const ctrl = this.#start('export')
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { files, ...report } = await exportArticles(this.db, req, {
+        signal: ctrl.signal,
+        onProgress: (p) => this.#opts.emit?.('exportProgress', p),
+        ...(this.#opts.printPdf ? { pdf: this.#opts.printPdf } : {}),
+      })
+      return report
+    } finally {
+      this.#running = null
+    }
+  }
+
+  cancelExport(): boolean {
+    return this.#cancel('export')
+  }
+
+  async chooseExportTarget({ format }: { format: ExportFormat }): Promise<string | null> {
+    return this.#opts.pickExportTarget ? this.#opts.pickExportTarget(format) : null
+  }
+
   async chooseFolders(): Promise<string[] | null> {
     return this.#opts.pickFolders ? this.#opts.pickFolders() : null
   }
@@ -133,18 +166,18 @@ export class ArchiveService implements LecternApi {
     this.db.close()
   }
 
-  #mayWrite(action: 'import' | 'fetch-images'): void {
+  #mayWrite(action: 'import' | 'fetch-images' | 'export'): void {
     if (!this.#opts.canImport) throw new LecternError('read-only', { action })
   }
 
-  #start(job: 'import' | 'images'): AbortController {
+  #start(job: Job): AbortController {
     if (this.#running) throw new LecternError('busy', { job: this.#running.job })
     const ctrl = new AbortController()
     this.#running = { job, ctrl }
     return ctrl
   }
 
-  #cancel(job: 'import' | 'images'): boolean {
+  #cancel(job: Job): boolean {
     if (this.#running?.job !== job) return false
     this.#running.ctrl.abort()
     return true

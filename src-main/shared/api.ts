@@ -15,6 +15,14 @@ import {
   type Equal,
 } from './validate'
 import type { WireError } from './errors'
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportProgress,
+  type ExportReport,
+  type ExportRequest,
+  type ExportSelection,
+} from './export'
 
 export type { ErrorCode, WireError } from './errors'
 
@@ -44,6 +52,13 @@ export interface LecternApi {
   fetchImages(args: { articleId?: number }): Promise<ImageFetchReport>
   cancelFetchImages(): boolean
   imageStatus(args: { articleId: number }): ImageRef[]
+  /** Writes articles to a Markdown folder, an HTML, EPUB or PDF file on this machine (the
+   * server's, for `lectern serve`: allowed where importing is). Progress: `exportProgress`. */
+  exportArticles(args: ExportRequest): Promise<ExportReport>
+  cancelExport(): boolean
+  /** Asks the user where to save (desktop: a system dialog). Null where there is no dialog (the
+   * browser, which then asks for a path on the server) or when the user cancels. */
+  chooseExportTarget(args: { format: ExportFormat }): Promise<string | null>
 }
 
 export type Method = keyof LecternApi
@@ -64,6 +79,7 @@ export interface LecternEvents {
   importProgress: ImportProgress
   imageProgress: ImageProgress
   archiveChanged: ArchiveInfo
+  exportProgress: ExportProgress
 }
 export type EventName = keyof LecternEvents
 const EVENTS: { [E in EventName]: true } = {
@@ -71,6 +87,7 @@ const EVENTS: { [E in EventName]: true } = {
   importProgress: true,
   imageProgress: true,
   archiveChanged: true,
+  exportProgress: true,
 }
 /** Every event name, for transports that must subscribe to each by name (EventSource). */
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[]
@@ -92,6 +109,20 @@ export type ChecksMatch<T extends { [M in Method]: Check<unknown> }> = {
   ? T
   : never
 
+const yes: Check<true> = (v, at) => {
+  if (v !== true) throw new ValidationError(at, { rule: 'one-of', options: ['true'] })
+  return true
+}
+
+/** `{ ids }`, `{ query }` or `{ all: true }`, told apart by their one key. */
+const selection: Check<ExportSelection> = (v, at) => {
+  const keys = v !== null && typeof v === 'object' ? Object.keys(v) : []
+  if (keys.includes('ids'))
+    return obj({ ids: list(int(1, Number.MAX_SAFE_INTEGER), 1_000_000) })(v, at)
+  if (keys.includes('query')) return obj({ query: str })(v, at)
+  return obj({ all: yes })(v, at)
+}
+
 const checks = {
   info: none,
   stats: none,
@@ -110,6 +141,14 @@ const checks = {
   fetchImages: obj({ articleId: optional(int(1, Number.MAX_SAFE_INTEGER)) }),
   cancelFetchImages: none,
   imageStatus: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
+  exportArticles: obj({
+    format: oneOf(...EXPORT_FORMATS),
+    selection,
+    out: str,
+    title: optional(str),
+  }),
+  cancelExport: none,
+  chooseExportTarget: obj({ format: oneOf(...EXPORT_FORMATS) }),
 }
 
 export const argChecks: ChecksMatch<typeof checks> = checks

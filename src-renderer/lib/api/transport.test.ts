@@ -90,6 +90,7 @@ describe('one event stream per tab', () => {
       importProgress: true,
       imageProgress: true,
       archiveChanged: true,
+      exportProgress: true,
     }
     const got: string[] = []
     sharedEventStream('/api/events').subscribe((event) => got.push(event))
