@@ -5,7 +5,7 @@ import { openArchive } from '../db/open'
 import { defaultArchivePath, userDataDir } from '../db/location'
 import { importFolders } from '../import/importer'
 import type { LecternEvents } from '../shared/api'
-import { ArchiveService } from './service'
+import { ArchiveService, type ServiceOptions } from './service'
 
 /** The bundled sample: beside the app's resources when packaged, in the checkout otherwise. */
 function sampleFolder(): string {
@@ -22,6 +22,8 @@ export interface OpenServiceOptions {
   /** Where the bundled sample's archive is kept (default: beside the user's archive). */
   sampleDir?: string
   pickFolders?: () => Promise<string[] | null>
+  pickExportTarget?: ServiceOptions['pickExportTarget']
+  printPdf?: ServiceOptions['printPdf']
   emit?: <E extends keyof LecternEvents>(event: E, data: LecternEvents[E]) => void
 }
 
@@ -33,8 +35,15 @@ export interface OpenServiceOptions {
 export async function openService(opts: OpenServiceOptions): Promise<ArchiveService> {
   const explicit = opts.db ?? process.env.LECTERN_DB
   const userPath = explicit || defaultArchivePath()
-  const { canImport, nativeBinding, emit, pickFolders } = opts
-  const base = { canImport, nativeBinding, emit, ...(pickFolders ? { pickFolders } : {}) }
+  const { canImport, nativeBinding, emit, pickFolders, pickExportTarget, printPdf } = opts
+  const base = {
+    canImport,
+    nativeBinding,
+    emit,
+    ...(pickFolders ? { pickFolders } : {}),
+    ...(pickExportTarget ? { pickExportTarget } : {}),
+    ...(printPdf ? { printPdf } : {}),
+  }
   if (explicit || existsSync(userPath)) {
     const db = openArchive(userPath, { create: true, nativeBinding: opts.nativeBinding })
     return new ArchiveService({ ...base, db, path: userPath })

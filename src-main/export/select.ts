@@ -16,11 +16,11 @@ export function selectArticles(db: Archive, sel: ExportSelection): number[] {
     return [...new Set(sel.ids)]
   }
   if ('all' in sel) return allArticleIds(db)
-  // A search's whole result set, newest first for an empty query, best match first otherwise,
-  // as the list shows it.
+  // A search's whole result set in the list's order.
   const ids: number[] = []
   for (let offset = 0; ; offset += PAGE) {
-    const r = searchArchive(db, { query: sel.query, limit: PAGE, offset })
+    const sort = sel.sort ? { sort: sel.sort } : {}
+    const r = searchArchive(db, { query: sel.query, limit: PAGE, offset, ...sort })
     if (r.error) throw new LecternError(r.error.code)
     ids.push(...r.hits.map((h) => h.id))
     if (r.hits.length < PAGE || ids.length >= r.total) break

@@ -119,7 +119,9 @@ const selection: Check<ExportSelection> = (v, at) => {
   const keys = v !== null && typeof v === 'object' ? Object.keys(v) : []
   if (keys.includes('ids'))
     return obj({ ids: list(int(1, Number.MAX_SAFE_INTEGER), 1_000_000) })(v, at)
-  if (keys.includes('query')) return obj({ query: str })(v, at)
+  if (keys.includes('query')) {
+    return obj({ query: str, sort: optional(oneOf('relevance', 'newest', 'oldest')) })(v, at)
+  }
   return obj({ all: yes })(v, at)
 }
 
