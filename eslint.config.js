@@ -16,7 +16,10 @@ const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'h
 //   images, search      pictures, queries: + db
 //   import              files into the archive: + images
 //   export              articles out of the archive into files: + search, import
-//   api                 the service and the dispatcher: + export, app-root
+//   keep                edits and bulk changes, checking the user's values: + import
+//   archive             backup and check of the archive file and picture store: + images
+//   watch               watched folders, imported in batches: + import
+//   api                 the service and the dispatcher: + search, keep, archive, watch, export, app-root
 //   transport           ipc.ts, http.ts: shared and api only, nothing else (thin)
 //   electron            the window's settings, menu, media scheme: up to api
 //   cli                 the lectern command: up to transport
@@ -31,7 +34,22 @@ const LAYERS = {
   search: ['shared', 'text', 'db'],
   import: ['shared', 'text', 'db', 'images'],
   export: ['shared', 'text', 'db', 'images', 'search', 'import'],
-  api: ['shared', 'text', 'db', 'images', 'search', 'import', 'export', 'app-root'],
+  keep: ['shared', 'text', 'db', 'images', 'import'],
+  archive: ['shared', 'text', 'db', 'images'],
+  watch: ['shared', 'text', 'db', 'images', 'import'],
+  api: [
+    'shared',
+    'text',
+    'db',
+    'images',
+    'search',
+    'import',
+    'keep',
+    'archive',
+    'watch',
+    'export',
+    'app-root',
+  ],
   transport: ['shared', 'api'],
   electron: ['shared', 'text', 'db', 'images', 'search', 'import', 'export', 'api', 'app-root'],
   cli: [

@@ -27,7 +27,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node bin/lectern.js serve --db ${archive} --port ${port} --allow-import`,
+    // --allow-private-hosts: the picture tests serve their pictures from 127.0.0.1.
+    command: `node bin/lectern.js serve --db ${archive} --port ${port} --allow-import --allow-private-hosts`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -66,6 +66,45 @@ test('clicking a tag and a timeline year narrows the list', async ({ page }) => 
   await shot(page, 'facet-year')
 })
 
+test('chips come from the same parse as the search: curly quotes, full-width, a full-width minus', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await expect(resultList(page).getByRole('option').first()).toBeVisible()
+  await searchbox(page).fill('tag:“open source” x ｔａｇ：ＡＩ －tag:y title:"a b"')
+  const chip = (name: string) => page.getByRole('button', { name: `Remove filter ${name}` })
+  for (const name of ['tag: open source', 'tag: AI', '−tag: y', 'title: a b']) {
+    await expect(chip(name)).toBeVisible()
+  }
+  await chip('tag: AI').click()
+  await expect(searchbox(page)).toHaveValue('tag:“open source” x －tag:y title:"a b"')
+  await chip('−tag: y').click()
+  await expect(searchbox(page)).toHaveValue('tag:“open source” x title:"a b"')
+})
+
+test('the word the index found is marked, in the snippet and in the article', async ({ page }) => {
+  await page.goto('/')
+  await expect(resultList(page).getByRole('option').first()).toBeVisible()
+  // Porter: elections finds election, consultation finds consultations
+  await searchbox(page).fill('title:trams elections consultation')
+  const first = resultList(page).getByRole('option').first()
+  await expect(first).toContainText(/Harbor Line trams/i)
+  await expect(first.locator('mark')).toHaveText(['election', 'consultations'])
+  await first.click()
+  const marks = reader(page).locator('mark.term')
+  await expect(marks.filter({ hasText: /^election$/ })).toHaveCount(1)
+  await expect(marks.filter({ hasText: /^consultations$/ })).toHaveCount(1)
+})
+
+test('an ignored part of the query is named as typed', async ({ page }) => {
+  await page.goto('/')
+  await expect(resultList(page).getByRole('option').first()).toBeVisible()
+  await searchbox(page).fill('tram ｂｅｆｏｒｅ：ａｂｃ')
+  await expect(page.locator('.warning')).toHaveText(
+    'Ignored ｂｅｆｏｒｅ：ａｂｃ: dates look like 2025, 2025-02 or 2025-02-13',
+  )
+})
+
 test('keyboard-only reading: / type ↓ Enter Esc', async ({ page }) => {
   await page.goto('/')
   await expect(resultList(page).getByRole('option').first()).toBeVisible()

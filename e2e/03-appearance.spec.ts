@@ -77,7 +77,7 @@ test('the virtualised list scrolls 100,000 results, loading pages as it goes', a
         sourceName: 'Fake',
         sourceUrl: null,
         path: `f${offset + k}.md`,
-        snippet: `row ${offset + k}`,
+        snippet: { text: `row ${offset + k}`, marks: [] },
       }),
     )
     await route.fulfill({

@@ -291,6 +291,52 @@ test('settings count the stored images and download the missing ones', async ({ 
   await shot(page, 'images-settings')
 })
 
+test('private network addresses: decided by the server, or by the desktop user', async ({
+  page,
+}) => {
+  const label = 'Also download from this computer and the local network'
+  const openSection = async () => {
+    await page.getByRole('button', { name: 'Settings' }).click()
+    return page.getByRole('dialog', { name: 'Settings' }).getByRole('region', {
+      name: 'Offline images',
+    })
+  }
+  await page.goto('/')
+  let section = await openSection()
+  // this server was started with --allow-private-hosts (its pictures are on 127.0.0.1)
+  await expect(section.getByRole('checkbox', { name: label })).toBeChecked()
+  await expect(section.getByRole('checkbox', { name: label })).toBeDisabled()
+  await expect(section).toContainText('started with --allow-private-hosts')
+
+  // as the desktop app answers: the user's choice goes with each download
+  const calls = await fakeFetchImages(page)
+  await page.route('**/api/call', async (route) => {
+    const body = route.request().postDataJSON() as { method: string }
+    if (body.method !== 'info') return route.fallback()
+    await route.fulfill({
+      json: {
+        ok: true,
+        value: { path: '/x', sample: false, canImport: true, privateHosts: 'per-request' },
+      },
+    })
+  })
+  await page.reload()
+  section = await openSection()
+  const box = section.getByRole('checkbox', { name: label })
+  await expect(box).toBeEnabled()
+  await expect(box).not.toBeChecked()
+  await section.getByRole('button', { name: 'Download missing images' }).click()
+  await expect(section.getByRole('status')).toHaveText('Images downloaded: 3 stored, 2 failed.')
+  await box.check()
+  await shot(page, 'images-settings-private-hosts')
+  await section.getByRole('button', { name: 'Download missing images' }).click()
+  await expect.poll(() => calls.length).toBe(2)
+  expect(calls).toEqual([{}, { allowPrivateHosts: true }])
+  await page.reload()
+  section = await openSection()
+  await expect(section.getByRole('checkbox', { name: label })).toBeChecked()
+})
+
 test('a read-only archive explains instead of offering downloads', async ({ page }) => {
   await page.route('**/api/call', async (route) => {
     const body = route.request().postDataJSON() as { method: string }

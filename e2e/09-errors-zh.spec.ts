@@ -11,6 +11,15 @@ test.beforeAll(async ({ request }) => {
   await ensureImported(request, SAMPLE)
 })
 
+test('an ignored part of the query is named in Chinese, as typed', async ({ page }) => {
+  await page.goto('/')
+  await searchbox(page, '搜索').fill('tram ｂｅｆｏｒｅ：明天')
+  await expect(page.locator('.warning')).toHaveText(
+    '已忽略 ｂｅｆｏｒｅ：明天：日期应写作 2025、2025-02 或 2025-02-13',
+  )
+  await expect(page.getByText(/Ignored/)).toHaveCount(0)
+})
+
 test('a search of only punctuation says so in Chinese', async ({ page }) => {
   await page.goto('/')
   const box = searchbox(page, '搜索')

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { appRoot } from '../app-root'
 import { openArchive } from '../db/open'
 import { defaultArchivePath, userDataDir } from '../db/location'
 import { importFolders } from '../import/importer'
-import type { LecternEvents } from '../shared/api'
+import type { LecternEvents, PrivateHosts } from '../shared/api'
 import { ArchiveService, type ServiceOptions } from './service'
 
 /** The bundled sample: beside the app's resources when packaged, in the checkout otherwise. */
@@ -18,6 +18,12 @@ export interface OpenServiceOptions {
   /** An explicit archive (--db); created when missing. Without it: $LECTERN_DB or the default. */
   db?: string | undefined
   canImport: boolean
+  /** Downloads from private addresses (default `refused`). */
+  privateHosts?: PrivateHosts | undefined
+  /** With no archive yet: show the bundled sample (the app, default) or not (the CLI). */
+  sample?: boolean
+  /** Create a missing archive (default); the CLI's reading commands say it is missing instead. */
+  create?: boolean
   nativeBinding?: string | undefined
   /** Where the bundled sample's archive is kept (default: beside the user's archive). */
   sampleDir?: string
@@ -34,18 +40,21 @@ export interface OpenServiceOptions {
  */
 export async function openService(opts: OpenServiceOptions): Promise<ArchiveService> {
   const explicit = opts.db ?? process.env.LECTERN_DB
-  const userPath = explicit || defaultArchivePath()
-  const { canImport, nativeBinding, emit, pickFolders, pickExportTarget, printPdf } = opts
+  const userPath = explicit ? resolve(explicit) : defaultArchivePath()
+  const { canImport, privateHosts, nativeBinding, emit, pickFolders } = opts
+  const { pickExportTarget, printPdf } = opts
   const base = {
     canImport,
+    privateHosts,
     nativeBinding,
     emit,
     ...(pickFolders ? { pickFolders } : {}),
     ...(pickExportTarget ? { pickExportTarget } : {}),
     ...(printPdf ? { printPdf } : {}),
   }
-  if (explicit || existsSync(userPath)) {
-    const db = openArchive(userPath, { create: true, nativeBinding: opts.nativeBinding })
+  if (explicit || existsSync(userPath) || opts.sample === false) {
+    const create = opts.create ?? true
+    const db = openArchive(userPath, { create, nativeBinding: opts.nativeBinding })
     return new ArchiveService({ ...base, db, path: userPath })
   }
   const samplePath = join(opts.sampleDir ?? userDataDir(), 'sample.db')

@@ -5,6 +5,7 @@ import { createDispatcher } from './dispatcher'
 import { article, tempTree } from '../test-support/tmp'
 import { imageHost, serve, tinyPng, type Handler, type ImageHost } from '../test-support/images'
 import type { ImageProgress } from '../shared/images'
+import type { PrivateHosts } from '../shared/api'
 
 let tree: ReturnType<typeof tempTree> | undefined
 let host: ImageHost | undefined
@@ -26,6 +27,8 @@ async function make(canImport: boolean, handler: Handler = serve(tinyPng(5))) {
     db: openArchive(tree.path('archive.db'), { create: true }),
     path: tree.path('archive.db'),
     canImport: true,
+    // The picture host is on 127.0.0.1: allowed here as `lectern serve --allow-private-hosts` does.
+    privateHosts: 'allowed',
     images: { connectTimeoutMs: 2000, timeoutMs: 2000, backoffMs: 5 },
     emit: (event, data) => event === 'imageProgress' && events.push(data as ImageProgress),
   })
@@ -72,6 +75,9 @@ describe('pictures through the contract', () => {
       ['fetchImages', { articleId: 'x' }],
       ['fetchImages', { articleId: 0 }],
       ['fetchImages', { url: 'http://evil.example/' }],
+      ['fetchImages', { articleIds: [1, 0] }],
+      ['fetchImages', { articleIds: '1,2' }],
+      ['fetchImages', { allowPrivateHosts: 'yes' }],
       ['imageStatus', {}],
       ['imageStatus', { articleId: 1.5 }],
       ['cancelFetchImages', { now: true }],
@@ -104,5 +110,35 @@ describe('pictures through the contract', () => {
       ok: false,
       error: { code: 'not-found' },
     })
+  })
+
+  it('refuses private addresses unless the server allows them or the desktop user asks', async () => {
+    const { id } = await make(true)
+    const db = service!.db
+    const path = tree!.path('archive.db')
+    const run = async (privateHosts: PrivateHosts | undefined, args: object) => {
+      service = new ArchiveService({ db, path, canImport: true, privateHosts })
+      const dispatch = createDispatcher(service)
+      const info = await dispatch('info', undefined)
+      expect(info).toMatchObject({ value: { privateHosts: privateHosts ?? 'refused' } })
+      const r = await dispatch('fetchImages', { articleId: id, ...args })
+      return (r as { value: { stored: number; failures: { error: { code: string } }[] } }).value
+    }
+    // a browser tab cannot overrule the server
+    for (const [policy, args] of [
+      [undefined, {}],
+      ['refused', { allowPrivateHosts: true }],
+      ['per-request', {}],
+      ['per-request', { allowPrivateHosts: false }],
+    ] as const) {
+      const report = await run(policy, args)
+      expect(report.stored, `${policy} ${JSON.stringify(args)}`).toBe(0)
+      expect(report.failures.map((f) => f.error.code)).toEqual([
+        'private-address',
+        'private-address',
+      ])
+    }
+    expect(host!.total()).toBe(0)
+    expect((await run('per-request', { allowPrivateHosts: true })).stored).toBe(2)
   })
 })

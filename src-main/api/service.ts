@@ -1,4 +1,4 @@
-import type { ArchiveInfo, LecternApi, LecternEvents } from '../shared/api'
+import type { ArchiveInfo, ArgsOf, LecternApi, LecternEvents, PrivateHosts } from '../shared/api'
 import type { ImportReport } from '../shared/types'
 import type { SearchRequest, SearchResult } from '../shared/search-types'
 import { openArchive, type Archive } from '../db/open'
@@ -16,6 +16,9 @@ import { exportArticles } from '../export/job'
 import type { PdfPrinter } from '../export/formats'
 
 type Job = 'import' | 'images' | 'export'
+import type { ReadOnlyAction } from '../shared/problems'
+import { KeepService } from './keep-service'
+import { shownArticle } from '../db/edits'
 
 export interface ServiceOptions {
   /** The archive file currently open (the sample's while `sample` is true). */
@@ -25,6 +28,8 @@ export interface ServiceOptions {
   sample?: boolean
   userPath?: string
   canImport: boolean
+  /** Downloads from private addresses (default `refused`). */
+  privateHosts?: PrivateHosts | undefined
   nativeBinding?: string | undefined
   /** The desktop's folder dialog; absent in the browser. */
   pickFolders?: () => Promise<string[] | null>
@@ -33,18 +38,38 @@ export interface ServiceOptions {
   pickExportTarget?: (format: ExportFormat) => Promise<string | null>
   /** How PDF is printed (desktop: Electron's printToPDF); default: the system's Chromium. */
   printPdf?: PdfPrinter
+  /** Settle times of watched folders (tests shorten them). */
+  watch?: { settleMs?: number; stableMs?: number }
   /** Limits and fetch for image downloads (tests point them at a local server). */
   images?: Omit<FetchImagesOptions, 'articleIds' | 'signal' | 'onProgress'>
 }
 
 /** The contract implemented over one open archive. Transports reach it only via the dispatcher. */
-export class ArchiveService implements LecternApi {
+export class ArchiveService extends KeepService implements LecternApi {
   #opts: ServiceOptions
   /** One long job at a time: an import, or a run of image downloads. */
   #running: { job: Job; ctrl: AbortController } | null = null
 
   constructor(opts: ServiceOptions) {
+    super()
     this.#opts = { ...opts }
+    if (opts.watch) this.watchOptions = opts.watch
+  }
+
+  protected mayWrite(action: ReadOnlyAction): void {
+    this.#mayWrite(action)
+  }
+
+  protected beforeImport(): void {
+    this.#leaveSample()
+  }
+
+  protected emitEvent<E extends keyof LecternEvents>(event: E, data: LecternEvents[E]): void {
+    this.#opts.emit?.(event, data)
+  }
+
+  protected get nativeBinding(): string | undefined {
+    return this.#opts.nativeBinding
   }
 
   get db(): Archive {
@@ -52,8 +77,8 @@ export class ArchiveService implements LecternApi {
   }
 
   info(): ArchiveInfo {
-    const { path, sample, canImport } = this.#opts
-    return { path, sample: sample ?? false, canImport }
+    const { path, sample, canImport, privateHosts } = this.#opts
+    return { path, sample: sample ?? false, canImport, privateHosts: privateHosts ?? 'refused' }
   }
 
   stats() {
@@ -69,7 +94,7 @@ export class ArchiveService implements LecternApi {
   }
 
   article({ id }: { id: number }) {
-    return getArticle(this.db, id)
+    return shownArticle(this.db, id)
   }
 
   search(req: SearchRequest): SearchResult {
@@ -95,16 +120,20 @@ export class ArchiveService implements LecternApi {
     return this.#cancel('import')
   }
 
-  async fetchImages({ articleId }: { articleId?: number }): Promise<ImageFetchReport> {
+  async fetchImages(args: ArgsOf<'fetchImages'>): Promise<ImageFetchReport> {
     this.#mayWrite('fetch-images')
+    const { articleId, articleIds, allowPrivateHosts } = args
     if (articleId !== undefined && !getArticle(this.db, articleId)) {
       throw new LecternError('not-found', { id: articleId })
     }
+    const policy = this.#opts.privateHosts ?? 'refused'
     const ctrl = this.#start('images')
     try {
       return await fetchImages(this.db, {
         ...this.#opts.images,
-        articleIds: articleId === undefined ? undefined : [articleId],
+        allowPrivateHosts:
+          policy === 'allowed' || (policy === 'per-request' && allowPrivateHosts === true),
+        articleIds: articleId === undefined ? articleIds : [articleId],
         signal: ctrl.signal,
         onProgress: (p) => this.#opts.emit?.('imageProgress', p),
       })
@@ -161,12 +190,15 @@ export class ArchiveService implements LecternApi {
     })
   }
 
+  /** Stops watching, cancels a running job, and closes the archive. A watcher's batch still
+   * being written stops at its next step (its error goes to the watch notes, nowhere else). */
   close(): void {
     this.#running?.ctrl.abort()
+    void this.stopWatching()
     this.db.close()
   }
 
-  #mayWrite(action: 'import' | 'fetch-images' | 'export'): void {
+  #mayWrite(action: ReadOnlyAction): void {
     if (!this.#opts.canImport) throw new LecternError('read-only', { action })
   }
 

@@ -13,8 +13,14 @@ afterEach(async () => {
   host = tree = undefined
 })
 
-/** Runs the CLI from its sources. Asynchronously: the picture server lives in this process. */
+/** Runs the CLI from its sources. Asynchronously: the picture server lives in this process.
+ * Picture commands opt in to private addresses, since the picture server is on 127.0.0.1. */
 function lectern(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const fetches = args[0] === 'import' || args[0] === 'images'
+  return lecternRaw(fetches ? [...args, '--allow-private-hosts'] : args)
+}
+
+function lecternRaw(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((ok) => {
     const child = spawn(process.execPath, [
       '--import',
@@ -88,5 +94,27 @@ describe('lectern images', () => {
     expect(usage.code).not.toBe(0)
     expect(usage.err).toMatch(/lectern images fetch/)
     for (const r of [missing, usage]) expect(r.err).not.toMatch(/\n\s+at /)
+  })
+
+  it('refuses the picture server on 127.0.0.1 unless --allow-private-hosts is given', async () => {
+    const { folder, db } = await fixture()
+    const imported = await lecternRaw(['import', folder, '--db', db, '--json', '--images'])
+    const report = JSON.parse(imported.out)
+    expect(report.images).toMatchObject({ total: 3, stored: 0, failed: 3 })
+    const codes = report.images.failures.map((f: { error: { code: string } }) => f.error.code)
+    expect(new Set(codes)).toEqual(new Set(['private-address']))
+    expect(host!.total()).toBe(0)
+    const human = await lecternRaw(['images', 'fetch', '--db', db])
+    expect(human.out).toContain(`failed: ${host!.base}/a.png — private address (127.0.0.1)`)
+    expect(host!.total()).toBe(0)
+    const allowed = await lecternRaw([
+      'images',
+      'fetch',
+      '--db',
+      db,
+      '--json',
+      '--allow-private-hosts',
+    ])
+    expect(JSON.parse(allowed.out)).toMatchObject({ total: 3, stored: 2, failed: 1 })
   })
 })

@@ -1,199 +1,226 @@
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { openArchive, type Archive } from '../db/open'
-import { defaultArchivePath } from '../db/location'
-import { getArticle } from '../db/articles'
-import { listLabels } from '../db/labels'
-import { archiveStats } from '../db/stats'
-import { importFolders } from '../import/importer'
-import { searchArchive } from '../search/search'
-import { fetchImages } from '../images/fetch-images'
-import type { ImageFetchReport } from '../shared/images'
-import { formatArticle, formatImageFetch, formatImport, formatLabels, formatStats } from './format'
-import { formatSearch } from './format-search'
-import { imageProgressPrinter, progressPrinter } from './progress'
+import type { SearchRequest, SearchResult } from '../shared/search-types'
+import { CliError, openCli, type CliClient } from './client'
+import { flagSynopsis, parseFlags, UsageError, type FlagTable, type FlagValues } from './flags'
+import { formatArticle, formatLabels, formatStats } from './format'
+import { formatSearch, searchJson } from './format-search'
+import { runImagesFetch, runImport } from './pictures'
 import { serve } from './serve'
+
+// Every command in one table: its words, its flags (declared once, parsed by flags.ts) and what
+// it does. A new command is a new row.
+
+const DB = {
+  db: {
+    kind: 'string',
+    value: 'FILE',
+    help: "the archive (default: $LECTERN_DB, else the desktop app's archive)",
+  },
+} as const
+const JSON_OUT = { json: { kind: 'boolean', help: 'print one JSON document' } } as const
+const PRIVATE = {
+  'allow-private-hosts': {
+    kind: 'boolean',
+    help: 'also fetch pictures from this computer and the local network',
+  },
+} as const
+
+type Print = (value: unknown, human: () => string) => void
+
+interface Command<T extends FlagTable> {
+  words: string
+  about: string
+  flags: T
+  dashWords?: boolean
+  run(flags: FlagValues<T>, words: string[], print: Print): Promise<number>
+}
+
+/** Keeps each row's flag types while the table holds rows of every shape. */
+const command = <T extends FlagTable>(c: Command<T>) => c as unknown as Command<FlagTable>
+
+/** The contract caps one page of hits; the CLI asks page after page for larger limits. */
+const SEARCH_PAGE = 1000
+
+export const COMMANDS: Record<string, Command<FlagTable>> = {
+  import: command({
+    words: '<folder>...',
+    about: 'import Markdown articles (recursively) into the archive',
+    flags: {
+      ...DB,
+      ...JSON_OUT,
+      images: { kind: 'boolean', help: 'then fetch their remote pictures' },
+      ...PRIVATE,
+    },
+    run: (flags, folders, print) => runImport(folders, flags, print),
+  }),
+  images: command({
+    words: 'fetch',
+    about: 'fetch the remote pictures not stored yet (failed ones are retried)',
+    flags: {
+      ...DB,
+      ...JSON_OUT,
+      article: { kind: 'int', value: 'ID', min: 1, help: 'of one article only' },
+      ...PRIVATE,
+    },
+    run: (flags, words, print) => {
+      if (words.length !== 1 || words[0] !== 'fetch') {
+        throw new UsageError(`Usage: lectern images fetch ${flagSynopsis(COMMANDS.images!.flags)}`)
+      }
+      return runImagesFetch(flags, print)
+    },
+  }),
+  search: command({
+    words: '<query>',
+    about: 'search the archive',
+    dashWords: true,
+    flags: {
+      ...DB,
+      ...JSON_OUT,
+      limit: { kind: 'int', value: 'N', min: 1, default: 20, help: 'hits to print' },
+      offset: { kind: 'int', value: 'N', min: 0, default: 0, help: 'hits to skip' },
+      sort: {
+        kind: 'choice',
+        choices: ['relevance', 'newest', 'oldest'] as const,
+        default: 'relevance',
+        help: 'order of the hits',
+      },
+    },
+    run: (flags, words, print) =>
+      withArchive(flags.db, async (cli) => {
+        const { limit, offset, sort } = flags
+        const result = await searchPaged(cli, { query: words.join(' '), limit, offset, sort })
+        print(searchJson(result), () => formatSearch(result))
+        return 0
+      }),
+  }),
+  show: command({
+    words: '<id>',
+    about: 'print one article',
+    flags: { ...DB, ...JSON_OUT },
+    run: (flags, words, print) => {
+      const id = words.length === 1 && /^\d+$/.test(words[0] as string) ? Number(words[0]) : 0
+      if (id < 1) throw new UsageError('lectern show needs one article id (a whole number).')
+      return withArchive(flags.db, async (cli) => {
+        const a = await cli.call('article', { id })
+        if (!a) throw new CliError(`No article with id ${id}`)
+        print(a, () => formatArticle(a))
+        return 0
+      })
+    },
+  }),
+  tags: command({
+    words: '',
+    about: 'list tags, most used first',
+    flags: { ...DB, ...JSON_OUT },
+    run: (flags, _words, print) =>
+      withArchive(flags.db, async (cli) => {
+        const tags = await cli.call('tags')
+        print(tags, () => formatLabels(tags))
+        return 0
+      }),
+  }),
+  stats: command({
+    words: '',
+    about: 'archive statistics',
+    flags: { ...DB, ...JSON_OUT },
+    run: (flags, _words, print) =>
+      withArchive(flags.db, async (cli) => {
+        const s = await cli.call('stats')
+        print(s, () => formatStats(s))
+        return 0
+      }),
+  }),
+  serve: command({
+    words: '',
+    about: 'serve the reader in a browser',
+    flags: {
+      ...DB,
+      port: { kind: 'int', value: 'N', min: 0, max: 65535, default: 4310, help: 'TCP port' },
+      host: {
+        kind: 'string',
+        value: 'ADDRESS',
+        default: '127.0.0.1',
+        help: 'address to answer on',
+      },
+      'allow-import': { kind: 'boolean', help: 'let the browser import and fetch pictures' },
+      ...PRIVATE,
+    },
+    run: (flags) =>
+      serve({
+        db: flags.db,
+        port: flags.port,
+        host: flags.host,
+        allowImport: flags['allow-import'],
+        allowPrivateHosts: flags['allow-private-hosts'],
+      }),
+  }),
+}
+
+/** Runs one command line (without `lectern`). Usage errors throw UsageError (exit 2). */
+export async function runCommand(name: string, args: string[]): Promise<number> {
+  const cmd = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined
+  if (!cmd) throw new UsageError(`Unknown command "${name}"; run lectern --help.`)
+  const beforeEnd = args.includes('--') ? args.slice(0, args.indexOf('--')) : args
+  if (beforeEnd.includes('--help')) {
+    process.stdout.write(USAGE)
+    return 0
+  }
+  const { values, positionals } = parseFlags(
+    { command: name, flags: cmd.flags, dashWords: cmd.dashWords ?? false },
+    args,
+  )
+  if (!cmd.words && positionals.length > 0) {
+    throw new UsageError(`lectern ${name} takes no arguments (got "${positionals[0]}").`)
+  }
+  const json = (values as { json?: boolean }).json === true
+  const print: Print = (value, human) =>
+    process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`)
+  return cmd.run(values, positionals, print)
+}
+
+async function withArchive(
+  db: string | undefined,
+  fn: (cli: CliClient) => Promise<number>,
+): Promise<number> {
+  const cli = await openCli({ db, create: false })
+  try {
+    return await fn(cli)
+  } finally {
+    cli.close()
+  }
+}
+
+/** Any number of hits, asked for a page at a time; total, facets and notes from the first. */
+export async function searchPaged(
+  cli: CliClient,
+  req: Required<Pick<SearchRequest, 'query' | 'limit' | 'offset'>> & SearchRequest,
+): Promise<SearchResult> {
+  const page = (offset: number, limit: number) =>
+    cli.call('search', { ...req, offset, limit: Math.min(limit, SEARCH_PAGE) })
+  const first = await page(req.offset, req.limit)
+  const hits = [...first.hits]
+  while (hits.length < req.limit && req.offset + hits.length < first.total) {
+    const next = await page(req.offset + hits.length, req.limit - hits.length)
+    if (next.hits.length === 0) break
+    hits.push(...next.hits)
+  }
+  return { ...first, hits }
+}
 
 export const USAGE = `Usage: lectern <command> [options]
 
 Commands:
-  import <folder>...   import Markdown articles (recursively) into the archive
-                       [--images: then fetch their remote pictures]
-  images fetch         fetch the remote pictures not stored yet (failed ones are retried)
-                       [--article ID: of one article only]
-  search <query>       search the archive  [--limit N] [--offset N] [--sort relevance|newest|oldest]
-  show <id>            print one article
-  tags                 list tags, most used first
-  stats                archive statistics
-  serve                serve the reader in a browser  [--port N] [--host 127.0.0.1] [--allow-import]
+${Object.entries(COMMANDS)
+  .map(([name, c]) => {
+    const head = `  ${`${name} ${c.words}`.padEnd(20)} ${c.about}`
+    const own = Object.entries(c.flags).filter(([f]) => f !== 'db' && f !== 'json')
+    const lines = own.map(
+      ([f, spec]) => `      ${flagSynopsis({ [f]: spec }).padEnd(34)} ${spec.help}`,
+    )
+    return [head, ...lines].join('\n')
+  })
+  .join('\n')}
 
-Options:
-  --db FILE   the archive (default: $LECTERN_DB, else the desktop app's archive)
-  --json      print one JSON document
+Options of every command:
+  --db FILE   ${DB.db.help}
+  --json      print one JSON document (all but serve)
 `
-
-export interface Flags {
-  db?: string | undefined
-  json?: boolean | undefined
-  limit?: string | undefined
-  offset?: string | undefined
-  sort?: string | undefined
-  port?: string | undefined
-  host?: string | undefined
-  'allow-import'?: boolean | undefined
-  images?: boolean | undefined
-  article?: string | undefined
-}
-
-export class CliError extends Error {
-  override name = 'CliError'
-}
-
-export async function runCommand(command: string, args: string[], flags: Flags): Promise<number> {
-  const dbPath = resolveDb(flags.db)
-  const out = (value: unknown, human: () => string) =>
-    process.stdout.write(flags.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`)
-  switch (command) {
-    case 'import': {
-      if (args.length === 0) throw new CliError('import needs at least one folder')
-      for (const f of args) if (!existsSync(f)) throw new CliError(`No such folder: ${f}`)
-      const db = openArchive(dbPath, { create: true })
-      try {
-        const bar = flags.json ? null : progressPrinter()
-        const ctrl = new AbortController()
-        const onSigint = () => ctrl.abort()
-        process.once('SIGINT', onSigint)
-        const report = await importFolders(db, args, {
-          signal: ctrl.signal,
-          ...(bar ? { onProgress: bar.update } : {}),
-        })
-        bar?.end()
-        let images: ImageFetchReport | null = null
-        if (flags.images && !ctrl.signal.aborted) {
-          const ids = [...new Set(report.files.flatMap((f) => (f.id ? [f.id] : [])))]
-          images = await fetchWithProgress(db, flags, ctrl.signal, ids)
-        }
-        process.off('SIGINT', onSigint)
-        const { cancelled: stopped, ...rest } = report
-        const value = { ...(stopped ? report : rest), ...(images ? { images } : {}) }
-        out(value, () =>
-          [formatImport(report), ...(images ? [formatImageFetch(images)] : [])].join('\n'),
-        )
-        return report.failed > 0 || stopped || images?.cancelled ? 1 : 0
-      } finally {
-        db.close()
-      }
-    }
-    case 'images': {
-      if (args[0] !== 'fetch' || args.length > 1) {
-        throw new CliError('Usage: lectern images fetch [--article ID] [--db FILE] [--json]')
-      }
-      const articleId =
-        flags.article === undefined ? undefined : intFlag(flags.article, 'article', 0)
-      const db = openArchive(dbPath)
-      try {
-        if (articleId !== undefined && !getArticle(db, articleId)) {
-          throw new CliError(`No article with id ${articleId}`)
-        }
-        const ctrl = new AbortController()
-        const onSigint = () => ctrl.abort()
-        process.once('SIGINT', onSigint)
-        const report = await fetchWithProgress(
-          db,
-          flags,
-          ctrl.signal,
-          articleId === undefined ? undefined : [articleId],
-        )
-        process.off('SIGINT', onSigint)
-        out(report, () => formatImageFetch(report))
-        return report.cancelled ? 1 : 0
-      } finally {
-        db.close()
-      }
-    }
-    case 'show': {
-      const id = Number(args[0])
-      if (!Number.isInteger(id) || id < 1) throw new CliError('show needs an article id (a number)')
-      return withDb(dbPath, (db) => {
-        const a = getArticle(db, id)
-        if (!a) throw new CliError(`No article with id ${id}`)
-        out(a, () => formatArticle(a))
-        return 0
-      })
-    }
-    case 'tags':
-      return withDb(dbPath, (db) => {
-        const tags = listLabels(db, 'tag')
-        out(tags, () => formatLabels(tags))
-        return 0
-      })
-    case 'stats':
-      return withDb(dbPath, (db) => {
-        const s = archiveStats(db)
-        out(s, () => formatStats(s))
-        return 0
-      })
-    case 'search': {
-      const query = args.join(' ')
-      return withDb(dbPath, (db) => {
-        const result = searchArchive(db, {
-          query,
-          limit: intFlag(flags.limit, 'limit', 20),
-          offset: intFlag(flags.offset, 'offset', 0),
-          sort: sortFlag(flags.sort),
-        })
-        out(result, () => formatSearch(result))
-        return 0
-      })
-    }
-    case 'serve':
-      return serve({
-        db: flags.db,
-        port: intFlag(flags.port, 'port', 4310),
-        host: flags.host ?? '127.0.0.1',
-        allowImport: flags['allow-import'] ?? false,
-      })
-    default:
-      throw new CliError(`Unknown command "${command}". Run lectern --help.`)
-  }
-}
-
-async function fetchWithProgress(
-  db: Archive,
-  flags: Flags,
-  signal: AbortSignal,
-  articleIds: number[] | undefined,
-): Promise<ImageFetchReport> {
-  const bar = flags.json ? null : imageProgressPrinter()
-  try {
-    return await fetchImages(db, { articleIds, signal, ...(bar ? { onProgress: bar.update } : {}) })
-  } finally {
-    bar?.end()
-  }
-}
-
-function resolveDb(flag: string | undefined): string {
-  return flag ? resolve(flag) : defaultArchivePath()
-}
-
-function withDb(path: string, fn: (db: Archive) => number): number {
-  const db = openArchive(path)
-  try {
-    return fn(db)
-  } finally {
-    db.close()
-  }
-}
-
-function intFlag(v: string | undefined, name: string, dflt: number): number {
-  if (v === undefined) return dflt
-  const n = Number(v)
-  if (!Number.isInteger(n) || n < 0) throw new CliError(`--${name} must be a whole number`)
-  return n
-}
-
-function sortFlag(v: string | undefined): 'relevance' | 'newest' | 'oldest' {
-  if (v === undefined) return 'relevance'
-  if (v === 'relevance' || v === 'newest' || v === 'oldest') return v
-  throw new CliError('--sort must be relevance, newest or oldest')
-}

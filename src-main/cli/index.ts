@@ -1,37 +1,17 @@
-import { parseArgs } from 'node:util'
 import { LecternError } from '../shared/errors'
+import { CliError } from './client'
 import { runCommand, USAGE } from './commands'
+import { UsageError } from './flags'
 
-/** `lectern <command> …`: errors print one clear line and exit non-zero, never a stack trace. */
+/** `lectern <command> …`: errors print one clear line, never a stack trace; a mistake in the
+ * command line exits 2, a failure of the work itself 1. */
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE)
     return command ? 0 : 2
   }
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        limit: { type: 'string' },
-        offset: { type: 'string' },
-        sort: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'allow-import': { type: 'boolean', default: false },
-        images: { type: 'boolean', default: false },
-        article: { type: 'string' },
-      },
-    })
-  } catch (e) {
-    process.stderr.write(`lectern: ${(e as Error).message}\n\n${USAGE}`)
-    return 2
-  }
-  return runCommand(command, parsed.positionals, parsed.values)
+  return runCommand(command, rest)
 }
 
 main(process.argv.slice(2)).then(
@@ -39,10 +19,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (e: unknown) => {
-    const known = e instanceof LecternError || (e instanceof Error && e.name === 'CliError')
+    const known = e instanceof LecternError || e instanceof CliError || e instanceof UsageError
     process.stderr.write(`lectern: ${e instanceof Error ? e.message : String(e)}\n`)
     if (!known && process.env.LECTERN_DEBUG && e instanceof Error)
       process.stderr.write(`${e.stack}\n`)
-    process.exitCode = 1
+    process.exitCode = e instanceof UsageError ? 2 : e instanceof CliError ? e.exitCode : 1
   },
 )

@@ -11,6 +11,7 @@ export interface ServeOptions {
   port: number
   host: string
   allowImport: boolean
+  allowPrivateHosts: boolean
 }
 
 /** Runs until interrupted. Prints the URL on stdout so scripts and tests can find the port. */
@@ -19,6 +20,7 @@ export async function serve(opts: ServeOptions): Promise<number> {
   const service = await openService({
     db: opts.db,
     canImport: opts.allowImport,
+    privateHosts: opts.allowPrivateHosts ? 'allowed' : 'refused',
     emit: (event, data) => http?.broadcast(event, data),
   })
   http = await startHttp({
@@ -32,7 +34,9 @@ export async function serve(opts: ServeOptions): Promise<number> {
   const info = service.info()
   process.stdout.write(
     `Lectern is serving ${info.sample ? 'the sample archive' : info.path} at ${http.url}\n` +
-      `${opts.allowImport ? 'Import is allowed.' : 'Read-only (use --allow-import to import).'} Press Ctrl+C to stop.\n`,
+      `${opts.allowImport ? 'Import is allowed.' : 'Read-only (use --allow-import to import).'}` +
+      `${opts.allowPrivateHosts ? ' Pictures may come from private addresses.' : ''}` +
+      ' Press Ctrl+C to stop.\n',
   )
   await new Promise<void>((ok) => {
     process.once('SIGINT', ok)

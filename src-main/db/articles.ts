@@ -8,7 +8,10 @@ import { storedImagesOf } from './images'
 
 /** An article's own content as the archive keeps it, before it has an id, a place or stored
  * pictures. The importer's parser makes one (import/types.ts adds what it noticed). */
-export type ArticleContent = Omit<Article, 'id' | 'path' | 'images'>
+export type ArticleContent = Omit<
+  Article,
+  'id' | 'path' | 'images' | 'edited' | 'imported' | 'trashed' | 'sourceMissing' | 'revisions'
+>
 
 /** What the importer stores for one article: the parse plus where it came from. */
 export interface ArticleRecord {

@@ -7,7 +7,7 @@ import { epubWriter } from './epub'
 import { htmlWriter } from './html'
 import { workDirOf, type ArticleWriter, type ExportContext } from './job'
 import { markdownWriter } from './markdown'
-import { chromiumPrinter, findChromium } from './pdf'
+import { CHROMIUM_HELP, chromiumPrinter, findChromium } from './pdf'
 
 /** Prints a self-contained HTML file to a PDF file. */
 export type PdfPrinter = (htmlFile: string, pdfFile: string) => Promise<void>
@@ -22,7 +22,7 @@ export const WRITERS: {
     // Before any work: without a browser there is nothing to print with.
     const browser = ctx.chromium === undefined ? findChromium() : ctx.chromium
     const print = ctx.pdf ?? (browser ? chromiumPrinter(browser) : null)
-    if (!print) throw new LecternError('pdf-needs-chromium')
+    if (!print) throw new LecternError('pdf-needs-chromium', CHROMIUM_HELP)
     const work = workDirOf(ctx.tempOut)
     await mkdir(work, { recursive: true })
     const htmlFile = join(work, 'print.html')

@@ -18,6 +18,9 @@ const CANDIDATES = [
   'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
 ]
 
+/** What the user is told to do when there is no browser to print with. */
+export const CHROMIUM_HELP = { install: 'apt-get install chromium', variable: 'LECTERN_CHROMIUM' }
+
 export function findChromium(candidates = CANDIDATES): string | null {
   return candidates.find((p): p is string => !!p && existsSync(p)) ?? null
 }
@@ -25,7 +28,7 @@ export function findChromium(candidates = CANDIDATES): string | null {
 /** Prints with headless Chromium; a missing browser is a clear error naming what to install. */
 export function chromiumPrinter(executable = findChromium()): PdfPrinter {
   return async (htmlFile, pdfFile) => {
-    if (!executable) throw new LecternError('pdf-needs-chromium')
+    if (!executable) throw new LecternError('pdf-needs-chromium', CHROMIUM_HELP)
     const { chromium } = await import('playwright-core')
     const browser = await chromium.launch({ executablePath: executable, headless: true })
     try {

@@ -1,3 +1,4 @@
+import { privateAddressRefused } from './address-guard'
 import type { FetchLimits } from './limits'
 import { sniffImage, type Sniffed } from './sniff'
 import type { ImageFailure } from '../shared/problems'
@@ -160,6 +161,10 @@ async function discard(res: Response): Promise<void> {
 }
 
 function networkFailure(e: unknown): Download {
+  const refused = privateAddressRefused(e)
+  if (refused) {
+    return { ok: false, error: { code: 'private-address', params: refused }, retryable: false }
+  }
   const cause = (e as { cause?: { code?: string; message?: string } })?.cause
   const code = cause?.code ?? (e as { code?: string })?.code
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {

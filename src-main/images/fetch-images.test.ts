@@ -32,7 +32,14 @@ afterEach(async () => {
 })
 
 const PNG = tinyPng(200, 10, 10)
-const FAST = { connectTimeoutMs: 150, timeoutMs: 400, backoffMs: 5, maxBytes: 2048 }
+// The picture host is on 127.0.0.1: these tests opt in to private addresses, as an intranet would.
+const FAST = {
+  connectTimeoutMs: 150,
+  timeoutMs: 400,
+  backoffMs: 5,
+  maxBytes: 2048,
+  allowPrivateHosts: true,
+}
 
 const guarded: Handler = (req, res) => {
   // Like inews.gtimg.com: pictures only for pages of the site.

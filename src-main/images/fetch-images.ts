@@ -2,6 +2,7 @@ import type { Archive } from '../db/open'
 import { markDownloaded, markDownloadFailed, pendingDownloads, putMedia } from '../db/images'
 import type { ImageFetchReport, ImageProgress } from '../shared/images'
 import type { ImageFailure } from '../shared/problems'
+import { guardedFetch, type Resolver } from './address-guard'
 import { downloadImage, type FetchFn } from './download'
 import { DEFAULT_LIMITS, type FetchLimits } from './limits'
 import { runPool } from './pool'
@@ -10,8 +11,13 @@ import { mediaDirOf, storeMedia } from './store'
 export interface FetchImagesOptions extends Partial<FetchLimits> {
   /** Only these articles' pictures (default: the whole archive). */
   articleIds?: number[] | undefined
-  /** Defaults to the global fetch; tests and benchmarks point it at a local server. */
+  /** Replaces the guarded fetch (and so the private-address check): benchmarks and tests that
+   * map made-up hosts to a local server. */
   fetch?: FetchFn | undefined
+  /** Download from loopback, private and link-local addresses too (refused by default). */
+  allowPrivateHosts?: boolean | undefined
+  /** Host name resolution for the private-address check (default: the system's). */
+  resolve?: Resolver | undefined
   signal?: AbortSignal | undefined
   onProgress?: ((p: ImageProgress) => void) | undefined
   /** Defaults to the folder beside the archive. */
@@ -28,7 +34,10 @@ export async function fetchImages(
   opts: FetchImagesOptions = {},
 ): Promise<ImageFetchReport> {
   const limits: FetchLimits = { ...DEFAULT_LIMITS, ...definedOnly(opts) }
-  const fetchFn: FetchFn = opts.fetch ?? ((url, init) => fetch(url, init))
+  const guard = opts.fetch
+    ? null
+    : guardedFetch({ allowPrivateHosts: opts.allowPrivateHosts, resolve: opts.resolve })
+  const fetchFn: FetchFn = opts.fetch ?? (guard as NonNullable<typeof guard>).fetch
   const dir = opts.mediaDir ?? mediaDirOf(db)
   const jobs = pendingDownloads(db, opts.articleIds)
   const report: ImageFetchReport = {
@@ -92,7 +101,7 @@ export async function fetchImages(
       progress.rate = progress.done / Math.max((Date.now() - started) / 1000, 0.001)
       emit()
     },
-  )
+  ).finally(() => guard?.close())
   report.cancelled = opts.signal?.aborted ?? false
   progress.phase = 'done'
   emit()

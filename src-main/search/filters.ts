@@ -1,5 +1,5 @@
 import { labelKey } from '../db/labels'
-import type { LabelFilter, ParsedQuery } from './query'
+import type { LabelFilter, ParsedQuery } from '../shared/query'
 
 /** SQL conditions on `a` (articles) for the query's filters, with their bound parameters. */
 export function filterSql(q: ParsedQuery): { where: string[]; params: unknown[] } {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { afterAll, describe, expect, test } from 'vitest'
 import { toIndexText } from '../text/normalize'
 import { toFtsMatch } from './fts'
-import { parseQuery } from './query'
+import { parseQuery } from '../shared/query'
 
 const docs: [title: string, body: string][] = [
   ['阿里巴巴发布新模型', '阿里巴巴今天发布了新的大模型。'],

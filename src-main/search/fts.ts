@@ -1,5 +1,5 @@
 import { toIndexText } from '../text/normalize'
-import type { ParsedQuery, SearchTerm } from './query'
+import type { ParsedQuery, SearchTerm } from '../shared/query'
 
 // Builds FTS5 MATCH strings for a table created as
 //   fts5(title, body, tokenize='porter unicode61 remove_diacritics 2')

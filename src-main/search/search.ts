@@ -1,6 +1,6 @@
 import type { Archive } from '../db/open'
-import type { SearchHit, SearchRequest, SearchResult } from '../shared/search-types'
-import { parseQuery, type ParsedQuery } from './query'
+import type { MarkedText, SearchHit, SearchRequest, SearchResult } from '../shared/search-types'
+import { parseQuery, type ParsedQuery } from '../shared/query'
 import { toFtsMatch } from './fts'
 import { filterSql } from './filters'
 import { makeSnippet } from './snippet'
@@ -121,8 +121,8 @@ function page(db: Archive, q: ParsedQuery, req: SearchRequest, ranked: boolean):
 // opening first, where a match usually is, and read the whole text only when it is not there.
 const SNIPPET_HEAD = 20_000
 
-function snippetFor(markdown: string, q: ParsedQuery): string {
+function snippetFor(markdown: string, q: ParsedQuery): MarkedText {
   if (markdown.length <= SNIPPET_HEAD) return makeSnippet(markdown, q)
   const head = makeSnippet(markdown.slice(0, SNIPPET_HEAD), q)
-  return head.includes('<mark>') ? head : makeSnippet(markdown, q)
+  return head.marks.length > 0 ? head : makeSnippet(markdown, q)
 }

@@ -1,10 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import { parseQuery } from './query'
-import { findMatches, makeSnippet, markTerms } from './snippet'
+import { parseQuery } from '../shared/query'
+import { findMatches, makeSnippet, markTerms as markAll } from './snippet'
 import { plainText as stripMarkdown } from '../text/plain'
+import { markedHtml } from '../shared/marked-text'
 
+// Snippets travel as text and mark ranges; printed as HTML here, as the CLI's JSON prints them,
+// so each row shows both at once.
 const snippet = (text: string, query: string, max?: number) =>
-  makeSnippet(text, parseQuery(query), max)
+  markedHtml(makeSnippet(text, parseQuery(query), max))
+const markTerms = (text: string, q: ReturnType<typeof parseQuery>) => markedHtml(markAll(text, q))
 
 describe('makeSnippet', () => {
   test.each([
@@ -30,6 +34,25 @@ describe('makeSnippet', () => {
     ['full-width', 'ＡＩ時代來了', 'ai', '<mark>ＡＩ</mark>時代來了'],
     ['ligature', 'ﬁnance news', 'finance', '<mark>ﬁnance</mark> news'],
     ['stemmed', 'The election was close.', 'elections', 'The <mark>election</mark> was close.'],
+    // the index's Porter stemmer finds these; so the marks must show them
+    [
+      'Porter: generalization finds generalize',
+      'We generalize from this.',
+      'generalization',
+      'We <mark>generalize</mark> from this.',
+    ],
+    [
+      'Porter: organize finds organization',
+      'The organization said no.',
+      'organize',
+      'The <mark>organization</mark> said no.',
+    ],
+    [
+      'Porter prefix: elections* finds electricity',
+      'Electricity prices rose',
+      'elections*',
+      '<mark>Electricity</mark> prices rose',
+    ],
     [
       'stemmed the other way',
       'Two elections were held.',
@@ -135,6 +158,13 @@ describe('makeSnippet', () => {
     expect(snippet(text, 'apple banana', 60)).toContain(
       '<mark>apple</mark> and <mark>banana</mark> together',
     )
+  })
+
+  test('the marks point into the text, past a leading …', () => {
+    const text = `${long('before', 60)} the election result`
+    const s = makeSnippet(text, parseQuery('election'))
+    expect(s.text.startsWith('…')).toBe(true)
+    expect(s.marks.map(([a, b]) => s.text.slice(a, b))).toEqual(['election'])
   })
 
   test('never splits a surrogate pair', () => {

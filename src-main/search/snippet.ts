@@ -1,181 +1,25 @@
-import { isCjk, normalizeText, normalizeWithMap } from '../text/normalize'
-import type { ParsedQuery } from './query'
+import { isCjk, normalizeWithMap } from '../text/normalize'
+import type { ParsedQuery } from '../shared/query'
+import type { MarkedText } from '../shared/search-types'
+import { mergeRanges, queryMatcher, type Hit, type TextRange } from '../shared/match'
 import { plainText } from '../text/plain'
 
 // Snippets are cut from the ORIGINAL text (so no spaces appear between Chinese characters and
 // 臺灣 stays 臺灣 when the query was 台湾): matching happens on the folded text, the same way FTS5
 // sees it, and normalizeWithMap carries each match back to the characters the user wrote.
 
-export interface TextRange {
-  start: number
-  end: number
-}
-
-// ---------------------------------------------------------------- tokens as FTS5 sees them
-
-interface Token {
-  start: number
-  end: number
-  text: string
-  cjk: boolean
-}
-
-let tokenChar: Uint8Array | null = null
-const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u
-
-function isTokenChar(cp: number): boolean {
-  if (cp > 0xffff) return TOKEN_CHAR.test(String.fromCodePoint(cp))
-  if (tokenChar === null) {
-    tokenChar = new Uint8Array(0x10000)
-    for (let u = 0; u < 0x10000; u++) {
-      if (TOKEN_CHAR.test(String.fromCharCode(u))) tokenChar[u] = 1
-    }
-  }
-  return tokenChar[cp] === 1
-}
-
-/** unicode61 on toIndexText's output: runs of letters/digits, each CJK character on its own. */
-function tokenize(folded: string): Token[] {
-  const out: Token[] = []
-  let runStart = -1
-  const close = (at: number) => {
-    if (runStart >= 0)
-      out.push({ start: runStart, end: at, text: folded.slice(runStart, at), cjk: false })
-    runStart = -1
-  }
-  for (let i = 0; i < folded.length;) {
-    const cp = folded.codePointAt(i)!
-    const w = cp > 0xffff ? 2 : 1
-    if (isCjk(cp)) {
-      close(i)
-      out.push({ start: i, end: i + w, text: folded.slice(i, i + w), cjk: true })
-    } else if (isTokenChar(cp)) {
-      if (runStart < 0) runStart = i
-    } else {
-      close(i)
-    }
-    i += w
-  }
-  close(folded.length)
-  return out
-}
-
-// A light English stemmer: FTS5's porter would match `elections` to `election`, `elected`…;
-// this only needs to agree roughly, so a few common suffixes are enough for highlighting.
-function stem(word: string): string {
-  if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word
-  let w = word
-  if (w.endsWith('ies')) w = w.slice(0, -3) + 'y'
-  else if (w.endsWith('sses')) w = w.slice(0, -2)
-  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1)
-  for (const suffix of ['ingly', 'edly', 'ness', 'ment', 'ions', 'ing', 'ion', 'ed', 'ly', 'er']) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
-      w = w.slice(0, -suffix.length)
-      break
-    }
-  }
-  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1)
-  if (w.length > 3 && /[ey]$/.test(w)) w = w.slice(0, -1)
-  return w
-}
-
-interface Needle {
-  tokens: Token[]
-  stems: string[]
-  prefix: boolean
-  group: number
-}
-
-function needles(q: ParsedQuery): Needle[] {
-  const out: Needle[] = []
-  q.groups.forEach((group, g) => {
-    for (const term of group) {
-      // title: terms matched the title, not the text this snippet is cut from
-      if (term.field === 'title') continue
-      const tokens = tokenize(normalizeText(term.text))
-      if (tokens.length === 0) continue
-      out.push({ tokens, stems: tokens.map((t) => stem(t.text)), prefix: term.prefix, group: g })
-    }
-  })
-  return out
-}
-
-function tokenMatches(doc: Token, n: Needle, j: number, docStem: () => string): boolean {
-  const t = n.tokens[j]!
-  if (t.cjk || doc.cjk) return doc.text === t.text
-  if (n.prefix && j === n.tokens.length - 1) return doc.text.startsWith(t.text)
-  return doc.text === t.text || docStem() === n.stems[j]
-}
-
-interface Hit extends TextRange {
-  group: number
-}
-
-/** Where `text`'s words match the query's (non-title) terms, in `text`'s own UTF-16 indices. */
-function findHits(text: string, q: ParsedQuery): Hit[] {
-  const ns = needles(q)
-  if (ns.length === 0 || text === '') return []
-  const { text: folded, map } = normalizeWithMap(text)
-  const doc = tokenize(folded)
-  const stems: (string | undefined)[] = new Array<string | undefined>(doc.length)
-  const hits: Hit[] = []
-  for (let i = 0; i < doc.length; i++) {
-    for (const n of ns) {
-      if (i + n.tokens.length > doc.length) continue
-      let ok = true
-      for (let j = 0; j < n.tokens.length && ok; j++) {
-        const k = i + j
-        ok = tokenMatches(doc[k]!, n, j, () => (stems[k] ??= stem(doc[k]!.text)))
-      }
-      if (!ok) continue
-      const a = doc[i]!.start
-      const b = doc[i + n.tokens.length - 1]!.end
-      // ﬁ folds to fi: if the match ends inside one original character, take all of it
-      let e = b
-      while (e < folded.length && map[e] === map[b - 1]) e++
-      hits.push({ start: map[a]!, end: map[e]!, group: n.group })
-    }
-  }
-  return hits.sort((x, y) => x.start - y.start || y.end - x.end)
-}
-
-function merge(hits: TextRange[]): TextRange[] {
-  const out: TextRange[] = []
-  for (const h of hits) {
-    const last = out[out.length - 1]
-    if (last !== undefined && h.start < last.end) last.end = Math.max(last.end, h.end)
-    else out.push({ start: h.start, end: h.end })
-  }
-  return out
+function matcher(q: ParsedQuery) {
+  return queryMatcher(q, normalizeWithMap)
 }
 
 /** Ranges of `text` matching the query's positive terms: sorted, non-overlapping. */
 export function findMatches(text: string, q: ParsedQuery): TextRange[] {
-  return merge(findHits(text, q))
+  return matcher(q).ranges(text)
 }
 
-// ---------------------------------------------------------------- output
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
-function render(text: string, from: number, to: number, ranges: TextRange[]): string {
-  let out = ''
-  let at = from
-  for (const r of ranges) {
-    if (r.end <= from || r.start >= to) continue
-    const s = Math.max(r.start, from)
-    const e = Math.min(r.end, to)
-    out += escapeHtml(text.slice(at, s)) + '<mark>' + escapeHtml(text.slice(s, e)) + '</mark>'
-    at = e
-  }
-  return out + escapeHtml(text.slice(at, to))
-}
-
-/** All of `text` (plain text) escaped, every match wrapped in `<mark>`…`</mark>`. */
-export function markTerms(text: string, q: ParsedQuery): string {
-  return render(text, 0, text.length, findMatches(text, q))
+/** All of `text` (plain text), every match marked. */
+export function markTerms(text: string, q: ParsedQuery): MarkedText {
+  return { text, marks: findMatches(text, q).map((r) => [r.start, r.end]) }
 }
 
 const WORDISH = /[\p{L}\p{N}]/u
@@ -247,12 +91,13 @@ function densestWindow(hits: Hit[], maxChars: number): { first: number; lastEnd:
 
 /**
  * A plain-text excerpt of Markdown `original` of about `maxChars` characters around the densest
- * cluster of matches: `<`, `>`, `&` escaped, matches in `<mark>`…`</mark>`, `…` where cut. With
- * no match, the start of the text.
+ * cluster of matches, `…` where cut, with the matches marked. With no match, the start of the
+ * text.
  */
-export function makeSnippet(original: string, q: ParsedQuery, maxChars = 160): string {
+export function makeSnippet(original: string, q: ParsedQuery, maxChars = 160): MarkedText {
   const text = plainText(original)
-  const hits = findHits(text, q)
+  const m = matcher(q)
+  const hits = m.hits(text)
   const len = text.length
 
   let from = 0
@@ -268,12 +113,16 @@ export function makeSnippet(original: string, q: ParsedQuery, maxChars = 160): s
   }
   to = snapEnd(text, to, from)
 
-  const ranges = merge(hits)
+  const ranges = mergeRanges(hits)
   // a match the window would cut through is left out rather than half-marked
   const before = ranges.find((r) => r.start < from && r.end > from)
   if (before !== undefined) from = snapStart(text, before.end, to)
   const after = ranges.find((r) => r.start < to && r.end > to)
   if (after !== undefined && after.start > from) to = snapEnd(text, after.start, from)
 
-  return (from > 0 ? '…' : '') + render(text, from, to, ranges) + (to < len ? '…' : '')
+  const lead = from > 0 ? '…' : ''
+  const marks: [number, number][] = ranges
+    .filter((r) => r.start >= from && r.end <= to)
+    .map((r) => [r.start - from + lead.length, r.end - from + lead.length])
+  return { text: lead + text.slice(from, to) + (to < len ? '…' : ''), marks }
 }

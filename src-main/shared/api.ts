@@ -5,6 +5,7 @@ import type { SearchRequest, SearchResult } from './search-types'
 import type { ImageFetchReport, ImageProgress, ImageRef } from './images'
 import {
   ValidationError,
+  bool,
   int,
   list,
   obj,
@@ -25,6 +26,8 @@ import {
 } from './export'
 
 export type { ErrorCode, WireError } from './errors'
+import { keepArgChecks, type KeepApi } from './keep-api'
+import type { WatchBatchEvent } from './types'
 
 export interface ArchiveInfo {
   /** The archive file in use. */
@@ -33,9 +36,15 @@ export interface ArchiveInfo {
   sample: boolean
   /** Whether this transport lets the user import (serve is read-only unless --allow-import). */
   canImport: boolean
+  /** Whether pictures may be downloaded from loopback, private and link-local addresses. */
+  privateHosts: PrivateHosts
 }
 
-export interface LecternApi {
+/** `allowed`/`refused`: decided by whoever started the server (`--allow-private-hosts`);
+ * `per-request`: the desktop app, where the user's setting comes with each `fetchImages`. */
+export type PrivateHosts = 'allowed' | 'refused' | 'per-request'
+
+export interface LecternApi extends KeepApi {
   info(): ArchiveInfo
   stats(): Stats
   tags(): LabelCount[]
@@ -49,7 +58,13 @@ export interface LecternApi {
   chooseFolders(): Promise<string[] | null>
   /** Downloads the pictures not stored yet (of one article, or all); failures are kept with a
    * reason and tried again next time. Allowed where importing is. */
-  fetchImages(args: { articleId?: number }): Promise<ImageFetchReport>
+  fetchImages(args: {
+    articleId?: number
+    /** Several articles at once (the CLI's `import --images`: the articles just imported). */
+    articleIds?: number[]
+    /** The desktop's setting; heeded only where `info().privateHosts` is `per-request`. */
+    allowPrivateHosts?: boolean
+  }): Promise<ImageFetchReport>
   cancelFetchImages(): boolean
   imageStatus(args: { articleId: number }): ImageRef[]
   /** Writes articles to a Markdown folder, an HTML, EPUB or PDF file on this machine (the
@@ -80,6 +95,10 @@ export interface LecternEvents {
   imageProgress: ImageProgress
   archiveChanged: ArchiveInfo
   exportProgress: ExportProgress
+  /** A watched folder's batch was imported. */
+  watchBatch: WatchBatchEvent
+  /** Something about watching the user should know (e.g. polling after the system limit). */
+  watchNote: { code: 'polling-fallback' | 'watch-error'; message: string }
 }
 export type EventName = keyof LecternEvents
 const EVENTS: { [E in EventName]: true } = {
@@ -88,6 +107,8 @@ const EVENTS: { [E in EventName]: true } = {
   imageProgress: true,
   archiveChanged: true,
   exportProgress: true,
+  watchBatch: true,
+  watchNote: true,
 }
 /** Every event name, for transports that must subscribe to each by name (EventSource). */
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[]
@@ -140,7 +161,11 @@ const checks = {
   importFolders: obj({ folders: list(str, 100) }),
   cancelImport: none,
   chooseFolders: none,
-  fetchImages: obj({ articleId: optional(int(1, Number.MAX_SAFE_INTEGER)) }),
+  fetchImages: obj({
+    articleId: optional(int(1, Number.MAX_SAFE_INTEGER)),
+    articleIds: optional(list(int(1, Number.MAX_SAFE_INTEGER), 10_000_000)),
+    allowPrivateHosts: optional(bool),
+  }),
   cancelFetchImages: none,
   imageStatus: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
   exportArticles: obj({
@@ -151,6 +176,7 @@ const checks = {
   }),
   cancelExport: none,
   chooseExportTarget: obj({ format: oneOf(...EXPORT_FORMATS) }),
+  ...keepArgChecks,
 }
 
 export const argChecks: ChecksMatch<typeof checks> = checks

@@ -9,9 +9,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 /** Which articles: chosen ones, the matches of a search, or the whole archive. (Collections add
  * `{ collection: name }` here and one line in export/select.ts.) */
 export type ExportSelection =
-  | { ids: number[] }
-  | { query: string; sort?: 'relevance' | 'newest' | 'oldest' }
-  | { all: true }
+  { ids: number[] } | { query: string; sort?: 'relevance' | 'newest' | 'oldest' } | { all: true }
 
 export interface ExportRequest {
   format: ExportFormat

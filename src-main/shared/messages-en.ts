@@ -71,11 +71,6 @@ function refusal(why: ImageRefusal): string {
   }
 }
 
-const READ_ONLY = {
-  import: 'importing',
-  'fetch-images': 'fetching pictures',
-  export: 'exporting to files on the server',
-} as const
 const BUSY = {
   import: 'An import is already running.',
   images: 'Pictures are being fetched; wait for it to finish or cancel it.',
@@ -83,6 +78,55 @@ const BUSY = {
 } as const
 
 const FORMAT = { yaml: 'YAML', toml: 'TOML', json: 'JSON' } as const
+
+const READ_ONLY = {
+  import: 'importing',
+  'fetch-images': 'fetching pictures',
+  edit: 'editing',
+  trash: 'changing the trash',
+  undo: 'undoing',
+  labels: 'changing labels',
+  backup: 'making a backup',
+  repair: 'repairing',
+  watch: 'watching folders',
+  export: 'exporting to files on the server',
+} as const
+
+function invalidValue(p: ProblemParams['invalid-value']): string {
+  switch (p.rule) {
+    case 'empty':
+      return `The ${p.field} cannot be empty.`
+    case 'not-text':
+      return `The ${p.field} must be text.`
+    case 'too-long':
+      return `The ${p.field} is longer than ${p.max} characters.`
+    case 'not-list':
+      return `The ${p.field} must be a list.`
+    case 'date':
+      return `Not a date: ${p.value} (try 2025-02-13).`
+    case 'lang':
+      return `Not a language tag: ${p.value} (try zh-CN or en).`
+    case 'url':
+      return `A source URL starts with http:// or https://: ${p.value}`
+    case 'not-editable':
+      return `${p.field} cannot be edited.`
+  }
+}
+
+function backupFailure(p: ProblemParams['backup-failed']): string {
+  switch (p.reason) {
+    case 'exists':
+      return `${p.file} already exists.`
+    case 'is-archive':
+      return 'A backup cannot replace the archive itself.'
+    case 'integrity':
+      return `The copy failed its integrity check: ${p.detail ?? ''}`
+    case 'texts-lost':
+      return 'The copy lost article texts.'
+    case 'picture-missing':
+      return `A picture is missing from the store: ${p.detail ?? ''} (run lectern check).`
+  }
+}
 
 export const problemTextsEn: ProblemTexts = {
   // errors that end a call
@@ -94,14 +138,14 @@ export const problemTextsEn: ProblemTexts = {
   unreachable: () => 'The archive could not be reached.',
   'server-status': (p) => `The server answered with HTTP ${p.status}.`,
   'not-found': (p) => `No article with id ${p.id}`,
-  'not-a-folder': (p) => `Not a folder: ${p.folder}`,
+  'not-a-folder': (p) => `${p.missing ? 'No such folder' : 'Not a folder'}: ${p.folder}`,
   'no-folders': () => 'Choose at least one folder.',
   'read-only': (p) => `This archive is open read-only; ${READ_ONLY[p.action]} is not allowed here.`,
   busy: (p) => BUSY[p.job],
   'export-exists': (p) => `${p.out} already exists; choose a new folder name for the export.`,
   'nothing-to-export': () => 'No article matches: there is nothing to export.',
-  'pdf-needs-chromium': () =>
-    'PDF export needs Chromium or Google Chrome: install it (Debian/Ubuntu: apt-get install chromium) or set LECTERN_CHROMIUM to its path.',
+  'pdf-needs-chromium': (p) =>
+    `PDF export needs Chromium or Google Chrome: install it (Debian/Ubuntu: ${p.install}) or set ${p.variable} to its path.`,
   'archive-missing': (p) => `No archive at ${p.file}`,
   'archive-unreadable': (p) =>
     `Cannot read the archive ${p.file}${p.detail ? `: ${p.detail}` : ''}`,
@@ -109,6 +153,10 @@ export const problemTextsEn: ProblemTexts = {
     `The archive ${p.file} needs an upgrade; open it once without read-only.`,
   'archive-too-new': (p) =>
     `The archive ${p.file} was written by a newer Lectern (schema ${p.version}; this one knows ${p.known}). Update Lectern to open it.`,
+  'invalid-value': (p) => invalidValue(p),
+  'no-such-revision': (p) => `Article ${p.id} has revisions 1 to ${p.count}.`,
+  'no-labels': () => 'Name the labels to merge and the label to keep.',
+  'backup-failed': (p) => backupFailure(p),
   'unsearchable-query': () => 'Nothing to search for: the query has no letters or digits.',
   internal: () => 'Something went wrong inside Lectern; the details are in its log.',
 
@@ -139,6 +187,8 @@ export const problemTextsEn: ProblemTexts = {
   'link-loop': () => 'link loop',
   'read-error': (p) => `could not read (${p.detail})`,
   'parse-error': (p) => `could not parse: ${p.detail}`,
+  'in-trash': () => 'in trash',
+  discarded: () => 'removed from the archive (the trash was emptied)',
 
   // why a picture is not stored
   'redirect-without-location': (p) => `HTTP ${p.status} without a location`,

@@ -1,4 +1,5 @@
 import type { LabelCount } from './types'
+import type { QueryWarning } from './query'
 import type { WireError } from './errors'
 
 export type SearchSort = 'relevance' | 'newest' | 'oldest'
@@ -22,8 +23,18 @@ export interface SearchHit {
   path: string
   /** The thumbnail's copy in the archive (`/media/<hash>.<ext>`), null while not stored. */
   thumbnail: string | null
-  /** Plain text with `<`, `>`, `&` escaped and matches wrapped in `<mark>`…`</mark>`. */
-  snippet: string
+  /** Plain text around the matches, `…` where it was cut, and which parts of it matched. */
+  snippet: MarkedText
+}
+
+/**
+ * Text with some parts marked, as data: each mark is `[start, end)` in UTF-16 offsets into
+ * `text`, sorted and not overlapping. The side that draws it builds the elements (see
+ * marked-text.ts), so nothing in it is ever parsed as markup.
+ */
+export interface MarkedText {
+  text: string
+  marks: [number, number][]
 }
 
 export interface SearchFacets {
@@ -40,6 +51,6 @@ export interface SearchResult {
   facets?: SearchFacets
   /** Set when the query could not be used as typed; the result is then empty. */
   error?: WireError<'unsearchable-query'>
-  /** Parts of the query that were ignored, e.g. `before:abc`. */
-  warnings?: string[]
+  /** Parts of the query that were ignored (e.g. `before:abc`), with their place in it. */
+  warnings?: QueryWarning[]
 }

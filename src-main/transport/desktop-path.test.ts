@@ -187,6 +187,24 @@ const calls = {
   exportArticles: { format: 'html', selection: { ids: [1] }, out: '<tree>/out.html' },
   cancelExport: undefined,
   chooseExportTarget: { format: 'epub' },
+  editArticle: { id: 1, set: { title: 'Rates, edited' }, addTags: ['economy'] },
+  bulkEdit: { ids: [1], removeTags: ['economy'] },
+  undo: undefined,
+  changes: undefined,
+  trashArticles: { ids: [1] },
+  trashList: undefined,
+  restoreArticles: { ids: [1] },
+  emptyTrash: undefined,
+  mergeLabels: { kind: 'tag', labels: ['test'], into: 'Test' },
+  revisions: { id: 1 },
+  revisionDiff: { id: 1, from: 1, to: 1 },
+  // Refused alike on both wires, without writing anywhere: the path is the working folder.
+  backup: { file: '' },
+  lastBackup: undefined,
+  check: {},
+  watchFolders: { folders: ['/nonexistent-lectern-folder'] },
+  unwatchFolders: {},
+  watchStatus: undefined,
 } satisfies Record<Method, unknown>
 
 describe('every method of the contract crosses both wires unchanged', () => {

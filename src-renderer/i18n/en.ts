@@ -10,6 +10,9 @@ export const en = {
   sortNewest: 'Newest',
   sortOldest: 'Oldest',
   removeFilter: 'Remove filter {f}',
+  warnBadDate: 'Ignored {part}: dates look like 2025, 2025-02 or 2025-02-13',
+  warnNoValue: 'Ignored {part}: it needs a value after the colon',
+  warnEmptyRange: 'No date is both on or after {after} and before {before}',
   clearSearch: 'Clear search',
   library: 'Library',
   allArticles: 'All articles',
@@ -61,6 +64,13 @@ export const en = {
   offlineImages: 'Offline images',
   offlineImagesStats: '{stored} stored ({size}) · {missing} not downloaded · {failed} failed',
   downloadAllImages: 'Download missing images',
+  allowPrivateHosts: 'Also download from this computer and the local network',
+  allowPrivateHostsHint:
+    'For an intranet archive. Off by default: an article could otherwise make Lectern contact machines on your network.',
+  privateHostsAllowedByServer:
+    'This server downloads from the local network too (started with --allow-private-hosts).',
+  privateHostsRefusedByServer:
+    'This server never downloads from the local network (start it with --allow-private-hosts to allow).',
   downloadAllImagesHint: 'For every article in the archive; failed ones are tried again.',
   imagesReadOnlyArchive:
     'This archive is read-only here. Run lectern images fetch on the computer that holds it.',
@@ -118,6 +128,7 @@ export const en = {
   status_imported: 'Imported',
   status_updated: 'Updated',
   status_unchanged: 'Unchanged',
+  status_moved: 'Moved',
   status_duplicate: 'Duplicate',
   status_skipped: 'Skipped',
   status_failed: 'Failed',

@@ -23,7 +23,10 @@ const EXAMPLES: { [C in ProblemCode]: Problem<C> } = {
   'no-folders': { code: 'no-folders' },
   'export-exists': { code: 'export-exists', params: { out: '/home/me/export' } },
   'nothing-to-export': { code: 'nothing-to-export' },
-  'pdf-needs-chromium': { code: 'pdf-needs-chromium' },
+  'pdf-needs-chromium': {
+    code: 'pdf-needs-chromium',
+    params: { install: 'apt-get install chromium', variable: 'LECTERN_CHROMIUM' },
+  },
   'read-only': { code: 'read-only', params: { action: 'import' } },
   busy: { code: 'busy', params: { job: 'images' } },
   'archive-missing': { code: 'archive-missing', params: { file: '/a/archive.db' } },
@@ -96,14 +99,28 @@ const EXAMPLES: { [C in ProblemCode]: Problem<C> } = {
   'not-a-file': { code: 'not-a-file' },
   'copy-failed': { code: 'copy-failed', params: { detail: 'EACCES' } },
   'earlier-failure': { code: 'earlier-failure', params: { text: 'HTTP 404 Not Found' } },
+  'invalid-value': {
+    code: 'invalid-value',
+    params: { field: 'date', rule: 'date', value: 'soon' },
+  },
+  'no-such-revision': { code: 'no-such-revision', params: { id: 7, count: 2 } },
+  'no-labels': { code: 'no-labels' },
+  'backup-failed': {
+    code: 'backup-failed',
+    params: { file: '/b/backup.db', reason: 'integrity', detail: 'row 3 missing from index' },
+  },
+  'in-trash': { code: 'in-trash' },
+  discarded: { code: 'discarded' },
 }
 
 /** Names, numbers and addresses from the parameters may appear in any language; so may the
  * few technical words a Chinese reader also sees in Latin letters. Anything else is English. */
-const LATIN_OK = /^(HTTP|JSON|YAML|TOML|UTF|Lectern|MB|KB|true|false|file|Markdown)$/
+// names of things, the same in every language
+const LATIN_OK =
+  /^(HTTP|JSON|YAML|TOML|UTF|Lectern|MB|KB|true|false|file|Markdown|PDF|Chromium|Google|Chrome|Debian|Ubuntu)$/
 
 /** Parameters that are themselves codes (`rule: 'whole-number'`) must be translated, not shown. */
-const CODE_KEYS = new Set(['code', 'rule', 'action', 'job', 'format', 'got'])
+const CODE_KEYS = new Set(['code', 'rule', 'action', 'job', 'format', 'got', 'reason', 'field'])
 
 function shownValues(params: unknown): string[] {
   if (typeof params !== 'object' || params === null) return []

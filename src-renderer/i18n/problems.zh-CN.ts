@@ -59,6 +59,52 @@ function refusal(why: ImageRefusal): string {
   }
 }
 
+const READ_ONLY = {
+  import: '导入',
+  'fetch-images': '下载图片',
+  edit: '编辑',
+  trash: '更改废纸篓',
+  undo: '撤销',
+  labels: '更改标签',
+  backup: '备份',
+  repair: '修复',
+  watch: '监视文件夹',
+  export: '导出到服务器上的文件',
+} as const
+
+const FIELD: Record<string, string> = {
+  title: '标题',
+  date: '日期',
+  summary: '摘要',
+  lang: '语言',
+  tags: '标签',
+  categories: '分类',
+  sourceName: '来源名称',
+  sourceUrl: '来源网址',
+}
+const field = (f: string) => FIELD[f] ?? f
+
+type InvalidValue = ProblemParams['invalid-value']
+const INVALID: { [R in InvalidValue['rule']]: (p: InvalidValue) => string } = {
+  empty: (p) => `${field(p.field)}不能为空。`,
+  'not-text': (p) => `${field(p.field)}必须是文字。`,
+  'too-long': (p) => `${field(p.field)}超过 ${p.max} 个字符。`,
+  'not-list': (p) => `${field(p.field)}必须是列表。`,
+  date: (p) => `无法识别日期：${p.value}（例如 2025-02-13）。`,
+  lang: (p) => `不是语言代码：${p.value}（例如 zh-CN 或 en）。`,
+  url: (p) => `来源网址须以 http:// 或 https:// 开头：${p.value}`,
+  'not-editable': (p) => `${field(p.field)}不可编辑。`,
+}
+
+type BackupFailed = ProblemParams['backup-failed']
+const BACKUP: { [R in BackupFailed['reason']]: (p: BackupFailed) => string } = {
+  exists: (p) => `${p.file} 已存在。`,
+  'is-archive': () => '备份不能覆盖文库本身。',
+  integrity: () => '备份副本未通过完整性检查。',
+  'texts-lost': () => '备份副本缺少文章正文。',
+  'picture-missing': () => '图片库中缺少图片，请先检查文库。',
+}
+
 const GOT = { list: '列表', string: '文本', number: '数字', boolean: '布尔值' } as const
 
 export const problemTextsZh: ProblemTexts = {
@@ -70,10 +116,9 @@ export const problemTextsZh: ProblemTexts = {
   unreachable: () => '无法连接到文库。',
   'server-status': (p) => `服务器返回了 HTTP ${p.status}。`,
   'not-found': (p) => `没有编号为 ${p.id} 的文章`,
-  'not-a-folder': (p) => `不是文件夹：${p.folder}`,
+  'not-a-folder': (p) => `${p.missing ? '没有这个文件夹' : '不是文件夹'}：${p.folder}`,
   'no-folders': () => '请至少选择一个文件夹。',
-  'read-only': (p) =>
-    `此文库以只读方式打开，这里不能${{ import: '导入', 'fetch-images': '下载图片', export: '导出到服务器上的文件' }[p.action]}。`,
+  'read-only': (p) => `此文库以只读方式打开，这里不能${READ_ONLY[p.action]}。`,
   busy: (p) =>
     ({
       import: '已有一个导入正在进行。',
@@ -82,13 +127,17 @@ export const problemTextsZh: ProblemTexts = {
     })[p.job],
   'export-exists': (p) => `${p.out} 已存在；请为导出换一个新的文件夹名。`,
   'nothing-to-export': () => '没有匹配的文章，无可导出。',
-  'pdf-needs-chromium': () =>
-    '导出 PDF 需要 Chromium 或 Google Chrome：请先安装（Debian/Ubuntu：apt-get install chromium），或用 LECTERN_CHROMIUM 指定其路径。',
+  'pdf-needs-chromium': (p) =>
+    `导出 PDF 需要 Chromium 或 Google Chrome：请先安装（Debian/Ubuntu：${p.install}），或用 ${p.variable} 指定其路径。`,
   'archive-missing': (p) => `${p.file} 处没有文库`,
   'archive-unreadable': (p) => `无法读取文库 ${p.file}`,
   'archive-needs-upgrade': (p) => `文库 ${p.file} 需要升级，请先以非只读方式打开一次。`,
   'archive-too-new': (p) =>
     `文库 ${p.file} 由更新版本的 Lectern 写入（结构版本 ${p.version}，本版本支持到 ${p.known}）。请更新 Lectern 后再打开。`,
+  'invalid-value': (p) => INVALID[p.rule](p),
+  'no-such-revision': (p) => `文章 ${p.id} 只有第 1 到第 ${p.count} 个版本。`,
+  'no-labels': () => '请写明要合并的标签和保留的标签。',
+  'backup-failed': (p) => BACKUP[p.reason](p),
   'unsearchable-query': () => '没有可搜索的内容：查询中没有文字或数字。',
   internal: () => 'Lectern 内部出错，详情见日志。',
 
@@ -116,6 +165,8 @@ export const problemTextsZh: ProblemTexts = {
   'link-loop': () => '链接循环',
   'read-error': (p) => `无法读取${code(p.detail)}`,
   'parse-error': () => '无法解析',
+  'in-trash': () => '在废纸篓中',
+  discarded: () => '已从文库中永久删除（废纸篓已清空）',
 
   'redirect-without-location': (p) => `HTTP ${p.status} 重定向缺少目标地址`,
   'redirect-invalid': () => '重定向到无效地址',

@@ -20,12 +20,6 @@ export function formatDuration(seconds: number): string {
   return t('minutesShort', { m: Math.floor(s / 60), s: s % 60 })
 }
 
-/** Snippets come escaped with only `<mark>` tags; anything else that looks like a tag is
- * escaped again, so a server bug can never become markup. */
-export function safeSnippet(snippet: string): string {
-  return snippet.replace(/<(?!\/?mark>)/g, '&lt;')
-}
-
 /** A size on disk: `812 B`, `4.2 KB`, `31 MB` (units read the same in every UI language). */
 export function formatBytes(n: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB']

@@ -91,6 +91,8 @@ describe('one event stream per tab', () => {
       imageProgress: true,
       archiveChanged: true,
       exportProgress: true,
+      watchBatch: true,
+      watchNote: true,
     }
     const got: string[] = []
     sharedEventStream('/api/events').subscribe((event) => got.push(event))

@@ -3,6 +3,7 @@
 // events and the final report. Pictures are only ever shown from the archive, so this is the
 // one way a picture on the web reaches the reader.
 import { api, onEvent } from '../api/client'
+import { settings } from './settings.svelte'
 import type { ImageFetchReport, ImageProgress, ImageStats } from '../../../src-main/shared/images'
 import type { Problem } from '../../../src-main/shared/problems'
 import { describe } from '../../i18n'
@@ -94,7 +95,9 @@ export class ImageFetcher {
     this.#report = null
     this.#error = null
     try {
-      this.#report = await api.fetchImages(scope === 'all' ? {} : { articleId: scope })
+      // Heeded only by the desktop app; a server decides for itself (--allow-private-hosts).
+      const allow = settings.allowPrivateHosts ? { allowPrivateHosts: true } : {}
+      this.#report = await api.fetchImages(scope === 'all' ? allow : { articleId: scope, ...allow })
     } catch (e) {
       this.#error = problemOf(e)
     }

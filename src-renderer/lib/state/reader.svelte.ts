@@ -2,8 +2,7 @@
 // answers for articles no longer wanted.
 import { api } from '../api/client'
 import type { Article } from '../../../src-main/shared/types'
-import { highlightTerms } from '../query'
-import { snippetTerms } from '../highlight'
+import { snippetWords, type Marking } from '../highlight'
 import { search } from './search.svelte'
 import { ui } from './ui.svelte'
 
@@ -13,7 +12,7 @@ export class Reader {
   #loading = $state(false)
   /** Counts openings (not reloads), so the view returns to the top only for a new opening. */
   #opens = $state(0)
-  #terms = $state.raw<string[]>([])
+  #marking = $state.raw<Marking | null>(null)
   /** The search generation the index belongs to; a new search detaches the article. */
   #generation = $state(-1)
   #seq = 0
@@ -31,9 +30,10 @@ export class Reader {
   get opens() {
     return this.#opens
   }
-  /** Words to mark: the query's terms plus what the server marked in this hit's snippet. */
-  get terms() {
-    return this.#terms
+  /** What to mark: the query's terms plus the words the server marked in this hit's snippet;
+   * null when there is nothing to look for. */
+  get marking() {
+    return this.#marking
   }
   get hasPrevious() {
     return this.index > 0
@@ -55,8 +55,9 @@ export class Reader {
       this.#index = i
       this.#generation = search.generation
       this.#opens++
-      const terms = [...highlightTerms(search.query), ...snippetTerms([hit.snippet])]
-      this.#terms = terms.filter((t, k) => terms.indexOf(t) === k)
+      const marking = { query: search.parsed, words: snippetWords(hit.snippet) }
+      const any = marking.words.length > 0 || marking.query.groups.length > 0
+      this.#marking = any ? marking : null
       return article !== null
     } catch (e) {
       if (seq === this.#seq) ui.report(e)
@@ -90,7 +91,7 @@ export class Reader {
     this.#index = -1
     this.#loading = false
     this.#opens = 0
-    this.#terms = []
+    this.#marking = null
   }
 }
 

@@ -3,7 +3,7 @@
 // dropped, so a slow response can never overwrite a newer one.
 import { api } from '../api/client'
 import type { SearchFacets, SearchHit, SearchSort } from '../../../src-main/shared/search-types'
-import { parseFilters } from '../query'
+import { parseQuery, type QueryWarning } from '../../../src-main/shared/query'
 import { ui } from './ui.svelte'
 import type { Problem } from '../../../src-main/shared/problems'
 import { describe } from '../../i18n'
@@ -20,7 +20,9 @@ export class Search {
   // replaced, never mutated, so plain objects in $state.raw are enough
   #pages = $state.raw<Record<number, SearchHit[]>>({})
   #error = $state.raw<Problem | null>(null)
-  #warnings = $state.raw<string[]>([])
+  #warnings = $state.raw<QueryWarning[]>([])
+  /** The query the shown results (and their warnings' spans) belong to. */
+  #searched = $state('')
   #loading = $state(false)
   #settled = $state(false)
   #active = $state(-1)
@@ -30,7 +32,8 @@ export class Search {
   #pending: Record<number, Promise<SearchHit[] | undefined>> = {}
   #timer: ReturnType<typeof setTimeout> | undefined
 
-  #filters = $derived(parseFilters(this.#query))
+  // the server's own parser, run here too: chips and reader marks agree with what was searched
+  #parsed = $derived(parseQuery(this.#query))
 
   get query() {
     return this.#query
@@ -48,8 +51,12 @@ export class Search {
   get error(): string | null {
     return this.#error && describe(this.#error)
   }
+  /** Parts of the searched query that were ignored; spans point into `searched`. */
   get warnings() {
     return this.#warnings
+  }
+  get searched() {
+    return this.#searched
   }
   get loading() {
     return this.#loading
@@ -64,8 +71,12 @@ export class Search {
   get generation() {
     return this.#generation
   }
+  get parsed() {
+    return this.#parsed
+  }
+  /** The filter chips: every `key:value` token of the query as typed. */
   get filters() {
-    return this.#filters
+    return this.#parsed.fields
   }
 
   /** As the user types: debounced. */
@@ -102,9 +113,11 @@ export class Search {
     const seq = ++this.#seq
     this.#pending = {}
     this.#loading = true
+    const query = this.#query
     try {
-      const r = await api.search({ query: this.#query, limit: PAGE, offset: 0, sort: this.#sort })
+      const r = await api.search({ query, limit: PAGE, offset: 0, sort: this.#sort })
       if (seq !== this.#seq) return
+      this.#searched = query
       this.#pages = { 0: r.hits }
       this.#total = r.total
       this.#facets = r.facets ?? null
@@ -178,6 +191,7 @@ export class Search {
     this.#pages = {}
     this.#error = null
     this.#warnings = []
+    this.#searched = ''
     this.#loading = false
     this.#settled = false
     this.#active = -1

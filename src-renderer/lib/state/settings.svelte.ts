@@ -10,6 +10,8 @@ export interface SettingsData {
   readerWidth: number
   language: UiLanguage
   remoteImages: RemoteImages
+  /** Desktop only: downloads may reach loopback and private addresses (intranet archives). */
+  allowPrivateHosts: boolean
 }
 
 const KEY = 'lectern.settings'
@@ -30,6 +32,7 @@ function defaults(): SettingsData {
     readerWidth: 40,
     language: defaultLanguage(),
     remoteImages: 'ask',
+    allowPrivateHosts: false,
   }
 }
 
@@ -48,6 +51,7 @@ function load(): SettingsData {
       readerWidth: clamp(raw.readerWidth, WIDTH_MIN, WIDTH_MAX, d.readerWidth),
       language: raw.language === 'en' || raw.language === 'zh-CN' ? raw.language : d.language,
       remoteImages: raw.remoteImages === 'always' ? 'always' : 'ask',
+      allowPrivateHosts: raw.allowPrivateHosts === true,
     }
   } catch {
     return d
@@ -71,6 +75,9 @@ export class Settings {
   }
   get remoteImages() {
     return this.#data.remoteImages
+  }
+  get allowPrivateHosts() {
+    return this.#data.allowPrivateHosts
   }
 
   update(patch: Partial<SettingsData>): void {

@@ -1,8 +1,9 @@
-import { isCjk, normalizeText } from '../text/normalize'
+import { isCjk } from './cjk'
 
-// A pure parser for what users type in the search box. It never throws and never produces
-// search-engine syntax: anything it does not recognise is plain text, and plain text only ever
-// reaches FTS5 quoted (see fts.ts).
+// The one parser for what users type in the search box: the server builds its search from the
+// result, the renderer its filter chips, reader marks and warnings, so they cannot disagree.
+// It never throws and never produces search-engine syntax: anything it does not recognise is
+// plain text, and plain text only ever reaches FTS5 quoted (see search/fts.ts).
 //
 //   a b            both words (AND)
 //   "a b"          the exact phrase
@@ -16,11 +17,20 @@ import { isCjk, normalizeText } from '../text/normalize'
 //   before:2025 before:2025-02 before:2025-02-13 date <  the first day of that period
 //
 // So `after:2025 before:2026` is the year 2025, and `-before:x` is `after:x` (and vice versa).
+// Full-width forms typed with a CJK IME (ｔａｇ：ＡＩ, －word, ＂a b＂) and curly quotes mean the
+// same as their ASCII forms; every span still points into the text exactly as typed.
 
 export type LabelField = 'tag' | 'category' | 'lang' | 'source'
+export type QueryField = LabelField | 'title' | 'after' | 'before'
+
+/** UTF-16 offsets into the query as typed: `typed.slice(start, end)` is the token. */
+export interface Span {
+  start: number
+  end: number
+}
 
 export interface SearchTerm {
-  /** As typed, without the quotes or a trailing `*`: `election`, `machine learning`, `阿里`. */
+  /** Without the quotes or a trailing `*`, NFKC'd: `election`, `machine learning`, `阿里`. */
   text: string
   /** Typed in double quotes. */
   phrase: boolean
@@ -28,6 +38,8 @@ export interface SearchTerm {
   prefix: boolean
   /** `title:` searches the title only; null searches title and body. */
   field: 'title' | null
+  /** The whole token as typed, with its `-`, `title:`, quotes and `*`. */
+  span: Span
 }
 
 export interface LabelFilter {
@@ -36,7 +48,23 @@ export interface LabelFilter {
   value: string
   /** `-tag:x`: articles with this label are left out. */
   negate: boolean
+  span: Span
 }
+
+/** A `key:value` token as typed (what a filter chip shows), whether or not it was usable. */
+export interface FieldToken {
+  field: QueryField
+  /** NFKC'd, without quotes, trimmed. */
+  value: string
+  negate: boolean
+  span: Span
+}
+
+/** A part of the query that was ignored, or a combination that cannot match. */
+export type QueryWarning =
+  | { code: 'bad-date'; field: 'after' | 'before'; value: string; span: Span }
+  | { code: 'no-value'; field: QueryField; span: Span }
+  | { code: 'empty-date-range'; after: string; before: string }
 
 export interface ParsedQuery {
   /** Each group must match; a group matches when any of its terms does (`a OR b` is one group). */
@@ -45,14 +73,15 @@ export interface ParsedQuery {
   exclude: SearchTerm[]
   /** All must hold: several `tag:` filters mean articles carrying every one of those tags. */
   filters: LabelFilter[]
+  /** Every `key:value` token with a value, in typed order: tags, titles and dates alike. */
+  fields: FieldToken[]
   /**
    * Dates as `YYYY-MM-DD`. Keep articles with `date >= after` and `date < before`, comparing the
    * stored ISO text as plain strings (`2025-02-13T09:00+08:00` >= `2025-02-13`, and not <).
    */
   after: string | null
   before: string | null
-  /** Human-readable notes on parts that were ignored, e.g. a `before:` that is not a date. */
-  warnings: string[]
+  warnings: QueryWarning[]
 }
 
 const LABEL_FIELDS = new Set<string>(['tag', 'category', 'lang', 'source'])
@@ -60,8 +89,33 @@ const KNOWN_FIELDS = new Set<string>([...LABEL_FIELDS, 'title', 'before', 'after
 const FIELD = /^([a-z]+):/i
 const SPACE = /\s/
 // IMEs and word processors turn " into curly quotes; people still mean a phrase
-const CURLY_QUOTES = /[\u201c\u201d\u201e\u201f\u2033]/g
+const CURLY_QUOTE = /^[\u201c\u201d\u201e\u201f\u2033]$/
 const WORD_CHAR = /[\p{L}\p{N}]/u
+const MARK = /\p{M}/u
+
+/**
+ * The query NFKC'd one character (with its combining marks) at a time, so each unit of the
+ * result knows the typed character it came from: `at[i]` is the typed offset of `text[i]`, and
+ * `at[text.length]` is the typed length. (NFKC of the whole string could merge neighbours.)
+ */
+function foldTyped(typed: string): { text: string; at: number[] } {
+  let text = ''
+  const at: number[] = []
+  let i = 0
+  while (i < typed.length) {
+    let end = i + (typed.codePointAt(i)! > 0xffff ? 2 : 1)
+    while (end < typed.length && MARK.test(String.fromCodePoint(typed.codePointAt(end)!))) {
+      end += typed.codePointAt(end)! > 0xffff ? 2 : 1
+    }
+    const chunk = typed.slice(i, end)
+    const out = CURLY_QUOTE.test(chunk) ? '"' : chunk.normalize('NFKC')
+    text += out
+    for (let k = 0; k < out.length; k++) at.push(i)
+    i = end
+  }
+  at.push(typed.length)
+  return { text, at }
+}
 
 type Item = { kind: 'or' } | { kind: 'term'; term: SearchTerm; negate: boolean } | { kind: 'other' }
 
@@ -90,15 +144,15 @@ function lastCodePoint(s: string): number {
   return chars.length === 0 ? 0 : chars[chars.length - 1]!.codePointAt(0)!
 }
 
-function plainTerm(raw: string, field: 'title' | null): SearchTerm {
+function plainTerm(raw: string, field: 'title' | null, span: Span): SearchTerm {
   const stripped = raw.replace(/\*+$/, '')
-  const last = lastCodePoint(normalizeText(stripped))
+  const last = lastCodePoint(stripped)
   const prefix =
     stripped.length < raw.length &&
     last !== 0 &&
     WORD_CHAR.test(String.fromCodePoint(last)) &&
     !isCjk(last)
-  return { text: stripped, phrase: false, prefix, field }
+  return { text: stripped, phrase: false, prefix, field, span }
 }
 
 function daysIn(year: number, month: number): number {
@@ -121,21 +175,20 @@ export function parseQuery(input: string): ParsedQuery {
     groups: [],
     exclude: [],
     filters: [],
+    fields: [],
     after: null,
     before: null,
     warnings: [],
   }
-  // NFKC first so full-width syntax typed with a CJK IME works: ｔａｇ：ＡＩ, －word, ＂a b＂
-  const s = String(input ?? '')
-    .normalize('NFKC')
-    .replace(CURLY_QUOTES, '"')
+  const { text: s, at } = foldTyped(String(input ?? ''))
+  const span = (from: number, to: number): Span => ({ start: at[from]!, end: at[to]! })
   const sc: Scan = { s, i: 0 }
   const items: Item[] = []
 
-  const addDate = (name: 'before' | 'after', value: string, negate: boolean, shown: string) => {
-    const start = periodStart(value.trim())
+  const addDate = (name: 'before' | 'after', value: string, negate: boolean, where: Span) => {
+    const start = periodStart(value)
     if (start === null) {
-      q.warnings.push(`Ignored ${shown}: dates look like 2025, 2025-02 or 2025-02-13`)
+      q.warnings.push({ code: 'bad-date', field: name, value, span: where })
       return
     }
     // "not before X" is "from X on", and "not after X" is "before X"
@@ -149,6 +202,7 @@ export function parseQuery(input: string): ParsedQuery {
       sc.i++
       continue
     }
+    const tokenStart = sc.i
     let negate = false
     if (s[sc.i] === '-') {
       let j = sc.i
@@ -162,11 +216,14 @@ export function parseQuery(input: string): ParsedQuery {
     if (s[sc.i] === '"') {
       const text = readQuoted(sc)
       if (text.trim() !== '') {
-        items.push({
-          kind: 'term',
-          term: { text, phrase: true, prefix: false, field: null },
-          negate,
-        })
+        const term = {
+          text,
+          phrase: true,
+          prefix: false,
+          field: null,
+          span: span(tokenStart, sc.i),
+        }
+        items.push({ kind: 'term', term, negate })
       }
       continue
     }
@@ -182,7 +239,7 @@ export function parseQuery(input: string): ParsedQuery {
     const f = FIELD.exec(word)
     const name = f?.[1]?.toLowerCase()
     if (f === null || name === undefined || !KNOWN_FIELDS.has(name)) {
-      items.push({ kind: 'term', term: plainTerm(word, null), negate })
+      items.push({ kind: 'term', term: plainTerm(word, null, span(tokenStart, sc.i)), negate })
       continue
     }
 
@@ -197,24 +254,26 @@ export function parseQuery(input: string): ParsedQuery {
     } else {
       value = word.slice(f[0].length)
     }
-    const shown = (negate ? '-' : '') + s.slice(start, sc.i)
+    const where = span(tokenStart, sc.i)
+    const field = name as QueryField
     value = value.trim()
     if (value === '') {
-      q.warnings.push(`Ignored ${shown}: ${name}: needs a value`)
+      q.warnings.push({ code: 'no-value', field, span: where })
       items.push({ kind: 'other' })
       continue
     }
+    q.fields.push({ field, value, negate, span: where })
 
-    if (name === 'title') {
+    if (field === 'title') {
       const term: SearchTerm = quoted
-        ? { text: value, phrase: true, prefix: false, field: 'title' }
-        : plainTerm(value, 'title')
+        ? { text: value, phrase: true, prefix: false, field: 'title', span: where }
+        : plainTerm(value, 'title', where)
       items.push({ kind: 'term', term, negate })
-    } else if (name === 'before' || name === 'after') {
-      addDate(name, value, negate, shown)
+    } else if (field === 'before' || field === 'after') {
+      addDate(field, value, negate, where)
       items.push({ kind: 'other' })
     } else {
-      q.filters.push({ field: name as LabelField, value, negate })
+      q.filters.push({ field, value, negate, span: where })
       items.push({ kind: 'other' })
     }
   }
@@ -243,7 +302,7 @@ export function parseQuery(input: string): ParsedQuery {
   }
 
   if (q.after !== null && q.before !== null && q.after >= q.before) {
-    q.warnings.push(`No date is both on or after ${q.after} and before ${q.before}`)
+    q.warnings.push({ code: 'empty-date-range', after: q.after, before: q.before })
   }
   return q
 }

@@ -1,0 +1,57 @@
+import { createDispatcher } from '../api/dispatcher'
+import { openService } from '../api/open-service'
+import type { ArgsOf, LecternEvents, Method, ResultOf } from '../shared/api'
+
+// The CLI is one more client of the contract: it opens the same service the app opens and calls
+// it through the same dispatcher, so arguments are checked, paths resolved and errors worded in
+// one place for the app, `lectern serve` and the command line alike.
+
+/** A failure to report in one line; `exitCode` 2 for a mistake in the command line. */
+export class CliError extends Error {
+  override name = 'CliError'
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message)
+  }
+}
+
+export interface CliClient {
+  call<M extends Method>(
+    method: M,
+    ...args: ArgsOf<M> extends undefined ? [] : [ArgsOf<M>]
+  ): Promise<ResultOf<M>>
+  /** Receives the service's events (progress) while the command runs. */
+  on: Partial<{ [E in keyof LecternEvents]: (data: LecternEvents[E]) => void }>
+  close(): void
+}
+
+export interface CliArchiveOptions {
+  db: string | undefined
+  /** Create the archive when missing (import), or say it is missing (every other command). */
+  create: boolean
+  allowPrivateHosts?: boolean
+}
+
+export async function openCli(opts: CliArchiveOptions): Promise<CliClient> {
+  const on: CliClient['on'] = {}
+  const service = await openService({
+    db: opts.db,
+    create: opts.create,
+    sample: false,
+    canImport: true,
+    privateHosts: opts.allowPrivateHosts ? 'allowed' : 'refused',
+    emit: (event, data) => (on[event] as ((d: typeof data) => void) | undefined)?.(data),
+  })
+  const dispatch = createDispatcher(service)
+  return {
+    on,
+    call: async (method, ...args) => {
+      const reply = await dispatch(method, args[0])
+      if (reply.ok) return reply.value as never
+      throw new CliError(reply.error.message, reply.error.code === 'bad-arguments' ? 2 : 1)
+    },
+    close: () => service.close(),
+  }
+}
