@@ -7,7 +7,6 @@ import { LecternError } from '../shared/errors'
 import type { PdfPrinter } from './formats'
 
 const CANDIDATES = [
-  process.env.LECTERN_CHROMIUM,
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
@@ -21,8 +20,12 @@ const CANDIDATES = [
 /** What the user is told to do when there is no browser to print with. */
 export const CHROMIUM_HELP = { install: 'apt-get install chromium', variable: 'LECTERN_CHROMIUM' }
 
+/** The browser to print with: $LECTERN_CHROMIUM when set (and only it: a wrong path is an
+ * error, not a silent fallback), else the first usual place that has one. */
 export function findChromium(candidates = CANDIDATES): string | null {
-  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null
+  const chosen = process.env.LECTERN_CHROMIUM
+  if (chosen) return existsSync(chosen) ? chosen : null
+  return candidates.find((p) => existsSync(p)) ?? null
 }
 
 /** Prints with headless Chromium; a missing browser is a clear error naming what to install. */
