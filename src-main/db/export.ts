@@ -1,9 +1,13 @@
 import { stmt } from './stmt'
 import type { Archive } from './open'
 
-/** Every article, oldest first (undated ones last), for exporting the whole archive. */
+/** Every article not in the trash, oldest first (undated ones last): the whole archive. */
 export function allArticleIds(db: Archive): number[] {
-  return stmt(db, `SELECT id FROM articles ORDER BY date IS NULL, date, id`)
+  return stmt(
+    db,
+    `SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM trash)
+      ORDER BY date IS NULL, date, id`,
+  )
     .pluck()
     .all() as number[]
 }

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { getArticle } from '../db/articles'
+import { shownArticle } from '../db/edits'
 import type { Archive } from '../db/open'
 import { LecternError } from '../shared/errors'
 import type { ExportProgress, ExportReport, ExportRequest } from '../shared/export'
@@ -110,7 +110,8 @@ export async function exportArticles(
         report.cancelled = true
         break
       }
-      const a = getArticle(db, id)
+      // As the user sees it: their edits over the imported values.
+      const a = shownArticle(db, id)
       if (a) {
         await writer.article(a, i)
         report.articles++

@@ -10,6 +10,8 @@ import { tempTree } from '../test-support/tmp'
 import { tinyPng } from '../test-support/images'
 import { markdownRoundTrip } from '../test-support/round-trip'
 import { appRoot } from '../app-root'
+import { editArticle } from '../keep/edit'
+import { trashArticles } from '../db/trash'
 import { exportArticles } from './job'
 import { folderName } from './markdown'
 
@@ -58,6 +60,28 @@ describe('the Markdown folder export', () => {
     const { report, diffs } = await markdownRoundTrip(db)
     expect(report.articles).toBeGreaterThan(10)
     expect(Object.fromEntries(diffs)).toEqual({})
+  })
+
+  it('carries the user’s edits: the new archive holds the values as edited', async () => {
+    tree = tempTree({
+      'a.md': '---\ntitle: Old title\ndate: 2025-01-02\ntags: [x]\n---\nBody\n',
+      'b.md': '# B\n',
+    })
+    db = openArchive(':memory:')
+    const r = await importFolders(db, [tree.dir])
+    const id = r.files.find((f) => f.path === 'a.md')!.id!
+    editArticle(db, id, { set: { title: 'New title', date: '2024-12-31' }, addTags: ['y'] })
+    const { report, diffs } = await markdownRoundTrip(db)
+    expect(report.articles).toBe(2)
+    expect(Object.fromEntries(diffs)).toEqual({})
+
+    const out = tree.path('out')
+    await exportArticles(db, { format: 'markdown', selection: { ids: [id] }, out })
+    const text = readFileSync(join(out, folderName(0, 'New title'), 'index.md'), 'utf8')
+    expect(text).toMatch(/^title: New title$/m)
+    expect(text).toMatch(/^tags:\n {2}- x\n {2}- y$/m)
+    // what the file said before the edit is not lost
+    expect(text).toMatch(/^ {2}original:\n {4}title: Old title\n {4}date: 2025-01-02$/m)
   })
 
   it('copies stored pictures beside each article and points web pictures at the copies', async () => {
@@ -117,6 +141,14 @@ describe('the Markdown folder export', () => {
     })
     expect(r.articles).toBe(1)
     expect(r.files.map((f) => getArticle(db, f.id)?.title)).toEqual([getArticle(db, 2)?.title])
+    // the whole archive is what is not in the trash
+    trashArticles(db, [1], 'now')
+    const all = await exportArticles(db, {
+      format: 'markdown',
+      selection: { all: true },
+      out: tree.path('all'),
+    })
+    expect(all.files.map((f) => f.id)).toEqual([2])
     await expect(
       exportArticles(db, { format: 'markdown', selection: { ids: [2, 99] }, out: tree.path('o2') }),
     ).rejects.toMatchObject({ code: 'not-found', problem: { params: { id: 99 } } })

@@ -90,6 +90,7 @@ const READ_ONLY = {
   repair: 'repairing',
   watch: 'watching folders',
   export: 'exporting to files on the server',
+  'change-clusters': 'changing story clusters',
 } as const
 
 function invalidValue(p: ProblemParams['invalid-value']): string {
@@ -141,6 +142,7 @@ export const problemTextsEn: ProblemTexts = {
   'not-a-folder': (p) => `${p.missing ? 'No such folder' : 'Not a folder'}: ${p.folder}`,
   'no-folders': () => 'Choose at least one folder.',
   'read-only': (p) => `This archive is open read-only; ${READ_ONLY[p.action]} is not allowed here.`,
+  'same-article': (p) => `Article ${p.id} cannot be joined with itself; choose two articles.`,
   busy: (p) => BUSY[p.job],
   'export-exists': (p) => `${p.out} already exists; choose a new folder name for the export.`,
   'nothing-to-export': () => 'No article matches: there is nothing to export.',

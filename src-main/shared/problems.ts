@@ -26,6 +26,7 @@ export type ReadOnlyAction =
   | 'repair'
   | 'watch'
   | 'export'
+  | 'change-clusters'
 
 export type InvalidValueRule =
   'empty' | 'not-text' | 'too-long' | 'not-list' | 'date' | 'lang' | 'url' | 'not-editable'
@@ -49,6 +50,8 @@ export interface ErrorParams {
   'not-a-folder': { folder: string; missing?: boolean }
   'no-folders': Empty
   'read-only': { action: ReadOnlyAction }
+  /** "Same story" was asked for an article and itself. */
+  'same-article': { id: number }
   busy: { job: 'import' | 'images' | 'export' }
   /** An export's target folder is already there (an export never merges into a folder). */
   'export-exists': { out: string }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { getArticle } from '../db/articles'
+import { shownArticle } from '../db/edits'
 import { openArchive, type Archive } from '../db/open'
 import { importFolders } from '../import/importer'
 import { exportArticles, type ExportResult } from '../export/job'
@@ -70,7 +71,7 @@ export async function markdownRoundTrip(db: Archive) {
     const idOf = new Map(imported.files.map((f) => [f.path, f.id]))
     const diffs = new Map<number, string[]>()
     for (const f of report.files) {
-      const a = getArticle(db, f.id)!
+      const a = shownArticle(db, f.id)!
       const bId = idOf.get(f.file)
       const b = bId ? getArticle(back, bId) : null
       const d = b ? differences(a, b, f.added) : [`not re-imported (${f.file})`]

@@ -28,6 +28,7 @@ const EXAMPLES: { [C in ProblemCode]: Problem<C> } = {
     params: { install: 'apt-get install chromium', variable: 'LECTERN_CHROMIUM' },
   },
   'read-only': { code: 'read-only', params: { action: 'import' } },
+  'same-article': { code: 'same-article', params: { id: 7 } },
   busy: { code: 'busy', params: { job: 'images' } },
   'archive-missing': { code: 'archive-missing', params: { file: '/a/archive.db' } },
   'archive-unreadable': {
