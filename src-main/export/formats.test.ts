@@ -55,6 +55,21 @@ describe('the HTML export', () => {
   })
 })
 
+describe('a cancelled export', () => {
+  it.each(['html', 'epub'] as const)('of %s leaves no file and no scraps', async (format) => {
+    await setup()
+    const ctrl = new AbortController()
+    const out = tree.path(`out.${format}`)
+    const r = await exportArticles(
+      db,
+      { format, selection: { all: true }, out },
+      { signal: ctrl.signal, onProgress: (p) => p.done === 1 && ctrl.abort() },
+    )
+    expect(r).toMatchObject({ cancelled: true, out: null })
+    expect(readdirSync(tree.dir).sort()).toEqual(['en', 'zh'])
+  })
+})
+
 describe.skipIf(!hasEpubcheck)('the EPUB export', () => {
   it('passes epubcheck, with one chapter per article, its pictures and metadata', async () => {
     await setup()
