@@ -65,14 +65,15 @@ test('the exported HTML is complete with every request failed', async ({ page })
   const articles = page.locator('article.entry')
   await expect(articles).toHaveCount(report.articles)
   await expect(page.locator('nav.toc li')).toHaveCount(report.articles)
-  // each stored picture is drawn from the file itself
-  const drawn = await page
-    .locator('img')
-    .evaluateAll((imgs) =>
-      imgs.map((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth),
-    )
-  expect(drawn.length).toBe(report.pictures)
-  expect(drawn.every((w) => typeof w === 'number' && w > 0)).toBe(true)
+  // every picture in the page comes from the file itself, and is drawn
+  const imgs = await page.locator('img').evaluateAll((all) =>
+    all.map((i) => ({
+      src: (i as HTMLImageElement).src.slice(0, 11),
+      width: (i as HTMLImageElement).complete ? (i as HTMLImageElement).naturalWidth : 0,
+    })),
+  )
+  expect(imgs.length).toBeGreaterThanOrEqual(report.pictures)
+  expect(imgs.filter((i) => i.src !== 'data:image/' || i.width === 0)).toEqual([])
   await expect(page.getByRole('img', { name: 'the harbour' })).toBeVisible()
   // the picture that is not in the archive is named, not fetched
   await expect(page.getByText('[not stored]')).toBeVisible()
