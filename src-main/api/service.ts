@@ -16,6 +16,8 @@ import { exportArticles } from '../export/job'
 import type { PdfPrinter } from '../export/formats'
 
 type Job = 'import' | 'images' | 'export'
+import { Annotations } from './annotations'
+import { LOCAL_OWNER } from '../db/annotations'
 import type { ReadOnlyAction } from '../shared/problems'
 import { KeepService } from './keep-service'
 import { shownArticle } from '../db/edits'
@@ -44,6 +46,8 @@ export interface ServiceOptions {
   watch?: { settleMs?: number; stableMs?: number }
   /** Limits and fetch for image downloads (tests point them at a local server). */
   images?: Omit<FetchImagesOptions, 'articleIds' | 'signal' | 'onProgress'>
+  /** Whose highlights and notes these are: the desktop's one reader unless a server says. */
+  owner?: string
 }
 
 /** The contract implemented over one open archive. Transports reach it only via the dispatcher. */
@@ -52,9 +56,14 @@ export class ArchiveService extends KeepService implements LecternApi {
   /** One long job at a time: an import, or a run of image downloads. */
   #running: { job: Job; ctrl: AbortController } | null = null
 
+  /** Highlights, notes, citations and exports. They change no article, so a read-only server
+   * allows them: a reader's own notes are not the archive's contents. */
+  #notes: Annotations
+
   constructor(opts: ServiceOptions) {
     super()
     this.#opts = { ...opts }
+    this.#notes = new Annotations(() => this.db, opts.owner ?? LOCAL_OWNER)
     if (opts.watch) this.watchOptions = opts.watch
   }
 
@@ -174,6 +183,38 @@ export class ArchiveService extends KeepService implements LecternApi {
 
   async chooseExportTarget({ format }: { format: ExportFormat }): Promise<string | null> {
     return this.#opts.pickExportTarget ? this.#opts.pickExportTarget(format) : null
+  }
+
+  addHighlight(args: Parameters<Annotations['add']>[0]) {
+    return this.#notes.add(args)
+  }
+
+  highlights(args: { articleId?: number }) {
+    return this.#notes.list(args)
+  }
+
+  updateHighlight(args: Parameters<Annotations['update']>[0]) {
+    return this.#notes.update(args)
+  }
+
+  removeHighlight(args: { id: number }) {
+    return this.#notes.remove(args)
+  }
+
+  articleNote(args: { articleId: number }) {
+    return this.#notes.note(args)
+  }
+
+  setArticleNote(args: { articleId: number; note: string }) {
+    return this.#notes.setNote(args)
+  }
+
+  cite(args: Parameters<Annotations['cite']>[0]) {
+    return this.#notes.cite(args)
+  }
+
+  exportReferences(args: Parameters<Annotations['exportReferences']>[0]) {
+    return this.#notes.exportReferences(args)
   }
 
   clusters({ minSize }: { minSize?: number }) {

@@ -1,16 +1,39 @@
+import { getArticleNote, listHighlights, LOCAL_OWNER } from '../db/annotations'
 import type { Archive } from '../db/open'
 
-/** The user's own marks on an article, as an export carries them. */
+/** The user's own marks on an article, as an export carries them: each highlight by its quote
+ * (with the text around it, so it can be found again), its colour and note; the article's note. */
 export interface ArticleAnnotations {
-  highlights: { quote: string; start: number; end: number; color?: string; created: string }[]
-  notes: { text: string; quote?: string; created: string }[]
+  highlights: {
+    quote: string
+    prefix: string
+    suffix: string
+    color: string
+    note?: string
+    created: string
+  }[]
+  note: { text: string; created: string; updated: string } | null
 }
 
 /**
- * The user's highlights and notes on one article, for exports (the Markdown folder's front
- * matter). The highlights work (issue 9) fills this from its owner-aware tables; until it lands
- * the archive holds none, so nothing is dropped.
+ * The reader's highlights and note on one article, for the Markdown folder's front matter (the
+ * owner-aware tables of the highlights work; the desktop's one reader is LOCAL_OWNER). Offsets
+ * are left out: they belong to this archive's plain text, the quote and its context do not.
  */
-export function annotationsForExport(_db: Archive, _articleId: number): ArticleAnnotations | null {
-  return null
+export function annotationsForExport(
+  db: Archive,
+  articleId: number,
+  owner = LOCAL_OWNER,
+): ArticleAnnotations | null {
+  const highlights = listHighlights(db, owner, { articleId }).map((h) => ({
+    quote: h.quote,
+    prefix: h.prefix,
+    suffix: h.suffix,
+    color: h.color,
+    ...(h.note ? { note: h.note } : {}),
+    created: h.created,
+  }))
+  const n = getArticleNote(db, owner, articleId)
+  const note = n ? { text: n.note, created: n.created, updated: n.updated } : null
+  return highlights.length || note ? { highlights, note } : null
 }

@@ -29,7 +29,7 @@ export interface LecternBlock {
   /** Keys whose original value did not give the archive's value, as they were. */
   original?: Record<string, unknown>
   highlights?: ArticleAnnotations['highlights']
-  notes?: ArticleAnnotations['notes']
+  note?: NonNullable<ArticleAnnotations['note']>
 }
 
 export interface MarkdownFile {
@@ -118,6 +118,6 @@ export function markdownFile(
     text = serialise(withBlock(), body)
     wrong = differing(a, body, text, rel)
   }
-  if (own.original || own.pictures || own.highlights || own.notes) added.push('lectern')
+  if (own.original || own.pictures || own.highlights || own.note) added.push('lectern')
   return { text, added, inexact: wrong }
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import YAML from 'yaml'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openArchive, type Archive } from '../db/open'
@@ -12,6 +13,7 @@ import { markdownRoundTrip } from '../test-support/round-trip'
 import { appRoot } from '../app-root'
 import { editArticle } from '../keep/edit'
 import { trashArticles } from '../db/trash'
+import { insertHighlight, LOCAL_OWNER, setArticleNote } from '../db/annotations'
 import { exportArticles } from './job'
 import { folderName } from './markdown'
 
@@ -82,6 +84,31 @@ describe('the Markdown folder export', () => {
     expect(text).toMatch(/^tags:\n {2}- x\n {2}- y$/m)
     // what the file said before the edit is not lost
     expect(text).toMatch(/^ {2}original:\n {4}title: Old title\n {4}date: 2025-01-02$/m)
+  })
+
+  it('carries the reader’s highlights and note in the front matter', async () => {
+    tree = tempTree({ 'a.md': '---\ntitle: A\n---\nRates fell again today.\n' })
+    db = openArchive(':memory:')
+    const r = await importFolders(db, [tree.dir])
+    const id = r.files[0]!.id!
+    const h = { articleId: id, quote: 'fell again', prefix: 'Rates ', suffix: ' today.' }
+    insertHighlight(
+      db,
+      LOCAL_OWNER,
+      { ...h, start: 6, end: 16, color: 'yellow', note: 'why?' },
+      't1',
+    )
+    setArticleNote(db, LOCAL_OWNER, id, 'Follow up on Friday', 't2')
+    const out = tree.path('out')
+    await exportArticles(db, { format: 'markdown', selection: { all: true }, out })
+    const text = readFileSync(join(out, folderName(0, 'A'), 'index.md'), 'utf8')
+    const fm = YAML.parse(text.split('---\n')[1]!) as { lectern: Record<string, unknown> }
+    expect(fm.lectern).toMatchObject({
+      highlights: [{ quote: 'fell again', prefix: 'Rates ', suffix: ' today.', note: 'why?' }],
+      note: { text: 'Follow up on Friday' },
+    })
+    const { diffs } = await markdownRoundTrip(db)
+    expect(Object.fromEntries(diffs)).toEqual({})
   })
 
   it('copies stored pictures beside each article and points web pictures at the copies', async () => {

@@ -68,7 +68,7 @@ export function markdownWriter(ctx: ExportContext): ArticleWriter {
       }
       const notes = annotationsForExport(ctx.db, a.id)
       if (notes?.highlights.length) block.highlights = notes.highlights
-      if (notes?.notes.length) block.notes = notes.notes
+      if (notes?.note) block.note = notes.note
       const file = markdownFile(a, posix.join(folder, 'index.md'), body, block)
       await mkdir(join(ctx.tempOut, folder), { recursive: true })
       await writeFile(join(ctx.tempOut, rel), file.text)
