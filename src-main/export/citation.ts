@@ -1,13 +1,23 @@
+import { cite, defaultLocale } from '../cite/citations'
+import { cslItem } from '../cite/csl-item'
+import { referenceFacts } from '../db/references'
+import type { Archive } from '../db/open'
 import type { Article } from '../shared/types'
+import { escapeHtml } from './render'
 
 /**
- * The citation printed under each article in HTML, EPUB and PDF exports. The citations work
- * (issue 9) replaces this with its CSL engine's rendering; until then: author, title, source,
- * date and address, in that order, as plain text.
+ * The citation printed under each article in HTML, EPUB and PDF exports: the citations work's
+ * CSL engine (citeproc-js), GB/T 7714 for Chinese articles and APA for the others, from the
+ * article as the user sees it (their edits included). Plain text, escaped, so it is valid in
+ * both HTML and EPUB's XHTML.
  */
-export function citationForExport(a: Article): { text: string; url: string | null } {
-  const parts = [a.author, `“${a.title}”`, a.sourceName, a.date?.slice(0, 10)].filter(
-    (p): p is string => !!p,
-  )
-  return { text: parts.join(', '), url: a.sourceUrl }
+export async function citationForExport(db: Archive, a: Article): Promise<string> {
+  const facts = referenceFacts(db, [a.id])[0]
+  if (!facts) return ''
+  const shown = { ...facts, title: a.title, date: a.date, lang: a.lang, author: a.author }
+  const item = cslItem({ ...shown, sourceUrl: a.sourceUrl, sourceName: a.sourceName })
+  const style = a.lang?.toLowerCase().startsWith('zh') ? 'gb7714' : 'apa'
+  const c = await cite([item], style, defaultLocale(style))
+  const text = c.entries[0]?.text.trim()
+  return text ? `<p class="citation">${escapeHtml(text)}</p>` : ''
 }

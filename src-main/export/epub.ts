@@ -10,7 +10,8 @@ import { rgbPng } from '../images/png'
 import type { Article } from '../shared/types'
 import { workDirOf, type ArticleWriter, type ExportContext } from './job'
 import { picturesOf } from './pictures'
-import { articleHeader, citationHtml } from './html'
+import { articleHeader } from './html'
+import { citationForExport } from './citation'
 import { escapeHtml, renderXhtml } from './render'
 import { EXPORT_CSS } from './styles'
 
@@ -74,7 +75,7 @@ export async function epubWriter(ctx: ExportContext): Promise<ArticleWriter> {
       chapters.push({
         // nodepub writes titles into its XHTML and XML as they are: they arrive escaped.
         title: escapeHtml(a.title),
-        html: `<section${lang}>${articleHeader(a)}${body}${citationHtml(a)}</section>`,
+        html: `<section${lang}>${articleHeader(a)}${body}${await citationForExport(ctx.db, a)}</section>`,
       })
     },
     async finish() {

@@ -49,7 +49,11 @@ describe('the HTML export', () => {
     expect(html.match(/<nav class="toc">[\s\S]*?<\/nav>/)?.[0]).toMatch(
       /href="#a1">Harbour &#38; &#34;Trams&#34;<[\s\S]*href="#a2">台风过境</,
     )
-    expect(html).toContain('<p class="citation">Ann Lee, “Harbour &#38; &#34;Trams&#34;”, Daily')
+    // citeproc's APA for English, GB/T 7714 for Chinese
+    expect(html).toContain(
+      '<p class="citation">Lee, A. (2025, February 13). Harbour &#38; “Trams.” Daily. https://daily.example.com/a</p>',
+    )
+    expect(html).toContain('<p class="citation">[1] 台风过境[EB]. 2025.</p>')
     expect(html).toContain('href="https://daily.example.com/a"')
     expect(readdirSync(tree.dir).sort()).toEqual(['en', 'out.html', 'zh'])
   })

@@ -22,12 +22,6 @@ export function articleHeader(a: Article): string {
   }`
 }
 
-export function citationHtml(a: Article): string {
-  const c = citationForExport(a)
-  const url = c.url ? ` <a href="${escapeHtml(c.url)}">${escapeHtml(c.url)}</a>` : ''
-  return `<p class="citation">${escapeHtml(c.text)}.${url}</p>`
-}
-
 async function write(stream: WriteStream, text: string): Promise<void> {
   if (!stream.write(text)) await once(stream, 'drain')
 }
@@ -62,7 +56,7 @@ export async function htmlWriter(ctx: ExportContext): Promise<ArticleWriter> {
       const lang = a.lang ? ` lang="${escapeHtml(a.lang)}"` : ''
       await write(
         body,
-        `<article class="entry" id="${anchor}"${lang}>${articleHeader(a)}\n${html}\n${citationHtml(a)}</article>\n`,
+        `<article class="entry" id="${anchor}"${lang}>${articleHeader(a)}\n${html}\n${await citationForExport(ctx.db, a)}</article>\n`,
       )
     },
     async finish() {
