@@ -37,8 +37,14 @@ describe('lectern export', () => {
     [['--format', 'html', '--out', 'x.html'], /needs which articles: one of --ids, --query, --all/],
     [['--format', 'html', '--all', '--query', 'x', '--out', 'x.html'], /not --query and --all/],
     [['--format', 'html', '--ids', '1,x', '--out', 'x.html'], /--ids must be article ids/],
-    [['--format', 'docx', '--all', '--out', 'x'], /--format must be markdown, html, epub or pdf/],
-    [['--all', '--out', 'x.html'], /needs --format markdown\|html\|epub\|pdf/],
+    [
+      ['--format', 'docx', '--all', '--out', 'x'],
+      /--format must be markdown, html, epub, pdf, csl-json, ris or bibtex, not "docx"/,
+    ],
+    [
+      ['--all', '--out', 'x.html'],
+      /needs --format markdown\|html\|epub\|pdf\|csl-json\|ris\|bibtex/,
+    ],
     [['--format', 'html', '--all'], /needs --out PATH/],
   ])('refuses %j with one sentence and exit 2', (args, message) => {
     const r = lectern(['export', ...args, '--db', db])

@@ -24,6 +24,9 @@ const EXT: Record<ExportFormat, string | null> = {
   html: 'html',
   epub: 'epub',
   pdf: 'pdf',
+  'csl-json': 'json',
+  ris: 'ris',
+  bibtex: 'bib',
 }
 
 /** The system's save dialog; a Markdown export is a new folder, named like a file. */

@@ -59,6 +59,23 @@ describe('the HTML export', () => {
   })
 })
 
+describe('references', () => {
+  it('writes RIS and CSL-JSON records of the articles as the user sees them', async () => {
+    await setup()
+    await exportArticles(db, { format: 'ris', selection: { all: true }, out: tree.path('a.ris') })
+    const ris = readFileSync(tree.path('a.ris'), 'utf8')
+    expect(ris.match(/^TY {2}- /gm)).toHaveLength(2)
+    expect(ris).toMatch(/^TI {2}- Harbour & "Trams"$/m)
+    await exportArticles(db, {
+      format: 'csl-json',
+      selection: { query: '台风' },
+      out: tree.path('a.json'),
+    })
+    const items = JSON.parse(readFileSync(tree.path('a.json'), 'utf8')) as { title: string }[]
+    expect(items.map((i) => i.title)).toEqual(['台风过境'])
+  })
+})
+
 describe('a cancelled export', () => {
   it.each(['html', 'epub'] as const)('of %s leaves no file and no scraps', async (format) => {
     await setup()

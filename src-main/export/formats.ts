@@ -1,5 +1,5 @@
-// One writer per export format: the open table the citation formats (csl-json, ris, bibtex) join.
-import { mkdir } from 'node:fs/promises'
+// One writer per export format: the articles themselves, and references for reference managers.
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { LecternError } from '../shared/errors'
 import type { ExportFormat } from '../shared/export'
@@ -8,9 +8,26 @@ import { htmlWriter } from './html'
 import { workDirOf, type ArticleWriter, type ExportContext } from './job'
 import { markdownWriter } from './markdown'
 import { CHROMIUM_HELP, chromiumPrinter, findChromium } from './pdf'
+import { toBibtex, toCslJson, toRis } from '../cite/exports'
+import type { CslItem } from '../cite/csl-item'
+import { shownItem } from './citation'
 
 /** Prints a self-contained HTML file to a PDF file. */
 export type PdfPrinter = (htmlFile: string, pdfFile: string) => Promise<void>
+
+/** References (one record per article) through the citations work's writers. */
+const references =
+  (write: (items: CslItem[]) => string) =>
+  (ctx: ExportContext): ArticleWriter => {
+    const items: CslItem[] = []
+    return {
+      async article(a) {
+        const item = shownItem(ctx.db, a)
+        if (item) items.push(item)
+      },
+      finish: () => writeFile(ctx.tempOut, write(items)),
+    }
+  }
 
 export const WRITERS: {
   [F in ExportFormat]: (ctx: ExportContext) => ArticleWriter | Promise<ArticleWriter>
@@ -18,6 +35,9 @@ export const WRITERS: {
   markdown: markdownWriter,
   html: htmlWriter,
   epub: epubWriter,
+  'csl-json': references(toCslJson),
+  ris: references(toRis),
+  bibtex: references(toBibtex),
   pdf: async (ctx) => {
     // Before any work: without a browser there is nothing to print with.
     const browser = ctx.chromium === undefined ? findChromium() : ctx.chromium

@@ -1,9 +1,18 @@
 // Exports: which articles, into what, and how far along. Plain data, shared by the service, the
 // CLI and the UI.
 
-/** The formats `lectern export` writes. Citation formats (csl-json, ris, bibtex) join this list
- * from the citations work; each entry is one writer in src-main/export/formats.ts. */
-export const EXPORT_FORMATS = ['markdown', 'html', 'epub', 'pdf'] as const
+/** The formats `lectern export` writes: the articles themselves, then references for a
+ * reference manager (the citations work's writers). Each entry is one writer in
+ * src-main/export/formats.ts. */
+export const EXPORT_FORMATS = [
+  'markdown',
+  'html',
+  'epub',
+  'pdf',
+  'csl-json',
+  'ris',
+  'bibtex',
+] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /** Which articles: chosen ones, the matches of a search, or the whole archive. (Collections add
