@@ -28,6 +28,7 @@ export interface ExportContext {
   total: number
   pdf?: PdfPrinter | undefined
   chromium?: string | null | undefined
+  owner?: string | undefined
   picture(): void
   missingPicture(): void
   note(f: ExportedFile): void
@@ -52,6 +53,8 @@ export interface ExportOptions {
   /** The browser that prints PDF where no printer is given: a path, null for none, or (absent)
    * the first one installed. */
   chromium?: string | null
+  /** Whose highlights and notes go into a Markdown export (default: the desktop's one reader). */
+  owner?: string
 }
 
 export type ExportResult = ExportReport & { files: ExportedFile[] }
@@ -95,6 +98,7 @@ export async function exportArticles(
     total: ids.length,
     pdf: opts.pdf,
     chromium: opts.chromium,
+    owner: opts.owner,
     picture: () => report.pictures++,
     missingPicture: () => report.missingPictures++,
     note: (f) => report.files.push(f),

@@ -66,7 +66,7 @@ export function markdownWriter(ctx: ExportContext): ArticleWriter {
           block.pictures = { ...block.pictures, [target]: p.src }
         }
       }
-      const notes = annotationsForExport(ctx.db, a.id)
+      const notes = annotationsForExport(ctx.db, a.id, ctx.owner)
       if (notes?.highlights.length) block.highlights = notes.highlights
       if (notes?.note) block.note = notes.note
       const file = markdownFile(a, posix.join(folder, 'index.md'), body, block)

@@ -26,6 +26,15 @@ import {
   type ExportSelection,
 } from './export'
 import {
+  ROLES,
+  TOKEN_ROLES,
+  type Caller,
+  type Me,
+  type Role,
+  type TokenRole,
+  type UserInfo,
+} from './auth'
+import {
   CITATION_LOCALES,
   CITATION_STYLES,
   EXPORT_FORMATS,
@@ -89,6 +98,21 @@ export interface LecternApi extends KeepApi {
   /** Asks the user where to save (desktop: a system dialog). Null where there is no dialog (the
    * browser, which then asks for a path on the server) or when the user cancels. */
   chooseExportTarget(args: { format: FileExportFormat }): Promise<string | null>
+  /** Who is calling: the account, or the single local user where there are no accounts. */
+  me(): Me
+  // Accounts (admin). Passwords are stored only as scrypt hashes; a token is shown once.
+  listUsers(): UserInfo[]
+  addUser(args: { name: string; role: Role; password: string }): UserInfo
+  setPassword(args: { name: string; password: string }): UserInfo
+  setRole(args: { name: string; role: Role }): UserInfo
+  /** Removes the account, its sessions and tokens; what it made (notes, highlights) is kept. */
+  removeUser(args: { name: string }): UserInfo
+  /** A token for scripts acting as account `name`, with at most `role`; printed once. */
+  createToken(args: { name: string; role: TokenRole }): {
+    name: string
+    role: TokenRole
+    token: string
+  }
   /** Highlights the quote in the article's plain text. A quote not in the article is refused
    * (`quote-not-found`), and so is one found more than once unless `occurrence` (1 = first) says
    * which (`quote-ambiguous`). */
@@ -128,6 +152,15 @@ export interface LecternApi extends KeepApi {
 export type Method = keyof LecternApi
 export type ArgsOf<M extends Method> = Parameters<LecternApi[M]> extends [infer A] ? A : undefined
 export type ResultOf<M extends Method> = Awaited<ReturnType<LecternApi[M]>>
+
+/**
+ * What the dispatcher calls: each method of the contract, handed also who is calling. A method
+ * that keeps per-user data takes `caller` and reads and writes only `caller.owner`'s rows; the
+ * others leave it out. Clients never pass a caller: the transport decides it.
+ */
+export type LecternService = {
+  [M in Method]: (args: ArgsOf<M>, caller: Caller) => ResultOf<M> | Promise<ResultOf<M>>
+}
 
 /** What the renderer holds: every method, asynchronous, derived rather than written twice. */
 export type LecternClient = {
@@ -227,6 +260,13 @@ const checks = {
   }),
   cancelExport: none,
   chooseExportTarget: obj({ format: oneOf(...FILE_EXPORT_FORMATS) }),
+  me: none,
+  listUsers: none,
+  addUser: obj({ name: str, role: oneOf(...ROLES), password: str }),
+  setPassword: obj({ name: str, password: str }),
+  setRole: obj({ name: str, role: oneOf(...ROLES) }),
+  removeUser: obj({ name: str }),
+  createToken: obj({ name: str, role: oneOf(...TOKEN_ROLES) }),
   addHighlight: obj({
     articleId: id,
     quote: str,
@@ -269,6 +309,73 @@ const checks = {
 }
 
 export const argChecks: ChecksMatch<typeof checks> = checks
+
+/**
+ * The role each method needs, checked by the dispatcher before the service runs: no session
+ * where accounts are on is `unauthenticated`, too small a role is `forbidden`. Typed over every
+ * method, so a method added to the contract without a role here does not compile.
+ */
+export const methodRoles: { readonly [M in Method]: Role } = {
+  info: 'reader',
+  stats: 'reader',
+  tags: 'reader',
+  categories: 'reader',
+  article: 'reader',
+  search: 'reader',
+  imageStatus: 'reader',
+  me: 'reader',
+  importFolders: 'editor',
+  cancelImport: 'editor',
+  chooseFolders: 'editor',
+  fetchImages: 'editor',
+  // an export writes files on the server's disk
+  exportArticles: 'editor',
+  cancelExport: 'editor',
+  chooseExportTarget: 'editor',
+  cancelFetchImages: 'editor',
+  listUsers: 'admin',
+  addUser: 'admin',
+  setPassword: 'admin',
+  setRole: 'admin',
+  removeUser: 'admin',
+  createToken: 'admin',
+  // Keeping the archive: reading its history is reading; changing it is editing; what writes
+  // files on the server at a path the caller names (backup), repairs the archive (check) or
+  // deletes for good (emptyTrash, past every undo) is the admin's.
+  revisions: 'reader',
+  revisionDiff: 'reader',
+  // A reader's own highlights and notes (kept under the caller's owner), and citations.
+  addHighlight: 'reader',
+  highlights: 'reader',
+  updateHighlight: 'reader',
+  removeHighlight: 'reader',
+  articleNote: 'reader',
+  setArticleNote: 'reader',
+  cite: 'reader',
+  exportReferences: 'reader',
+  // Story clusters: looking is reading; rebuilding, splitting and joining change them for all.
+  clusters: 'reader',
+  versions: 'reader',
+  diffArticles: 'reader',
+  rebuildClusters: 'editor',
+  splitFromCluster: 'editor',
+  joinClusters: 'editor',
+  editArticle: 'editor',
+  bulkEdit: 'editor',
+  trashArticles: 'editor',
+  restoreArticles: 'editor',
+  trashList: 'editor',
+  undo: 'editor',
+  changes: 'editor',
+  mergeLabels: 'editor',
+  watchFolders: 'editor',
+  unwatchFolders: 'editor',
+  watchStatus: 'editor',
+  emptyTrash: 'admin',
+  backup: 'admin',
+  lastBackup: 'admin',
+  check: 'admin',
+}
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(argChecks, name)
