@@ -20,6 +20,11 @@ import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchive } from '../search/search'
 import { facetIndex } from '../search/facet-index'
 import { LecternError } from '../shared/errors'
+import type { ExportFormat, ExportReport, ExportRequest } from '../shared/export'
+import { exportArticles } from '../export/job'
+import type { PdfPrinter } from '../export/formats'
+
+type Job = 'import' | 'images' | 'export'
 import { Annotations } from './annotations'
 import type { ReadOnlyAction } from '../shared/problems'
 import { KeepService } from './keep-service'
@@ -44,6 +49,10 @@ export interface ServiceOptions {
   /** The desktop's folder dialog; absent in the browser. */
   pickFolders?: () => Promise<string[] | null>
   emit?: <E extends keyof LecternEvents>(event: E, data: LecternEvents[E]) => void
+  /** The desktop's save dialog; absent in the browser. */
+  pickExportTarget?: (format: ExportFormat) => Promise<string | null>
+  /** How PDF is printed (desktop: Electron's printToPDF); default: the system's Chromium. */
+  printPdf?: PdfPrinter
   /** Settle times of watched folders (tests shorten them). */
   watch?: { settleMs?: number; stableMs?: number }
   /** Limits and fetch for image downloads (tests point them at a local server). */
@@ -62,7 +71,7 @@ export class ArchiveService extends KeepService implements LecternService {
   /** The archive's accounts; also the HTTP transport's authenticator (see cli/serve.ts). */
   readonly accounts: Accounts
   /** One long job at a time: an import, or a run of image downloads. */
-  #running: { job: 'import' | 'images'; ctrl: AbortController } | null = null
+  #running: { job: Job; ctrl: AbortController } | null = null
 
   constructor(opts: ServiceOptions) {
     super()
@@ -167,6 +176,31 @@ export class ArchiveService extends KeepService implements LecternService {
 
   imageStatus({ articleId }: { articleId: number }): ImageRef[] {
     return imageRefsOf(this.db, articleId)
+  }
+
+  async exportArticles(req: ExportRequest, caller?: Caller): Promise<ExportReport> {
+    this.#mayWrite('export')
+    const ctrl = this.#start('export')
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { files, ...report } = await exportArticles(this.db, req, {
+        signal: ctrl.signal,
+        onProgress: (p) => this.#opts.emit?.('exportProgress', p),
+        ...(this.#opts.printPdf ? { pdf: this.#opts.printPdf } : {}),
+        ...(caller ? { owner: caller.owner } : {}),
+      })
+      return report
+    } finally {
+      this.#running = null
+    }
+  }
+
+  cancelExport(): boolean {
+    return this.#cancel('export')
+  }
+
+  async chooseExportTarget({ format }: { format: ExportFormat }): Promise<string | null> {
+    return this.#opts.pickExportTarget ? this.#opts.pickExportTarget(format) : null
   }
 
   me(_: undefined, caller: Caller): Me {
@@ -309,14 +343,14 @@ export class ArchiveService extends KeepService implements LecternService {
     if (!this.#opts.canImport) throw new LecternError('read-only', { action })
   }
 
-  #start(job: 'import' | 'images'): AbortController {
+  #start(job: Job): AbortController {
     if (this.#running) throw new LecternError('busy', { job: this.#running.job })
     const ctrl = new AbortController()
     this.#running = { job, ctrl }
     return ctrl
   }
 
-  #cancel(job: 'import' | 'images'): boolean {
+  #cancel(job: Job): boolean {
     if (this.#running?.job !== job) return false
     this.#running.ctrl.abort()
     return true
