@@ -250,7 +250,7 @@ export class Annotations {
           limit: 1000,
           offset: ids.length,
         },
-        this.owner,
+        { owner: this.owner },
       )
       if (page.error) throw new LecternError(page.error.code)
       ids.push(...page.hits.map((h) => h.id))

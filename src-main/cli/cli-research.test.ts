@@ -127,7 +127,7 @@ describe('lectern highlights, notes, cite and export', () => {
       [['highlights', 'frob'], /Usage: lectern highlights/],
       [['cite', String(en)], /needs --style/],
       [['cite', String(en), '--style', 'harvard'], /--style must be apa, chicago, mla or gb7714/],
-      [['export', '--format', 'ris'], /--ids 1,2,3 or --query Q/],
+      [['export', '--format', 'ris'], /needs which articles/],
       [['export', '--format', 'ris', '--ids', '1,x'], /--ids must be article ids/],
       [['notes', 'set', String(zh)], /Usage: lectern notes set/],
     ] as const) {
@@ -152,9 +152,7 @@ describe('lectern highlights, notes, cite and export', () => {
     expect(gb.out).toMatch(/<div/)
 
     const out = tree.path('refs.bib')
-    expect(
-      json<{ count: number }>('export', '--format', 'bibtex', '--query', '阿里', '--out', out),
-    ).toMatchObject({ count: 1 })
+    expect(lectern('export', '--format', 'bibtex', '--query', '阿里', '--out', out).code).toBe(0)
     expect(readFileSync(out, 'utf8')).toMatch(/^@article\{/)
     const ris = lectern('export', '--format', 'ris', '--ids', `${zh},${en}`)
     expect(ris.out.match(/^TY {2}- /gm)).toHaveLength(2)

@@ -4,16 +4,9 @@ import { flagSynopsis, parseFlags, UsageError, type FlagTable, type FlagValues }
 import { formatArticle, formatLabels, formatStats } from './format'
 import { formatSearch, searchJson } from './format-search'
 import { runImagesFetch, runImport } from './pictures'
+import { EXPORT_FLAGS, runExport } from './export'
 import { serve } from './serve'
-import {
-  CITE_FLAGS,
-  HIGHLIGHT_FLAGS,
-  REFERENCE_FLAGS,
-  runCite,
-  runHighlights,
-  runNotes,
-  runReferenceExport,
-} from './research'
+import { CITE_FLAGS, HIGHLIGHT_FLAGS, runCite, runHighlights, runNotes } from './research'
 import { runTokens, runUsers } from './accounts'
 
 // Every command in one table: its words, its flags (declared once, parsed by flags.ts) and what
@@ -171,14 +164,9 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
   }),
   export: command({
     words: '',
-    about: 'write references for a reference manager (CSL-JSON, RIS, BibTeX)',
-    flags: { ...DB, ...JSON_OUT, ...REFERENCE_FLAGS },
-    run: (flags, words, print) => {
-      if (words.length > 0)
-        throw new UsageError(`lectern export takes no words (got "${words[0]}").`)
-      if (!flags.format) throw new UsageError('lectern export needs --format csl-json|ris|bibtex.')
-      return runReferenceExport({ ...flags, format: flags.format }, print)
-    },
+    about: 'write articles to a Markdown folder, an HTML, EPUB or PDF file',
+    flags: { ...DB, ...JSON_OUT, ...EXPORT_FLAGS },
+    run: (flags, words, print) => runExport(flags, words, print),
   }),
   serve: command({
     words: '',

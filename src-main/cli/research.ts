@@ -1,9 +1,6 @@
-import { writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import {
   CITATION_LOCALES,
   CITATION_STYLES,
-  EXPORT_FORMATS,
   HIGHLIGHT_COLORS,
   type Highlight,
 } from '../shared/annotations'
@@ -35,13 +32,6 @@ export const CITE_FLAGS = {
   format: { kind: 'choice', choices: ['text', 'html'] as const, default: 'text', help: 'output' },
 } as const satisfies FlagTable
 
-export const REFERENCE_FLAGS = {
-  format: { kind: 'choice', choices: EXPORT_FORMATS, help: 'the file format (required)' },
-  ids: { kind: 'string', value: '1,2,3', help: 'these articles' },
-  query: { kind: 'string', value: 'Q', help: 'the articles a search finds (newest first)' },
-  out: { kind: 'string', value: 'FILE', help: 'write here instead of printing' },
-} as const satisfies FlagTable
-
 /** The highlight as the CLI's JSON promises it (issue 9), whatever else the contract adds. */
 export function highlightJson(h: Highlight) {
   const { id, articleId, quote, prefix, suffix, start, end, note, color, orphaned, created } = h
@@ -58,14 +48,6 @@ export function articleId(word: string | undefined, usage: string): number {
   const n = word !== undefined && /^\d+$/.test(word) ? Number(word) : 0
   if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(usage)
   return n
-}
-
-export function idList(text: string): number[] {
-  const parts = text.split(',').map((p) => p.trim())
-  if (parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1 || !Number.isSafeInteger(Number(p)))) {
-    throw new UsageError(`--ids must be article ids separated by commas (1,2,3), not "${text}".`)
-  }
-  return parts.map(Number)
 }
 
 async function withCli(db: string | undefined, fn: (cli: CliClient) => Promise<number>) {
@@ -191,39 +173,6 @@ export function runCite(
       ...(flags.locale ? { locale: flags.locale } : {}),
     })
     print(c, () => (flags.format === 'html' ? c.html : c.text).trimEnd())
-    return 0
-  })
-}
-
-export function runReferenceExport(
-  flags: {
-    db: string | undefined
-    json: boolean
-    format: (typeof EXPORT_FORMATS)[number]
-    ids: string | undefined
-    query: string | undefined
-    out: string | undefined
-  },
-  print: Print,
-) {
-  if ((flags.ids === undefined) === (flags.query === undefined)) {
-    throw new UsageError('lectern export needs which articles: --ids 1,2,3 or --query Q (one).')
-  }
-  const source = flags.ids !== undefined ? { ids: idList(flags.ids) } : { query: flags.query! }
-  return withCli(flags.db, async (cli) => {
-    const r = await cli.call('exportReferences', { format: flags.format, ...source })
-    if (flags.out === undefined) {
-      if (flags.json) print(r, () => '')
-      else process.stdout.write(r.text)
-      return 0
-    }
-    const out = resolve(flags.out)
-    try {
-      writeFileSync(out, r.text)
-    } catch (e) {
-      throw new CliError(`Could not write ${out}: ${(e as Error).message}`)
-    }
-    print({ format: r.format, count: r.count, out }, () => `Wrote ${r.count} references to ${out}`)
     return 0
   })
 }
