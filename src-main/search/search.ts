@@ -82,7 +82,13 @@ export function searchArchive(
   return db.transaction((): SearchResult => {
     if (match === null && cond === '') {
       const idx = readyFacetIndex(db)
-      if (idx === null) return firstList(db, q, dateSort ?? 'newest', limit, offset, warnings)
+      if (idx === null) {
+        const first = firstList(db, q, dateSort ?? 'newest', limit, offset, warnings)
+        return {
+          ...first,
+          facets: { ...first.facets!, annotations: annotationFacets(db, owner, null) },
+        }
+      }
       const ids = pageByDate(idx, idx.order, dateSort ?? 'newest', offset, limit)
       return {
         total: idx.order.length,
