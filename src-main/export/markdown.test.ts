@@ -251,6 +251,31 @@ describe('the Markdown folder export', () => {
     // and a new archive holds both pictures again, with the web one's address restored in test
     const { diffs } = await markdownRoundTrip(db)
     expect(Object.fromEntries(diffs)).toEqual({})
+
+    // a second round trip, from the archive the export made, with a highlight made there: the
+    // web picture's address and the highlight both survive it
+    const back = openArchive(':memory:')
+    try {
+      const r2 = await importFolders(back, [out])
+      const id = r2.files.find((f) => f.path.endsWith('index.md'))!.id!
+      const text = plainText(getArticle(back, id)!.markdown)
+      expect(text.length).toBeGreaterThan(2)
+      const { exact, prefix, suffix } = selectorAt(text, 0, 3)
+      const h = {
+        quote: exact,
+        prefix,
+        suffix,
+        start: 0,
+        end: 3,
+        color: 'pink',
+        note: 'n',
+      } as const
+      insertHighlight(back, LOCAL_OWNER, { articleId: id, ...h }, 't')
+      const again = await markdownRoundTrip(back)
+      expect(Object.fromEntries(again.diffs)).toEqual({})
+    } finally {
+      back.close()
+    }
   })
 
   it('refuses to merge into an existing folder and leaves no half folder when cancelled', async () => {

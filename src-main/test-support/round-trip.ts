@@ -21,7 +21,10 @@ export function differences(a: Article, b: Article, added: string[]): string[] {
     let got: unknown = b[f]
     // Web pictures now point at their copies; the original addresses ride in `lectern.pictures`.
     if (f === 'markdown') {
+      // (Those an earlier export already moved are pointed at in `a` too.)
+      const before = (a.frontMatter.lectern as { pictures?: object } | undefined)?.pictures ?? {}
       for (const [copy, src] of Object.entries(block.pictures ?? {})) {
+        if (copy in before) continue
         got = (got as string).split(copy).join(src)
       }
     }
