@@ -132,7 +132,7 @@ export class ArchiveService extends KeepService implements LecternService {
     return r
   }
 
-  async importFolders({ folders }: { folders: string[] }): Promise<ImportReport> {
+  async importFolders({ folders }: { folders: string[] }, caller?: Caller): Promise<ImportReport> {
     this.#mayWrite('import')
     if (folders.length === 0) throw new LecternError('no-folders')
     const ctrl = this.#start('import')
@@ -141,6 +141,7 @@ export class ArchiveService extends KeepService implements LecternService {
       return await importFolders(this.db, folders, {
         signal: ctrl.signal,
         onProgress: (p) => this.#opts.emit?.('importProgress', p),
+        owner: caller?.owner,
       })
     } finally {
       this.#running = null

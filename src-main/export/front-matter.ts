@@ -61,6 +61,11 @@ function hasKey(fm: Record<string, unknown>, key: string): string | undefined {
   return Object.keys(fm).find((k) => k.toLowerCase() === key)
 }
 
+function lecternOf(fm: Record<string, unknown>): LecternBlock {
+  const b = fm.lectern
+  return b && typeof b === 'object' && !Array.isArray(b) ? (b as LecternBlock) : {}
+}
+
 function serialise(fm: Record<string, unknown>, body: string): string {
   // lineWidth 0: no folding, so a long title reads as one line in other tools too.
   const yaml = Object.keys(fm).length ? YAML.stringify(fm, { lineWidth: 0 }) : ''
@@ -96,7 +101,13 @@ export function markdownFile(
     fm[key] = value
     added.push(key)
   }
-  const own: LecternBlock = { ...block }
+  // An article imported from an earlier export keeps that export's block (its pictures' web
+  // addresses, original values) in its front matter: this export adds to it, not replaces it.
+  const prev = lecternOf(fm)
+  const own: LecternBlock = { ...prev, ...block }
+  for (const k of ['pictures', 'original'] as const) {
+    if (prev[k] && block[k]) own[k] = { ...prev[k], ...block[k] } as never
+  }
   const withBlock = () => {
     const out = { ...fm }
     if (Object.values(own).some((v) => v !== undefined)) out.lectern = own
@@ -118,6 +129,9 @@ export function markdownFile(
     text = serialise(withBlock(), body)
     wrong = differing(a, body, text, rel)
   }
-  if (own.original || own.pictures || own.highlights || own.note) added.push('lectern')
+  const hadBlock = Object.keys(a.frontMatter).includes('lectern')
+  if (!hadBlock && (own.original || own.pictures || own.highlights || own.note)) {
+    added.push('lectern')
+  }
   return { text, added, inexact: wrong }
 }

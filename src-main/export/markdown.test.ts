@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import YAML from 'yaml'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openArchive, type Archive } from '../db/open'
 import { importFolders } from '../import/importer'
@@ -9,11 +9,21 @@ import { mediaDirOf, storeMedia } from '../images/store'
 import { getArticle } from '../db/articles'
 import { tempTree } from '../test-support/tmp'
 import { tinyPng } from '../test-support/images'
-import { markdownRoundTrip } from '../test-support/round-trip'
+import { markdownRoundTrip, marksOf } from '../test-support/round-trip'
 import { appRoot } from '../app-root'
 import { editArticle } from '../keep/edit'
 import { trashArticles } from '../db/trash'
-import { insertHighlight, LOCAL_OWNER, setArticleNote } from '../db/annotations'
+import {
+  getArticleNote,
+  insertHighlight,
+  listHighlights,
+  LOCAL_OWNER,
+  placeHighlight,
+  setArticleNote,
+} from '../db/annotations'
+import { plainText } from '../text/plain'
+import { selectorAt } from '../annotations/anchor'
+import type { HighlightColor } from '../shared/annotations'
 import { exportArticles } from './job'
 import { folderName } from './markdown'
 
@@ -86,29 +96,134 @@ describe('the Markdown folder export', () => {
     expect(text).toMatch(/^ {2}original:\n {4}title: Old title\n {4}date: 2025-01-02$/m)
   })
 
-  it('carries the reader’s highlights and note in the front matter', async () => {
-    tree = tempTree({ 'a.md': '---\ntitle: A\n---\nRates fell again today.\n' })
+  it('carries the reader’s highlights and note, and a new archive holds them again', async () => {
+    tree = tempTree({
+      'a.md': '---\ntitle: A\n---\nRates fell again today. Rates fell again in May.\n',
+      'b.md': '---\ntitle: 乙\n---\n云计算收入增长百分之十三。分析师表示，人工智能需求强劲。\n',
+    })
     db = openArchive(':memory:')
     const r = await importFolders(db, [tree.dir])
-    const id = r.files[0]!.id!
-    const h = { articleId: id, quote: 'fell again', prefix: 'Rates ', suffix: ' today.' }
-    insertHighlight(
+    const [a, b] = ['a.md', 'b.md'].map((p) => r.files.find((f) => f.path === p)!.id!)
+    const mark = (id: number, start: number, end: number, color: HighlightColor, note: string) => {
+      const text = plainText(getArticle(db, id)!.markdown)
+      const { exact, prefix, suffix } = selectorAt(text, start, end)
+      return insertHighlight(
+        db,
+        LOCAL_OWNER,
+        { articleId: id, quote: exact, prefix, suffix, start, end, color, note },
+        't1',
+      )
+    }
+    // the second of two identical phrases: only its context tells it from the first
+    mark(a!, 30, 40, 'green', 'why?')
+    mark(b!, 19, 27, 'pink', '关键')
+    // an orphan (its words left the article in an earlier update) travels too, and stays one
+    const gone = insertHighlight(
       db,
       LOCAL_OWNER,
-      { ...h, start: 6, end: 16, color: 'yellow', note: 'why?' },
+      {
+        articleId: a!,
+        quote: 'Yields rose',
+        prefix: '',
+        suffix: ' today.',
+        start: 6,
+        end: 17,
+        color: 'blue',
+        note: null,
+      },
       't1',
     )
-    setArticleNote(db, LOCAL_OWNER, id, 'Follow up on Friday', 't2')
+    placeHighlight(db, gone.id, null, 't1')
+    setArticleNote(db, LOCAL_OWNER, a!, 'Follow up on Friday', 't2')
+
     const out = tree.path('out')
     await exportArticles(db, { format: 'markdown', selection: { all: true }, out })
     const text = readFileSync(join(out, folderName(0, 'A'), 'index.md'), 'utf8')
     const fm = YAML.parse(text.split('---\n')[1]!) as { lectern: Record<string, unknown> }
     expect(fm.lectern).toMatchObject({
-      highlights: [{ quote: 'fell again', prefix: 'Rates ', suffix: ' today.', note: 'why?' }],
+      highlights: [
+        { quote: 'fell again', prefix: 'Rates fell again today. Rates ', note: 'why?' },
+        { quote: 'Yields rose', color: 'blue' },
+      ],
       note: { text: 'Follow up on Friday' },
     })
-    const { diffs } = await markdownRoundTrip(db)
+    const { imported, diffs } = await markdownRoundTrip(db)
+    // compared: fields, and each highlight's quote, context, colour, note and place; the notes
     expect(Object.fromEntries(diffs)).toEqual({})
+    expect(imported.annotations).toEqual({ kept: 2, moved: 0, orphaned: 1 })
+  })
+
+  it('gives an exported folder’s highlights to the importing reader, once', async () => {
+    tree = tempTree({ 'a.md': '---\ntitle: A\n---\nRates fell again today.\n' })
+    db = openArchive(':memory:')
+    const r = await importFolders(db, [tree.dir])
+    const id = r.files[0]!.id!
+    insertHighlight(
+      db,
+      LOCAL_OWNER,
+      {
+        articleId: id,
+        quote: 'fell',
+        prefix: 'Rates ',
+        suffix: ' again',
+        start: 6,
+        end: 10,
+        color: 'green',
+        note: null,
+      },
+      't1',
+    )
+    setArticleNote(db, LOCAL_OWNER, id, 'mine', 't1')
+    const out = tree.path('out')
+    await exportArticles(db, { format: 'markdown', selection: { all: true }, out })
+
+    const back = openArchive(':memory:')
+    try {
+      const first = await importFolders(back, [out], { owner: 'alice' })
+      const bId = first.files[0]!.id!
+      expect(marksOf(back, bId)).toEqual({ highlights: [], note: null }) // not the local reader's
+      const alice = listHighlights(back, 'alice', { articleId: bId })
+      expect(alice.map((h) => [h.quote, h.start, h.end])).toEqual([['fell', 6, 10]])
+      expect(getArticleNote(back, 'alice', bId)?.note).toBe('mine')
+      // the reader's data lives in its rows, not in the article's front matter for every reader
+      expect(getArticle(back, bId)!.frontMatter.lectern).toBeUndefined()
+
+      // unchanged, then changed: the article keeps its own highlights, none are added again
+      await importFolders(back, [out], { owner: 'alice' })
+      const file = join(out, folderName(0, 'A'), 'index.md')
+      writeFileSync(file, readFileSync(file, 'utf8').replace('Rates', 'Prices'))
+      const again = await importFolders(back, [out], { owner: 'alice' })
+      expect(again.updated).toBe(1)
+      expect(again.annotations).toEqual({ kept: 1, moved: 0, orphaned: 0 })
+      expect(listHighlights(back, 'alice', { articleId: bId })).toHaveLength(1)
+      expect(getArticle(back, bId)!.frontMatter.lectern).toBeUndefined()
+    } finally {
+      back.close()
+    }
+  })
+
+  it('keeps a highlight it cannot place, orphaned, and skips entries that are not highlights', async () => {
+    tree = tempTree({
+      'x.md':
+        '---\ntitle: X\nlectern:\n  highlights:\n    - quote: not in this text\n      color: red\n    - note: no quote\n    - 7\n  note:\n    text: kept\n---\nOther words.\n',
+    })
+    db = openArchive(':memory:')
+    const r = await importFolders(db, [tree.dir])
+    const id = r.files[0]!.id!
+    expect(r.annotations).toEqual({ kept: 0, moved: 0, orphaned: 1 })
+    expect(marksOf(db, id)).toEqual({
+      highlights: [
+        {
+          quote: 'not in this text',
+          prefix: '',
+          suffix: '',
+          color: 'yellow',
+          note: null,
+          orphaned: true,
+        },
+      ],
+      note: 'kept',
+    })
   })
 
   it('copies stored pictures beside each article and points web pictures at the copies', async () => {
@@ -136,6 +251,31 @@ describe('the Markdown folder export', () => {
     // and a new archive holds both pictures again, with the web one's address restored in test
     const { diffs } = await markdownRoundTrip(db)
     expect(Object.fromEntries(diffs)).toEqual({})
+
+    // a second round trip, from the archive the export made, with a highlight made there: the
+    // web picture's address and the highlight both survive it
+    const back = openArchive(':memory:')
+    try {
+      const r2 = await importFolders(back, [out])
+      const id = r2.files.find((f) => f.path.endsWith('index.md'))!.id!
+      const text = plainText(getArticle(back, id)!.markdown)
+      expect(text.length).toBeGreaterThan(2)
+      const { exact, prefix, suffix } = selectorAt(text, 0, 3)
+      const h = {
+        quote: exact,
+        prefix,
+        suffix,
+        start: 0,
+        end: 3,
+        color: 'pink',
+        note: 'n',
+      } as const
+      insertHighlight(back, LOCAL_OWNER, { articleId: id, ...h }, 't')
+      const again = await markdownRoundTrip(back)
+      expect(Object.fromEntries(again.diffs)).toEqual({})
+    } finally {
+      back.close()
+    }
   })
 
   it('refuses to merge into an existing folder and leaves no half folder when cancelled', async () => {

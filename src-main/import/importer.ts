@@ -21,6 +21,8 @@ import { moveArticlePath } from '../db/watched'
 import { keepRevision } from '../db/revisions'
 import { isDiscarded } from '../db/trash'
 import { placeImported } from '../db/story-clusters'
+import { LOCAL_OWNER } from '../shared/auth'
+import { restoreAnnotations, takeAnnotations } from './annotations'
 
 export interface ImportOptions {
   signal?: AbortSignal
@@ -30,6 +32,8 @@ export interface ImportOptions {
   /** Parse workers beside the writing thread (default: the cores but one); 0 parses in this
    * thread. */
   workers?: number
+  /** Whose highlights and note a file's `lectern` block becomes (default: the local reader). */
+  owner?: string | undefined
 }
 
 type FileEntry = Extract<ScanEntry, { kind: 'file' }>
@@ -164,7 +168,7 @@ async function importWork(
               error: entry.reason,
             } satisfies ImportFileResult
           }
-          const r = store(db, prepared[j] as Prepared, root)
+          const r = store(db, prepared[j] as Prepared, root, opts.owner ?? LOCAL_OWNER)
           placeImported(db, r) // story clusters: only a new or changed article is (re)placed
           return { ...r, path }
         }),
@@ -219,7 +223,12 @@ async function prepareMany(
 }
 
 /** Classifies one prepared file against the archive and writes it. Runs inside a transaction. */
-function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, 'path'> {
+function store(
+  db: Archive,
+  p: Prepared,
+  root: string,
+  owner: string,
+): Omit<ImportFileResult, 'path'> {
   if (p.kind === 'skip') return { status: 'skipped', warnings: [], error: p.reason }
   if (p.kind === 'fail') return { status: 'failed', warnings: [], error: p.reason }
   if (p.kind === 'unchanged-fast') {
@@ -235,7 +244,8 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
 
   const now = new Date().toISOString()
   const { entry, hash } = p
-  const parsed = withAliases(db, p.parsed)
+  const { frontMatter, annotations: fromFile } = takeAnnotations(p.parsed.frontMatter)
+  const parsed = withAliases(db, { ...p.parsed, frontMatter })
   const warnings = [...p.extra, ...parsed.warnings, ...p.images.warnings]
   const fileRec = { path: entry.abs, contentHash: hash, size: entry.size, mtimeMs: entry.mtimeMs }
   const known = getFile(db, entry.abs)
@@ -296,7 +306,11 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
   const id = insertArticle(db, record, now)
   putFile(db, { ...fileRec, articleId: id }, now)
   saveArticleImages(db, id, p.images, now)
-  return { status: 'imported', id, warnings }
+  // Only a new article takes the file's highlights: an existing one keeps its readers' own.
+  const annotations = fromFile
+    ? restoreAnnotations(db, owner, id, parsed.markdown, fromFile, now)
+    : undefined
+  return { status: 'imported', id, warnings, ...(annotations ? { annotations } : {}) }
 }
 
 /** A path owns an article when the article was created from it (not when it merely duplicated it). */

@@ -31,7 +31,8 @@ export interface ArticleNote {
   updated: string
 }
 
-/** What a re-import did to the highlights of the articles it updated. */
+/** What a re-import did to the highlights of the articles it updated (and, for a new article
+ * from an exported file, where the file's highlights were placed). */
 export interface AnnotationCounts {
   /** Still at the same offsets. */
   kept: number

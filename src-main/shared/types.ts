@@ -122,7 +122,8 @@ export interface ImportFileResult {
   warnings: ImportWarning[]
   /** Why a file was skipped or failed. */
   error?: FileReason
-  /** An updated article's highlights, re-anchored in its new text. */
+  /** An updated article's highlights, re-anchored in its new text; a new article's, placed from
+   * the `lectern.highlights` of its file (a Markdown folder export). */
   annotations?: AnnotationCounts
   /** Fields the user edited on this file's article, kept over the imported values. */
   editedFieldsKept?: number
@@ -146,7 +147,8 @@ export interface ImportReport extends ImportCounts {
   /** True when the user cancelled; the files not reached are not listed. */
   cancelled: boolean
   files: ImportFileResult[]
-  /** Highlights of the updated articles: still in place, found elsewhere, or orphaned. */
+  /** Highlights of the updated articles (still in place, found elsewhere, or orphaned), and of
+   * the new ones whose file carried them (placed exactly, by context, or orphaned). */
   annotations: AnnotationCounts
 }
 

@@ -8,6 +8,7 @@ import { importFolders } from '../import/importer'
 import { exportArticles, type ExportResult } from '../export/job'
 import { ROUND_TRIP_FIELDS } from '../export/front-matter'
 import type { Article } from '../shared/types'
+import { getArticleNote, listHighlights, LOCAL_OWNER } from '../db/annotations'
 
 /** What differs between an article and its re-imported export, field by field ([] when none). */
 export function differences(a: Article, b: Article, added: string[]): string[] {
@@ -20,7 +21,10 @@ export function differences(a: Article, b: Article, added: string[]): string[] {
     let got: unknown = b[f]
     // Web pictures now point at their copies; the original addresses ride in `lectern.pictures`.
     if (f === 'markdown') {
+      // (Those an earlier export already moved are pointed at in `a` too.)
+      const before = (a.frontMatter.lectern as { pictures?: object } | undefined)?.pictures ?? {}
       for (const [copy, src] of Object.entries(block.pictures ?? {})) {
+        if (copy in before) continue
         got = (got as string).split(copy).join(src)
       }
     }
@@ -55,6 +59,22 @@ function sortKeys(v: unknown): unknown {
   return v
 }
 
+/** The reader's highlights (quote, context, colour, note, place) and note on one article. */
+export function marksOf(db: Archive, articleId: number) {
+  return {
+    highlights: listHighlights(db, LOCAL_OWNER, { articleId }).map((h) => ({
+      quote: h.quote,
+      prefix: h.prefix,
+      suffix: h.suffix,
+      color: h.color,
+      note: h.note,
+      // An orphan's offsets are where it last stood in the old archive: not a place to compare.
+      ...(h.orphaned ? { orphaned: true } : { start: h.start, end: h.end }),
+    })),
+    note: getArticleNote(db, LOCAL_OWNER, articleId)?.note ?? null,
+  }
+}
+
 /** Exports every article of `db` as a Markdown folder, imports that folder into a new archive,
  * and lists the differences of each article (keyed by its id in `db`). */
 export async function markdownRoundTrip(db: Archive) {
@@ -75,6 +95,12 @@ export async function markdownRoundTrip(db: Archive) {
       const bId = idOf.get(f.file)
       const b = bId ? getArticle(back, bId) : null
       const d = b ? differences(a, b, f.added) : [`not re-imported (${f.file})`]
+      if (b) {
+        const [was, now] = [marksOf(db, a.id), marksOf(back, b.id)]
+        if (JSON.stringify(was) !== JSON.stringify(now)) {
+          d.push(`highlights: ${JSON.stringify(was)} ≠ ${JSON.stringify(now)}`)
+        }
+      }
       if (d.length || f.inexact.length)
         diffs.set(f.id, [...d, ...f.inexact.map((x) => `inexact ${x}`)])
     }
