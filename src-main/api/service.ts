@@ -9,8 +9,18 @@ import { importFolders } from '../import/importer'
 import { imageRefsOf } from '../db/images'
 import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
-import { searchArchive } from '../search/search'
+import { LOCAL_OWNER, searchArchive } from '../search/search'
 import { LecternError } from '../shared/errors'
+import type { Selection } from '../shared/organise'
+import type { SearchSort } from '../shared/search-types'
+import { collections, readingStatus, savedSearches } from './organise'
+
+/** Who is calling, as far as per-reader data goes. The desktop (and, for now, every transport)
+ * is the archive's one local reader; a dispatcher with accounts passes its caller instead. */
+export interface Owner {
+  owner: string
+}
+const LOCAL: Owner = { owner: LOCAL_OWNER }
 
 export interface ServiceOptions {
   /** The archive file currently open (the sample's while `sample` is true). */
@@ -65,8 +75,80 @@ export class ArchiveService implements LecternApi {
     return getArticle(this.db, id)
   }
 
-  search(req: SearchRequest): SearchResult {
-    return searchArchive(this.db, req)
+  search(req: SearchRequest, caller: Owner = LOCAL): SearchResult {
+    return searchArchive(this.db, req, caller.owner)
+  }
+
+  listCollections(_?: undefined, caller: Owner = LOCAL) {
+    return collections.list(this.db, caller.owner)
+  }
+
+  createCollection({ name }: { name: string }, caller: Owner = LOCAL) {
+    this.#mayWrite('organise')
+    return collections.create(this.db, caller.owner, name)
+  }
+
+  renameCollection({ name, to }: { name: string; to: string }, caller: Owner = LOCAL) {
+    this.#mayWrite('organise')
+    return collections.rename(this.db, caller.owner, name, to)
+  }
+
+  deleteCollection({ name }: { name: string }, caller: Owner = LOCAL) {
+    this.#mayWrite('organise')
+    return collections.delete(this.db, caller.owner, name)
+  }
+
+  addToCollection(a: { name: string; selection: Selection }, caller: Owner = LOCAL) {
+    this.#mayWrite('organise')
+    return collections.add(this.db, caller.owner, a.name, a.selection)
+  }
+
+  removeFromCollection(a: { name: string; selection: Selection }, caller: Owner = LOCAL) {
+    this.#mayWrite('organise')
+    return collections.remove(this.db, caller.owner, a.name, a.selection)
+  }
+
+  moveInCollection(a: ArgsOf<'moveInCollection'>, caller: Owner = LOCAL) {
+    this.#mayWrite('organise')
+    return collections.move(this.db, caller.owner, a.name, a.articleId, a.to)
+  }
+
+  collectionsOf({ articleId }: { articleId: number }, caller: Owner = LOCAL) {
+    return collections.of(this.db, caller.owner, articleId)
+  }
+
+  listSaved(_?: undefined, caller: Owner = LOCAL) {
+    return savedSearches.list(this.db, caller.owner)
+  }
+
+  saveSearch(a: { name: string; query: string; sort?: SearchSort }, caller: Owner = LOCAL) {
+    this.#mayWrite('organise')
+    return savedSearches.create(this.db, caller.owner, a)
+  }
+
+  deleteSaved({ name }: { name: string }, caller: Owner = LOCAL) {
+    this.#mayWrite('organise')
+    return savedSearches.delete(this.db, caller.owner, name)
+  }
+
+  openSaved({ name }: { name: string }, caller: Owner = LOCAL) {
+    // Opening marks what is new as seen: a write, refused where the archive is read-only.
+    this.#mayWrite('organise')
+    return savedSearches.open(this.db, caller.owner, name)
+  }
+
+  setRead(a: { selection: Selection; read: boolean }, caller: Owner = LOCAL) {
+    this.#mayWrite('organise')
+    return readingStatus.set(this.db, caller.owner, a.selection, a.read)
+  }
+
+  readingState({ articleId }: { articleId: number }, caller: Owner = LOCAL) {
+    return readingStatus.get(this.db, caller.owner, articleId)
+  }
+
+  savePlace(a: { articleId: number; position: number }, caller: Owner = LOCAL) {
+    this.#mayWrite('organise')
+    return readingStatus.place(this.db, caller.owner, a.articleId, a.position)
   }
 
   async importFolders({ folders }: { folders: string[] }): Promise<ImportReport> {
@@ -139,7 +221,7 @@ export class ArchiveService implements LecternApi {
     this.db.close()
   }
 
-  #mayWrite(action: 'import' | 'fetch-images'): void {
+  #mayWrite(action: 'import' | 'fetch-images' | 'organise'): void {
     if (!this.#opts.canImport) throw new LecternError('read-only', { action })
   }
 

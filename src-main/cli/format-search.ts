@@ -39,5 +39,9 @@ export function describeWarning(w: QueryWarning): string {
       return `ignored ${w.field}: without a value`
     case 'empty-date-range':
       return `no date is both on or after ${w.after} and before ${w.before}`
+    case 'bad-status':
+      return `ignored is:${w.value}: use is:read or is:unread`
+    case 'unknown-collection':
+      return `no collection named "${w.name}"`
   }
 }

@@ -39,6 +39,8 @@ function argRule(p: ProblemParams['bad-arguments']): string {
       return `${p.at} must be a whole number from ${p.min} to ${p.max}`
     case 'boolean':
       return `${p.at} must be true or false`
+    case 'fraction':
+      return `${p.at} must be a number from 0 to 1`
     case 'one-of':
       return `${p.at} must be one of ${p.options.join(', ')}`
     case 'list':
@@ -71,6 +73,13 @@ function refusal(why: ImageRefusal): string {
   }
 }
 
+const READ_ONLY_ACTION = {
+  import: 'importing',
+  'fetch-images': 'fetching pictures',
+  organise: 'changing collections, saved searches or reading status',
+} as const
+const KIND = { collection: 'collection', 'saved-search': 'saved search' } as const
+
 const FORMAT = { yaml: 'YAML', toml: 'TOML', json: 'JSON' } as const
 
 export const problemTextsEn: ProblemTexts = {
@@ -86,7 +95,7 @@ export const problemTextsEn: ProblemTexts = {
   'not-a-folder': (p) => `${p.missing ? 'No such folder' : 'Not a folder'}: ${p.folder}`,
   'no-folders': () => 'Choose at least one folder.',
   'read-only': (p) =>
-    `This archive is open read-only; ${p.action === 'import' ? 'importing' : 'fetching pictures'} is not allowed here.`,
+    `This archive is open read-only; ${READ_ONLY_ACTION[p.action]} is not allowed here.`,
   busy: (p) =>
     p.job === 'import'
       ? 'An import is already running.'
@@ -99,6 +108,11 @@ export const problemTextsEn: ProblemTexts = {
   'archive-too-new': (p) =>
     `The archive ${p.file} was written by a newer Lectern (schema ${p.version}; this one knows ${p.known}). Update Lectern to open it.`,
   'unsearchable-query': () => 'Nothing to search for: the query has no letters or digits.',
+  'unknown-collection': (p) => `No collection named "${p.name}".`,
+  'unknown-saved-search': (p) => `No saved search named "${p.name}".`,
+  'name-taken': (p) => `There is already a ${KIND[p.kind]} named "${p.name}".`,
+  'empty-name': (p) => `A ${KIND[p.kind]} needs a name.`,
+  'not-in-collection': (p) => `Article ${p.id} is not in the collection "${p.name}".`,
   internal: () => 'Something went wrong inside Lectern; the details are in its log.',
 
   // import warnings

@@ -8,6 +8,7 @@ export type ArgRule =
   | { rule: 'string' }
   | { rule: 'whole-number'; min: number; max: number }
   | { rule: 'boolean' }
+  | { rule: 'fraction' }
   | { rule: 'one-of'; options: string[] }
   | { rule: 'list'; max: number }
   | { rule: 'object' }
@@ -30,7 +31,7 @@ export interface ErrorParams {
   /** `missing`: nothing at that path at all (rather than a file). */
   'not-a-folder': { folder: string; missing?: boolean }
   'no-folders': Empty
-  'read-only': { action: 'import' | 'fetch-images' }
+  'read-only': { action: 'import' | 'fetch-images' | 'organise' }
   busy: { job: 'import' | 'images' }
   'archive-missing': { file: string }
   /** `detail` is SQLite's own text: the English rendering shows it, translations need not. */
@@ -39,10 +40,20 @@ export interface ErrorParams {
   'archive-too-new': { file: string; version: number; known: number }
   /** Something was typed but nothing in it can be searched for (only punctuation, `()`, …). */
   'unsearchable-query': Empty
+  /** No collection or saved search of that name (for this reader). */
+  'unknown-collection': { name: string }
+  'unknown-saved-search': { name: string }
+  /** A collection or saved search of that name exists already. */
+  'name-taken': { kind: NamedKind; name: string }
+  'empty-name': { kind: NamedKind }
+  /** Moving an article within a collection that does not hold it. */
+  'not-in-collection': { id: number; name: string }
   /** A fault in Lectern itself; the details go to the log, not to the user. */
   internal: Empty
 }
 export type ErrorCode = keyof ErrorParams
+
+export type NamedKind = 'collection' | 'saved-search'
 
 /** What an import noticed about a file that was still imported. */
 export interface ImportWarningParams {

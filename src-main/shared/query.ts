@@ -15,13 +15,15 @@ import { isCjk } from './cjk'
 //   tag:x category:x lang:x source:x   label filters; quoted values allowed; -tag:x excludes
 //   after:2025 after:2025-02 after:2025-02-13    date >= the first day of that period
 //   before:2025 before:2025-02 before:2025-02-13 date <  the first day of that period
+//   collection:"台风 2026"   in the reader's collection of that name; -collection:x leaves out
+//   is:read  is:unread       the reader's reading status (-is:read is is:unread)
 //
 // So `after:2025 before:2026` is the year 2025, and `-before:x` is `after:x` (and vice versa).
 // Full-width forms typed with a CJK IME (ｔａｇ：ＡＩ, －word, ＂a b＂) and curly quotes mean the
 // same as their ASCII forms; every span still points into the text exactly as typed.
 
 export type LabelField = 'tag' | 'category' | 'lang' | 'source'
-export type QueryField = LabelField | 'title' | 'after' | 'before'
+export type QueryField = LabelField | 'title' | 'after' | 'before' | 'collection' | 'is'
 
 /** UTF-16 offsets into the query as typed: `typed.slice(start, end)` is the token. */
 export interface Span {
@@ -65,6 +67,16 @@ export type QueryWarning =
   | { code: 'bad-date'; field: 'after' | 'before'; value: string; span: Span }
   | { code: 'no-value'; field: QueryField; span: Span }
   | { code: 'empty-date-range'; after: string; before: string }
+  | { code: 'bad-status'; value: string; span: Span }
+  | { code: 'unknown-collection'; name: string; span: Span }
+
+/** `collection:"台风 2026"`: in (or, negated, not in) the reader's collection of that name. */
+export interface CollectionFilter {
+  /** NFKC'd and trimmed, as collection names are stored. */
+  name: string
+  negate: boolean
+  span: Span
+}
 
 export interface ParsedQuery {
   /** Each group must match; a group matches when any of its terms does (`a OR b` is one group). */
@@ -81,11 +93,22 @@ export interface ParsedQuery {
    */
   after: string | null
   before: string | null
+  /** All must hold. */
+  collections: CollectionFilter[]
+  /** `is:read` → true, `is:unread` (or `-is:read`) → false; all must hold. */
+  read: boolean[]
   warnings: QueryWarning[]
 }
 
 const LABEL_FIELDS = new Set<string>(['tag', 'category', 'lang', 'source'])
-const KNOWN_FIELDS = new Set<string>([...LABEL_FIELDS, 'title', 'before', 'after'])
+const KNOWN_FIELDS = new Set<string>([
+  ...LABEL_FIELDS,
+  'title',
+  'before',
+  'after',
+  'collection',
+  'is',
+])
 const FIELD = /^([a-z]+):/i
 const SPACE = /\s/
 // IMEs and word processors turn " into curly quotes; people still mean a phrase
@@ -178,6 +201,8 @@ export function parseQuery(input: string): ParsedQuery {
     fields: [],
     after: null,
     before: null,
+    collections: [],
+    read: [],
     warnings: [],
   }
   const { text: s, at } = foldTyped(String(input ?? ''))
@@ -271,6 +296,14 @@ export function parseQuery(input: string): ParsedQuery {
       items.push({ kind: 'term', term, negate })
     } else if (field === 'before' || field === 'after') {
       addDate(field, value, negate, where)
+      items.push({ kind: 'other' })
+    } else if (field === 'collection') {
+      q.collections.push({ name: value.replace(/\s+/g, ' '), negate, span: where })
+      items.push({ kind: 'other' })
+    } else if (field === 'is') {
+      const v = value.toLowerCase()
+      if (v === 'read' || v === 'unread') q.read.push((v === 'read') !== negate)
+      else q.warnings.push({ code: 'bad-status', value, span: where })
       items.push({ kind: 'other' })
     } else {
       q.filters.push({ field, value, negate, span: where })

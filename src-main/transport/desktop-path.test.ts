@@ -184,6 +184,21 @@ const calls = {
   fetchImages: {},
   cancelFetchImages: undefined,
   imageStatus: { articleId: 1 },
+  createCollection: { name: '台风 2026' },
+  addToCollection: { name: '台风 2026', selection: { query: 'rates', except: [] } },
+  moveInCollection: { name: '台风 2026', articleId: 1, to: 0 },
+  listCollections: undefined,
+  collectionsOf: { articleId: 1 },
+  removeFromCollection: { name: '台风 2026', selection: { ids: [1] } },
+  renameCollection: { name: '台风 2026', to: '台风' },
+  deleteCollection: { name: '台风' },
+  saveSearch: { name: 'rates', query: 'rates', sort: 'newest' },
+  listSaved: undefined,
+  openSaved: { name: 'rates' },
+  deleteSaved: { name: 'rates' },
+  setRead: { selection: { ids: [1] }, read: true },
+  savePlace: { articleId: 1, position: 0.5 },
+  readingState: { articleId: 1 },
 } satisfies Record<Method, unknown>
 
 describe('every method of the contract crosses both wires unchanged', () => {
