@@ -17,6 +17,16 @@ export class CliError extends Error {
   }
 }
 
+/** Refusals that mean the command line named something wrong: exit 2, like a bad flag. */
+const USAGE_CODES = new Set<string>([
+  'bad-arguments',
+  'unknown-collection',
+  'unknown-saved-search',
+  'name-taken',
+  'empty-name',
+  'not-in-collection',
+])
+
 export interface CliClient {
   call<M extends Method>(
     method: M,
@@ -50,7 +60,7 @@ export async function openCli(opts: CliArchiveOptions): Promise<CliClient> {
     call: async (method, ...args) => {
       const reply = await dispatch(method, args[0])
       if (reply.ok) return reply.value as never
-      throw new CliError(reply.error.message, reply.error.code === 'bad-arguments' ? 2 : 1)
+      throw new CliError(reply.error.message, USAGE_CODES.has(reply.error.code) ? 2 : 1)
     },
     close: () => service.close(),
   }

@@ -5,6 +5,7 @@ import { formatArticle, formatLabels, formatStats } from './format'
 import { formatSearch, searchJson } from './format-search'
 import { runImagesFetch, runImport } from './pictures'
 import { serve } from './serve'
+import { COLLECTIONS_USAGE, runCollections, runRead, runSaved, SAVED_USAGE } from './organise'
 
 // Every command in one table: its words, its flags (declared once, parsed by flags.ts) and what
 // it does. A new command is a new row.
@@ -128,6 +129,51 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
         print(s, () => formatStats(s))
         return 0
       }),
+  }),
+  collections: command({
+    words: 'create|rename|delete|add|remove|list …',
+    about: `named, ordered lists of articles: ${COLLECTIONS_USAGE.replace('lectern collections ', '')}`,
+    flags: { ...DB, ...JSON_OUT },
+    run: (flags, words, print) => withArchive(flags.db, (cli) => runCollections(cli, words, print)),
+  }),
+  saved: command({
+    words: 'create|delete|list|open …',
+    about: `saved searches, with what is new since last opened: ${SAVED_USAGE.replace('lectern saved ', '')}`,
+    dashWords: true,
+    flags: {
+      ...DB,
+      ...JSON_OUT,
+      sort: {
+        kind: 'choice',
+        choices: ['relevance', 'newest', 'oldest'] as const,
+        help: 'order of its hits (create)',
+      },
+      limit: { kind: 'int', value: 'N', min: 1, default: 20, help: 'hits to print (open)' },
+    },
+    run: (flags, words, print) =>
+      withArchive(flags.db, (cli) =>
+        runSaved(cli, words, flags.sort, print, async (s) => {
+          const query = s.query
+          const result = await searchPaged(cli, {
+            query,
+            limit: flags.limit,
+            offset: 0,
+            sort: s.sort,
+          })
+          print(searchJson(result), () => {
+            const fresh = s.new > 0 ? `, +${s.new} new since ${s.lastOpened}` : ''
+            return `${s.name}: ${query}${fresh}\n${formatSearch(result)}`
+          })
+          return 0
+        }),
+      ),
+  }),
+  read: command({
+    words: '<articleId>...',
+    about: 'mark articles read (or unread)',
+    flags: { ...DB, ...JSON_OUT, unread: { kind: 'boolean', help: 'mark them unread instead' } },
+    run: (flags, words, print) =>
+      withArchive(flags.db, (cli) => runRead(cli, words, flags.unread, print)),
   }),
   serve: command({
     words: '',
