@@ -3,6 +3,8 @@
 export type Theme = 'system' | 'light' | 'dark'
 export type UiLanguage = 'en' | 'zh-CN'
 export type RemoteImages = 'ask' | 'always'
+/** When an open article becomes read by itself. */
+export type MarkRead = 'time' | 'end' | 'never'
 
 export interface SettingsData {
   theme: Theme
@@ -12,6 +14,9 @@ export interface SettingsData {
   remoteImages: RemoteImages
   /** Desktop only: downloads may reach loopback and private addresses (intranet archives). */
   allowPrivateHosts: boolean
+  markRead: MarkRead
+  /** With `time`: seconds open before it counts as read. */
+  markReadSeconds: number
 }
 
 const KEY = 'lectern.settings'
@@ -19,6 +24,8 @@ export const FONT_MIN = 13
 export const FONT_MAX = 28
 export const WIDTH_MIN = 28
 export const WIDTH_MAX = 60
+export const READ_SECONDS_MIN = 1
+export const READ_SECONDS_MAX = 600
 
 function defaultLanguage(): UiLanguage {
   const nav = typeof navigator === 'undefined' ? 'en' : navigator.language
@@ -33,6 +40,8 @@ function defaults(): SettingsData {
     language: defaultLanguage(),
     remoteImages: 'ask',
     allowPrivateHosts: false,
+    markRead: 'time',
+    markReadSeconds: 15,
   }
 }
 
@@ -52,6 +61,15 @@ function load(): SettingsData {
       language: raw.language === 'en' || raw.language === 'zh-CN' ? raw.language : d.language,
       remoteImages: raw.remoteImages === 'always' ? 'always' : 'ask',
       allowPrivateHosts: raw.allowPrivateHosts === true,
+      markRead: ['time', 'end', 'never'].includes(raw.markRead as string)
+        ? (raw.markRead as MarkRead)
+        : d.markRead,
+      markReadSeconds: clamp(
+        raw.markReadSeconds,
+        READ_SECONDS_MIN,
+        READ_SECONDS_MAX,
+        d.markReadSeconds,
+      ),
     }
   } catch {
     return d
@@ -79,11 +97,18 @@ export class Settings {
   get allowPrivateHosts() {
     return this.#data.allowPrivateHosts
   }
+  get markRead() {
+    return this.#data.markRead
+  }
+  get markReadSeconds() {
+    return this.#data.markReadSeconds
+  }
 
   update(patch: Partial<SettingsData>): void {
     const next = { ...this.#data, ...patch }
     next.fontSize = clamp(next.fontSize, FONT_MIN, FONT_MAX, 18)
     next.readerWidth = clamp(next.readerWidth, WIDTH_MIN, WIDTH_MAX, 40)
+    next.markReadSeconds = clamp(next.markReadSeconds, READ_SECONDS_MIN, READ_SECONDS_MAX, 15)
     this.#data = next
     try {
       localStorage.setItem(KEY, JSON.stringify(next))

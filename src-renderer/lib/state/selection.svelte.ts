@@ -1,0 +1,97 @@
+// The rows picked in the result list. Either ids the reader clicked, or "every result of this
+// query except these" after Ctrl/Cmd+A: the page never holds the ids of 100,000 results, it sends
+// the query and its exceptions, and the server resolves them (api/organise.ts).
+import type { Selection as WireSelection } from '../../../src-main/shared/organise'
+import { search } from './search.svelte'
+
+export class Picked {
+  /** Picked ids, or, when `all`, the ids left out of the whole result set. */
+  #ids = $state.raw<ReadonlySet<number>>(new Set())
+  #all = $state(false)
+  /** The query `all` stands for (the list shown when Ctrl/Cmd+A was pressed). */
+  #query = ''
+  /** Where a Shift+click range starts. */
+  #anchor = -1
+  #generation = -1
+
+  /** How many articles are picked. */
+  get count(): number {
+    this.#sync()
+    return this.#all ? Math.max(0, search.total - this.#ids.size) : this.#ids.size
+  }
+  get all(): boolean {
+    return this.#all
+  }
+
+  has(id: number): boolean {
+    this.#sync()
+    return this.#all ? !this.#ids.has(id) : this.#ids.has(id)
+  }
+
+  /** A click with the keys held: plain picks only this row (and returns false: the caller opens
+   * it); Ctrl/Cmd toggles it; Shift adds the range from the last clicked row. */
+  async click(i: number, id: number, keys: { shift: boolean; toggle: boolean }): Promise<boolean> {
+    this.#sync()
+    if (keys.shift && this.#anchor >= 0) {
+      const [from, to] = this.#anchor < i ? [this.#anchor, i] : [i, this.#anchor]
+      const ids = new Set(this.#all ? [] : this.#ids)
+      const out = new Set(this.#all ? this.#ids : [])
+      for (let k = from; k <= to; k++) {
+        const hit = await search.load(k)
+        if (!hit) continue
+        ids.add(hit.id)
+        out.delete(hit.id)
+      }
+      this.#ids = this.#all ? out : ids
+      return true
+    }
+    this.#anchor = i
+    if (keys.toggle) {
+      const next = new Set(this.#ids)
+      if (next.has(id)) next.delete(id)
+      else next.add(id)
+      this.#ids = next
+      return true
+    }
+    this.clear()
+    this.#anchor = i
+    return false
+  }
+
+  /** Ctrl/Cmd+A: the whole result set, however large. */
+  selectAll(): void {
+    this.#sync()
+    this.#all = true
+    this.#query = search.searched
+    this.#ids = new Set()
+  }
+
+  clear(): void {
+    this.#all = false
+    this.#ids = new Set()
+    this.#anchor = -1
+  }
+
+  /** What crosses the contract. */
+  toWire(): WireSelection {
+    return this.#all
+      ? { query: this.#query, except: [...this.#ids] }
+      : { ids: [...this.#ids] }
+  }
+
+  /** A new search is a new list: what was picked in the old one is let go. */
+  #sync(): void {
+    if (this.#generation === search.generation) return
+    this.#generation = search.generation
+    this.#all = false
+    this.#ids = new Set()
+    this.#anchor = -1
+  }
+
+  reset(): void {
+    this.clear()
+    this.#generation = -1
+  }
+}
+
+export const picked = new Picked()
