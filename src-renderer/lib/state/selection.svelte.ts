@@ -12,19 +12,25 @@ export class Picked {
   #query = ''
   /** Where a Shift+click range starts. */
   #anchor = -1
-  #generation = -1
+  /** The list the picks belong to: a new search is a new list, and what was picked in the old
+   * one counts for nothing (read, never reset, in getters: they run while the page renders). */
+  #generation = $state(-1)
+
+  get #current(): boolean {
+    return this.#generation === search.generation
+  }
 
   /** How many articles are picked. */
   get count(): number {
-    this.#sync()
+    if (!this.#current) return 0
     return this.#all ? Math.max(0, search.total - this.#ids.size) : this.#ids.size
   }
   get all(): boolean {
-    return this.#all
+    return this.#current && this.#all
   }
 
   has(id: number): boolean {
-    this.#sync()
+    if (!this.#current) return false
     return this.#all ? !this.#ids.has(id) : this.#ids.has(id)
   }
 
@@ -79,7 +85,7 @@ export class Picked {
       : { ids: [...this.#ids] }
   }
 
-  /** A new search is a new list: what was picked in the old one is let go. */
+  /** Before a change: picks from an older list are let go. */
   #sync(): void {
     if (this.#generation === search.generation) return
     this.#generation = search.generation
