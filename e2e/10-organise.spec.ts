@@ -91,6 +91,8 @@ test('a collection made from a multi-selection, reordered by drag and by keyboar
   await expect
     .poll(() => titles(page))
     .toEqual(['台风丙 过境福建', '台风乙 影响上海', '台风甲 登陆浙江'])
+  await row('台风乙').click()
+  await expect(page.getByText('In: 台风 2026')).toBeVisible()
   await shot(page, 'collection')
 
   // The filter combines with words and with reading status.

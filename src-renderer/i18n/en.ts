@@ -148,7 +148,7 @@ export const en = {
   renameCollection: 'Rename collection {name}',
   deleteCollection: 'Delete collection {name}',
   confirmDeleteCollection: 'Delete the collection “{name}”? Its articles stay in the archive.',
-  countUnread: '{n} · {u} unread',
+  unreadN: '{n} unread',
   savedSearches: 'Saved searches',
   saveSearch: 'Save this search',
   savedName: 'Name for this search',

@@ -142,7 +142,7 @@ export const zhCN: Messages = {
   renameCollection: '重命名合集 {name}',
   deleteCollection: '删除合集 {name}',
   confirmDeleteCollection: '删除合集“{name}”？其中的文章仍留在文库中。',
-  countUnread: '{n} · {u} 未读',
+  unreadN: '{n} 未读',
   savedSearches: '已存搜索',
   saveSearch: '保存此搜索',
   savedName: '此搜索的名称',

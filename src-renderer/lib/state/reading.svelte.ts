@@ -4,7 +4,6 @@
 import { api } from '../api/client'
 import { archive } from './archive.svelte'
 import { organise } from './organise.svelte'
-import { search } from './search.svelte'
 import { settings } from './settings.svelte'
 import { ui } from './ui.svelte'
 
@@ -80,7 +79,9 @@ export class Reading {
     const id = this.#id
     if (id === null) return
     const r = await organise.add(name, { ids: [id] })
-    if (r && this.#id === id) this.#collections = [...new Set([...this.#collections, name])].sort()
+    if (r && this.#id === id && !this.#collections.includes(name)) {
+      this.#collections = [...this.#collections, name].sort()
+    }
   }
 
   #stop(): void {

@@ -1,12 +1,13 @@
 // The rows picked in the result list. Either ids the reader clicked, or "every result of this
 // query except these" after Ctrl/Cmd+A: the page never holds the ids of 100,000 results, it sends
 // the query and its exceptions, and the server resolves them (api/organise.ts).
+import { SvelteSet } from 'svelte/reactivity'
 import type { Selection as WireSelection } from '../../../src-main/shared/organise'
 import { search } from './search.svelte'
 
 export class Picked {
   /** Picked ids, or, when `all`, the ids left out of the whole result set. */
-  #ids = $state.raw<ReadonlySet<number>>(new Set())
+  #ids = new SvelteSet<number>()
   #all = $state(false)
   /** The query `all` stands for (the list shown when Ctrl/Cmd+A was pressed). */
   #query = ''
@@ -40,23 +41,19 @@ export class Picked {
     this.#sync()
     if (keys.shift && this.#anchor >= 0) {
       const [from, to] = this.#anchor < i ? [this.#anchor, i] : [i, this.#anchor]
-      const ids = new Set(this.#all ? [] : this.#ids)
-      const out = new Set(this.#all ? this.#ids : [])
       for (let k = from; k <= to; k++) {
         const hit = await search.load(k)
         if (!hit) continue
-        ids.add(hit.id)
-        out.delete(hit.id)
+        // picking a row of "all but these" takes it off the exceptions
+        if (this.#all) this.#ids.delete(hit.id)
+        else this.#ids.add(hit.id)
       }
-      this.#ids = this.#all ? out : ids
       return true
     }
     this.#anchor = i
     if (keys.toggle) {
-      const next = new Set(this.#ids)
-      if (next.has(id)) next.delete(id)
-      else next.add(id)
-      this.#ids = next
+      if (this.#ids.has(id)) this.#ids.delete(id)
+      else this.#ids.add(id)
       return true
     }
     this.clear()
@@ -69,29 +66,25 @@ export class Picked {
     this.#sync()
     this.#all = true
     this.#query = search.searched
-    this.#ids = new Set()
+    this.#ids.clear()
   }
 
   clear(): void {
     this.#all = false
-    this.#ids = new Set()
+    this.#ids.clear()
     this.#anchor = -1
   }
 
   /** What crosses the contract. */
   toWire(): WireSelection {
-    return this.#all
-      ? { query: this.#query, except: [...this.#ids] }
-      : { ids: [...this.#ids] }
+    return this.#all ? { query: this.#query, except: [...this.#ids] } : { ids: [...this.#ids] }
   }
 
   /** Before a change: picks from an older list are let go. */
   #sync(): void {
     if (this.#generation === search.generation) return
     this.#generation = search.generation
-    this.#all = false
-    this.#ids = new Set()
-    this.#anchor = -1
+    this.clear()
   }
 
   reset(): void {
