@@ -63,6 +63,9 @@ async function start(): Promise<void> {
   }
   serveIpc(ipcMain, createDispatcher(service), (url) => isAppUrl(url, appPage))
   service.warmUp()
+  // Folders the user asked to watch are watched again from the start; a folder gone missing
+  // (an unplugged disk) is left out until it is back.
+  service.resumeWatching().catch((e: unknown) => console.error('watching:', e))
   const open = service
   serveMediaScheme(() => mediaDirOf(open.db))
   Menu.setApplicationMenu(

@@ -145,6 +145,18 @@ describe('collections', () => {
     expect(svc.search({ query: 'is:read' }, { owner: 'alice' }).total).toBe(1)
   })
 
+  it('let an article go only when the trash is emptied, and then without an error', async () => {
+    const { ids, call } = await make(NEWS)
+    await call('createCollection', { name: '台风 2026' })
+    const both = [ids['a.md']!, ids['b.md']!]
+    await call('addToCollection', { name: '台风 2026', selection: { ids: both } })
+    await call('setRead', { selection: { ids: both }, read: true })
+    await call('trashArticles', { ids: [ids['a.md']!] })
+    await call('emptyTrash')
+    expect(await call('listCollections')).toEqual([{ name: '台风 2026', count: 1, unread: 0 }])
+    expect(await call('readingState', { articleId: ids['b.md']! })).toMatchObject({ read: true })
+  })
+
   it('cannot be changed where the archive is read-only', async () => {
     const { call } = await make(NEWS, false)
     await expect(call('createCollection', { name: 'x' })).rejects.toMatchObject({

@@ -21,6 +21,11 @@ export interface Owner {
   owner: string
 }
 const LOCAL: Owner = { owner: LOCAL_OWNER }
+import type { ReadOnlyAction } from '../shared/problems'
+import { KeepService } from './keep-service'
+import { shownArticle } from '../db/edits'
+import * as stories from './clusters'
+import type { ArticleDiff, ArticleVersions, RebuildReport } from '../shared/clusters'
 
 export interface ServiceOptions {
   /** The archive file currently open (the sample's while `sample` is true). */
@@ -36,18 +41,38 @@ export interface ServiceOptions {
   /** The desktop's folder dialog; absent in the browser. */
   pickFolders?: () => Promise<string[] | null>
   emit?: <E extends keyof LecternEvents>(event: E, data: LecternEvents[E]) => void
+  /** Settle times of watched folders (tests shorten them). */
+  watch?: { settleMs?: number; stableMs?: number }
   /** Limits and fetch for image downloads (tests point them at a local server). */
   images?: Omit<FetchImagesOptions, 'articleIds' | 'signal' | 'onProgress'>
 }
 
 /** The contract implemented over one open archive. Transports reach it only via the dispatcher. */
-export class ArchiveService implements LecternApi {
+export class ArchiveService extends KeepService implements LecternApi {
   #opts: ServiceOptions
   /** One long job at a time: an import, or a run of image downloads. */
   #running: { job: 'import' | 'images'; ctrl: AbortController } | null = null
 
   constructor(opts: ServiceOptions) {
+    super()
     this.#opts = { ...opts }
+    if (opts.watch) this.watchOptions = opts.watch
+  }
+
+  protected mayWrite(action: ReadOnlyAction): void {
+    this.#mayWrite(action)
+  }
+
+  protected beforeImport(): void {
+    this.#leaveSample()
+  }
+
+  protected emitEvent<E extends keyof LecternEvents>(event: E, data: LecternEvents[E]): void {
+    this.#opts.emit?.(event, data)
+  }
+
+  protected get nativeBinding(): string | undefined {
+    return this.#opts.nativeBinding
   }
 
   get db(): Archive {
@@ -72,7 +97,7 @@ export class ArchiveService implements LecternApi {
   }
 
   article({ id }: { id: number }) {
-    return getArticle(this.db, id)
+    return shownArticle(this.db, id)
   }
 
   search(req: SearchRequest, caller: Owner = LOCAL): SearchResult {
@@ -200,6 +225,34 @@ export class ArchiveService implements LecternApi {
     return imageRefsOf(this.db, articleId)
   }
 
+  clusters({ minSize }: { minSize?: number }) {
+    return stories.listClusters(this.db, minSize)
+  }
+
+  rebuildClusters(): RebuildReport {
+    this.#mayWrite('change-clusters')
+    if (this.#running) throw new LecternError('busy', { job: this.#running.job })
+    return stories.rebuild(this.db)
+  }
+
+  splitFromCluster({ articleId }: { articleId: number }): ArticleVersions {
+    this.#mayWrite('change-clusters')
+    return stories.split(this.db, articleId)
+  }
+
+  joinClusters({ articleId, otherId }: { articleId: number; otherId: number }): ArticleVersions {
+    this.#mayWrite('change-clusters')
+    return stories.join(this.db, articleId, otherId)
+  }
+
+  versions({ articleId }: { articleId: number }): ArticleVersions {
+    return stories.versionsOf(this.db, articleId)
+  }
+
+  diffArticles({ from, to }: { from: number; to: number }): ArticleDiff {
+    return stories.diffArticles(this.db, from, to)
+  }
+
   async chooseFolders(): Promise<string[] | null> {
     return this.#opts.pickFolders ? this.#opts.pickFolders() : null
   }
@@ -216,12 +269,15 @@ export class ArchiveService implements LecternApi {
     })
   }
 
+  /** Stops watching, cancels a running job, and closes the archive. A watcher's batch still
+   * being written stops at its next step (its error goes to the watch notes, nowhere else). */
   close(): void {
     this.#running?.ctrl.abort()
+    void this.stopWatching()
     this.db.close()
   }
 
-  #mayWrite(action: 'import' | 'fetch-images' | 'organise'): void {
+  #mayWrite(action: ReadOnlyAction): void {
     if (!this.#opts.canImport) throw new LecternError('read-only', { action })
   }
 

@@ -8,7 +8,10 @@ import { storedImagesOf } from './images'
 
 /** An article's own content as the archive keeps it, before it has an id, a place or stored
  * pictures. The importer's parser makes one (import/types.ts adds what it noticed). */
-export type ArticleContent = Omit<Article, 'id' | 'path' | 'images'>
+export type ArticleContent = Omit<
+  Article,
+  'id' | 'path' | 'images' | 'edited' | 'imported' | 'trashed' | 'sourceMissing' | 'revisions'
+>
 
 /** What the importer stores for one article: the parse plus where it came from. */
 export interface ArticleRecord {
@@ -17,6 +20,8 @@ export interface ArticleRecord {
   folder: string
   contentHash: string
   bytes: number
+  /** plainText(parsed.markdown), when the importer has it already. */
+  plain?: string
 }
 
 interface ArticleRow {
@@ -65,7 +70,7 @@ export function insertArticle(db: Archive, r: ArticleRecord, now: string): numbe
   touch(db)
   setLabels(db, id, 'tag', r.parsed.tags)
   setLabels(db, id, 'category', r.parsed.categories)
-  indexArticle(db, id, r.parsed.title, r.parsed.markdown)
+  indexArticle(db, id, r.parsed.title, r.parsed.markdown, r.plain)
   return id
 }
 
@@ -82,7 +87,7 @@ export function updateArticle(db: Archive, id: number, r: ArticleRecord, now: st
   touch(db)
   setLabels(db, id, 'tag', r.parsed.tags)
   setLabels(db, id, 'category', r.parsed.categories)
-  indexArticle(db, id, r.parsed.title, r.parsed.markdown)
+  indexArticle(db, id, r.parsed.title, r.parsed.markdown, r.plain)
 }
 
 export function findByHash(db: Archive, hash: string): number | null {

@@ -120,3 +120,18 @@ export function collectionsOf(db: Archive, owner: string, articleId: number): st
     .pluck()
     .all(owner, articleId) as string[]
 }
+
+/**
+ * Articles removed for good (an emptied trash): their places in every reader's collections and
+ * their reading status go with them. Those rows hold on by ON DELETE RESTRICT, so only a
+ * deliberate removal like this one, never an accident, takes them.
+ */
+export function forgetArticles(db: Archive, ids: number[]): void {
+  const list = JSON.stringify(ids)
+  stmt(db, `DELETE FROM collection_items WHERE article_id IN (SELECT value FROM json_each(?))`).run(
+    list,
+  )
+  stmt(db, `DELETE FROM reading_status WHERE article_id IN (SELECT value FROM json_each(?))`).run(
+    list,
+  )
+}

@@ -3,13 +3,22 @@ import type { Archive } from './open'
 import { toIndexText } from '../text/normalize'
 import { plainText } from '../text/plain'
 
-/** The one place that decides what of an article is searchable. */
-export function indexArticle(db: Archive, id: number, title: string, markdown: string): void {
+/**
+ * The one place that decides what of an article is searchable. `plain`: plainText(markdown)
+ * when the caller has it already (the importer lexes each article once, for pictures and this).
+ */
+export function indexArticle(
+  db: Archive,
+  id: number,
+  title: string,
+  markdown: string,
+  plain = plainText(markdown),
+): void {
   stmt(db, `DELETE FROM articles_fts WHERE rowid = ?`).run(id)
   stmt(db, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`).run(
     id,
     toIndexText(title),
-    toIndexText(plainText(markdown)),
+    toIndexText(plain),
   )
 }
 

@@ -1,7 +1,7 @@
 import { LecternError } from '../shared/errors'
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
-import { basename, resolve } from 'node:path'
+import { basename, relative, resolve } from 'node:path'
 import type { Archive } from '../db/open'
 import { articlePath, findByHash, insertArticle, updateArticle } from '../db/articles'
 import { getFile, putFile } from '../db/files'
@@ -16,6 +16,13 @@ import { isMarkdownName, reason, scanFolder, type ScanEntry } from './scan'
 import type { ParsedArticle } from './types'
 import type { ImportWarning } from '../shared/problems'
 import { emptyReport, tally } from './report'
+import { lexMarkdown } from '../text/markdown'
+import { plainTextOf } from '../text/plain'
+import { seen, sourceGone, trashedResult, withAliases } from './keep-rules'
+import { moveArticlePath } from '../db/watched'
+import { keepRevision } from '../db/revisions'
+import { isDiscarded } from '../db/trash'
+import { placeImported } from '../db/story-clusters'
 
 export interface ImportOptions {
   signal?: AbortSignal
@@ -36,6 +43,8 @@ type Prepared =
       parsed: ParsedArticle
       extra: ImportWarning[]
       images: PreparedImages
+      /** The searchable text, from the same lexing that found the pictures. */
+      plain: string
     }
   | { entry: FileEntry; kind: 'skip'; reason: FileReason }
   | { entry: FileEntry; kind: 'fail'; reason: FileReason }
@@ -45,7 +54,6 @@ export async function importFolders(
   folders: string[],
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
-  const report = emptyReport()
   const progress: ImportProgress = {
     phase: 'scanning',
     scanned: 0,
@@ -59,7 +67,7 @@ export async function importFolders(
     folders.length > 1 ? `${folder.replace(/[\\/]+$/, '')}/${rel}` : rel
 
   // Scan everything first so progress can show done/total.
-  const work: { folder: string; root: string; entry: ScanEntry }[] = []
+  const work: Work = []
   for (const folder of folders) {
     const root = resolve(folder)
     const st = await stat(root).catch(() => null)
@@ -72,6 +80,51 @@ export async function importFolders(
       if (progress.scanned % 500 === 0) emit()
     }
   }
+  return importWork(db, work, prefix, progress, opts)
+}
+
+type Work = { folder: string; root: string; entry: ScanEntry }[]
+
+/**
+ * Imports some files of a folder, named by absolute path (a watcher's batch): the same reading,
+ * classifying and report as a folder import, without walking the whole folder again.
+ */
+export async function importFiles(
+  db: Archive,
+  root: string,
+  paths: string[],
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
+  const base = resolve(root)
+  const work: Work = []
+  for (const abs of paths) {
+    const rel = relative(base, abs)
+    const st = await stat(abs).catch(() => null)
+    const entry: ScanEntry = st?.isFile()
+      ? { kind: 'file', abs, rel, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) }
+      : { kind: 'fail', rel, reason: { code: 'vanished' } }
+    work.push({ folder: root, root: base, entry })
+  }
+  const progress: ImportProgress = {
+    phase: 'scanning',
+    scanned: work.length,
+    done: 0,
+    total: 0,
+    current: null,
+    rate: 0,
+  }
+  return importWork(db, work, (_f, rel) => rel, progress, opts)
+}
+
+async function importWork(
+  db: Archive,
+  work: Work,
+  prefix: (folder: string, rel: string) => string,
+  progress: ImportProgress,
+  opts: ImportOptions,
+): Promise<ImportReport> {
+  const report = emptyReport()
+  const emit = () => opts.onProgress?.({ ...progress })
   progress.phase = 'importing'
   progress.total = work.length
   emit()
@@ -100,7 +153,9 @@ export async function importFolders(
             error: entry.reason,
           } satisfies ImportFileResult
         }
-        return { ...store(db, prepared[j] as Prepared, root), path }
+        const r = store(db, prepared[j] as Prepared, root)
+        placeImported(db, r) // story clusters: only a new or changed article is (re)placed
+        return { ...r, path }
       }),
     )()
     for (const r of results) tally(report, r)
@@ -146,39 +201,85 @@ async function prepare(db: Archive, entry: FileEntry, root: string): Promise<Pre
   }
   // Local pictures are copied into the media store here, outside the transaction; store() then
   // records them (the store is content-addressed, so a file written for nothing does no harm).
-  const images = await prepareImages(parsed, { root, rel: entry.rel, mediaDir: mediaDirOf(db) })
-  return { entry, kind: 'parsed', hash, parsed, extra: decoded.warnings, images }
+  const tokens = lexMarkdown(parsed.markdown)
+  const site = { root, rel: entry.rel, mediaDir: mediaDirOf(db) }
+  const images = await prepareImages(parsed, site, tokens)
+  const plain = plainTextOf(tokens)
+  return { entry, kind: 'parsed', hash, parsed, extra: decoded.warnings, images, plain }
 }
 
 /** Classifies one prepared file against the archive and writes it. Runs inside a transaction. */
 function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, 'path'> {
   if (p.kind === 'skip') return { status: 'skipped', warnings: [], error: p.reason }
   if (p.kind === 'fail') return { status: 'failed', warnings: [], error: p.reason }
-  if (p.kind === 'unchanged-fast') return { status: 'unchanged', id: p.articleId, warnings: [] }
+  if (p.kind === 'unchanged-fast') {
+    return (
+      trashedResult(db, p.articleId) ?? {
+        status: 'unchanged',
+        id: p.articleId,
+        warnings: [],
+        ...seen(db, p.articleId, p.entry.abs),
+      }
+    )
+  }
 
   const now = new Date().toISOString()
-  const { entry, hash, parsed } = p
+  const { entry, hash } = p
+  const parsed = withAliases(db, p.parsed)
   const warnings = [...p.extra, ...parsed.warnings, ...p.images.warnings]
   const fileRec = { path: entry.abs, contentHash: hash, size: entry.size, mtimeMs: entry.mtimeMs }
   const known = getFile(db, entry.abs)
   if (known && known.contentHash === hash) {
+    const trashed = trashedResult(db, known.articleId)
+    if (trashed) return trashed
     putFile(db, { ...fileRec, articleId: known.articleId }, now)
     if (ownsArticle(db, known.articleId, entry.abs)) {
       saveArticleImages(db, known.articleId, p.images, now)
     }
-    return { status: 'unchanged', id: known.articleId, warnings }
+    return {
+      status: 'unchanged',
+      id: known.articleId,
+      warnings,
+      ...seen(db, known.articleId, entry.abs),
+    }
   }
-  const record = { parsed, path: entry.abs, folder: root, contentHash: hash, bytes: entry.size }
+  const record = {
+    parsed,
+    path: entry.abs,
+    folder: root,
+    contentHash: hash,
+    bytes: entry.size,
+    plain: p.plain,
+  }
   const same = findByHash(db, hash)
   if (known && same === null && ownsArticle(db, known.articleId, entry.abs)) {
+    const trashed = trashedResult(db, known.articleId)
+    if (trashed) return trashed
+    keepRevision(db, known.articleId, now)
     updateArticle(db, known.articleId, record, now)
     putFile(db, { ...fileRec, articleId: known.articleId }, now)
     saveArticleImages(db, known.articleId, p.images, now)
-    return { status: 'updated', id: known.articleId, warnings }
+    return {
+      status: 'updated',
+      id: known.articleId,
+      warnings,
+      ...seen(db, known.articleId, entry.abs),
+    }
   }
   if (same !== null) {
+    const trashed = trashedResult(db, same)
+    if (trashed) return trashed
+    if (!known && sourceGone(db, same)) {
+      moveArticlePath(db, same, entry.abs, root)
+      putFile(db, { ...fileRec, articleId: same }, now)
+      saveArticleImages(db, same, p.images, now)
+      return { status: 'moved', id: same, warnings, ...seen(db, same, entry.abs) }
+    }
     putFile(db, { ...fileRec, articleId: same }, now)
     return { status: 'duplicate', id: same, duplicateOf: same, warnings }
+  }
+  if (isDiscarded(db, entry.abs, hash)) {
+    return { status: 'skipped', warnings, error: { code: 'discarded' } }
   }
   const id = insertArticle(db, record, now)
   putFile(db, { ...fileRec, articleId: id }, now)

@@ -5,10 +5,12 @@ export function emptyReport(): ImportReport {
     scanned: 0,
     imported: 0,
     updated: 0,
+    moved: 0,
     unchanged: 0,
     duplicates: 0,
     skipped: 0,
     failed: 0,
+    editedFieldsKept: 0,
     cancelled: false,
     files: [],
   }
@@ -17,6 +19,7 @@ export function emptyReport(): ImportReport {
 const COUNTER = {
   imported: 'imported',
   updated: 'updated',
+  moved: 'moved',
   unchanged: 'unchanged',
   duplicate: 'duplicates',
   skipped: 'skipped',
@@ -28,4 +31,5 @@ export function tally(report: ImportReport, r: ImportFileResult): void {
   report.files.push(r)
   report.scanned++
   report[COUNTER[r.status]]++
+  report.editedFieldsKept += r.editedFieldsKept ?? 0
 }

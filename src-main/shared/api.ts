@@ -12,6 +12,7 @@ import {
   type Selection,
 } from './organise'
 import type { ImageFetchReport, ImageProgress, ImageRef } from './images'
+import type { ArticleDiff, ArticleVersions, RebuildReport, StoryCluster } from './clusters'
 import {
   ValidationError,
   bool,
@@ -27,6 +28,8 @@ import {
 import type { WireError } from './errors'
 
 export type { ErrorCode, WireError } from './errors'
+import { keepArgChecks, type KeepApi } from './keep-api'
+import type { WatchBatchEvent } from './types'
 
 export interface ArchiveInfo {
   /** The archive file in use. */
@@ -43,7 +46,7 @@ export interface ArchiveInfo {
  * `per-request`: the desktop app, where the user's setting comes with each `fetchImages`. */
 export type PrivateHosts = 'allowed' | 'refused' | 'per-request'
 
-export interface LecternApi {
+export interface LecternApi extends KeepApi {
   info(): ArchiveInfo
   stats(): Stats
   tags(): LabelCount[]
@@ -89,6 +92,18 @@ export interface LecternApi {
   readingState(args: { articleId: number }): ReadingState
   /** Remembers where the reader stopped (the fraction scrolled). */
   savePlace(args: { articleId: number; position: number }): ReadingState
+  /** Story clusters of at least `minSize` articles (default 2), the largest first. */
+  clusters(args: { minSize?: number }): { clusters: StoryCluster[] }
+  /** Recomputes every cluster from the texts; the user's split and join choices are kept. */
+  rebuildClusters(): RebuildReport
+  /** "Not the same story": the article leaves its cluster, for good (survives rebuilds). */
+  splitFromCluster(args: { articleId: number }): ArticleVersions
+  /** "Same story": the two articles' clusters become one, for good. */
+  joinClusters(args: { articleId: number; otherId: number }): ArticleVersions
+  /** The other versions of an article's story (outlet, date, title), the first one marked. */
+  versions(args: { articleId: number }): ArticleVersions
+  /** A word-level diff (characters in CJK text) from one article's text to another's. */
+  diffArticles(args: { from: number; to: number }): ArticleDiff
 }
 
 export type Method = keyof LecternApi
@@ -109,6 +124,10 @@ export interface LecternEvents {
   importProgress: ImportProgress
   imageProgress: ImageProgress
   archiveChanged: ArchiveInfo
+  /** A watched folder's batch was imported. */
+  watchBatch: WatchBatchEvent
+  /** Something about watching the user should know (e.g. polling after the system limit). */
+  watchNote: { code: 'polling-fallback' | 'watch-error'; message: string }
 }
 export type EventName = keyof LecternEvents
 const EVENTS: { [E in EventName]: true } = {
@@ -116,6 +135,8 @@ const EVENTS: { [E in EventName]: true } = {
   importProgress: true,
   imageProgress: true,
   archiveChanged: true,
+  watchBatch: true,
+  watchNote: true,
 }
 /** Every event name, for transports that must subscribe to each by name (EventSource). */
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[]
@@ -182,6 +203,19 @@ const checks = {
   setRead: obj({ selection, read: bool }),
   readingState: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
   savePlace: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER), position: fraction }),
+  clusters: obj({ minSize: optional(int(1, 1_000_000)) }),
+  rebuildClusters: none,
+  splitFromCluster: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
+  joinClusters: obj({
+    articleId: int(1, Number.MAX_SAFE_INTEGER),
+    otherId: int(1, Number.MAX_SAFE_INTEGER),
+  }),
+  versions: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
+  diffArticles: obj({
+    from: int(1, Number.MAX_SAFE_INTEGER),
+    to: int(1, Number.MAX_SAFE_INTEGER),
+  }),
+  ...keepArgChecks,
 }
 
 export const argChecks: ChecksMatch<typeof checks> = checks

@@ -73,14 +73,59 @@ function refusal(why: ImageRefusal): string {
   }
 }
 
-const READ_ONLY_ACTION = {
-  import: 'importing',
-  'fetch-images': 'fetching pictures',
-  organise: 'changing collections, saved searches or reading status',
-} as const
 const KIND = { collection: 'collection', 'saved-search': 'saved search' } as const
 
 const FORMAT = { yaml: 'YAML', toml: 'TOML', json: 'JSON' } as const
+
+const READ_ONLY = {
+  import: 'importing',
+  'fetch-images': 'fetching pictures',
+  edit: 'editing',
+  trash: 'changing the trash',
+  undo: 'undoing',
+  labels: 'changing labels',
+  backup: 'making a backup',
+  repair: 'repairing',
+  watch: 'watching folders',
+  'change-clusters': 'changing story clusters',
+  organise: 'changing collections, saved searches or reading status',
+} as const
+
+function invalidValue(p: ProblemParams['invalid-value']): string {
+  switch (p.rule) {
+    case 'empty':
+      return `The ${p.field} cannot be empty.`
+    case 'not-text':
+      return `The ${p.field} must be text.`
+    case 'too-long':
+      return `The ${p.field} is longer than ${p.max} characters.`
+    case 'not-list':
+      return `The ${p.field} must be a list.`
+    case 'date':
+      return `Not a date: ${p.value} (try 2025-02-13).`
+    case 'lang':
+      return `Not a language tag: ${p.value} (try zh-CN or en).`
+    case 'url':
+      return `A source URL starts with http:// or https://: ${p.value}`
+    case 'not-editable':
+      return `${p.field} cannot be edited.`
+  }
+}
+
+function backupFailure(p: ProblemParams['backup-failed']): string {
+  switch (p.reason) {
+    case 'exists':
+      return `${p.file} already exists.`
+    case 'is-archive':
+      return 'A backup cannot replace the archive itself.'
+    case 'integrity':
+      return `The copy failed its integrity check: ${p.detail ?? ''}`
+    case 'texts-lost':
+      return 'The copy lost article texts.'
+    case 'picture-missing':
+      return `A picture is missing from the store: ${p.detail ?? ''} (run lectern check).`
+  }
+}
 
 export const problemTextsEn: ProblemTexts = {
   // errors that end a call
@@ -94,8 +139,8 @@ export const problemTextsEn: ProblemTexts = {
   'not-found': (p) => `No article with id ${p.id}`,
   'not-a-folder': (p) => `${p.missing ? 'No such folder' : 'Not a folder'}: ${p.folder}`,
   'no-folders': () => 'Choose at least one folder.',
-  'read-only': (p) =>
-    `This archive is open read-only; ${READ_ONLY_ACTION[p.action]} is not allowed here.`,
+  'read-only': (p) => `This archive is open read-only; ${READ_ONLY[p.action]} is not allowed here.`,
+  'same-article': (p) => `Article ${p.id} cannot be joined with itself; choose two articles.`,
   busy: (p) =>
     p.job === 'import'
       ? 'An import is already running.'
@@ -107,6 +152,10 @@ export const problemTextsEn: ProblemTexts = {
     `The archive ${p.file} needs an upgrade; open it once without read-only.`,
   'archive-too-new': (p) =>
     `The archive ${p.file} was written by a newer Lectern (schema ${p.version}; this one knows ${p.known}). Update Lectern to open it.`,
+  'invalid-value': (p) => invalidValue(p),
+  'no-such-revision': (p) => `Article ${p.id} has revisions 1 to ${p.count}.`,
+  'no-labels': () => 'Name the labels to merge and the label to keep.',
+  'backup-failed': (p) => backupFailure(p),
   'unsearchable-query': () => 'Nothing to search for: the query has no letters or digits.',
   'unknown-collection': (p) => `No collection named "${p.name}".`,
   'unknown-saved-search': (p) => `No saved search named "${p.name}".`,
@@ -142,6 +191,8 @@ export const problemTextsEn: ProblemTexts = {
   'link-loop': () => 'link loop',
   'read-error': (p) => `could not read (${p.detail})`,
   'parse-error': (p) => `could not parse: ${p.detail}`,
+  'in-trash': () => 'in trash',
+  discarded: () => 'removed from the archive (the trash was emptied)',
 
   // why a picture is not stored
   'redirect-without-location': (p) => `HTTP ${p.status} without a location`,

@@ -15,6 +15,25 @@ export type ArgRule =
   | { rule: 'unknown-key' }
   | { rule: 'no-arguments' }
 
+/** What a read-only archive refuses to do. */
+export type ReadOnlyAction =
+  | 'import'
+  | 'fetch-images'
+  | 'edit'
+  | 'trash'
+  | 'undo'
+  | 'labels'
+  | 'backup'
+  | 'repair'
+  | 'watch'
+  | 'change-clusters'
+  | 'organise'
+
+export type InvalidValueRule =
+  'empty' | 'not-text' | 'too-long' | 'not-list' | 'date' | 'lang' | 'url' | 'not-editable'
+
+export type BackupFailure = 'exists' | 'is-archive' | 'integrity' | 'texts-lost' | 'picture-missing'
+
 /** Errors that end a call: the `code` of a failed `Reply` (and of `SearchResult.error`). */
 export interface ErrorParams {
   'unknown-method': { method: string }
@@ -31,13 +50,21 @@ export interface ErrorParams {
   /** `missing`: nothing at that path at all (rather than a file). */
   'not-a-folder': { folder: string; missing?: boolean }
   'no-folders': Empty
-  'read-only': { action: 'import' | 'fetch-images' | 'organise' }
+  'read-only': { action: ReadOnlyAction }
+  /** "Same story" was asked for an article and itself. */
+  'same-article': { id: number }
   busy: { job: 'import' | 'images' }
   'archive-missing': { file: string }
   /** `detail` is SQLite's own text: the English rendering shows it, translations need not. */
   'archive-unreadable': { file: string; detail?: string }
   'archive-needs-upgrade': { file: string }
   'archive-too-new': { file: string; version: number; known: number }
+  /** A value the user typed for an article's field that cannot be kept as given. */
+  'invalid-value': { field: string; rule: InvalidValueRule; value?: string; max?: number }
+  'no-such-revision': { id: number; count: number }
+  /** A merge or rename without the labels to merge or the label to keep. */
+  'no-labels': Empty
+  'backup-failed': { file: string; reason: BackupFailure; detail?: string }
   /** Something was typed but nothing in it can be searched for (only punctuation, `()`, …). */
   'unsearchable-query': Empty
   /** No collection or saved search of that name (for this reader). */
@@ -96,6 +123,10 @@ export interface FileReasonParams {
   /** An error the system gave no better name for: its code (`EIO`) or text. */
   'read-error': { detail: string }
   'parse-error': { detail: string }
+  /** The file of an article in the trash: a re-import does not bring it back. */
+  'in-trash': Empty
+  /** The unchanged file of an article removed for good (the trash was emptied). */
+  discarded: Empty
 }
 export type FileReasonCode = keyof FileReasonParams
 

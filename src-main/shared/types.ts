@@ -29,6 +29,57 @@ export interface Article {
   markdown: string
   /** Pictures kept in the archive: `imageKey(src as written)` → `/media/<hash>.<ext>`. */
   images?: Record<string, string>
+  // Read from the archive (absent on a parse): the values above are as shown, the user's edits
+  // winning over the imported ones.
+  /** Fields whose shown value is the user's, not the imported one. */
+  edited?: EditableField[]
+  /** The imported value of each edited field, for "show imported" and reset. */
+  imported?: ArticleEdit
+  trashed?: boolean
+  /** The file it was imported from is gone (seen by a watcher); the article stays. */
+  sourceMissing?: boolean
+  /** How many earlier revisions a re-import replaced and kept. */
+  revisions?: number
+}
+
+/** What the user may change of an article; their value wins over the imported one. */
+export type EditableField =
+  'title' | 'date' | 'summary' | 'lang' | 'tags' | 'categories' | 'sourceName' | 'sourceUrl'
+export const EDITABLE_FIELDS: readonly EditableField[] = [
+  'title',
+  'date',
+  'summary',
+  'lang',
+  'tags',
+  'categories',
+  'sourceName',
+  'sourceUrl',
+]
+export type ArticleEdit = Partial<Pick<Article, EditableField>>
+
+/** One earlier state of an article, kept when a re-import changed it; the current one is last. */
+export interface RevisionInfo {
+  /** 1 is the oldest kept. */
+  revision: number
+  /** When this state was imported. */
+  date: string
+  title: string
+  hash: string
+  current: boolean
+}
+
+/** A word diff: CJK compared character by character, other scripts word by word. */
+export interface DiffPart {
+  op: 'equal' | 'insert' | 'delete'
+  text: string
+}
+
+/** One bulk change, as listed for undo. */
+export interface ChangeSummary {
+  id: number
+  action: string
+  articles: number
+  at: string
 }
 
 export interface LabelCount {
@@ -48,10 +99,12 @@ export interface Stats {
   images: ImageStats
 }
 
-export type FileStatus = 'imported' | 'updated' | 'unchanged' | 'duplicate' | 'skipped' | 'failed'
+export type FileStatus =
+  'imported' | 'updated' | 'moved' | 'unchanged' | 'duplicate' | 'skipped' | 'failed'
 export const FILE_STATUSES: readonly FileStatus[] = [
   'imported',
   'updated',
+  'moved',
   'unchanged',
   'duplicate',
   'skipped',
@@ -68,12 +121,16 @@ export interface ImportFileResult {
   warnings: ImportWarning[]
   /** Why a file was skipped or failed. */
   error?: FileReason
+  /** Fields the user edited on this file's article, kept over the imported values. */
+  editedFieldsKept?: number
 }
 
 export interface ImportCounts {
   scanned: number
   imported: number
   updated: number
+  /** Renamed or moved files whose article kept its id (same content, new path). */
+  moved: number
   unchanged: number
   duplicates: number
   skipped: number
@@ -81,6 +138,8 @@ export interface ImportCounts {
 }
 
 export interface ImportReport extends ImportCounts {
+  /** Fields the user had edited on the articles this import read, kept over imported values. */
+  editedFieldsKept: number
   /** True when the user cancelled; the files not reached are not listed. */
   cancelled: boolean
   files: ImportFileResult[]
@@ -94,4 +153,72 @@ export interface ImportProgress {
   current: string | null
   /** Files per second since the import phase began. */
   rate: number
+}
+
+/** What `check` found, and with `fix`, what it repaired. */
+export interface CheckReport {
+  /** SQLite's integrity_check and foreign_key_check; `repaired` after a REINDEX fixed them. */
+  integrity: { ok: boolean; problems: string[]; repaired: boolean }
+  /** Articles missing from the full-text index, and index rows of no article. */
+  searchIndex: { ok: boolean; missing: number; extra: number; rebuilt: boolean }
+  pictures: {
+    /** Files in the picture store that no article uses. */
+    unused: number
+    /** Pictures the archive lists as stored whose file is gone. */
+    missing: number
+    /** With fix: unused files deleted. */
+    removed: number
+    /** With fix: missing ones marked to be fetched or copied again. */
+    markedMissing: number
+  }
+  /** True when nothing is wrong (after the repairs, with fix). */
+  ok: boolean
+}
+
+/** A backup made and checked: the copy opened, passed integrity_check and holds these. */
+export interface BackupReport {
+  articles: number
+  /** Size of the copied archive file. */
+  bytes: number
+  /** Pictures copied (or linked) into the copy's picture store. */
+  media: number
+  verified: true
+}
+
+/** Changes to one article or many: new values, labels added or removed, fields reset. */
+export interface ArticleChanges {
+  set?: ArticleEdit
+  addTags?: string[]
+  removeTags?: string[]
+  addCategories?: string[]
+  removeCategories?: string[]
+  /** Back to the imported value. */
+  reset?: EditableField[]
+}
+
+export interface BulkResult {
+  /** Articles whose shown values changed. */
+  changed: number
+  /** The change to undo it by; null when nothing changed. */
+  undoId: number | null
+}
+
+export interface TrashedArticle {
+  id: number
+  title: string
+  trashedAt: string
+}
+
+export interface WatchStatus {
+  folders: string[]
+  /** True after the system's watch limit was reached: changes are found by polling. */
+  polling: boolean
+}
+
+/** One batch a watcher imported. */
+export interface WatchBatchEvent {
+  folder: string
+  report: ImportReport
+  /** Articles whose file went away (kept, marked "source file missing"). */
+  missing: number
 }

@@ -97,6 +97,7 @@ export const en = {
   status_imported: 'Imported',
   status_updated: 'Updated',
   status_unchanged: 'Unchanged',
+  status_moved: 'Moved',
   status_duplicate: 'Duplicate',
   status_skipped: 'Skipped',
   status_failed: 'Failed',

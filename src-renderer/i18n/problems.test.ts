@@ -22,6 +22,7 @@ const EXAMPLES: { [C in ProblemCode]: Problem<C> } = {
   'not-a-folder': { code: 'not-a-folder', params: { folder: '/home/me/news' } },
   'no-folders': { code: 'no-folders' },
   'read-only': { code: 'read-only', params: { action: 'import' } },
+  'same-article': { code: 'same-article', params: { id: 7 } },
   busy: { code: 'busy', params: { job: 'images' } },
   'archive-missing': { code: 'archive-missing', params: { file: '/a/archive.db' } },
   'archive-unreadable': {
@@ -98,6 +99,18 @@ const EXAMPLES: { [C in ProblemCode]: Problem<C> } = {
   'not-a-file': { code: 'not-a-file' },
   'copy-failed': { code: 'copy-failed', params: { detail: 'EACCES' } },
   'earlier-failure': { code: 'earlier-failure', params: { text: 'HTTP 404 Not Found' } },
+  'invalid-value': {
+    code: 'invalid-value',
+    params: { field: 'date', rule: 'date', value: 'soon' },
+  },
+  'no-such-revision': { code: 'no-such-revision', params: { id: 7, count: 2 } },
+  'no-labels': { code: 'no-labels' },
+  'backup-failed': {
+    code: 'backup-failed',
+    params: { file: '/b/backup.db', reason: 'integrity', detail: 'row 3 missing from index' },
+  },
+  'in-trash': { code: 'in-trash' },
+  discarded: { code: 'discarded' },
 }
 
 /** Names, numbers and addresses from the parameters may appear in any language; so may the
@@ -105,7 +118,7 @@ const EXAMPLES: { [C in ProblemCode]: Problem<C> } = {
 const LATIN_OK = /^(HTTP|JSON|YAML|TOML|UTF|Lectern|MB|KB|true|false|file|Markdown)$/
 
 /** Parameters that are themselves codes (`rule: 'whole-number'`) must be translated, not shown. */
-const CODE_KEYS = new Set(['code', 'rule', 'action', 'job', 'format', 'got'])
+const CODE_KEYS = new Set(['code', 'rule', 'action', 'job', 'format', 'got', 'reason', 'field'])
 
 function shownValues(params: unknown): string[] {
   if (typeof params !== 'object' || params === null) return []

@@ -19,11 +19,6 @@ function code(detail: string): string {
   return /^[A-Z][A-Z0-9_]+$/.test(detail) ? `（${detail}）` : ''
 }
 
-const READ_ONLY_ACTION = {
-  import: '导入',
-  'fetch-images': '下载图片',
-  organise: '更改合集、已存搜索或阅读状态',
-} as const
 const KIND = { collection: '合集', 'saved-search': '已存搜索' } as const
 
 function argRule(p: ProblemParams['bad-arguments']): string {
@@ -68,6 +63,53 @@ function refusal(why: ImageRefusal): string {
   }
 }
 
+const READ_ONLY = {
+  import: '导入',
+  'fetch-images': '下载图片',
+  edit: '编辑',
+  trash: '更改废纸篓',
+  undo: '撤销',
+  labels: '更改标签',
+  backup: '备份',
+  repair: '修复',
+  watch: '监视文件夹',
+  'change-clusters': '更改报道归组',
+  organise: '更改合集、已存搜索或阅读状态',
+} as const
+
+const FIELD: Record<string, string> = {
+  title: '标题',
+  date: '日期',
+  summary: '摘要',
+  lang: '语言',
+  tags: '标签',
+  categories: '分类',
+  sourceName: '来源名称',
+  sourceUrl: '来源网址',
+}
+const field = (f: string) => FIELD[f] ?? f
+
+type InvalidValue = ProblemParams['invalid-value']
+const INVALID: { [R in InvalidValue['rule']]: (p: InvalidValue) => string } = {
+  empty: (p) => `${field(p.field)}不能为空。`,
+  'not-text': (p) => `${field(p.field)}必须是文字。`,
+  'too-long': (p) => `${field(p.field)}超过 ${p.max} 个字符。`,
+  'not-list': (p) => `${field(p.field)}必须是列表。`,
+  date: (p) => `无法识别日期：${p.value}（例如 2025-02-13）。`,
+  lang: (p) => `不是语言代码：${p.value}（例如 zh-CN 或 en）。`,
+  url: (p) => `来源网址须以 http:// 或 https:// 开头：${p.value}`,
+  'not-editable': (p) => `${field(p.field)}不可编辑。`,
+}
+
+type BackupFailed = ProblemParams['backup-failed']
+const BACKUP: { [R in BackupFailed['reason']]: (p: BackupFailed) => string } = {
+  exists: (p) => `${p.file} 已存在。`,
+  'is-archive': () => '备份不能覆盖文库本身。',
+  integrity: () => '备份副本未通过完整性检查。',
+  'texts-lost': () => '备份副本缺少文章正文。',
+  'picture-missing': () => '图片库中缺少图片，请先检查文库。',
+}
+
 const GOT = { list: '列表', string: '文本', number: '数字', boolean: '布尔值' } as const
 
 export const problemTextsZh: ProblemTexts = {
@@ -81,12 +123,13 @@ export const problemTextsZh: ProblemTexts = {
   'not-found': (p) => `没有编号为 ${p.id} 的文章`,
   'not-a-folder': (p) => `${p.missing ? '没有这个文件夹' : '不是文件夹'}：${p.folder}`,
   'no-folders': () => '请至少选择一个文件夹。',
-  'read-only': (p) => `此文库以只读方式打开，这里不能${READ_ONLY_ACTION[p.action]}。`,
   'unknown-collection': (p) => `没有名为“${p.name}”的合集。`,
   'unknown-saved-search': (p) => `没有名为“${p.name}”的已存搜索。`,
   'name-taken': (p) => `已有名为“${p.name}”的${KIND[p.kind]}。`,
   'empty-name': (p) => `${KIND[p.kind]}需要一个名称。`,
   'not-in-collection': (p) => `文章 ${p.id} 不在合集“${p.name}”中。`,
+  'read-only': (p) => `此文库以只读方式打开，这里不能${READ_ONLY[p.action]}。`,
+  'same-article': (p) => `文章 ${p.id} 不能与自己合并，请选择两篇文章。`,
   busy: (p) =>
     p.job === 'import' ? '已有一个导入正在进行。' : '正在下载图片，请等待完成或先取消。',
   'archive-missing': (p) => `${p.file} 处没有文库`,
@@ -94,6 +137,10 @@ export const problemTextsZh: ProblemTexts = {
   'archive-needs-upgrade': (p) => `文库 ${p.file} 需要升级，请先以非只读方式打开一次。`,
   'archive-too-new': (p) =>
     `文库 ${p.file} 由更新版本的 Lectern 写入（结构版本 ${p.version}，本版本支持到 ${p.known}）。请更新 Lectern 后再打开。`,
+  'invalid-value': (p) => INVALID[p.rule](p),
+  'no-such-revision': (p) => `文章 ${p.id} 只有第 1 到第 ${p.count} 个版本。`,
+  'no-labels': () => '请写明要合并的标签和保留的标签。',
+  'backup-failed': (p) => BACKUP[p.reason](p),
   'unsearchable-query': () => '没有可搜索的内容：查询中没有文字或数字。',
   internal: () => 'Lectern 内部出错，详情见日志。',
 
@@ -121,6 +168,8 @@ export const problemTextsZh: ProblemTexts = {
   'link-loop': () => '链接循环',
   'read-error': (p) => `无法读取${code(p.detail)}`,
   'parse-error': () => '无法解析',
+  'in-trash': () => '在废纸篓中',
+  discarded: () => '已从文库中永久删除（废纸篓已清空）',
 
   'redirect-without-location': (p) => `HTTP ${p.status} 重定向缺少目标地址`,
   'redirect-invalid': () => '重定向到无效地址',

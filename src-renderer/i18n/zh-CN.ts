@@ -91,6 +91,7 @@ export const zhCN: Messages = {
   status_imported: '已导入',
   status_updated: '已更新',
   status_unchanged: '未变化',
+  status_moved: '已移动',
   status_duplicate: '重复',
   status_skipped: '已跳过',
   status_failed: '失败',

@@ -90,6 +90,8 @@ describe('one event stream per tab', () => {
       importProgress: true,
       imageProgress: true,
       archiveChanged: true,
+      watchBatch: true,
+      watchNote: true,
     }
     const got: string[] = []
     sharedEventStream('/api/events').subscribe((event) => got.push(event))

@@ -1,0 +1,193 @@
+import { existsSync, statSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import type { Archive } from '../db/open'
+import type { KeepApi, LabelKindName } from '../shared/keep-api'
+import type { LecternEvents } from '../shared/api'
+import type {
+  Article,
+  ArticleChanges,
+  BackupReport,
+  BulkResult,
+  ChangeSummary,
+  CheckReport,
+  DiffPart,
+  RevisionInfo,
+  TrashedArticle,
+  WatchStatus,
+} from '../shared/types'
+import { shownArticle } from '../db/edits'
+import { mergeLabels } from '../db/label-aliases'
+import { emptyTrash, restoreArticles, trashArticles, trashedArticles } from '../db/trash'
+import { listChanges, undoLast } from '../db/undo'
+import { revisionList, revisionTexts } from '../db/revisions'
+import { lastBackup } from '../db/backups'
+import { addWatchedFolder, removeWatchedFolder, watchedFolders } from '../db/watched'
+import { bulkEdit, editArticle } from '../keep/edit'
+import { wordDiff } from '../text/word-diff'
+import { backupArchive } from '../archive/backup'
+import { checkArchive } from '../archive/check'
+import { mediaDirOf, mediaFile } from '../images/store'
+import { FolderWatcher, type WatchOptions } from '../watch/watcher'
+import { LecternError } from '../shared/errors'
+import type { ReadOnlyAction } from '../shared/problems'
+
+/**
+ * The keeping half of the service (edits, trash, revisions, backup, check, watching), written
+ * apart so the service file stays readable; ArchiveService supplies the archive and the rules
+ * on writing.
+ */
+export abstract class KeepService implements KeepApi {
+  abstract get db(): Archive
+  /** Throws when this transport may not change the archive. */
+  protected abstract mayWrite(action: ReadOnlyAction): void
+  /** Before the first import into the bundled sample: move to the user's own archive. */
+  protected abstract beforeImport(): void
+  protected abstract emitEvent<E extends keyof LecternEvents>(e: E, data: LecternEvents[E]): void
+  protected abstract get nativeBinding(): string | undefined
+  /** Settle times for watching (tests shorten them). */
+  protected watchOptions: Pick<WatchOptions, 'settleMs' | 'stableMs'> = {}
+
+  #watcher: FolderWatcher | null = null
+
+  editArticle({ id, ...changes }: { id: number } & ArticleChanges): Article {
+    this.mayWrite('edit')
+    return editArticle(this.db, id, changes)
+  }
+
+  bulkEdit({ ids, ...changes }: { ids: number[] } & ArticleChanges): BulkResult {
+    this.mayWrite('edit')
+    return bulkEdit(this.db, ids, changes)
+  }
+
+  trashArticles({ ids }: { ids: number[] }): BulkResult {
+    this.mayWrite('trash')
+    const changed = trashArticles(this.db, ids, now())
+    return { changed, undoId: changed > 0 ? (listChanges(this.db)[0]?.id ?? null) : null }
+  }
+
+  restoreArticles({ ids }: { ids: number[] }): BulkResult {
+    this.mayWrite('trash')
+    const changed = restoreArticles(this.db, ids, now())
+    return { changed, undoId: changed > 0 ? (listChanges(this.db)[0]?.id ?? null) : null }
+  }
+
+  trashList(): TrashedArticle[] {
+    return trashedArticles(this.db)
+  }
+
+  async emptyTrash(): Promise<{ articles: number; pictures: number }> {
+    this.mayWrite('trash')
+    const r = emptyTrash(this.db, now())
+    // Files go once the rows are gone for good (a crash in between leaves unused files, which
+    // `check --fix` removes; the other order could leave rows pointing at nothing).
+    const dir = mediaDirOf(this.db)
+    for (const m of r.mediaFiles) await rm(mediaFile(dir, m.hash, m.ext as 'png'), { force: true })
+    return { articles: r.articles, pictures: r.mediaFiles.length }
+  }
+
+  undo(): ChangeSummary | null {
+    this.mayWrite('undo')
+    return undoLast(this.db)
+  }
+
+  changes(): ChangeSummary[] {
+    return listChanges(this.db)
+  }
+
+  mergeLabels(args: { kind: LabelKindName; labels: string[]; into: string }): BulkResult {
+    this.mayWrite('labels')
+    const into = args.into.trim()
+    const labels = args.labels.map((l) => l.trim()).filter((l) => l !== '')
+    if (into === '' || labels.length === 0) {
+      throw new LecternError('no-labels')
+    }
+    const r = mergeLabels(this.db, args.kind, labels, into, now())
+    return { changed: r.articles, undoId: r.undoId }
+  }
+
+  revisions({ id }: { id: number }): RevisionInfo[] {
+    this.#article(id)
+    return revisionList(this.db, id)
+  }
+
+  revisionDiff({ id, from, to }: { id: number; from: number; to: number }): {
+    title: DiffPart[]
+    body: DiffPart[]
+  } {
+    this.#article(id)
+    const all = revisionTexts(this.db, id)
+    const a = all[from - 1]
+    const b = all[to - 1]
+    if (!a || !b) {
+      throw new LecternError('no-such-revision', { id, count: all.length })
+    }
+    return { title: wordDiff(a.title, b.title), body: wordDiff(a.markdown, b.markdown) }
+  }
+
+  async backup({ file, replace }: { file: string; replace?: boolean }): Promise<BackupReport> {
+    this.mayWrite('backup')
+    return backupArchive(this.db, file, { replace, nativeBinding: this.nativeBinding })
+  }
+
+  lastBackup(): { file: string; madeAt: string } | null {
+    return lastBackup(this.db)
+  }
+
+  check({ fix }: { fix?: boolean }): Promise<CheckReport> {
+    if (fix) this.mayWrite('repair')
+    return checkArchive(this.db, { fix: fix ?? false })
+  }
+
+  async watchFolders({ folders }: { folders: string[] }): Promise<WatchStatus> {
+    this.mayWrite('watch')
+    const abs = folders.map((f) => resolve(f))
+    for (const f of abs) {
+      if (!existsSync(f) || !statSync(f).isDirectory()) {
+        throw new LecternError('not-a-folder', { folder: f })
+      }
+    }
+    this.beforeImport()
+    for (const f of abs) addWatchedFolder(this.db, f, now())
+    await this.resumeWatching()
+    return this.watchStatus()
+  }
+
+  async unwatchFolders({ folders }: { folders?: string[] }): Promise<WatchStatus> {
+    this.mayWrite('watch')
+    const gone = folders ? folders.map((f) => resolve(f)) : watchedFolders(this.db)
+    for (const f of gone) removeWatchedFolder(this.db, f)
+    await this.resumeWatching()
+    return this.watchStatus()
+  }
+
+  watchStatus(): WatchStatus {
+    return { folders: this.#watcher?.folders ?? [], polling: this.#watcher?.polling ?? false }
+  }
+
+  /** Watches the folders the archive remembers (at start, and after a change of the list). */
+  async resumeWatching(): Promise<void> {
+    await this.stopWatching()
+    const folders = watchedFolders(this.db).filter((f) => existsSync(f))
+    if (folders.length === 0) return
+    const w = new FolderWatcher(this.db, folders, {
+      ...this.watchOptions,
+      onBatch: (b) => this.emitEvent('watchBatch', b),
+      onNote: (n) => this.emitEvent('watchNote', n),
+    })
+    await w.start()
+    this.#watcher = w
+  }
+
+  async stopWatching(): Promise<void> {
+    const w = this.#watcher
+    this.#watcher = null
+    await w?.stop()
+  }
+
+  #article(id: number): void {
+    if (!shownArticle(this.db, id)) throw new LecternError('not-found', { id })
+  }
+}
+
+const now = () => new Date().toISOString()

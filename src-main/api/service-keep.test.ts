@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { writeFileSync } from 'node:fs'
+import { openArchive } from '../db/open'
+import { article, tempTree } from '../test-support/tmp'
+import type { LecternEvents } from '../shared/api'
+import { ArchiveService } from './service'
+import { createDispatcher } from './dispatcher'
+
+let tree: ReturnType<typeof tempTree>
+let service: ArchiveService | undefined
+afterEach(() => {
+  service?.close()
+  service = undefined
+  tree?.cleanup()
+})
+
+async function make(canImport = true) {
+  tree = tempTree({
+    'news/a.md': article('死亡人数为12人', '据报道，死亡人数为12人。'),
+    'news/b.md': article('Ferry', 'The ferry sailed on Monday.'),
+  })
+  const events: { event: string; data: unknown }[] = []
+  const emit = <E extends keyof LecternEvents>(event: E, data: LecternEvents[E]) =>
+    events.push({ event, data })
+  const db = openArchive(tree.path('a.db'), { create: true })
+  service = new ArchiveService({
+    db,
+    path: tree.path('a.db'),
+    canImport,
+    emit,
+    watch: { settleMs: 200, stableMs: 300 },
+  })
+  const dispatch = createDispatcher(service)
+  const call = async <T = unknown>(m: string, a?: unknown): Promise<T> => {
+    const r = await dispatch(m, a)
+    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code })
+    return r.value as T
+  }
+  return { dispatch, call, events }
+}
+
+describe('keeping an archive through the contract', () => {
+  it('edits, shows the imported value, diffs revisions, and refuses bad values by code', async () => {
+    const { call, dispatch } = await make()
+    await call('importFolders', { folders: [tree.path('news')] })
+    const a = await call<never>('article', { id: 1 })
+    expect(a).toMatchObject({ edited: [], trashed: false, sourceMissing: false, revisions: 0 })
+
+    const edited = await call('editArticle', { id: 1, set: { title: '改', summary: null } })
+    expect(edited).toMatchObject({ title: '改', edited: ['title'] })
+    expect(await dispatch('editArticle', { id: 1, set: { date: 'soon' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-value', params: { field: 'date', rule: 'date', value: 'soon' } },
+    })
+    expect(await dispatch('editArticle', { id: 1, set: { body: 'x' } })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-arguments' },
+    })
+    expect(await dispatch('editArticle', { id: 99, set: { title: 'x' } })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
+
+    writeFileSync(tree.path('news/a.md'), article('死亡人数为21人', '据报道，死亡人数为21人。'))
+    const r = await call<never>('importFolders', { folders: [tree.path('news')] })
+    expect(r).toMatchObject({ updated: 1, editedFieldsKept: 1 })
+    const revs = await call<{ revision: number; current: boolean; title: string }[]>('revisions', {
+      id: 1,
+    })
+    expect(revs.map((x) => [x.revision, x.title, x.current])).toEqual([
+      [1, '死亡人数为12人', false],
+      [2, '死亡人数为21人', true],
+    ])
+    const diff = await call<{ body: { op: string; text: string }[] }>('revisionDiff', {
+      id: 1,
+      from: 1,
+      to: 2,
+    })
+    expect(diff.body.filter((p) => p.op !== 'equal')).toEqual([
+      { op: 'delete', text: '12' },
+      { op: 'insert', text: '21' },
+    ])
+    expect(await dispatch('revisionDiff', { id: 1, from: 1, to: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'no-such-revision', params: { id: 1, count: 2 } },
+    })
+  })
+
+  it('trashes, undoes, empties; merges labels; backs up and checks', async () => {
+    const { call } = await make()
+    await call('importFolders', { folders: [tree.path('news')] })
+    expect(await call('trashArticles', { ids: [1, 2] })).toMatchObject({ changed: 2 })
+    expect(await call('undo')).toMatchObject({ action: 'trash', articles: 2 })
+    await call('trashArticles', { ids: [2] })
+    expect(await call<{ id: number }[]>('trashList')).toMatchObject([{ id: 2, title: 'Ferry' }])
+    expect(await call('emptyTrash')).toEqual({ articles: 1, pictures: 0 })
+    expect(await call('article', { id: 2 })).toBeNull()
+
+    await call('bulkEdit', { ids: [1], addTags: ['Xinhua', '新華社'] })
+    expect(
+      await call('mergeLabels', { kind: 'tag', labels: ['新華社'], into: '新华社' }),
+    ).toMatchObject({ changed: 1 })
+    expect(await call<{ tags: string[] }>('article', { id: 1 })).toMatchObject({
+      tags: ['test', 'Xinhua', '新华社'],
+    })
+
+    const b = await call('backup', { file: tree.path('b/backup.db') })
+    expect(b).toMatchObject({ articles: 1, verified: true })
+    expect(await call('lastBackup')).toMatchObject({ file: tree.path('b/backup.db') })
+    expect(await call('check', {})).toMatchObject({ ok: true })
+  })
+
+  it('watches folders it remembers, and reports each batch as an event', async () => {
+    const { call, events } = await make()
+    await call('importFolders', { folders: [tree.path('news')] })
+    expect(await call('watchFolders', { folders: [tree.path('news')] })).toEqual({
+      folders: [tree.path('news')],
+      polling: false,
+    })
+    writeFileSync(tree.path('news/c.md'), article('New one', 'Arrived while watched.'))
+    const start = Date.now()
+    while (!events.some((e) => e.event === 'watchBatch') && Date.now() - start < 8000) {
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    const batch = events.find((e) => e.event === 'watchBatch')?.data
+    expect(batch).toMatchObject({ report: { imported: 1 }, missing: 0 })
+    expect(await call('unwatchFolders', {})).toEqual({ folders: [], polling: false })
+    await expect(call('watchFolders', { folders: [tree.path('nowhere')] })).rejects.toMatchObject({
+      code: 'not-a-folder',
+    })
+  }, 20_000)
+
+  it('refuses every change where the archive is read-only', async () => {
+    const { dispatch } = await make(false)
+    for (const [m, a] of [
+      ['editArticle', { id: 1, set: { title: 'x' } }],
+      ['bulkEdit', { ids: [1], addTags: ['x'] }],
+      ['trashArticles', { ids: [1] }],
+      ['emptyTrash', undefined],
+      ['undo', undefined],
+      ['mergeLabels', { kind: 'tag', labels: ['a'], into: 'b' }],
+      ['backup', { file: tree.path('x.db') }],
+      ['check', { fix: true }],
+      ['watchFolders', { folders: [tree.path('news')] }],
+    ] as const) {
+      expect(await dispatch(m, a), m).toMatchObject({ ok: false, error: { code: 'read-only' } })
+    }
+    expect(await dispatch('check', {})).toMatchObject({ ok: true })
+  })
+})

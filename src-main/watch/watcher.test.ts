@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { appendFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { watch, type FSWatcher } from 'chokidar'
+import { openArchive, type Archive } from '../db/open'
+import { shownArticle } from '../db/edits'
+import { importFolders } from '../import/importer'
+import { editArticle } from '../keep/edit'
+import { article, tempTree } from '../test-support/tmp'
+import { FolderWatcher, type WatchBatch } from './watcher'
+
+let tree: ReturnType<typeof tempTree>
+let db: Archive
+let watcher: FolderWatcher | undefined
+afterEach(async () => {
+  await watcher?.stop()
+  watcher = undefined
+  db?.close()
+  tree?.cleanup()
+})
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function setup(
+  opts: { polling?: boolean; watchFn?: typeof watch; defaultTimes?: boolean } = {},
+) {
+  tree = tempTree({ 'news/a.md': article('Harbour', '港口 harbour') })
+  db = openArchive(':memory:')
+  const first = await importFolders(db, [tree.path('news')])
+  const batches: WatchBatch[] = []
+  const notes: string[] = []
+  const { defaultTimes, ...rest } = opts
+  watcher = new FolderWatcher(db, [tree.path('news')], {
+    ...(defaultTimes ? {} : { settleMs: 300, stableMs: 500 }),
+    ...rest,
+    onBatch: (b) => batches.push(b),
+    onNote: (n) => notes.push(n.code),
+  })
+  await watcher.start()
+  return { batches, notes, id: first.files[0]!.id! }
+}
+
+/** Waits (up to `ms`) until some batch result satisfies `ok`; returns how long it took. */
+async function until(ok: () => boolean, ms = 8000): Promise<number> {
+  const start = Date.now()
+  while (!ok()) {
+    if (Date.now() - start > ms) throw new Error('the watcher did not import in time')
+    await sleep(50)
+  }
+  return Date.now() - start
+}
+const results = (batches: WatchBatch[], path: string) =>
+  batches.flatMap((b) => b.report.files).filter((f) => f.path === path)
+
+describe('a watched folder', () => {
+  it('imports a file written slowly in pieces once, and whole', async () => {
+    // The app's own settle times: a pause between pieces shorter than they are never splits a file.
+    const { batches } = await setup({ defaultTimes: true })
+    const file = tree.path('news/slow.md')
+    const pieces = [
+      '---\ntitle: "慢慢写"\n',
+      'date: "2025-02-13"\n---\n\n',
+      '第一段。\n\n',
+      '第二段。\n\n',
+      'The last paragraph.\n',
+    ]
+    writeFileSync(file, pieces[0]!)
+    for (const p of pieces.slice(1)) {
+      await sleep(250)
+      appendFileSync(file, p)
+    }
+    // Speed is measured in bench/watch.ts; here only that it comes, once and whole.
+    await until(() => results(batches, 'slow.md').length > 0)
+    await sleep(1200) // nothing more comes for it
+    const seen = results(batches, 'slow.md')
+    expect(seen.map((r) => r.status)).toEqual(['imported'])
+    const shown = shownArticle(db, seen[0]!.id!)!
+    expect(shown.title).toBe('慢慢写')
+    expect(shown.markdown).toMatch(/第一段。\n\n第二段。\n\nThe last paragraph\.\n?$/)
+  }, 20_000)
+
+  it('keeps the article of a renamed file, with the user’s edits', async () => {
+    const { batches, id } = await setup()
+    editArticle(db, id, { set: { title: 'My title' } })
+    renameSync(tree.path('news/a.md'), tree.path('news/renamed.md'))
+    await until(() => results(batches, 'renamed.md').length > 0)
+    await watcher!.idle()
+    expect(results(batches, 'renamed.md')[0]).toMatchObject({ status: 'moved', id })
+    expect(shownArticle(db, id)).toMatchObject({
+      title: 'My title',
+      path: tree.path('news/renamed.md'),
+      sourceMissing: false,
+    })
+    expect(db.prepare(`SELECT count(*) AS n FROM articles`).get()).toEqual({ n: 1 })
+  }, 20_000)
+
+  it('marks the article of a deleted file as source missing and deletes nothing', async () => {
+    const { batches, id } = await setup()
+    unlinkSync(tree.path('news/a.md'))
+    await until(() => batches.some((b) => b.missing > 0))
+    expect(shownArticle(db, id)).toMatchObject({ title: 'Harbour', sourceMissing: true })
+    // Put back: found again.
+    writeFileSync(tree.path('news/a.md'), article('Harbour', '港口 harbour'))
+    await until(() => shownArticle(db, id)?.sourceMissing === false)
+  }, 20_000)
+
+  it('falls back to polling with a note when the system watch limit is reached', async () => {
+    let first: FSWatcher | undefined
+    const watchFn: typeof watch = (paths, options) => {
+      const w = watch(paths, options)
+      first ??= w
+      return w
+    }
+    const { batches, notes } = await setup({ watchFn })
+    const limit = Object.assign(
+      new Error('ENOSPC: System limit for number of file watchers reached'),
+      {
+        code: 'ENOSPC',
+      },
+    )
+    first!.emit('error', limit)
+    await until(() => watcher!.polling && notes.includes('polling-fallback'))
+    await sleep(1500) // the polling watcher is ready
+    writeFileSync(tree.path('news/new.md'), article('Polled', 'found by polling'))
+    await until(() => results(batches, 'new.md').length > 0, 10_000)
+    expect(results(batches, 'new.md')[0]?.status).toBe('imported')
+  }, 25_000)
+})

@@ -1,0 +1,147 @@
+import { watch, type FSWatcher } from 'chokidar'
+import { existsSync } from 'node:fs'
+import { basename, resolve, sep } from 'node:path'
+import type { Archive } from '../db/open'
+import { markSourceMissing } from '../db/watched'
+import { importFiles } from '../import/importer'
+import { isMarkdownName } from '../import/scan'
+import type { ImportReport } from '../shared/types'
+
+// chokidar 4 rather than @parcel/watcher: it is plain JavaScript over Node's own fs.watch
+// (inotify, FSEvents, ReadDirectoryChangesW), so it installs with no native binary to download
+// or rebuild for Electron's ABI, and it has what a news folder needs built in: a write is
+// reported only once the file's size has held still (awaitWriteFinish), and polling when
+// events cannot be had. Lectern adds the debounce, the batches, and the fallback to polling.
+
+export interface WatchBatch {
+  folder: string
+  report: ImportReport
+  /** Articles whose file went away in this batch (kept, marked "source missing"). */
+  missing: number
+}
+
+export interface WatchOptions {
+  /** Quiet time after the last change before a batch is imported. */
+  settleMs?: number
+  /** How long a file's size must hold still before it counts as written. */
+  stableMs?: number
+  /** Poll instead of using system events (network drives, or after the watch limit). */
+  polling?: boolean
+  onBatch?: (b: WatchBatch) => void
+  /** chokidar's `watch`; tests wrap it to play the system's watch limit being reached. */
+  watchFn?: typeof watch
+  /** Something the user should know (English; the codes are for translations). */
+  onNote?: (note: { code: 'polling-fallback' | 'watch-error'; message: string }) => void
+}
+
+export class FolderWatcher {
+  readonly folders: string[]
+  #db: Archive
+  #opts: Required<Pick<WatchOptions, 'settleMs' | 'stableMs'>> & WatchOptions
+  #fsw: FSWatcher | null = null
+  #polling: boolean
+  #changed = new Map<string, string>()
+  #removed = new Map<string, string>()
+  #timer: NodeJS.Timeout | null = null
+  #running: Promise<void> = Promise.resolve()
+  #stopped = false
+
+  constructor(db: Archive, folders: string[], opts: WatchOptions = {}) {
+    this.#db = db
+    this.folders = folders.map((f) => resolve(f))
+    this.#opts = { settleMs: 1000, stableMs: 1000, ...opts }
+    this.#polling = opts.polling ?? false
+  }
+
+  get polling(): boolean {
+    return this.#polling
+  }
+
+  /** Resolves once the folders are being watched. */
+  async start(): Promise<void> {
+    const fsw = (this.#opts.watchFn ?? watch)(this.folders, {
+      ignoreInitial: true,
+      usePolling: this.#polling,
+      interval: 1000,
+      // Hidden folders (.git, .obsidian) and files other than Markdown are not articles.
+      ignored: (path, stats) =>
+        basename(path).startsWith('.') || (stats?.isFile() === true && !isMarkdownName(path)),
+      awaitWriteFinish: { stabilityThreshold: this.#opts.stableMs, pollInterval: 100 },
+    })
+    this.#fsw = fsw
+    fsw.on('add', (p) => this.#queue(this.#changed, this.#removed, p))
+    fsw.on('change', (p) => this.#queue(this.#changed, this.#removed, p))
+    fsw.on('unlink', (p) => this.#queue(this.#removed, this.#changed, p))
+    fsw.on('error', (e) => void this.#onError(e as NodeJS.ErrnoException))
+    await new Promise<void>((ok) => fsw.once('ready', ok))
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true
+    if (this.#timer) clearTimeout(this.#timer)
+    await this.#fsw?.close()
+    this.#fsw = null
+    await this.#running
+  }
+
+  /** Resolves when nothing is waiting to be imported (tests, and a clean stop). */
+  async idle(): Promise<void> {
+    while (this.#timer || this.#changed.size > 0 || this.#removed.size > 0) {
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    await this.#running
+  }
+
+  #queue(into: Map<string, string>, other: Map<string, string>, path: string): void {
+    if (!isMarkdownName(path)) return
+    const root = this.folders.find((f) => path === f || path.startsWith(f + sep))
+    if (!root) return
+    other.delete(path)
+    into.set(path, root)
+    if (this.#timer) clearTimeout(this.#timer)
+    this.#timer = setTimeout(() => {
+      this.#timer = null
+      this.#running = this.#running.then(() => this.#flush())
+    }, this.#opts.settleMs)
+  }
+
+  async #flush(): Promise<void> {
+    if (this.#stopped) return
+    const changed = [...this.#changed]
+    const removed = [...this.#removed]
+    this.#changed.clear()
+    this.#removed.clear()
+    // Imports first: a rename arrives as a removal and an addition, and the addition finds the
+    // article by its content and moves it, so the removal then marks nothing.
+    for (const folder of this.folders) {
+      const paths = changed.filter(([, root]) => root === folder).map(([p]) => p)
+      const gone = removed.filter(([, root]) => root === folder).map(([p]) => p)
+      if (paths.length === 0 && gone.length === 0) continue
+      try {
+        const report = await importFiles(this.#db, folder, paths)
+        let missing = 0
+        for (const p of gone) if (!existsSync(p)) missing += markSourceMissing(this.#db, p)
+        this.#opts.onBatch?.({ folder, report, missing })
+      } catch (e) {
+        this.#opts.onNote?.({ code: 'watch-error', message: (e as Error).message })
+      }
+    }
+  }
+
+  async #onError(e: NodeJS.ErrnoException): Promise<void> {
+    if ((e.code === 'ENOSPC' || e.code === 'EMFILE') && !this.#polling && !this.#stopped) {
+      this.#polling = true
+      this.#opts.onNote?.({
+        code: 'polling-fallback',
+        message:
+          'The system limit on watched folders was reached (on Linux: fs.inotify.max_user_watches). ' +
+          'Lectern now checks the folders every second instead; changes are still imported, ' +
+          'using a little more processor time. Raising the limit brings instant watching back.',
+      })
+      await this.#fsw?.close()
+      if (!this.#stopped) await this.start()
+      return
+    }
+    this.#opts.onNote?.({ code: 'watch-error', message: e.message })
+  }
+}
