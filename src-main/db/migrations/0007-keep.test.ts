@@ -38,7 +38,7 @@ describe('migration 0007-keep', () => {
     const before = db.prepare(`SELECT * FROM articles`).all()
     const labelsBefore = db.prepare(`SELECT * FROM article_labels`).all()
 
-    migrate(db)
+    migrate(db, 7)
     expect(currentVersion(db)).toBe(7)
     // Existing rows are untouched, and gain a source state that says "present".
     const after = db.prepare(`SELECT * FROM articles`).all() as Record<string, unknown>[]

@@ -24,7 +24,7 @@ describe('migration 0009-organise', () => {
   it('adds owned collections, saved searches and reading status beside articles that stay as they were', () => {
     const db = new Database(':memory:')
     db.pragma('foreign_keys = ON')
-    migrate(db, 3)
+    migrate(db, 7) // the migration before this one (0007-keep)
     const rec = (t: string, n: number) => ({
       parsed: parsed(t),
       path: `/n/${n}.md`,
