@@ -8,7 +8,7 @@ import { CORPUS, SAMPLE, call, ensureImported, resultList, searchbox, shot, tota
 
 const folder = mkdtempSync(join(tmpdir(), 'lectern-e2e-organise-'))
 const md = (title: string, day: number, body: string) =>
-  `---\ntitle: ${title}\ndate: 2026-07-${String(day).padStart(2, '0')}\ntags: [台风]\nlang: zh-CN\n---\n\n${body}\n`
+  `---\ntitle: ${title}\ndate: 2026-07-${String(day).padStart(2, '0')}\ntags: [台风演练]\nlang: zh-CN\n---\n\n${body}\n`
 function write(dir: string, files: Record<string, string>) {
   mkdirSync(join(folder, dir), { recursive: true })
   for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, dir, name), text)
@@ -35,7 +35,7 @@ test('a collection made from a multi-selection, reordered by drag and by keyboar
   page,
 }) => {
   await page.goto('/')
-  await searchbox(page).fill('台风')
+  await searchbox(page).fill('tag:台风演练')
   await expect.poll(() => total(page)).toBe(3)
   const row = (name: string) => resultList(page).getByRole('option', { name: new RegExp(name) })
 
@@ -46,7 +46,7 @@ test('a collection made from a multi-selection, reordered by drag and by keyboar
   await expect(searchbox(page)).toHaveValue('collection:"台风 2026"')
   await expect.poll(() => total(page)).toBe(0)
 
-  await searchbox(page).fill('台风')
+  await searchbox(page).fill('tag:台风演练')
   await expect.poll(() => total(page)).toBe(3)
   // Picked with Ctrl/Cmd in the order 丙, 甲, 乙: a collection keeps the order given.
   await page.getByRole('combobox', { name: 'Sort' }).selectOption('oldest')
@@ -143,7 +143,7 @@ test('a saved search shows how many are new since it was last opened', async ({
   request,
 }) => {
   await page.goto('/')
-  await searchbox(page).fill('tag:台风 停课 OR 航班 OR 撤离')
+  await searchbox(page).fill('tag:台风演练 停课 OR 航班 OR 撤离')
   await expect.poll(() => total(page)).toBe(2)
   const saved = library(page).getByRole('region', { name: 'Saved searches' })
   await saved.getByRole('button', { name: 'Save this search' }).click()
@@ -165,14 +165,14 @@ test('a saved search shows how many are new since it was last opened', async ({
 
   await searchbox(page).fill('')
   await item.click()
-  await expect(searchbox(page)).toHaveValue('tag:台风 停课 OR 航班 OR 撤离')
+  await expect(searchbox(page)).toHaveValue('tag:台风演练 停课 OR 航班 OR 撤离')
   await expect.poll(() => total(page)).toBe(4)
   await expect(item).not.toContainText('+2')
 })
 
 test('the reader marks read by hand and adds to a collection; in Chinese too', async ({ page }) => {
   await page.goto('/')
-  await searchbox(page).fill('台风甲')
+  await searchbox(page).fill('tag:台风演练 台风甲')
   await resultList(page).getByRole('option').first().click()
   const mark = page.getByRole('button', { name: 'Mark read' })
   await mark.click()
@@ -180,7 +180,7 @@ test('the reader marks read by hand and adds to a collection; in Chinese too', a
     'aria-pressed',
     'true',
   )
-  await searchbox(page).fill('台风甲 is:read')
+  await searchbox(page).fill('tag:台风演练 台风甲 is:read')
   await expect.poll(() => total(page)).toBe(1)
 
   await page.evaluate(() =>
@@ -190,7 +190,7 @@ test('the reader marks read by hand and adds to a collection; in Chinese too', a
   const lib = page.getByRole('navigation', { name: '文库' })
   await expect(lib.getByRole('region', { name: '合集' })).toBeVisible()
   await expect(lib.getByRole('region', { name: '已存搜索' })).toBeVisible()
-  await page.getByRole('searchbox').fill('is:maybe 台风')
+  await page.getByRole('searchbox').fill('is:maybe tag:台风演练')
   await expect(page.getByText('已忽略 is:maybe：请用 is:read 或 is:unread')).toBeVisible()
   await page.getByRole('searchbox').fill('collection:没有')
   await expect(page.getByText('没有名为“没有”的合集')).toBeVisible()
