@@ -9,7 +9,7 @@ import { importFolders } from '../import/importer'
 import { imageRefsOf } from '../db/images'
 import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
-import { LOCAL_OWNER, searchArchive } from '../search/search'
+import { searchArchive } from '../search/search'
 import { LecternError } from '../shared/errors'
 import type { Selection } from '../shared/organise'
 import type { SearchSort } from '../shared/search-types'
@@ -20,7 +20,8 @@ import { collections, readingStatus, savedSearches } from './organise'
 export interface Owner {
   owner: string
 }
-const LOCAL: Owner = { owner: LOCAL_OWNER }
+import { Annotations } from './annotations'
+import { LOCAL_OWNER } from '../db/annotations'
 import type { ReadOnlyAction } from '../shared/problems'
 import { KeepService } from './keep-service'
 import { shownArticle } from '../db/edits'
@@ -45,6 +46,8 @@ export interface ServiceOptions {
   watch?: { settleMs?: number; stableMs?: number }
   /** Limits and fetch for image downloads (tests point them at a local server). */
   images?: Omit<FetchImagesOptions, 'articleIds' | 'signal' | 'onProgress'>
+  /** Whose highlights and notes these are: the desktop's one reader unless a server says. */
+  owner?: string
 }
 
 /** The contract implemented over one open archive. Transports reach it only via the dispatcher. */
@@ -53,9 +56,14 @@ export class ArchiveService extends KeepService implements LecternApi {
   /** One long job at a time: an import, or a run of image downloads. */
   #running: { job: 'import' | 'images'; ctrl: AbortController } | null = null
 
+  /** Highlights, notes, citations and exports. They change no article, so a read-only server
+   * allows them: a reader's own notes are not the archive's contents. */
+  #notes: Annotations
+
   constructor(opts: ServiceOptions) {
     super()
     this.#opts = { ...opts }
+    this.#notes = new Annotations(() => this.db, opts.owner ?? LOCAL_OWNER)
     if (opts.watch) this.watchOptions = opts.watch
   }
 
@@ -100,80 +108,80 @@ export class ArchiveService extends KeepService implements LecternApi {
     return shownArticle(this.db, id)
   }
 
-  search(req: SearchRequest, caller: Owner = LOCAL): SearchResult {
-    return searchArchive(this.db, req, caller.owner)
+  search(req: SearchRequest, caller?: Owner): SearchResult {
+    return searchArchive(this.db, req, this.#ownerOf(caller))
   }
 
-  listCollections(_?: undefined, caller: Owner = LOCAL) {
-    return collections.list(this.db, caller.owner)
+  listCollections(_?: undefined, caller?: Owner) {
+    return collections.list(this.db, this.#ownerOf(caller))
   }
 
-  createCollection({ name }: { name: string }, caller: Owner = LOCAL) {
+  createCollection({ name }: { name: string }, caller?: Owner) {
     this.#mayWrite('organise')
-    return collections.create(this.db, caller.owner, name)
+    return collections.create(this.db, this.#ownerOf(caller), name)
   }
 
-  renameCollection({ name, to }: { name: string; to: string }, caller: Owner = LOCAL) {
+  renameCollection({ name, to }: { name: string; to: string }, caller?: Owner) {
     this.#mayWrite('organise')
-    return collections.rename(this.db, caller.owner, name, to)
+    return collections.rename(this.db, this.#ownerOf(caller), name, to)
   }
 
-  deleteCollection({ name }: { name: string }, caller: Owner = LOCAL) {
+  deleteCollection({ name }: { name: string }, caller?: Owner) {
     this.#mayWrite('organise')
-    return collections.delete(this.db, caller.owner, name)
+    return collections.delete(this.db, this.#ownerOf(caller), name)
   }
 
-  addToCollection(a: { name: string; selection: Selection }, caller: Owner = LOCAL) {
+  addToCollection(a: { name: string; selection: Selection }, caller?: Owner) {
     this.#mayWrite('organise')
-    return collections.add(this.db, caller.owner, a.name, a.selection)
+    return collections.add(this.db, this.#ownerOf(caller), a.name, a.selection)
   }
 
-  removeFromCollection(a: { name: string; selection: Selection }, caller: Owner = LOCAL) {
+  removeFromCollection(a: { name: string; selection: Selection }, caller?: Owner) {
     this.#mayWrite('organise')
-    return collections.remove(this.db, caller.owner, a.name, a.selection)
+    return collections.remove(this.db, this.#ownerOf(caller), a.name, a.selection)
   }
 
-  moveInCollection(a: ArgsOf<'moveInCollection'>, caller: Owner = LOCAL) {
+  moveInCollection(a: ArgsOf<'moveInCollection'>, caller?: Owner) {
     this.#mayWrite('organise')
-    return collections.move(this.db, caller.owner, a.name, a.articleId, a.to)
+    return collections.move(this.db, this.#ownerOf(caller), a.name, a.articleId, a.to)
   }
 
-  collectionsOf({ articleId }: { articleId: number }, caller: Owner = LOCAL) {
-    return collections.of(this.db, caller.owner, articleId)
+  collectionsOf({ articleId }: { articleId: number }, caller?: Owner) {
+    return collections.of(this.db, this.#ownerOf(caller), articleId)
   }
 
-  listSaved(_?: undefined, caller: Owner = LOCAL) {
-    return savedSearches.list(this.db, caller.owner)
+  listSaved(_?: undefined, caller?: Owner) {
+    return savedSearches.list(this.db, this.#ownerOf(caller))
   }
 
-  saveSearch(a: { name: string; query: string; sort?: SearchSort }, caller: Owner = LOCAL) {
+  saveSearch(a: { name: string; query: string; sort?: SearchSort }, caller?: Owner) {
     this.#mayWrite('organise')
-    return savedSearches.create(this.db, caller.owner, a)
+    return savedSearches.create(this.db, this.#ownerOf(caller), a)
   }
 
-  deleteSaved({ name }: { name: string }, caller: Owner = LOCAL) {
+  deleteSaved({ name }: { name: string }, caller?: Owner) {
     this.#mayWrite('organise')
-    return savedSearches.delete(this.db, caller.owner, name)
+    return savedSearches.delete(this.db, this.#ownerOf(caller), name)
   }
 
-  openSaved({ name }: { name: string }, caller: Owner = LOCAL) {
+  openSaved({ name }: { name: string }, caller?: Owner) {
     // Opening marks what is new as seen: a write, refused where the archive is read-only.
     this.#mayWrite('organise')
-    return savedSearches.open(this.db, caller.owner, name)
+    return savedSearches.open(this.db, this.#ownerOf(caller), name)
   }
 
-  setRead(a: { selection: Selection; read: boolean }, caller: Owner = LOCAL) {
+  setRead(a: { selection: Selection; read: boolean }, caller?: Owner) {
     this.#mayWrite('organise')
-    return readingStatus.set(this.db, caller.owner, a.selection, a.read)
+    return readingStatus.set(this.db, this.#ownerOf(caller), a.selection, a.read)
   }
 
-  readingState({ articleId }: { articleId: number }, caller: Owner = LOCAL) {
-    return readingStatus.get(this.db, caller.owner, articleId)
+  readingState({ articleId }: { articleId: number }, caller?: Owner) {
+    return readingStatus.get(this.db, this.#ownerOf(caller), articleId)
   }
 
-  savePlace(a: { articleId: number; position: number }, caller: Owner = LOCAL) {
+  savePlace(a: { articleId: number; position: number }, caller?: Owner) {
     this.#mayWrite('organise')
-    return readingStatus.place(this.db, caller.owner, a.articleId, a.position)
+    return readingStatus.place(this.db, this.#ownerOf(caller), a.articleId, a.position)
   }
 
   async importFolders({ folders }: { folders: string[] }): Promise<ImportReport> {
@@ -223,6 +231,38 @@ export class ArchiveService extends KeepService implements LecternApi {
 
   imageStatus({ articleId }: { articleId: number }): ImageRef[] {
     return imageRefsOf(this.db, articleId)
+  }
+
+  addHighlight(args: Parameters<Annotations['add']>[0]) {
+    return this.#notes.add(args)
+  }
+
+  highlights(args: { articleId?: number }) {
+    return this.#notes.list(args)
+  }
+
+  updateHighlight(args: Parameters<Annotations['update']>[0]) {
+    return this.#notes.update(args)
+  }
+
+  removeHighlight(args: { id: number }) {
+    return this.#notes.remove(args)
+  }
+
+  articleNote(args: { articleId: number }) {
+    return this.#notes.note(args)
+  }
+
+  setArticleNote(args: { articleId: number; note: string }) {
+    return this.#notes.setNote(args)
+  }
+
+  cite(args: Parameters<Annotations['cite']>[0]) {
+    return this.#notes.cite(args)
+  }
+
+  exportReferences(args: Parameters<Annotations['exportReferences']>[0]) {
+    return this.#notes.exportReferences(args)
   }
 
   clusters({ minSize }: { minSize?: number }) {
@@ -275,6 +315,11 @@ export class ArchiveService extends KeepService implements LecternApi {
     this.#running?.ctrl.abort()
     void this.stopWatching()
     this.db.close()
+  }
+
+  /** The caller's rows, else the reader this service was opened for (the desktop's 'local'). */
+  #ownerOf(caller: Owner | undefined): string {
+    return caller?.owner ?? this.#opts.owner ?? LOCAL_OWNER
   }
 
   #mayWrite(action: ReadOnlyAction): void {

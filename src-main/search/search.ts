@@ -2,6 +2,7 @@ import type { Archive } from '../db/open'
 import type { MarkedText, SearchHit, SearchRequest, SearchResult } from '../shared/search-types'
 import { parseQuery, type ParsedQuery, type QueryWarning } from '../shared/query'
 import { collectionId } from '../db/collections'
+import { LOCAL_OWNER } from '../db/annotations'
 import { toFtsMatch } from './fts'
 import { filterSql } from './filters'
 import { makeSnippet } from './snippet'
@@ -20,9 +21,6 @@ const ORDER = {
   newest: 'a.date DESC, a.id DESC',
   oldest: 'a.date IS NULL, a.date ASC, a.id ASC',
 } as const
-
-/** Whose collections and reading status a search sees when no one else is named. */
-export const LOCAL_OWNER = 'local'
 
 interface Prepared {
   q: ParsedQuery

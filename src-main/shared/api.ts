@@ -26,6 +26,20 @@ import {
   type Equal,
 } from './validate'
 import type { WireError } from './errors'
+import {
+  CITATION_LOCALES,
+  CITATION_STYLES,
+  EXPORT_FORMATS,
+  HIGHLIGHT_COLORS,
+  type ArticleNote,
+  type CitationLocale,
+  type CitationStyle,
+  type Citations,
+  type ExportFormat,
+  type Highlight,
+  type HighlightColor,
+  type ReferenceExport,
+} from './annotations'
 
 export type { ErrorCode, WireError } from './errors'
 import { keepArgChecks, type KeepApi } from './keep-api'
@@ -92,6 +106,28 @@ export interface LecternApi extends KeepApi {
   readingState(args: { articleId: number }): ReadingState
   /** Remembers where the reader stopped (the fraction scrolled). */
   savePlace(args: { articleId: number; position: number }): ReadingState
+  /** Highlights the quote in the article's plain text. A quote not in the article is refused
+   * (`quote-not-found`), and so is one found more than once unless `occurrence` (1 = first) says
+   * which (`quote-ambiguous`). */
+  addHighlight(args: {
+    articleId: number
+    quote: string
+    occurrence?: number
+    color?: HighlightColor
+    note?: string
+  }): Highlight
+  /** The reader's highlights: of one article in reading order, else all, newest first. */
+  highlights(args: { articleId?: number }): Highlight[]
+  /** Changes a highlight's note (empty text removes it) or colour. */
+  updateHighlight(args: { id: number; note?: string; color?: HighlightColor }): Highlight
+  removeHighlight(args: { id: number }): boolean
+  articleNote(args: { articleId: number }): ArticleNote | null
+  /** The note on a whole article; empty text removes it (and returns null). */
+  setArticleNote(args: { articleId: number; note: string }): ArticleNote | null
+  /** A bibliography of the articles; `locale` defaults to the style's own (zh-CN for GB/T 7714). */
+  cite(args: { ids: number[]; style: CitationStyle; locale?: CitationLocale }): Promise<Citations>
+  /** References for a reference manager: the articles named, or those a search finds. */
+  exportReferences(args: { format: ExportFormat; ids?: number[]; query?: string }): ReferenceExport
   /** Story clusters of at least `minSize` articles (default 2), the largest first. */
   clusters(args: { minSize?: number }): { clusters: StoryCluster[] }
   /** Recomputes every cluster from the texts; the user's split and join choices are kept. */
@@ -146,6 +182,8 @@ const none: Check<undefined> = (v, at) => {
   if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) return undefined
   throw new ValidationError(at, { rule: 'no-arguments' })
 }
+
+const id = int(1, Number.MAX_SAFE_INTEGER)
 
 /**
  * Compiles only when each method's validator yields exactly the arguments the method takes: a
@@ -203,6 +241,32 @@ const checks = {
   setRead: obj({ selection, read: bool }),
   readingState: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
   savePlace: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER), position: fraction }),
+  addHighlight: obj({
+    articleId: id,
+    quote: str,
+    occurrence: optional(int(1, 1_000_000)),
+    color: optional(oneOf(...HIGHLIGHT_COLORS)),
+    note: optional(str),
+  }),
+  highlights: obj({ articleId: optional(id) }),
+  updateHighlight: obj({
+    id,
+    note: optional(str),
+    color: optional(oneOf(...HIGHLIGHT_COLORS)),
+  }),
+  removeHighlight: obj({ id }),
+  articleNote: obj({ articleId: id }),
+  setArticleNote: obj({ articleId: id, note: str }),
+  cite: obj({
+    ids: list(id, 1000),
+    style: oneOf(...CITATION_STYLES),
+    locale: optional(oneOf(...CITATION_LOCALES)),
+  }),
+  exportReferences: obj({
+    format: oneOf(...EXPORT_FORMATS),
+    ids: optional(list(id, 10_000)),
+    query: optional(str),
+  }),
   clusters: obj({ minSize: optional(int(1, 1_000_000)) }),
   rebuildClusters: none,
   splitFromCluster: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),

@@ -162,6 +162,16 @@ export const problemTextsEn: ProblemTexts = {
   'name-taken': (p) => `There is already a ${KIND[p.kind]} named "${p.name}".`,
   'empty-name': (p) => `A ${KIND[p.kind]} needs a name.`,
   'not-in-collection': (p) => `Article ${p.id} is not in the collection "${p.name}".`,
+  'quote-empty': () => 'The quote is empty.',
+  'quote-not-found': (p) =>
+    p.asked === undefined
+      ? 'The quote is not in the article.'
+      : `The quote occurs ${p.occurrences} time${p.occurrences === 1 ? '' : 's'}, not ${p.asked}.`,
+  'quote-ambiguous': (p) =>
+    `The quote occurs ${p.occurrences} times in the article; say which occurrence (1–${p.occurrences}).`,
+  'highlight-not-found': (p) => `No highlight with id ${p.id}`,
+  'no-articles': () => 'Name at least one article.',
+  'export-source': () => 'Export either a list of article ids or a search, not both.',
   internal: () => 'Something went wrong inside Lectern; the details are in its log.',
 
   // import warnings

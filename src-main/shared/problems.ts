@@ -75,6 +75,16 @@ export interface ErrorParams {
   'empty-name': { kind: NamedKind }
   /** Moving an article within a collection that does not hold it. */
   'not-in-collection': { id: number; name: string }
+  'quote-empty': Empty
+  /** The quote is not in the article (`occurrences` 0), or not as often as `asked`. */
+  'quote-not-found': { occurrences: number; asked?: number }
+  /** The quote occurs more than once and no occurrence was named. */
+  'quote-ambiguous': { occurrences: number }
+  'highlight-not-found': { id: number }
+  /** A citation or export was asked for no article. */
+  'no-articles': Empty
+  /** An export names its articles by ids or by a search: one of the two. */
+  'export-source': Empty
   /** A fault in Lectern itself; the details go to the log, not to the user. */
   internal: Empty
 }

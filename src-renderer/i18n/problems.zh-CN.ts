@@ -142,6 +142,16 @@ export const problemTextsZh: ProblemTexts = {
   'no-labels': () => '请写明要合并的标签和保留的标签。',
   'backup-failed': (p) => BACKUP[p.reason](p),
   'unsearchable-query': () => '没有可搜索的内容：查询中没有文字或数字。',
+  'quote-empty': () => '引文为空。',
+  'quote-not-found': (p) =>
+    p.asked === undefined
+      ? '文章中没有这段引文。'
+      : `这段引文在文中出现 ${p.occurrences} 次，没有第 ${p.asked} 处。`,
+  'quote-ambiguous': (p) =>
+    `这段引文在文中出现 ${p.occurrences} 次，请指明是第几处（1–${p.occurrences}）。`,
+  'highlight-not-found': (p) => `没有编号为 ${p.id} 的标注`,
+  'no-articles': () => '请至少指定一篇文章。',
+  'export-source': () => '导出时请指定文章编号或搜索，二者选一。',
   internal: () => 'Lectern 内部出错，详情见日志。',
 
   'invalid-utf8': () => '无效的 UTF-8 字节已替换为 �',

@@ -3,6 +3,7 @@ import { m0001 } from './0001-articles'
 import { m0002 } from './0002-fts'
 import { m0003 } from './0003-media'
 import { m0004 } from './0004-phrase-breaks'
+import { m0005 } from './0005-annotations'
 import { m0006 } from './0006-story-clusters'
 import { m0007 } from './0007-keep'
 import { m0009 } from './0009-organise'
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** In order. A shipped migration is never edited: a change is a new file with the next number. */
-export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0006, m0007, m0009]
+export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0009]
 
 export const latestVersion = migrations[migrations.length - 1]!.version
 
