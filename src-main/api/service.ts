@@ -14,19 +14,20 @@ import { LecternError } from '../shared/errors'
 import type { Selection } from '../shared/organise'
 import type { SearchSort } from '../shared/search-types'
 import { collections, readingStatus, savedSearches } from './organise'
+import { Annotations } from './annotations'
+import { LOCAL_OWNER } from '../db/annotations'
+
+import type { ReadOnlyAction } from '../shared/problems'
+import { KeepService } from './keep-service'
+import { shownArticle } from '../db/edits'
+import * as stories from './clusters'
+import type { ArticleDiff, ArticleVersions, RebuildReport } from '../shared/clusters'
 
 /** Who is calling, as far as per-reader data goes. The desktop (and, for now, every transport)
  * is the archive's one local reader; a dispatcher with accounts passes its caller instead. */
 export interface Owner {
   owner: string
 }
-import { Annotations } from './annotations'
-import { LOCAL_OWNER } from '../db/annotations'
-import type { ReadOnlyAction } from '../shared/problems'
-import { KeepService } from './keep-service'
-import { shownArticle } from '../db/edits'
-import * as stories from './clusters'
-import type { ArticleDiff, ArticleVersions, RebuildReport } from '../shared/clusters'
 
 export interface ServiceOptions {
   /** The archive file currently open (the sample's while `sample` is true). */
