@@ -16,7 +16,6 @@ import type { SearchSort } from '../shared/search-types'
 import { collections, readingStatus, savedSearches } from './organise'
 import { Annotations } from './annotations'
 import { LOCAL_OWNER } from '../db/annotations'
-
 import type { ReadOnlyAction } from '../shared/problems'
 import { KeepService } from './keep-service'
 import { shownArticle } from '../db/edits'
