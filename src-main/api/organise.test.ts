@@ -4,6 +4,7 @@ import { ArchiveService } from './service'
 import { createDispatcher } from './dispatcher'
 import { tempTree } from '../test-support/tmp'
 import type { ArgsOf, Method, ResultOf } from '../shared/api'
+import type { Caller } from '../shared/auth'
 
 // Collections, saved searches and reading status as a reader meets them: through the
 // dispatcher, over a real archive imported from files.
@@ -128,21 +129,29 @@ describe('collections', () => {
     expect(r.warnings).toMatchObject([{ code: 'unknown-collection', name: '没有' }])
   })
 
-  it('are kept per reader', async () => {
-    const { ids } = await make(NEWS)
-    const svc = service!
-    svc.createCollection({ name: '台风 2026' }, { owner: 'alice' })
-    svc.addToCollection(
-      { name: '台风 2026', selection: { ids: [ids['a.md']!] } },
-      { owner: 'alice' },
-    )
-    svc.setRead({ selection: { ids: [ids['a.md']!] }, read: true }, { owner: 'alice' })
-    expect(svc.listCollections()).toEqual([])
-    expect(svc.listCollections(undefined, { owner: 'alice' })).toEqual([
-      { name: '台风 2026', count: 1, unread: 0 },
+  it('are kept per reader: each caller sees only their own', async () => {
+    const { ids, call } = await make(NEWS)
+    const dispatch = createDispatcher(service!)
+    const alice: Caller = { owner: 'alice', role: 'reader', account: true }
+    const asAlice = async (method: Method, args?: unknown) => {
+      const r = await dispatch(method, args, alice)
+      if (!r.ok) throw new Error(r.error.message)
+      return r.value
+    }
+    await asAlice('createCollection', { name: '台风 2026' })
+    await asAlice('addToCollection', {
+      name: '台风 2026',
+      selection: { ids: [ids['a.md']!] },
+    })
+    await asAlice('setRead', { selection: { ids: [ids['a.md']!] }, read: true })
+    expect(await call('listCollections')).toEqual([])
+    expect(await asAlice('listCollections')).toEqual([{ name: '台风 2026', count: 1, unread: 0 }])
+    expect((await call('search', { query: 'is:read' })).total).toBe(0)
+    expect(await asAlice('search', { query: 'is:read' })).toMatchObject({ total: 1 })
+    // Alice's collection is no filter for the local reader.
+    expect((await call('search', { query: 'collection:"台风 2026"' })).warnings).toMatchObject([
+      { code: 'unknown-collection' },
     ])
-    expect(svc.search({ query: 'is:read' }).total).toBe(0)
-    expect(svc.search({ query: 'is:read' }, { owner: 'alice' }).total).toBe(1)
   })
 
   it('let an article go only when the trash is emptied, and then without an error', async () => {

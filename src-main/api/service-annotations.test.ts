@@ -23,14 +23,13 @@ async function make() {
   })
   const db = openArchive(tree.path('archive.db'), { create: true })
   const local = new ArchiveService({ db, path: tree.path('archive.db'), canImport: true })
-  // A second reader of the same archive (as a shared server would make one per account).
-  const alice = new ArchiveService({ db, path: '', canImport: false, owner: 'alice' })
   services.push(local)
   const report = await local.importFolders({ folders: [tree.path('news')] })
   const ids = Object.fromEntries(report.files.map((f) => [f.path, f.id as number]))
   return {
     dispatch: createDispatcher(local),
-    asAlice: createDispatcher(alice),
+    // A second reader of the same archive, as a shared server's dispatcher hands her calls over.
+    asAlice: createDispatcher(local, { local: { owner: 'alice', role: 'reader', account: true } }),
     a: ids['a.md']!,
     b: ids['b.md']!,
   }

@@ -1,4 +1,12 @@
-import type { ArchiveInfo, ArgsOf, LecternApi, LecternEvents, PrivateHosts } from '../shared/api'
+import type {
+  ArchiveInfo,
+  ArgsOf,
+  LecternEvents,
+  LecternService,
+  PrivateHosts,
+} from '../shared/api'
+import type { Caller, Me, Role, TokenRole, UserInfo } from '../shared/auth'
+import { Accounts, type AccountsOptions } from './accounts'
 import type { ImportReport } from '../shared/types'
 import type { SearchRequest, SearchResult } from '../shared/search-types'
 import { openArchive, type Archive } from '../db/open'
@@ -15,18 +23,11 @@ import type { Selection } from '../shared/organise'
 import type { SearchSort } from '../shared/search-types'
 import { collections, readingStatus, savedSearches } from './organise'
 import { Annotations } from './annotations'
-import { LOCAL_OWNER } from '../db/annotations'
 import type { ReadOnlyAction } from '../shared/problems'
 import { KeepService } from './keep-service'
 import { shownArticle } from '../db/edits'
 import * as stories from './clusters'
 import type { ArticleDiff, ArticleVersions, RebuildReport } from '../shared/clusters'
-
-/** Who is calling, as far as per-reader data goes. The desktop (and, for now, every transport)
- * is the archive's one local reader; a dispatcher with accounts passes its caller instead. */
-export interface Owner {
-  owner: string
-}
 
 export interface ServiceOptions {
   /** The archive file currently open (the sample's while `sample` is true). */
@@ -46,24 +47,26 @@ export interface ServiceOptions {
   watch?: { settleMs?: number; stableMs?: number }
   /** Limits and fetch for image downloads (tests point them at a local server). */
   images?: Omit<FetchImagesOptions, 'articleIds' | 'signal' | 'onProgress'>
-  /** Whose highlights and notes these are: the desktop's one reader unless a server says. */
-  owner?: string
+  /** Password hashing cost, session length, sign-in throttle (tests make them quick). */
+  accounts?: AccountsOptions
 }
 
-/** The contract implemented over one open archive. Transports reach it only via the dispatcher. */
-export class ArchiveService extends KeepService implements LecternApi {
+/**
+ * The contract implemented over one open archive. Transports reach it only via the dispatcher,
+ * which hands each method the `Caller` as its second argument: per-user data is read and written
+ * under `caller.owner` and nothing else (see `me` below for the shape).
+ */
+export class ArchiveService extends KeepService implements LecternService {
   #opts: ServiceOptions
+  /** The archive's accounts; also the HTTP transport's authenticator (see cli/serve.ts). */
+  readonly accounts: Accounts
   /** One long job at a time: an import, or a run of image downloads. */
   #running: { job: 'import' | 'images'; ctrl: AbortController } | null = null
-
-  /** Highlights, notes, citations and exports. They change no article, so a read-only server
-   * allows them: a reader's own notes are not the archive's contents. */
-  #notes: Annotations
 
   constructor(opts: ServiceOptions) {
     super()
     this.#opts = { ...opts }
-    this.#notes = new Annotations(() => this.db, opts.owner ?? LOCAL_OWNER)
+    this.accounts = new Accounts(() => this.db, opts.accounts)
     if (opts.watch) this.watchOptions = opts.watch
   }
 
@@ -108,80 +111,80 @@ export class ArchiveService extends KeepService implements LecternApi {
     return shownArticle(this.db, id)
   }
 
-  search(req: SearchRequest, caller?: Owner): SearchResult {
-    return searchArchive(this.db, req, this.#ownerOf(caller))
+  search(req: SearchRequest, caller: Caller): SearchResult {
+    return searchArchive(this.db, req, caller.owner)
   }
 
-  listCollections(_?: undefined, caller?: Owner) {
-    return collections.list(this.db, this.#ownerOf(caller))
+  listCollections(_: undefined, caller: Caller) {
+    return collections.list(this.db, caller.owner)
   }
 
-  createCollection({ name }: { name: string }, caller?: Owner) {
+  createCollection({ name }: { name: string }, caller: Caller) {
     this.#mayWrite('organise')
-    return collections.create(this.db, this.#ownerOf(caller), name)
+    return collections.create(this.db, caller.owner, name)
   }
 
-  renameCollection({ name, to }: { name: string; to: string }, caller?: Owner) {
+  renameCollection({ name, to }: { name: string; to: string }, caller: Caller) {
     this.#mayWrite('organise')
-    return collections.rename(this.db, this.#ownerOf(caller), name, to)
+    return collections.rename(this.db, caller.owner, name, to)
   }
 
-  deleteCollection({ name }: { name: string }, caller?: Owner) {
+  deleteCollection({ name }: { name: string }, caller: Caller) {
     this.#mayWrite('organise')
-    return collections.delete(this.db, this.#ownerOf(caller), name)
+    return collections.delete(this.db, caller.owner, name)
   }
 
-  addToCollection(a: { name: string; selection: Selection }, caller?: Owner) {
+  addToCollection(a: { name: string; selection: Selection }, caller: Caller) {
     this.#mayWrite('organise')
-    return collections.add(this.db, this.#ownerOf(caller), a.name, a.selection)
+    return collections.add(this.db, caller.owner, a.name, a.selection)
   }
 
-  removeFromCollection(a: { name: string; selection: Selection }, caller?: Owner) {
+  removeFromCollection(a: { name: string; selection: Selection }, caller: Caller) {
     this.#mayWrite('organise')
-    return collections.remove(this.db, this.#ownerOf(caller), a.name, a.selection)
+    return collections.remove(this.db, caller.owner, a.name, a.selection)
   }
 
-  moveInCollection(a: ArgsOf<'moveInCollection'>, caller?: Owner) {
+  moveInCollection(a: ArgsOf<'moveInCollection'>, caller: Caller) {
     this.#mayWrite('organise')
-    return collections.move(this.db, this.#ownerOf(caller), a.name, a.articleId, a.to)
+    return collections.move(this.db, caller.owner, a.name, a.articleId, a.to)
   }
 
-  collectionsOf({ articleId }: { articleId: number }, caller?: Owner) {
-    return collections.of(this.db, this.#ownerOf(caller), articleId)
+  collectionsOf({ articleId }: { articleId: number }, caller: Caller) {
+    return collections.of(this.db, caller.owner, articleId)
   }
 
-  listSaved(_?: undefined, caller?: Owner) {
-    return savedSearches.list(this.db, this.#ownerOf(caller))
+  listSaved(_: undefined, caller: Caller) {
+    return savedSearches.list(this.db, caller.owner)
   }
 
-  saveSearch(a: { name: string; query: string; sort?: SearchSort }, caller?: Owner) {
+  saveSearch(a: { name: string; query: string; sort?: SearchSort }, caller: Caller) {
     this.#mayWrite('organise')
-    return savedSearches.create(this.db, this.#ownerOf(caller), a)
+    return savedSearches.create(this.db, caller.owner, a)
   }
 
-  deleteSaved({ name }: { name: string }, caller?: Owner) {
+  deleteSaved({ name }: { name: string }, caller: Caller) {
     this.#mayWrite('organise')
-    return savedSearches.delete(this.db, this.#ownerOf(caller), name)
+    return savedSearches.delete(this.db, caller.owner, name)
   }
 
-  openSaved({ name }: { name: string }, caller?: Owner) {
+  openSaved({ name }: { name: string }, caller: Caller) {
     // Opening marks what is new as seen: a write, refused where the archive is read-only.
     this.#mayWrite('organise')
-    return savedSearches.open(this.db, this.#ownerOf(caller), name)
+    return savedSearches.open(this.db, caller.owner, name)
   }
 
-  setRead(a: { selection: Selection; read: boolean }, caller?: Owner) {
+  setRead(a: { selection: Selection; read: boolean }, caller: Caller) {
     this.#mayWrite('organise')
-    return readingStatus.set(this.db, this.#ownerOf(caller), a.selection, a.read)
+    return readingStatus.set(this.db, caller.owner, a.selection, a.read)
   }
 
-  readingState({ articleId }: { articleId: number }, caller?: Owner) {
-    return readingStatus.get(this.db, this.#ownerOf(caller), articleId)
+  readingState({ articleId }: { articleId: number }, caller: Caller) {
+    return readingStatus.get(this.db, caller.owner, articleId)
   }
 
-  savePlace(a: { articleId: number; position: number }, caller?: Owner) {
+  savePlace(a: { articleId: number; position: number }, caller: Caller) {
     this.#mayWrite('organise')
-    return readingStatus.place(this.db, this.#ownerOf(caller), a.articleId, a.position)
+    return readingStatus.place(this.db, caller.owner, a.articleId, a.position)
   }
 
   async importFolders({ folders }: { folders: string[] }): Promise<ImportReport> {
@@ -233,36 +236,70 @@ export class ArchiveService extends KeepService implements LecternApi {
     return imageRefsOf(this.db, articleId)
   }
 
-  addHighlight(args: Parameters<Annotations['add']>[0]) {
-    return this.#notes.add(args)
+  me(_: undefined, caller: Caller): Me {
+    return { name: caller.owner, role: caller.role, accounts: caller.account }
   }
 
-  highlights(args: { articleId?: number }) {
-    return this.#notes.list(args)
+  listUsers(): UserInfo[] {
+    return this.accounts.list()
   }
 
-  updateHighlight(args: Parameters<Annotations['update']>[0]) {
-    return this.#notes.update(args)
+  addUser({ name, role, password }: { name: string; role: Role; password: string }) {
+    return this.accounts.add(name, role, password)
   }
 
-  removeHighlight(args: { id: number }) {
-    return this.#notes.remove(args)
+  setPassword({ name, password }: { name: string; password: string }) {
+    return this.accounts.setPassword(name, password)
   }
 
-  articleNote(args: { articleId: number }) {
-    return this.#notes.note(args)
+  setRole({ name, role }: { name: string; role: Role }) {
+    return this.accounts.setRole(name, role)
   }
 
-  setArticleNote(args: { articleId: number; note: string }) {
-    return this.#notes.setNote(args)
+  removeUser({ name }: { name: string }) {
+    return this.accounts.remove(name)
   }
 
-  cite(args: Parameters<Annotations['cite']>[0]) {
-    return this.#notes.cite(args)
+  createToken({ name, role }: { name: string; role: TokenRole }) {
+    return this.accounts.createToken(name, role)
   }
 
-  exportReferences(args: Parameters<Annotations['exportReferences']>[0]) {
-    return this.#notes.exportReferences(args)
+  /** Highlights, notes, citations and exports, of the caller only. They change no article, so a
+   * read-only server allows them: a reader's own notes are not the archive's contents. */
+  #notes(caller: Caller): Annotations {
+    return new Annotations(() => this.db, caller.owner)
+  }
+
+  addHighlight(args: Parameters<Annotations['add']>[0], caller: Caller) {
+    return this.#notes(caller).add(args)
+  }
+
+  highlights(args: { articleId?: number }, caller: Caller) {
+    return this.#notes(caller).list(args)
+  }
+
+  updateHighlight(args: Parameters<Annotations['update']>[0], caller: Caller) {
+    return this.#notes(caller).update(args)
+  }
+
+  removeHighlight(args: { id: number }, caller: Caller) {
+    return this.#notes(caller).remove(args)
+  }
+
+  articleNote(args: { articleId: number }, caller: Caller) {
+    return this.#notes(caller).note(args)
+  }
+
+  setArticleNote(args: { articleId: number; note: string }, caller: Caller) {
+    return this.#notes(caller).setNote(args)
+  }
+
+  cite(args: Parameters<Annotations['cite']>[0], caller: Caller) {
+    return this.#notes(caller).cite(args)
+  }
+
+  exportReferences(args: Parameters<Annotations['exportReferences']>[0], caller: Caller) {
+    return this.#notes(caller).exportReferences(args)
   }
 
   clusters({ minSize }: { minSize?: number }) {
@@ -315,11 +352,6 @@ export class ArchiveService extends KeepService implements LecternApi {
     this.#running?.ctrl.abort()
     void this.stopWatching()
     this.db.close()
-  }
-
-  /** The caller's rows, else the reader this service was opened for (the desktop's 'local'). */
-  #ownerOf(caller: Owner | undefined): string {
-    return caller?.owner ?? this.#opts.owner ?? LOCAL_OWNER
   }
 
   #mayWrite(action: ReadOnlyAction): void {

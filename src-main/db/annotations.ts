@@ -3,7 +3,7 @@ import type { Archive } from './open'
 import type { ArticleNote, Highlight, HighlightColor } from '../shared/annotations'
 
 /** The desktop's one reader; a shared server passes each account's own name instead. */
-export const LOCAL_OWNER = 'local'
+export { LOCAL_OWNER } from '../shared/auth'
 
 interface HighlightRow {
   id: number

@@ -27,6 +27,15 @@ import {
 } from './validate'
 import type { WireError } from './errors'
 import {
+  ROLES,
+  TOKEN_ROLES,
+  type Caller,
+  type Me,
+  type Role,
+  type TokenRole,
+  type UserInfo,
+} from './auth'
+import {
   CITATION_LOCALES,
   CITATION_STYLES,
   EXPORT_FORMATS,
@@ -106,6 +115,21 @@ export interface LecternApi extends KeepApi {
   readingState(args: { articleId: number }): ReadingState
   /** Remembers where the reader stopped (the fraction scrolled). */
   savePlace(args: { articleId: number; position: number }): ReadingState
+  /** Who is calling: the account, or the single local user where there are no accounts. */
+  me(): Me
+  // Accounts (admin). Passwords are stored only as scrypt hashes; a token is shown once.
+  listUsers(): UserInfo[]
+  addUser(args: { name: string; role: Role; password: string }): UserInfo
+  setPassword(args: { name: string; password: string }): UserInfo
+  setRole(args: { name: string; role: Role }): UserInfo
+  /** Removes the account, its sessions and tokens; what it made (notes, highlights) is kept. */
+  removeUser(args: { name: string }): UserInfo
+  /** A token for scripts acting as account `name`, with at most `role`; printed once. */
+  createToken(args: { name: string; role: TokenRole }): {
+    name: string
+    role: TokenRole
+    token: string
+  }
   /** Highlights the quote in the article's plain text. A quote not in the article is refused
    * (`quote-not-found`), and so is one found more than once unless `occurrence` (1 = first) says
    * which (`quote-ambiguous`). */
@@ -145,6 +169,15 @@ export interface LecternApi extends KeepApi {
 export type Method = keyof LecternApi
 export type ArgsOf<M extends Method> = Parameters<LecternApi[M]> extends [infer A] ? A : undefined
 export type ResultOf<M extends Method> = Awaited<ReturnType<LecternApi[M]>>
+
+/**
+ * What the dispatcher calls: each method of the contract, handed also who is calling. A method
+ * that keeps per-user data takes `caller` and reads and writes only `caller.owner`'s rows; the
+ * others leave it out. Clients never pass a caller: the transport decides it.
+ */
+export type LecternService = {
+  [M in Method]: (args: ArgsOf<M>, caller: Caller) => ResultOf<M> | Promise<ResultOf<M>>
+}
 
 /** What the renderer holds: every method, asynchronous, derived rather than written twice. */
 export type LecternClient = {
@@ -241,6 +274,13 @@ const checks = {
   setRead: obj({ selection, read: bool }),
   readingState: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
   savePlace: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER), position: fraction }),
+  me: none,
+  listUsers: none,
+  addUser: obj({ name: str, role: oneOf(...ROLES), password: str }),
+  setPassword: obj({ name: str, password: str }),
+  setRole: obj({ name: str, role: oneOf(...ROLES) }),
+  removeUser: obj({ name: str }),
+  createToken: obj({ name: str, role: oneOf(...TOKEN_ROLES) }),
   addHighlight: obj({
     articleId: id,
     quote: str,
@@ -283,6 +323,87 @@ const checks = {
 }
 
 export const argChecks: ChecksMatch<typeof checks> = checks
+
+/**
+ * The role each method needs, checked by the dispatcher before the service runs: no session
+ * where accounts are on is `unauthenticated`, too small a role is `forbidden`. Typed over every
+ * method, so a method added to the contract without a role here does not compile.
+ */
+export const methodRoles: { readonly [M in Method]: Role } = {
+  info: 'reader',
+  stats: 'reader',
+  tags: 'reader',
+  categories: 'reader',
+  article: 'reader',
+  search: 'reader',
+  imageStatus: 'reader',
+  me: 'reader',
+  importFolders: 'editor',
+  cancelImport: 'editor',
+  chooseFolders: 'editor',
+  fetchImages: 'editor',
+  cancelFetchImages: 'editor',
+  listUsers: 'admin',
+  addUser: 'admin',
+  setPassword: 'admin',
+  setRole: 'admin',
+  removeUser: 'admin',
+  createToken: 'admin',
+  // Keeping the archive: reading its history is reading; changing it is editing; what writes
+  // files on the server at a path the caller names (backup), repairs the archive (check) or
+  // deletes for good (emptyTrash, past every undo) is the admin's.
+  revisions: 'reader',
+  revisionDiff: 'reader',
+  // A reader's own highlights and notes (kept under the caller's owner), and citations.
+  addHighlight: 'reader',
+  highlights: 'reader',
+  updateHighlight: 'reader',
+  removeHighlight: 'reader',
+  articleNote: 'reader',
+  setArticleNote: 'reader',
+  cite: 'reader',
+  exportReferences: 'reader',
+  // Story clusters: looking is reading; rebuilding, splitting and joining change them for all.
+  clusters: 'reader',
+  versions: 'reader',
+  diffArticles: 'reader',
+  rebuildClusters: 'editor',
+  splitFromCluster: 'editor',
+  joinClusters: 'editor',
+  editArticle: 'editor',
+  bulkEdit: 'editor',
+  trashArticles: 'editor',
+  restoreArticles: 'editor',
+  trashList: 'editor',
+  undo: 'editor',
+  changes: 'editor',
+  mergeLabels: 'editor',
+  watchFolders: 'editor',
+  unwatchFolders: 'editor',
+  watchStatus: 'editor',
+  emptyTrash: 'admin',
+  backup: 'admin',
+  lastBackup: 'admin',
+  check: 'admin',
+  // A reader's own collections, saved searches and reading status (kept under the caller's
+  // owner): every reader may keep them, as highlights; a server started read-only still refuses
+  // the changes (read-only 'organise').
+  listCollections: 'reader',
+  createCollection: 'reader',
+  renameCollection: 'reader',
+  deleteCollection: 'reader',
+  addToCollection: 'reader',
+  removeFromCollection: 'reader',
+  moveInCollection: 'reader',
+  collectionsOf: 'reader',
+  listSaved: 'reader',
+  saveSearch: 'reader',
+  deleteSaved: 'reader',
+  openSaved: 'reader',
+  setRead: 'reader',
+  readingState: 'reader',
+  savePlace: 'reader',
+}
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(argChecks, name)

@@ -133,7 +133,17 @@ export const problemTextsEn: ProblemTexts = {
   'bad-arguments': (p) => argRule(p),
   'bad-request': () => 'The request was not valid JSON.',
   'request-too-large': (p) => `The request is larger than ${sizeText(p.limit)}.`,
-  forbidden: () => 'Only the app’s own pages may call the archive.',
+  forbidden: () => 'You are not allowed to do this here.',
+  unauthenticated: () => 'Sign in to use this archive.',
+  'sign-in-failed': () => 'Wrong name or password.',
+  'too-many-attempts': (p) =>
+    `Too many failed sign-ins; try again in ${p.seconds} second${p.seconds === 1 ? '' : 's'}.`,
+  'user-exists': (p) => `There is already an account named ${p.name}.`,
+  'no-such-user': (p) => `There is no account named ${p.name}.`,
+  'bad-user-name': (p) =>
+    `"${p.name}" cannot be an account name: use letters, digits, dots, dashes or underscores (at most 64), starting with a letter or digit.`,
+  'weak-password': (p) => `A password needs ${p.min} to ${p.max} characters.`,
+  'last-admin': () => 'This is the last admin account; make another admin first.',
   unreachable: () => 'The archive could not be reached.',
   'server-status': (p) => `The server answered with HTTP ${p.status}.`,
   'not-found': (p) => `No article with id ${p.id}`,

@@ -180,6 +180,18 @@ export const en = {
   markReadEnd: 'when I scroll to its end',
   markReadNever: 'only when I say so',
   inCollections: 'In: {names}',
+  signInTitle: 'Sign in to Lectern',
+  signInIntro:
+    'This archive is shared. Sign in with the name and password your administrator gave you.',
+  userName: 'Name',
+  password: 'Password',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  signOut: 'Sign out',
+  signedInAs: 'Signed in as {name} ({role})',
+  role_reader: 'reader',
+  role_editor: 'editor',
+  role_admin: 'admin',
 }
 
 export type Messages = typeof en

@@ -88,7 +88,7 @@ describe('migration 0007-keep', () => {
     migrate(db, 6)
     const before = currentVersion(db)
     db.exec(`CREATE TABLE trash (x)`)
-    expect(() => migrate(db)).toThrow()
+    expect(() => migrate(db, 7)).toThrow()
     expect(currentVersion(db)).toBe(before)
     expect(count(db, 'sqlite_master WHERE name = ?'.replace('?', "'article_edits'"))).toBe(0)
   })
