@@ -17,7 +17,15 @@ export interface Migration {
 
 /** In order. A shipped migration is never edited: a change is a new file with the next number. */
 export const migrations: Migration[] = [
-  m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009,
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
 ]
 
 // The last one's number, not the count: 0005 is written on another branch on other branches.
