@@ -4,6 +4,7 @@ import { flagSynopsis, parseFlags, UsageError, type FlagTable, type FlagValues }
 import { formatArticle, formatLabels, formatStats } from './format'
 import { formatSearch, searchJson } from './format-search'
 import { runImagesFetch, runImport } from './pictures'
+import { EXPORT_FLAGS, runExport } from './export'
 import { serve } from './serve'
 import { COLLECTIONS_USAGE, runCollections, runRead, runSaved, SAVED_USAGE } from './organise'
 import { runTokens, runUsers } from './accounts'
@@ -187,6 +188,12 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
     flags: { ...DB, ...JSON_OUT, unread: { kind: 'boolean', help: 'mark them unread instead' } },
     run: (flags, words, print) =>
       withArchive(flags.db, (cli) => runRead(cli, words, flags.unread, print)),
+  }),
+  export: command({
+    words: '',
+    about: 'write articles to a Markdown folder, an HTML, EPUB or PDF file',
+    flags: { ...DB, ...JSON_OUT, ...EXPORT_FLAGS },
+    run: (flags, words, print) => runExport(flags, words, print),
   }),
   serve: command({
     words: '',

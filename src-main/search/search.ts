@@ -7,29 +7,45 @@ import { toFtsMatch } from './fts'
 import { filterSql } from './filters'
 import { makeSnippet } from './snippet'
 import { stmt } from '../db/stmt'
-import { facetsOf } from './facet-index'
+import {
+  facetIndex,
+  facetsOf,
+  firstFacets,
+  pageByDate,
+  readyFacetIndex,
+  wholeFacets,
+} from './facet-index'
 import { storedThumbnailOf } from '../db/images'
 import { wireError } from '../shared/errors'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
 const RANK = 'bm25(articles_fts, 10.0, 1.0)'
-// Undated articles come last both ways (DESC puts NULL last by itself). `newest` is the reverse
-// order of the date index, so the first page is read off the index without sorting every hit;
-// relevance ties go to the newer import rather than costing a join per hit.
-const ORDER = {
-  relevance: 'h.rank, h.id DESC',
+// Undated articles come last both ways (DESC puts NULL last by itself). Relevance ties go to the
+// newer import.
+const DATE_ORDER = {
   newest: 'a.date DESC, a.id DESC',
   oldest: 'a.date IS NULL, a.date ASC, a.id ASC',
 } as const
 
+export interface SearchOptions {
+  /** Hits ranked by bm25 when a query matches more (see RANK_CAP). */
+  rankCap?: number
+  /** false: answer without facets rather than build the facet index first (the service's first
+   * searches after start). */
+  waitForFacets?: boolean
+  /** Whose collections and reading status `collection:` and `is:read` mean. */
+  owner?: string
+}
+
 interface Prepared {
   q: ParsedQuery
   match: string | null
-  fill: string
+  /** The filters' WHERE clause ('' when none) and its parameters (without the match). */
+  cond: string
   params: unknown[]
-  /** The list is a collection in its own order (`collection:x` alone, sorted by relevance). */
-  ordered: boolean
-  warnings: QueryWarning[]
+  /** The collection shown in its own order (`collection:x` without words, sorted by relevance). */
+  listId: number | null
+  warnings: { warnings?: QueryWarning[] }
 }
 
 /** Parses and plans one search; a result instead when nothing in the query can be searched. */
@@ -40,12 +56,13 @@ function prepare(
 ): Prepared | { result: SearchResult } {
   const q = parseQuery(req.query)
   const { match, exclude } = toFtsMatch(q)
-  const warnings = [...q.warnings]
+  const all = [...q.warnings]
   for (const c of q.collections) {
     if (collectionId(db, owner, c.name) === null) {
-      warnings.push({ code: 'unknown-collection', name: c.name, span: c.span })
+      all.push({ code: 'unknown-collection', name: c.name, span: c.span })
     }
   }
+  const warnings = all.length ? { warnings: all } : {}
   // Something was typed, but nothing in it can be searched for (only punctuation, emoji…): an
   // empty list with a reason, not the whole archive.
   const noFilters =
@@ -53,13 +70,9 @@ function prepare(
     !q.after &&
     !q.before
   if (match === null && (q.groups.length > 0 || (noFilters && req.query.trim() !== ''))) {
-    const result: SearchResult = {
-      total: 0,
-      hits: [],
-      error: wireError({ code: 'unsearchable-query' }),
+    return {
+      result: { total: 0, hits: [], error: wireError({ code: 'unsearchable-query' }), ...warnings },
     }
-    if (warnings.length) result.warnings = warnings
-    return { result }
   }
   const { where, params } = filterSql(q, owner)
   if (exclude) {
@@ -67,61 +80,167 @@ function prepare(
     params.push(exclude)
   }
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : ''
-  const sort = req.sort ?? 'relevance'
-  // bm25 over every match is the dearest part of a search for a common word: only when needed.
-  const rank = sort === 'relevance' ? RANK : '0'
   const inCollection = q.collections.find((c) => !c.negate)
-  const listId = inCollection ? collectionId(db, owner, inCollection.name) : null
-  const ordered = match === null && sort === 'relevance' && listId !== null
-  let fill: string
-  if (match) {
-    fill = `INSERT INTO temp.hits (id, rank)
-         SELECT m.id, m.rank FROM (SELECT rowid AS id, ${rank} AS rank FROM articles_fts
-           WHERE articles_fts MATCH ?) m ${cond ? `JOIN articles a ON a.id = m.id ${cond}` : ''}`
-    params.unshift(match)
-  } else if (ordered) {
-    // A collection shown as itself keeps the order its reader gave it.
-    fill = `INSERT INTO temp.hits (id, rank) SELECT a.id, coalesce((SELECT ci.position
-         FROM collection_items ci WHERE ci.collection_id = ? AND ci.article_id = a.id), 0)
-       FROM articles a ${cond}`
-    params.unshift(listId)
-  } else {
-    fill = `INSERT INTO temp.hits (id, rank) SELECT a.id, 0 FROM articles a ${cond}`
-  }
-  return { q, match, fill, params, ordered, warnings }
+  const listId =
+    inCollection && match === null && (req.sort ?? 'relevance') === 'relevance'
+      ? collectionId(db, owner, inCollection.name)
+      : null
+  return { q, match, cond, params, listId, warnings }
 }
 
-function fillHits(db: Archive, p: Prepared): number[] {
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS hits (id INTEGER PRIMARY KEY, rank REAL NOT NULL)`)
-  db.exec(`DELETE FROM temp.hits`)
-  stmt(db, p.fill).run(...p.params)
-  return stmt(db, `SELECT id FROM temp.hits`).pluck().all() as number[]
-}
-
-/**
- * One search: the matching ids go once into a temporary table, and the page, the total and the
- * facets are all read from it, so the full-text match runs once however many facets are shown.
- */
-export function searchArchive(
-  db: Archive,
-  req: SearchRequest,
-  owner: string = LOCAL_OWNER,
-): SearchResult {
-  const p = prepare(db, req, owner)
-  if ('result' in p) return p.result
-  const warnings = p.warnings.length ? { warnings: p.warnings } : {}
-  return db.transaction(() => {
-    const ids = fillHits(db, p)
-    const hits = page(db, p, req, owner)
-    return { total: ids.length, hits, facets: facetsOf(db, ids), ...warnings }
-  })()
+/** The SQL of every matching id, and its arguments. */
+function matchedSql(p: Prepared): [string, unknown[]] {
+  return p.match
+    ? [
+        `SELECT m.id FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?) m
+           ${p.cond ? `JOIN articles a ON a.id = m.id ${p.cond}` : ''}`,
+        [p.match, ...p.params],
+      ]
+    : [`SELECT a.id FROM articles a ${p.cond}`, p.params]
 }
 
 /** Every article id the query matches, in no order (selections, counts); [] when none can. */
 export function matchingIds(db: Archive, query: string, owner: string = LOCAL_OWNER): number[] {
   const p = prepare(db, { query }, owner)
   if ('result' in p) return []
-  return db.transaction(() => fillHits(db, p))()
+  const [sql, args] = matchedSql(p)
+  return stmt(db, sql)
+    .pluck()
+    .all(...args) as number[]
+}
+
+/**
+ * One search, in three reads that each do only what they must: the matching ids (no ranking:
+ * bm25 over every hit of a common character was most of a search), the page (FTS5 ranks with a
+ * top-k sorter; date pages come off the in-memory date order; a collection alone keeps the order
+ * its reader gave it), and the facets counted from the in-memory index. Before that index exists
+ * (just after start) nothing waits for it: the whole archive's list is answered by SQL off the
+ * date index, and the index is built on the next call.
+ */
+export function searchArchive(
+  db: Archive,
+  req: SearchRequest,
+  opts: SearchOptions = {},
+): SearchResult {
+  const rankCap = opts.rankCap ?? RANK_CAP
+  const owner = opts.owner ?? LOCAL_OWNER
+  const p = prepare(db, req, owner)
+  if ('result' in p) return p.result
+  const { q, match, cond, params, warnings } = p
+  const sort = req.sort ?? 'relevance'
+  const limit = req.limit ?? 20
+  const offset = req.offset ?? 0
+  const dateSort = sort === 'relevance' ? (match ? null : 'newest') : sort
+
+  return db.transaction((): SearchResult => {
+    if (match === null && cond === '') {
+      const idx = readyFacetIndex(db)
+      if (idx === null) {
+        return firstList(db, q, dateSort ?? 'newest', limit, offset, warnings, owner)
+      }
+      const ids = pageByDate(idx, idx.order, dateSort ?? 'newest', offset, limit)
+      return {
+        total: idx.order.length,
+        hits: page(db, q, ids, false, owner),
+        facets: wholeFacets(db),
+        ...warnings,
+      }
+    }
+    const [matched, args] = matchedSql(p)
+    const ids = stmt(db, matched)
+      .pluck()
+      .all(...args) as number[]
+    // Just after start the facet index may not exist yet: this answer goes without facets (and
+    // takes its date page from SQL) rather than wait for it; the service builds it right after.
+    const idx = opts.waitForFacets === false ? readyFacetIndex(db) : facetIndex(db)
+    const pageIds =
+      p.listId !== null
+        ? // A collection shown as itself keeps the order its reader gave it.
+          (stmt(
+            db,
+            `SELECT a.id FROM articles a JOIN collection_items ci
+               ON ci.article_id = a.id AND ci.collection_id = ? ${cond}
+              ORDER BY ci.position, a.id DESC LIMIT ? OFFSET ?`,
+          )
+            .pluck()
+            .all(p.listId, ...params, limit, offset) as number[])
+        : !dateSort
+          ? pageByRank(db, match as string, cond, params, ids, offset, limit, rankCap)
+          : idx
+            ? pageByDate(idx, ids, dateSort, offset, limit)
+            : (stmt(
+                db,
+                `SELECT a.id FROM articles a WHERE a.id IN (${matched})
+                  ORDER BY ${DATE_ORDER[dateSort]} LIMIT ? OFFSET ?`,
+              )
+                .pluck()
+                .all(...args, limit, offset) as number[])
+    return {
+      total: ids.length,
+      hits: page(db, q, pageIds, match !== null, owner),
+      ...(idx ? { facets: facetsOf(db, ids) } : {}),
+      ...warnings,
+    }
+  })()
+}
+
+// bm25 costs a few microseconds per hit: over the 80,000 hits of 的 it was most of a search. So
+// only the newest RANK_CAP hits are ranked; the older ones follow them, newest first. Every hit
+// is still in the list exactly once (the total and the facets count them all); a query that
+// common says little about relevance anyway.
+export const RANK_CAP = 10_000
+
+function pageByRank(
+  db: Archive,
+  match: string,
+  cond: string,
+  params: unknown[],
+  ids: number[],
+  offset: number,
+  limit: number,
+  cap: number,
+): number[] {
+  const sorted = ids.length > cap ? Int32Array.from(ids).sort() : null
+  const floor = sorted ? (sorted[sorted.length - cap] as number) : 0
+  const ranked = Math.min(ids.length, cap)
+  const out =
+    offset < ranked
+      ? (stmt(
+          db,
+          `SELECT m.id FROM (SELECT rowid AS id, ${RANK} AS rank FROM articles_fts
+             WHERE articles_fts MATCH ? AND rowid >= ?) m
+             ${cond ? `JOIN articles a ON a.id = m.id ${cond}` : ''}
+            ORDER BY m.rank, m.id DESC LIMIT ? OFFSET ?`,
+        )
+          .pluck()
+          .all(match, floor, ...params, Math.min(limit, ranked - offset), offset) as number[])
+      : []
+  if (sorted) {
+    // The unranked older hits, newest first, after the ranked ones.
+    for (let j = Math.max(0, offset - ranked); out.length < limit; j++) {
+      const k = sorted.length - cap - 1 - j
+      if (k < 0) break
+      out.push(sorted[k] as number)
+    }
+  }
+  return out
+}
+
+/** The whole archive's list before the facet index exists: all off indexes, nothing per row. */
+function firstList(
+  db: Archive,
+  q: ParsedQuery,
+  sort: 'newest' | 'oldest',
+  limit: number,
+  offset: number,
+  warnings: { warnings?: QueryWarning[] },
+  owner: string,
+): SearchResult {
+  const ids = stmt(db, `SELECT a.id FROM articles a ORDER BY ${DATE_ORDER[sort]} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(limit, offset) as number[]
+  const total = stmt(db, `SELECT count(*) FROM articles`).pluck().get() as number
+  return { total, hits: page(db, q, ids, false, owner), facets: firstFacets(db), ...warnings }
 }
 
 interface HitRow {
@@ -139,20 +258,13 @@ interface HitRow {
   read: number
 }
 
-function page(db: Archive, p: Prepared, req: SearchRequest, owner: string): SearchHit[] {
-  const { q } = p
-  const ranked = p.match !== null
-  const sort = req.sort ?? 'relevance'
-  const order = ORDER[sort === 'relevance' && !ranked && !p.ordered ? 'newest' : sort]
-  // Order and cut on the small rows first, then fetch the long texts of the page alone: sorting
-  // tens of thousands of rows that carry their bodies would cost most of a search.
-  const ids = stmt(
-    db,
-    `SELECT h.id FROM temp.hits h ${order.includes('a.') ? 'JOIN articles a ON a.id = h.id' : ''}
-      ORDER BY ${order} LIMIT ? OFFSET ?`,
-  )
-    .pluck()
-    .all(req.limit ?? 20, req.offset ?? 0) as number[]
+function page(
+  db: Archive,
+  q: ParsedQuery,
+  ids: number[],
+  ranked: boolean,
+  owner: string,
+): SearchHit[] {
   const detail = stmt(
     db,
     `SELECT a.id, a.title, a.date, a.lang, a.source_name, a.source_url, a.path, t.markdown, a.summary,

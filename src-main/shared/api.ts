@@ -27,6 +27,14 @@ import {
 } from './validate'
 import type { WireError } from './errors'
 import {
+  EXPORT_FORMATS as FILE_EXPORT_FORMATS,
+  type ExportFormat as FileExportFormat,
+  type ExportProgress,
+  type ExportReport,
+  type ExportRequest,
+  type ExportSelection,
+} from './export'
+import {
   ROLES,
   TOKEN_ROLES,
   type Caller,
@@ -115,6 +123,13 @@ export interface LecternApi extends KeepApi {
   readingState(args: { articleId: number }): ReadingState
   /** Remembers where the reader stopped (the fraction scrolled). */
   savePlace(args: { articleId: number; position: number }): ReadingState
+  /** Writes articles to a Markdown folder, an HTML, EPUB or PDF file on this machine (the
+   * server's, for `lectern serve`: allowed where importing is). Progress: `exportProgress`. */
+  exportArticles(args: ExportRequest): Promise<ExportReport>
+  cancelExport(): boolean
+  /** Asks the user where to save (desktop: a system dialog). Null where there is no dialog (the
+   * browser, which then asks for a path on the server) or when the user cancels. */
+  chooseExportTarget(args: { format: FileExportFormat }): Promise<string | null>
   /** Who is calling: the account, or the single local user where there are no accounts. */
   me(): Me
   // Accounts (admin). Passwords are stored only as scrypt hashes; a token is shown once.
@@ -193,6 +208,7 @@ export interface LecternEvents {
   importProgress: ImportProgress
   imageProgress: ImageProgress
   archiveChanged: ArchiveInfo
+  exportProgress: ExportProgress
   /** A watched folder's batch was imported. */
   watchBatch: WatchBatchEvent
   /** Something about watching the user should know (e.g. polling after the system limit). */
@@ -204,6 +220,7 @@ const EVENTS: { [E in EventName]: true } = {
   importProgress: true,
   imageProgress: true,
   archiveChanged: true,
+  exportProgress: true,
   watchBatch: true,
   watchNote: true,
 }
@@ -228,6 +245,23 @@ export type ChecksMatch<T extends { [M in Method]: Check<unknown> }> = {
 }[Method] extends true
   ? T
   : never
+
+const yes: Check<true> = (v, at) => {
+  if (v !== true) throw new ValidationError(at, { rule: 'one-of', options: ['true'] })
+  return true
+}
+
+/** `{ ids }`, `{ query }`, `{ collection }` or `{ all: true }`, told apart by their one key. */
+const exportSelection: Check<ExportSelection> = (v, at) => {
+  const keys = v !== null && typeof v === 'object' ? Object.keys(v) : []
+  if (keys.includes('ids'))
+    return obj({ ids: list(int(1, Number.MAX_SAFE_INTEGER), 1_000_000) })(v, at)
+  if (keys.includes('collection')) return obj({ collection: str })(v, at)
+  if (keys.includes('query')) {
+    return obj({ query: str, sort: optional(oneOf('relevance', 'newest', 'oldest')) })(v, at)
+  }
+  return obj({ all: yes })(v, at)
+}
 
 const checks = {
   info: none,
@@ -274,6 +308,14 @@ const checks = {
   setRead: obj({ selection, read: bool }),
   readingState: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
   savePlace: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER), position: fraction }),
+  exportArticles: obj({
+    format: oneOf(...FILE_EXPORT_FORMATS),
+    selection: exportSelection,
+    out: str,
+    title: optional(str),
+  }),
+  cancelExport: none,
+  chooseExportTarget: obj({ format: oneOf(...FILE_EXPORT_FORMATS) }),
   me: none,
   listUsers: none,
   addUser: obj({ name: str, role: oneOf(...ROLES), password: str }),
@@ -342,6 +384,10 @@ export const methodRoles: { readonly [M in Method]: Role } = {
   cancelImport: 'editor',
   chooseFolders: 'editor',
   fetchImages: 'editor',
+  // an export writes files on the server's disk
+  exportArticles: 'editor',
+  cancelExport: 'editor',
+  chooseExportTarget: 'editor',
   cancelFetchImages: 'editor',
   listUsers: 'admin',
   addUser: 'admin',

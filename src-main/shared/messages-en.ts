@@ -74,6 +74,11 @@ function refusal(why: ImageRefusal): string {
 }
 
 const KIND = { collection: 'collection', 'saved-search': 'saved search' } as const
+const BUSY = {
+  import: 'An import is already running.',
+  images: 'Pictures are being fetched; wait for it to finish or cancel it.',
+  export: 'An export is already running.',
+} as const
 
 const FORMAT = { yaml: 'YAML', toml: 'TOML', json: 'JSON' } as const
 
@@ -87,6 +92,7 @@ const READ_ONLY = {
   backup: 'making a backup',
   repair: 'repairing',
   watch: 'watching folders',
+  export: 'exporting to files on the server',
   'change-clusters': 'changing story clusters',
   organise: 'changing collections, saved searches or reading status',
 } as const
@@ -151,10 +157,11 @@ export const problemTextsEn: ProblemTexts = {
   'no-folders': () => 'Choose at least one folder.',
   'read-only': (p) => `This archive is open read-only; ${READ_ONLY[p.action]} is not allowed here.`,
   'same-article': (p) => `Article ${p.id} cannot be joined with itself; choose two articles.`,
-  busy: (p) =>
-    p.job === 'import'
-      ? 'An import is already running.'
-      : 'Pictures are being fetched; wait for it to finish or cancel it.',
+  busy: (p) => BUSY[p.job],
+  'export-exists': (p) => `${p.out} already exists; choose a new folder name for the export.`,
+  'nothing-to-export': () => 'No article matches: there is nothing to export.',
+  'pdf-needs-chromium': (p) =>
+    `PDF export needs Chromium or Google Chrome: install it (Debian/Ubuntu: ${p.install}) or set ${p.variable} to its path.`,
   'archive-missing': (p) => `No archive at ${p.file}`,
   'archive-unreadable': (p) =>
     `Cannot read the archive ${p.file}${p.detail ? `: ${p.detail}` : ''}`,
