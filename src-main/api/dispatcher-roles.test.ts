@@ -47,6 +47,22 @@ const READER: Method[] = [
   'setArticleNote',
   'cite',
   'exportReferences',
+  // the reader's own collections, saved searches and reading status
+  'listCollections',
+  'createCollection',
+  'renameCollection',
+  'deleteCollection',
+  'addToCollection',
+  'removeFromCollection',
+  'moveInCollection',
+  'collectionsOf',
+  'listSaved',
+  'saveSearch',
+  'deleteSaved',
+  'openSaved',
+  'setRead',
+  'readingState',
+  'savePlace',
 ]
 const EDITOR: Method[] = [
   'importFolders',

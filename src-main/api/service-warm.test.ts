@@ -3,9 +3,11 @@ import { openArchive } from '../db/open'
 import { importFolders } from '../import/importer'
 import { article, tempTree } from '../test-support/tmp'
 import { ArchiveService } from './service'
+import { localCaller } from '../shared/auth'
 
 let tree: ReturnType<typeof tempTree>
 let service: ArchiveService | null = null
+const me = localCaller()
 afterEach(() => {
   service?.close()
   service = null
@@ -24,16 +26,16 @@ async function started(warm: boolean): Promise<ArchiveService> {
 describe('the service just after start', () => {
   it('answers the first search without waiting for facets, and has them right after', async () => {
     const s = await started(true)
-    const first = s.search({ query: 'market', sort: 'newest' })
+    const first = s.search({ query: 'market', sort: 'newest' }, me)
     expect(first.total).toBe(2)
     expect(first.facets).toBeUndefined()
     // The whole archive's list carries its facets even before the index exists.
-    expect(s.search({ query: '' }).facets?.tags).toEqual([{ name: 'test', count: 2 }])
-    expect(s.search({ query: 'market' }).facets?.tags).toEqual([{ name: 'test', count: 2 }])
+    expect(s.search({ query: '' }, me).facets?.tags).toEqual([{ name: 'test', count: 2 }])
+    expect(s.search({ query: 'market' }, me).facets?.tags).toEqual([{ name: 'test', count: 2 }])
   })
 
   it('always gives facets to one-shot callers (the CLI), which do not warm up', async () => {
     const s = await started(false)
-    expect(s.search({ query: 'market' }).facets?.tags).toEqual([{ name: 'test', count: 2 }])
+    expect(s.search({ query: 'market' }, me).facets?.tags).toEqual([{ name: 'test', count: 2 }])
   })
 })

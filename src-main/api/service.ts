@@ -20,6 +20,9 @@ import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchive } from '../search/search'
 import { facetIndex } from '../search/facet-index'
 import { LecternError } from '../shared/errors'
+import type { Selection } from '../shared/organise'
+import type { SearchSort } from '../shared/search-types'
+import { collections, readingStatus, savedSearches } from './organise'
 import type { ExportFormat, ExportReport, ExportRequest } from '../shared/export'
 import { exportArticles } from '../export/job'
 import type { PdfPrinter } from '../export/formats'
@@ -121,15 +124,84 @@ export class ArchiveService extends KeepService implements LecternService {
     return shownArticle(this.db, id)
   }
 
-  search(req: SearchRequest, caller?: Caller): SearchResult {
+  search(req: SearchRequest, caller: Caller): SearchResult {
     // Until the warm-up has built the facet index, a search answers without facets (the whole
     // archive's list has its own) instead of waiting for it.
-    const r = searchArchive(this.db, req, {
-      waitForFacets: this.#warmed,
-      ...(caller ? { owner: caller.owner } : {}),
-    })
+    const r = searchArchive(this.db, req, { waitForFacets: this.#warmed, owner: caller.owner })
     if (!this.#warmed) this.#warm()
     return r
+  }
+
+  listCollections(_: undefined, caller: Caller) {
+    return collections.list(this.db, caller.owner)
+  }
+
+  createCollection({ name }: { name: string }, caller: Caller) {
+    this.#mayWrite('organise')
+    return collections.create(this.db, caller.owner, name)
+  }
+
+  renameCollection({ name, to }: { name: string; to: string }, caller: Caller) {
+    this.#mayWrite('organise')
+    return collections.rename(this.db, caller.owner, name, to)
+  }
+
+  deleteCollection({ name }: { name: string }, caller: Caller) {
+    this.#mayWrite('organise')
+    return collections.delete(this.db, caller.owner, name)
+  }
+
+  addToCollection(a: { name: string; selection: Selection }, caller: Caller) {
+    this.#mayWrite('organise')
+    return collections.add(this.db, caller.owner, a.name, a.selection)
+  }
+
+  removeFromCollection(a: { name: string; selection: Selection }, caller: Caller) {
+    this.#mayWrite('organise')
+    return collections.remove(this.db, caller.owner, a.name, a.selection)
+  }
+
+  moveInCollection(a: ArgsOf<'moveInCollection'>, caller: Caller) {
+    this.#mayWrite('organise')
+    return collections.move(this.db, caller.owner, a.name, a.articleId, a.to)
+  }
+
+  collectionsOf({ articleId }: { articleId: number }, caller: Caller) {
+    return collections.of(this.db, caller.owner, articleId)
+  }
+
+  listSaved(_: undefined, caller: Caller) {
+    return savedSearches.list(this.db, caller.owner)
+  }
+
+  saveSearch(a: { name: string; query: string; sort?: SearchSort }, caller: Caller) {
+    this.#mayWrite('organise')
+    return savedSearches.create(this.db, caller.owner, a)
+  }
+
+  deleteSaved({ name }: { name: string }, caller: Caller) {
+    this.#mayWrite('organise')
+    return savedSearches.delete(this.db, caller.owner, name)
+  }
+
+  openSaved({ name }: { name: string }, caller: Caller) {
+    // Opening marks what is new as seen: a write, refused where the archive is read-only.
+    this.#mayWrite('organise')
+    return savedSearches.open(this.db, caller.owner, name)
+  }
+
+  setRead(a: { selection: Selection; read: boolean }, caller: Caller) {
+    this.#mayWrite('organise')
+    return readingStatus.set(this.db, caller.owner, a.selection, a.read)
+  }
+
+  readingState({ articleId }: { articleId: number }, caller: Caller) {
+    return readingStatus.get(this.db, caller.owner, articleId)
+  }
+
+  savePlace(a: { articleId: number; position: number }, caller: Caller) {
+    this.#mayWrite('organise')
+    return readingStatus.place(this.db, caller.owner, a.articleId, a.position)
   }
 
   async importFolders({ folders }: { folders: string[] }, caller?: Caller): Promise<ImportReport> {

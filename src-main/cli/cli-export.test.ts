@@ -34,7 +34,10 @@ afterAll(() => tree?.cleanup())
 
 describe('lectern export', () => {
   it.each([
-    [['--format', 'html', '--out', 'x.html'], /needs which articles: one of --ids, --query, --all/],
+    [
+      ['--format', 'html', '--out', 'x.html'],
+      /needs which articles: one of --ids, --query, --collection, --all/,
+    ],
     [['--format', 'html', '--all', '--query', 'x', '--out', 'x.html'], /not --query and --all/],
     [['--format', 'html', '--ids', '1,x', '--out', 'x.html'], /--ids must be article ids/],
     [
@@ -88,6 +91,41 @@ describe('lectern export', () => {
     expect(r.out).toBe(`Exported 2 articles to ${out}\n`)
     expect(readFileSync(out, 'utf8')).not.toContain('Autumn tea')
   }, 30_000)
+
+  it('writes a collection in the order its reader gave it, and names an unknown one', () => {
+    expect(lectern(['collections', 'create', '茶', '--db', db]).code).toBe(0)
+    expect(lectern(['collections', 'add', '茶', '3', '1', '--db', db]).code).toBe(0)
+    const out = tree.path('tea.html')
+    const r = lectern([
+      'export',
+      '--format',
+      'html',
+      '--collection',
+      '茶',
+      '--out',
+      out,
+      '--db',
+      db,
+    ])
+    expect(r.code, r.err).toBe(0)
+    expect(r.out).toBe(`Exported 2 articles to ${out}\n`)
+    const html = readFileSync(out, 'utf8')
+    expect(html).not.toContain('Rates rise')
+    expect(html.indexOf('Autumn tea')).toBeLessThan(html.indexOf('Interest rates fall'))
+    const bad = lectern([
+      'export',
+      '--format',
+      'html',
+      '--collection',
+      '没有',
+      '--out',
+      out,
+      '--db',
+      db,
+    ])
+    expect(bad.code).toBe(2)
+    expect(bad.err).toBe('lectern: No collection named "没有".\n')
+  }, 60_000)
 
   it('names an unknown id', () => {
     const r = lectern([

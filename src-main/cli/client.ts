@@ -19,9 +19,20 @@ export class CliError extends Error {
   }
 }
 
-// Refusals that mean the command line asked for something it cannot have (exit 2): bad
-// arguments, and a --quote that is not in the article or is there more than once.
-const USAGE_CODES = new Set(['bad-arguments', 'quote-not-found', 'quote-ambiguous', 'quote-empty'])
+// Refusals that mean the command line named or asked for something wrong (exit 2, like a bad
+// flag): bad arguments, a --quote that is not in the article or is there more than once, and a
+// collection or saved search that does not exist or cannot take that name.
+const USAGE_CODES = new Set<string>([
+  'bad-arguments',
+  'quote-not-found',
+  'quote-ambiguous',
+  'quote-empty',
+  'unknown-collection',
+  'unknown-saved-search',
+  'name-taken',
+  'empty-name',
+  'not-in-collection',
+])
 
 export interface CliClient {
   call<M extends Method>(

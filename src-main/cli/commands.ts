@@ -7,6 +7,7 @@ import { runImagesFetch, runImport } from './pictures'
 import { EXPORT_FLAGS, runExport } from './export'
 import { serve } from './serve'
 import { CITE_FLAGS, HIGHLIGHT_FLAGS, runCite, runHighlights, runNotes } from './research'
+import { COLLECTIONS_USAGE, runCollections, runRead, runSaved, SAVED_USAGE } from './organise'
 import { runTokens, runUsers } from './accounts'
 
 // Every command in one table: its words, its flags (declared once, parsed by flags.ts) and what
@@ -161,6 +162,51 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
     about: 'cite articles in APA, Chicago, MLA or GB/T 7714',
     flags: { ...DB, ...JSON_OUT, ...CITE_FLAGS },
     run: (flags, words, print) => runCite(flags, words, print),
+  }),
+  collections: command({
+    words: 'create|rename|delete|add|remove|list …',
+    about: `named, ordered lists of articles: ${COLLECTIONS_USAGE.replace('lectern collections ', '')}`,
+    flags: { ...DB, ...JSON_OUT },
+    run: (flags, words, print) => withArchive(flags.db, (cli) => runCollections(cli, words, print)),
+  }),
+  saved: command({
+    words: 'create|delete|list|open …',
+    about: `saved searches, with what is new since last opened: ${SAVED_USAGE.replace('lectern saved ', '')}`,
+    dashWords: true,
+    flags: {
+      ...DB,
+      ...JSON_OUT,
+      sort: {
+        kind: 'choice',
+        choices: ['relevance', 'newest', 'oldest'] as const,
+        help: 'order of its hits (create)',
+      },
+      limit: { kind: 'int', value: 'N', min: 1, default: 20, help: 'hits to print (open)' },
+    },
+    run: (flags, words, print) =>
+      withArchive(flags.db, (cli) =>
+        runSaved(cli, words, flags.sort, print, async (s) => {
+          const query = s.query
+          const result = await searchPaged(cli, {
+            query,
+            limit: flags.limit,
+            offset: 0,
+            sort: s.sort,
+          })
+          print(searchJson(result), () => {
+            const fresh = s.new > 0 ? `, +${s.new} new since ${s.lastOpened}` : ''
+            return `${s.name}: ${query}${fresh}\n${formatSearch(result)}`
+          })
+          return 0
+        }),
+      ),
+  }),
+  read: command({
+    words: '<articleId>...',
+    about: 'mark articles read (or unread)',
+    flags: { ...DB, ...JSON_OUT, unread: { kind: 'boolean', help: 'mark them unread instead' } },
+    run: (flags, words, print) =>
+      withArchive(flags.db, (cli) => runRead(cli, words, flags.unread, print)),
   }),
   export: command({
     words: '',

@@ -6,7 +6,7 @@ import { UsageError, type FlagTable } from './flags'
 import { exportProgressPrinter } from './progress'
 
 // `lectern export`: which articles (one selection flag), into what, where. A new way to select
-// (collections) is one row in SELECTIONS and one flag in EXPORT_FLAGS; a new format (csl-json,
+// is one row in SELECTIONS and one flag in EXPORT_FLAGS; a new format (csl-json,
 // ris, bibtex) is one entry in EXPORT_FORMATS, which the --format choices follow.
 
 export const EXPORT_FLAGS = {
@@ -17,6 +17,7 @@ export const EXPORT_FLAGS = {
   },
   ids: { kind: 'string', value: '1,2,…', help: 'these articles' },
   query: { kind: 'string', value: 'QUERY', help: 'the matches of a search' },
+  collection: { kind: 'string', value: 'NAME', help: 'a collection, in its own order' },
   all: { kind: 'boolean', help: 'the whole archive' },
   out: { kind: 'string', value: 'PATH', help: 'the folder (markdown) or file to write' },
   title: { kind: 'string', value: 'TEXT', help: 'the title of an HTML, EPUB or PDF export' },
@@ -28,6 +29,7 @@ interface ExportFlags {
   format: ExportFormat | undefined
   ids: string | undefined
   query: string | undefined
+  collection: string | undefined
   all: boolean
   out: string | undefined
   title: string | undefined
@@ -36,6 +38,10 @@ interface ExportFlags {
 const SELECTIONS: { flag: string; from(f: ExportFlags): ExportSelection | null }[] = [
   { flag: '--ids', from: (f) => (f.ids === undefined ? null : { ids: idList(f.ids) }) },
   { flag: '--query', from: (f) => (f.query === undefined ? null : { query: f.query }) },
+  {
+    flag: '--collection',
+    from: (f) => (f.collection === undefined ? null : { collection: f.collection }),
+  },
   { flag: '--all', from: (f) => (f.all ? { all: true } : null) },
 ]
 

@@ -41,5 +41,9 @@ export function describeWarning(w: QueryWarning): string {
       return `ignored has:${w.value}: it can be has:highlight or has:note`
     case 'empty-date-range':
       return `no date is both on or after ${w.after} and before ${w.before}`
+    case 'bad-status':
+      return `ignored is:${w.value}: use is:read or is:unread`
+    case 'unknown-collection':
+      return `no collection named "${w.name}"`
   }
 }

@@ -139,3 +139,14 @@ export function articlePath(db: Archive, id: number): string | null {
     { path: string } | undefined
   return row?.path ?? null
 }
+
+/** The first of these ids that is no article, if any (a bulk action names it in its error). */
+export function missingArticles(db: Archive, ids: number[]): number[] {
+  if (ids.length === 0) return []
+  return stmt(
+    db,
+    `SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM articles) LIMIT 1`,
+  )
+    .pluck()
+    .all(JSON.stringify(ids)) as number[]
+}

@@ -3,6 +3,7 @@ import type { Archive } from './open'
 import { touch } from './generation'
 import { captureArticles, logChange } from './undo'
 import { extOfMime } from '../shared/images'
+import { forgetArticles } from './collections'
 import type { TrashedArticle } from '../shared/types'
 
 const list = (ids: number[]) => JSON.stringify(ids)
@@ -79,6 +80,7 @@ export function emptyTrash(db: Archive, now: string): EmptiedTrash {
     stmt(db, `DELETE FROM articles_fts WHERE rowid IN (SELECT value FROM json_each(?))`).run(
       list(ids),
     )
+    forgetArticles(db, ids)
     // Readers' highlights and notes hold their article by ON DELETE RESTRICT, so nothing else
     // can take them along; emptying the trash is the one place the user asks for that.
     stmt(db, `DELETE FROM highlights WHERE article_id IN (SELECT value FROM json_each(?))`).run(

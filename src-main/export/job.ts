@@ -78,7 +78,7 @@ export async function exportArticles(
   const progress: ExportProgress = { phase: 'selecting', done: 0, total: 0 }
   const emit = () => opts.onProgress?.({ ...progress })
   emit()
-  const ids = selectArticles(db, req.selection)
+  const ids = selectArticles(db, req.selection, opts.owner)
   if (ids.length === 0) throw new LecternError('nothing-to-export')
 
   const tempOut = join(dirname(out), `.${basename(out)}.part-${randomBytes(4).toString('hex')}`)

@@ -3,7 +3,8 @@ import { normalizeText } from '../text/normalize'
 import type { HasFilter, LabelFilter, NoteFilter, ParsedQuery } from '../shared/query'
 
 /** SQL conditions on `a` (articles) for the query's filters, with their bound parameters.
- * `has:` and `note:` look at `owner`'s highlights and notes only. */
+ * `has:` and `note:` look at `owner`'s highlights and notes only; `collection:` and `is:` at
+ * `owner`'s collections and reading status. */
 export function filterSql(q: ParsedQuery, owner: string): { where: string[]; params: unknown[] } {
   const where: string[] = []
   const params: unknown[] = []
@@ -23,6 +24,19 @@ export function filterSql(q: ParsedQuery, owner: string): { where: string[]; par
   if (q.before) {
     where.push('a.date < ?')
     params.push(q.before)
+  }
+  for (const c of q.collections) {
+    const sql = `EXISTS (SELECT 1 FROM collection_items ci JOIN collections c ON c.id = ci.collection_id
+                  WHERE ci.article_id = a.id AND c.owner = ? AND c.name = ?)`
+    where.push(c.negate ? `NOT ${sql}` : sql)
+    params.push(owner, c.name)
+  }
+  for (const read of q.read) {
+    // no row, or a row with read = 0, is unread
+    const sql = `EXISTS (SELECT 1 FROM reading_status r
+                  WHERE r.article_id = a.id AND r.owner = ? AND r.read = 1)`
+    where.push(read ? sql : `NOT ${sql}`)
+    params.push(owner)
   }
   return { where, params }
 }

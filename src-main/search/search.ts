@@ -1,6 +1,8 @@
 import type { Archive } from '../db/open'
 import type { MarkedText, SearchHit, SearchRequest, SearchResult } from '../shared/search-types'
-import { parseQuery, type ParsedQuery } from '../shared/query'
+import { parseQuery, type ParsedQuery, type QueryWarning } from '../shared/query'
+import { collectionId } from '../db/collections'
+import { LOCAL_OWNER } from '../db/annotations'
 import { toFtsMatch } from './fts'
 import { filterSql } from './filters'
 import { makeSnippet } from './snippet'
@@ -15,7 +17,6 @@ import {
 } from './facet-index'
 import { storedThumbnailOf } from '../db/images'
 import { wireError } from '../shared/errors'
-import { LOCAL_OWNER } from '../db/annotations'
 import { annotationFacets } from '../db/annotation-search'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
@@ -33,39 +34,52 @@ export interface SearchOptions {
   /** false: answer without facets rather than build the facet index first (the service's first
    * searches after start). */
   waitForFacets?: boolean
-  /** Whose highlights and notes `has:` and `note:` look at, and the facets count. */
+  /** Whose highlights, notes, collections and reading status `has:`, `note:`, `collection:` and
+   * `is:` look at, and the facets count. */
   owner?: string
 }
 
-/**
- * One search, in three reads that each do only what they must: the matching ids (no ranking:
- * bm25 over every hit of a common character was most of a search), the page (FTS5 ranks with a
- * top-k sorter; date pages come off the in-memory date order), and the facets counted from the
- * in-memory index. Before that index exists (just after start) nothing waits for it: the whole
- * archive's list is answered by SQL off the date index, and the index is built on the next call.
- */
-export function searchArchive(
+interface Prepared {
+  q: ParsedQuery
+  match: string | null
+  /** The filters' WHERE clause ('' when none) and its parameters (without the match). */
+  cond: string
+  params: unknown[]
+  /** The collection shown in its own order (`collection:x` without words, sorted by relevance). */
+  listId: number | null
+  warnings: { warnings?: QueryWarning[] }
+}
+
+/** Parses and plans one search; a result instead when nothing in the query can be searched. */
+function prepare(
   db: Archive,
   req: SearchRequest,
-  opts: SearchOptions = {},
-): SearchResult {
-  const rankCap = opts.rankCap ?? RANK_CAP
-  const owner = opts.owner ?? LOCAL_OWNER
+  owner: string,
+): Prepared | { result: SearchResult } {
   const q = parseQuery(req.query)
   const { match, exclude } = toFtsMatch(q)
-  const warnings = q.warnings.length ? { warnings: q.warnings } : {}
+  const all = [...q.warnings]
+  for (const c of q.collections) {
+    if (collectionId(db, owner, c.name) === null) {
+      all.push({ code: 'unknown-collection', name: c.name, span: c.span })
+    }
+  }
+  const warnings = all.length ? { warnings: all } : {}
   // Something was typed, but nothing in it can be searched for (only punctuation, emoji…): an
   // empty list with a reason, not the whole archive.
   const noFilters =
-    q.exclude.length + q.filters.length + q.has.length + q.notes.length === 0 &&
+    q.exclude.length +
+      q.filters.length +
+      q.has.length +
+      q.notes.length +
+      q.collections.length +
+      q.read.length ===
+      0 &&
     !q.after &&
     !q.before
   if (match === null && (q.groups.length > 0 || (noFilters && req.query.trim() !== ''))) {
     return {
-      total: 0,
-      hits: [],
-      error: wireError({ code: 'unsearchable-query' }),
-      ...warnings,
+      result: { total: 0, hits: [], error: wireError({ code: 'unsearchable-query' }), ...warnings },
     }
   }
   const { where, params } = filterSql(q, owner)
@@ -74,6 +88,53 @@ export function searchArchive(
     params.push(exclude)
   }
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const inCollection = q.collections.find((c) => !c.negate)
+  const listId =
+    inCollection && match === null && (req.sort ?? 'relevance') === 'relevance'
+      ? collectionId(db, owner, inCollection.name)
+      : null
+  return { q, match, cond, params, listId, warnings }
+}
+
+/** The SQL of every matching id, and its arguments. */
+function matchedSql(p: Prepared): [string, unknown[]] {
+  return p.match
+    ? [
+        `SELECT m.id FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?) m
+           ${p.cond ? `JOIN articles a ON a.id = m.id ${p.cond}` : ''}`,
+        [p.match, ...p.params],
+      ]
+    : [`SELECT a.id FROM articles a ${p.cond}`, p.params]
+}
+
+/** Every article id the query matches, in no order (selections, counts); [] when none can. */
+export function matchingIds(db: Archive, query: string, owner: string = LOCAL_OWNER): number[] {
+  const p = prepare(db, { query }, owner)
+  if ('result' in p) return []
+  const [sql, args] = matchedSql(p)
+  return stmt(db, sql)
+    .pluck()
+    .all(...args) as number[]
+}
+
+/**
+ * One search, in three reads that each do only what they must: the matching ids (no ranking:
+ * bm25 over every hit of a common character was most of a search), the page (FTS5 ranks with a
+ * top-k sorter; date pages come off the in-memory date order; a collection alone keeps the order
+ * its reader gave it), and the facets counted from the in-memory index. Before that index exists
+ * (just after start) nothing waits for it: the whole archive's list is answered by SQL off the
+ * date index, and the index is built on the next call.
+ */
+export function searchArchive(
+  db: Archive,
+  req: SearchRequest,
+  opts: SearchOptions = {},
+): SearchResult {
+  const rankCap = opts.rankCap ?? RANK_CAP
+  const owner = opts.owner ?? LOCAL_OWNER
+  const p = prepare(db, req, owner)
+  if ('result' in p) return p.result
+  const { q, match, cond, params, warnings } = p
   const sort = req.sort ?? 'relevance'
   const limit = req.limit ?? 20
   const offset = req.offset ?? 0
@@ -83,7 +144,7 @@ export function searchArchive(
     if (match === null && cond === '') {
       const idx = readyFacetIndex(db)
       if (idx === null) {
-        const first = firstList(db, q, dateSort ?? 'newest', limit, offset, warnings)
+        const first = firstList(db, q, dateSort ?? 'newest', limit, offset, warnings, owner)
         return {
           ...first,
           facets: { ...first.facets!, annotations: annotationFacets(db, owner, null) },
@@ -92,36 +153,43 @@ export function searchArchive(
       const ids = pageByDate(idx, idx.order, dateSort ?? 'newest', offset, limit)
       return {
         total: idx.order.length,
-        hits: page(db, q, ids, false),
+        hits: page(db, q, ids, false, owner),
         facets: { ...wholeFacets(db), annotations: annotationFacets(db, owner, null) },
         ...warnings,
       }
     }
-    const matched = match
-      ? `SELECT m.id FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?) m
-           ${cond ? `JOIN articles a ON a.id = m.id ${cond}` : ''}`
-      : `SELECT a.id FROM articles a ${cond}`
-    const args = match ? [match, ...params] : params
+    const [matched, args] = matchedSql(p)
     const ids = stmt(db, matched)
       .pluck()
       .all(...args) as number[]
     // Just after start the facet index may not exist yet: this answer goes without facets (and
     // takes its date page from SQL) rather than wait for it; the service builds it right after.
     const idx = opts.waitForFacets === false ? readyFacetIndex(db) : facetIndex(db)
-    const pageIds = !dateSort
-      ? pageByRank(db, match as string, cond, params, ids, offset, limit, rankCap)
-      : idx
-        ? pageByDate(idx, ids, dateSort, offset, limit)
-        : (stmt(
+    const pageIds =
+      p.listId !== null
+        ? // A collection shown as itself keeps the order its reader gave it.
+          (stmt(
             db,
-            `SELECT a.id FROM articles a WHERE a.id IN (${matched}) ORDER BY ${DATE_ORDER[dateSort]}
-              LIMIT ? OFFSET ?`,
+            `SELECT a.id FROM articles a JOIN collection_items ci
+               ON ci.article_id = a.id AND ci.collection_id = ? ${cond}
+              ORDER BY ci.position, a.id DESC LIMIT ? OFFSET ?`,
           )
             .pluck()
-            .all(...(match ? [match, ...params] : params), limit, offset) as number[])
+            .all(p.listId, ...params, limit, offset) as number[])
+        : !dateSort
+          ? pageByRank(db, match as string, cond, params, ids, offset, limit, rankCap)
+          : idx
+            ? pageByDate(idx, ids, dateSort, offset, limit)
+            : (stmt(
+                db,
+                `SELECT a.id FROM articles a WHERE a.id IN (${matched})
+                  ORDER BY ${DATE_ORDER[dateSort]} LIMIT ? OFFSET ?`,
+              )
+                .pluck()
+                .all(...args, limit, offset) as number[])
     return {
       total: ids.length,
-      hits: page(db, q, pageIds, match !== null),
+      hits: page(db, q, pageIds, match !== null, owner),
       ...(idx
         ? { facets: { ...facetsOf(db, ids), annotations: annotationFacets(db, owner, ids) } }
         : {}),
@@ -179,13 +247,14 @@ function firstList(
   sort: 'newest' | 'oldest',
   limit: number,
   offset: number,
-  warnings: { warnings?: ParsedQuery['warnings'] },
+  warnings: { warnings?: QueryWarning[] },
+  owner: string,
 ): SearchResult {
   const ids = stmt(db, `SELECT a.id FROM articles a ORDER BY ${DATE_ORDER[sort]} LIMIT ? OFFSET ?`)
     .pluck()
     .all(limit, offset) as number[]
   const total = stmt(db, `SELECT count(*) FROM articles`).pluck().get() as number
-  return { total, hits: page(db, q, ids, false), facets: firstFacets(db), ...warnings }
+  return { total, hits: page(db, q, ids, false, owner), facets: firstFacets(db), ...warnings }
 }
 
 interface HitRow {
@@ -200,20 +269,29 @@ interface HitRow {
   summary: string | null
   tags: string | null
   categories: string | null
+  read: number
 }
 
-function page(db: Archive, q: ParsedQuery, ids: number[], ranked: boolean): SearchHit[] {
+function page(
+  db: Archive,
+  q: ParsedQuery,
+  ids: number[],
+  ranked: boolean,
+  owner: string,
+): SearchHit[] {
   const detail = stmt(
     db,
     `SELECT a.id, a.title, a.date, a.lang, a.source_name, a.source_url, a.path, t.markdown, a.summary,
        (SELECT json_group_array(l.name) FROM article_labels al JOIN labels l ON l.id = al.label_id
          WHERE al.article_id = a.id AND l.kind = 'tag') AS tags,
        (SELECT json_group_array(l.name) FROM article_labels al JOIN labels l ON l.id = al.label_id
-         WHERE al.article_id = a.id AND l.kind = 'category') AS categories
+         WHERE al.article_id = a.id AND l.kind = 'category') AS categories,
+       EXISTS (SELECT 1 FROM reading_status r WHERE r.article_id = a.id AND r.owner = ?
+         AND r.read = 1) AS read
      FROM articles a JOIN article_texts t ON t.article_id = a.id WHERE a.id = ?`,
   )
   return ids.map((id) => {
-    const r = detail.get(id) as HitRow
+    const r = detail.get(owner, id) as HitRow
     return {
       id: r.id,
       title: r.title,
@@ -225,6 +303,7 @@ function page(db: Archive, q: ParsedQuery, ids: number[], ranked: boolean): Sear
       sourceUrl: r.source_url,
       path: r.path,
       thumbnail: storedThumbnailOf(db, r.id),
+      read: r.read === 1,
       snippet: ranked
         ? snippetFor(r.markdown, q)
         : makeSnippet(r.summary || r.markdown.slice(0, 2000), q),

@@ -1,7 +1,16 @@
 // The main/renderer contract, written once. The service implements LecternApi; the renderer's
 // client type is derived from it; the dispatcher refuses any method not in `argChecks`.
 import type { Article, ImportProgress, ImportReport, LabelCount, Stats } from './types'
-import type { SearchRequest, SearchResult } from './search-types'
+import type { SearchRequest, SearchResult, SearchSort } from './search-types'
+import {
+  fraction,
+  selection,
+  type Changed,
+  type CollectionSummary,
+  type ReadingState,
+  type SavedSearchSummary,
+  type Selection,
+} from './organise'
 import type { ImageFetchReport, ImageProgress, ImageRef } from './images'
 import type { ArticleDiff, ArticleVersions, RebuildReport, StoryCluster } from './clusters'
 import {
@@ -92,6 +101,29 @@ export interface LecternApi extends KeepApi {
   }): Promise<ImageFetchReport>
   cancelFetchImages(): boolean
   imageStatus(args: { articleId: number }): ImageRef[]
+
+  // What a reader organises (their own rows; writing allowed where importing is).
+  listCollections(): CollectionSummary[]
+  createCollection(args: { name: string }): CollectionSummary
+  renameCollection(args: { name: string; to: string }): CollectionSummary
+  /** Deletes the list, not its articles; answers what it was. */
+  deleteCollection(args: { name: string }): CollectionSummary
+  /** Appends the selected articles not in it yet, in the order given. */
+  addToCollection(args: { name: string; selection: Selection }): Changed
+  removeFromCollection(args: { name: string; selection: Selection }): Changed
+  /** Puts one article at index `to` of the collection's order. */
+  moveInCollection(args: { name: string; articleId: number; to: number }): Changed
+  /** The names of the reader's collections holding this article. */
+  collectionsOf(args: { articleId: number }): string[]
+  listSaved(): SavedSearchSummary[]
+  saveSearch(args: { name: string; query: string; sort?: SearchSort }): SavedSearchSummary
+  deleteSaved(args: { name: string }): SavedSearchSummary
+  /** Answers the summary as it stood (what was new) and marks the search opened now. */
+  openSaved(args: { name: string }): SavedSearchSummary
+  setRead(args: { selection: Selection; read: boolean }): Changed
+  readingState(args: { articleId: number }): ReadingState
+  /** Remembers where the reader stopped (the fraction scrolled). */
+  savePlace(args: { articleId: number; position: number }): ReadingState
   /** Writes articles to a Markdown folder, an HTML, EPUB or PDF file on this machine (the
    * server's, for `lectern serve`: allowed where importing is). Progress: `exportProgress`. */
   exportArticles(args: ExportRequest): Promise<ExportReport>
@@ -228,11 +260,12 @@ const yes: Check<true> = (v, at) => {
   return true
 }
 
-/** `{ ids }`, `{ query }` or `{ all: true }`, told apart by their one key. */
-const selection: Check<ExportSelection> = (v, at) => {
+/** `{ ids }`, `{ query }`, `{ collection }` or `{ all: true }`, told apart by their one key. */
+const exportSelection: Check<ExportSelection> = (v, at) => {
   const keys = v !== null && typeof v === 'object' ? Object.keys(v) : []
   if (keys.includes('ids'))
     return obj({ ids: list(int(1, Number.MAX_SAFE_INTEGER), 1_000_000) })(v, at)
+  if (keys.includes('collection')) return obj({ collection: str })(v, at)
   if (keys.includes('query')) {
     return obj({ query: str, sort: optional(oneOf('relevance', 'newest', 'oldest')) })(v, at)
   }
@@ -261,9 +294,32 @@ const checks = {
   }),
   cancelFetchImages: none,
   imageStatus: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
+  listCollections: none,
+  createCollection: obj({ name: str }),
+  renameCollection: obj({ name: str, to: str }),
+  deleteCollection: obj({ name: str }),
+  addToCollection: obj({ name: str, selection }),
+  removeFromCollection: obj({ name: str, selection }),
+  moveInCollection: obj({
+    name: str,
+    articleId: int(1, Number.MAX_SAFE_INTEGER),
+    to: int(0, 10_000_000),
+  }),
+  collectionsOf: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
+  listSaved: none,
+  saveSearch: obj({
+    name: str,
+    query: str,
+    sort: optional(oneOf('relevance', 'newest', 'oldest')),
+  }),
+  deleteSaved: obj({ name: str }),
+  openSaved: obj({ name: str }),
+  setRead: obj({ selection, read: bool }),
+  readingState: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
+  savePlace: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER), position: fraction }),
   exportArticles: obj({
     format: oneOf(...FILE_EXPORT_FORMATS),
-    selection,
+    selection: exportSelection,
     out: str,
     title: optional(str),
   }),
@@ -387,6 +443,24 @@ export const methodRoles: { readonly [M in Method]: Role } = {
   backup: 'admin',
   lastBackup: 'admin',
   check: 'admin',
+  // A reader's own collections, saved searches and reading status (kept under the caller's
+  // owner): every reader may keep them, as highlights; a server started read-only still refuses
+  // the changes (read-only 'organise').
+  listCollections: 'reader',
+  createCollection: 'reader',
+  renameCollection: 'reader',
+  deleteCollection: 'reader',
+  addToCollection: 'reader',
+  removeFromCollection: 'reader',
+  moveInCollection: 'reader',
+  collectionsOf: 'reader',
+  listSaved: 'reader',
+  saveSearch: 'reader',
+  deleteSaved: 'reader',
+  openSaved: 'reader',
+  setRead: 'reader',
+  readingState: 'reader',
+  savePlace: 'reader',
 }
 
 export function isMethod(name: unknown): name is Method {

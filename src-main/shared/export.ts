@@ -15,10 +15,13 @@ export const EXPORT_FORMATS = [
 ] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
-/** Which articles: chosen ones, the matches of a search, or the whole archive. (Collections add
- * `{ collection: name }` here and one line in export/select.ts.) */
+/** Which articles: chosen ones, the matches of a search, a reader's collection (in its own
+ * order), or the whole archive. */
 export type ExportSelection =
-  { ids: number[] } | { query: string; sort?: 'relevance' | 'newest' | 'oldest' } | { all: true }
+  | { ids: number[] }
+  | { query: string; sort?: 'relevance' | 'newest' | 'oldest' }
+  | { collection: string }
+  | { all: true }
 
 export interface ExportRequest {
   format: ExportFormat

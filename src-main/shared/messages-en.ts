@@ -39,6 +39,8 @@ function argRule(p: ProblemParams['bad-arguments']): string {
       return `${p.at} must be a whole number from ${p.min} to ${p.max}`
     case 'boolean':
       return `${p.at} must be true or false`
+    case 'fraction':
+      return `${p.at} must be a number from 0 to 1`
     case 'one-of':
       return `${p.at} must be one of ${p.options.join(', ')}`
     case 'list':
@@ -71,6 +73,7 @@ function refusal(why: ImageRefusal): string {
   }
 }
 
+const KIND = { collection: 'collection', 'saved-search': 'saved search' } as const
 const BUSY = {
   import: 'An import is already running.',
   images: 'Pictures are being fetched; wait for it to finish or cancel it.',
@@ -91,6 +94,7 @@ const READ_ONLY = {
   watch: 'watching folders',
   export: 'exporting to files on the server',
   'change-clusters': 'changing story clusters',
+  organise: 'changing collections, saved searches or reading status',
 } as const
 
 function invalidValue(p: ProblemParams['invalid-value']): string {
@@ -170,6 +174,11 @@ export const problemTextsEn: ProblemTexts = {
   'no-labels': () => 'Name the labels to merge and the label to keep.',
   'backup-failed': (p) => backupFailure(p),
   'unsearchable-query': () => 'Nothing to search for: the query has no letters or digits.',
+  'unknown-collection': (p) => `No collection named "${p.name}".`,
+  'unknown-saved-search': (p) => `No saved search named "${p.name}".`,
+  'name-taken': (p) => `There is already a ${KIND[p.kind]} named "${p.name}".`,
+  'empty-name': (p) => `A ${KIND[p.kind]} needs a name.`,
+  'not-in-collection': (p) => `Article ${p.id} is not in the collection "${p.name}".`,
   'quote-empty': () => 'The quote is empty.',
   'quote-not-found': (p) =>
     p.asked === undefined

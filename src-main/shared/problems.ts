@@ -8,6 +8,7 @@ export type ArgRule =
   | { rule: 'string' }
   | { rule: 'whole-number'; min: number; max: number }
   | { rule: 'boolean' }
+  | { rule: 'fraction' }
   | { rule: 'one-of'; options: string[] }
   | { rule: 'list'; max: number }
   | { rule: 'object' }
@@ -27,6 +28,7 @@ export type ReadOnlyAction =
   | 'watch'
   | 'export'
   | 'change-clusters'
+  | 'organise'
 
 export type InvalidValueRule =
   'empty' | 'not-text' | 'too-long' | 'not-list' | 'date' | 'lang' | 'url' | 'not-editable'
@@ -87,6 +89,14 @@ export interface ErrorParams {
   'backup-failed': { file: string; reason: BackupFailure; detail?: string }
   /** Something was typed but nothing in it can be searched for (only punctuation, `()`, …). */
   'unsearchable-query': Empty
+  /** No collection or saved search of that name (for this reader). */
+  'unknown-collection': { name: string }
+  'unknown-saved-search': { name: string }
+  /** A collection or saved search of that name exists already. */
+  'name-taken': { kind: NamedKind; name: string }
+  'empty-name': { kind: NamedKind }
+  /** Moving an article within a collection that does not hold it. */
+  'not-in-collection': { id: number; name: string }
   'quote-empty': Empty
   /** The quote is not in the article (`occurrences` 0), or not as often as `asked`. */
   'quote-not-found': { occurrences: number; asked?: number }
@@ -101,6 +111,8 @@ export interface ErrorParams {
   internal: Empty
 }
 export type ErrorCode = keyof ErrorParams
+
+export type NamedKind = 'collection' | 'saved-search'
 
 /** What an import noticed about a file that was still imported. */
 export interface ImportWarningParams {

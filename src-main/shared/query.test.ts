@@ -19,6 +19,8 @@ function show(q: ParsedQuery): string {
     ...q.notes.map((n) => `${n.negate ? '-' : ''}note~${n.text}`),
     ...(q.after ? [`after>=${q.after}`] : []),
     ...(q.before ? [`before<${q.before}`] : []),
+    ...q.collections.map((c) => `${c.negate ? '-' : ''}collection=${c.name}`),
+    ...q.read.map((r) => (r ? 'read' : 'unread')),
   ].join(' ')
 }
 
@@ -154,6 +156,35 @@ describe('parseQuery', () => {
       '[note:rate cut ← note:"rate cut"] [-note:Fed ← -note:Fed]',
     ],
     ['notes:x', 'notes:x'],
+    // collections and reading status (the reader's own)
+    [
+      'collection:"台风 2026" 风暴',
+      '风暴 collection=台风 2026',
+      '[collection:台风 2026 ← collection:"台风 2026"]',
+    ],
+    [
+      'collection:“台风 2026”',
+      'collection=台风 2026',
+      '[collection:台风 2026 ← collection:“台风 2026”]',
+    ],
+    [
+      'ｃｏｌｌｅｃｔｉｏｎ：早报',
+      'collection=早报',
+      '[collection:早报 ← ｃｏｌｌｅｃｔｉｏｎ：早报]',
+    ],
+    ['collection:"a  b "', 'collection=a b', '[collection:a  b ← collection:"a  b "]'],
+    ['-collection:done', '-collection=done', '[-collection:done ← -collection:done]'],
+    [
+      'collection:a collection:b',
+      'collection=a collection=b',
+      '[collection:a ← collection:a] [collection:b ← collection:b]',
+    ],
+    ['is:read', 'read', '[is:read ← is:read]'],
+    ['is:unread tag:x', 'tag=x unread', '[is:unread ← is:unread] [tag:x ← tag:x]'],
+    ['IS:Unread', 'unread', '[is:Unread ← IS:Unread]'],
+    ['-is:read', 'unread', '[-is:read ← -is:read]'],
+    ['-is:unread', 'read', '[-is:unread ← -is:unread]'],
+    ['ｉｓ：ｒｅａｄ', 'read', '[is:read ← ｉｓ：ｒｅａｄ]'],
     // unknown fields and stray syntax are plain text
     ['foo:bar', 'foo:bar'],
     ['http://example.com', 'http://example.com'],
@@ -223,6 +254,18 @@ describe('parseQuery', () => {
     },
   )
 
+  test.each(['is:new', 'is:"read later"', '-is:starred'])(
+    'a status other than read or unread (%j) is ignored with a warning pointing at it',
+    (input) => {
+      const query = `ai ${input}`
+      const q = parseQuery(query)
+      expect(show(q)).toBe('ai')
+      expect(q.warnings).toMatchObject([
+        { code: 'bad-status', span: { start: 3, end: query.length } },
+      ])
+    },
+  )
+
   test('a date range that cannot match says so', () => {
     const q = parseQuery('after:2026 before:2025')
     expect(show(q)).toBe('after>=2026-01-01 before<2025-01-01')
@@ -263,6 +306,8 @@ describe('parseQuery', () => {
       ],
       after: '2025-01-01',
       before: null,
+      collections: [],
+      read: [],
       warnings: [],
     })
     const typedOf = (s: { span: { start: number; end: number } }) =>

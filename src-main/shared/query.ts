@@ -17,13 +17,16 @@ import { isCjk } from './cjk'
 //   before:2025 before:2025-02 before:2025-02-13 date <  the first day of that period
 //   has:highlight has:note  -has:note    articles the reader highlighted / wrote a note on
 //   note:x note:"a b" -note:x            the reader's notes (on the article or a highlight)
+//   collection:"台风 2026"   in the reader's collection of that name; -collection:x leaves out
+//   is:read  is:unread       the reader's reading status (-is:read is is:unread)
 //
 // So `after:2025 before:2026` is the year 2025, and `-before:x` is `after:x` (and vice versa).
 // Full-width forms typed with a CJK IME (ｔａｇ：ＡＩ, －word, ＂a b＂) and curly quotes mean the
 // same as their ASCII forms; every span still points into the text exactly as typed.
 
 export type LabelField = 'tag' | 'category' | 'lang' | 'source'
-export type QueryField = LabelField | 'title' | 'after' | 'before' | 'has' | 'note'
+export type QueryField =
+  LabelField | 'title' | 'after' | 'before' | 'has' | 'note' | 'collection' | 'is'
 /** What `has:` can ask for: the reader's own marks on an article. */
 export const HAS_VALUES = ['highlight', 'note'] as const
 export type HasValue = (typeof HAS_VALUES)[number]
@@ -85,6 +88,16 @@ export type QueryWarning =
   | { code: 'bad-has'; value: string; span: Span }
   | { code: 'no-value'; field: QueryField; span: Span }
   | { code: 'empty-date-range'; after: string; before: string }
+  | { code: 'bad-status'; value: string; span: Span }
+  | { code: 'unknown-collection'; name: string; span: Span }
+
+/** `collection:"台风 2026"`: in (or, negated, not in) the reader's collection of that name. */
+export interface CollectionFilter {
+  /** NFKC'd and trimmed, as collection names are stored. */
+  name: string
+  negate: boolean
+  span: Span
+}
 
 export interface ParsedQuery {
   /** Each group must match; a group matches when any of its terms does (`a OR b` is one group). */
@@ -105,11 +118,24 @@ export interface ParsedQuery {
    */
   after: string | null
   before: string | null
+  /** All must hold. */
+  collections: CollectionFilter[]
+  /** `is:read` → true, `is:unread` (or `-is:read`) → false; all must hold. */
+  read: boolean[]
   warnings: QueryWarning[]
 }
 
 const LABEL_FIELDS = new Set<string>(['tag', 'category', 'lang', 'source'])
-const KNOWN_FIELDS = new Set<string>([...LABEL_FIELDS, 'title', 'before', 'after', 'has', 'note'])
+const KNOWN_FIELDS = new Set<string>([
+  ...LABEL_FIELDS,
+  'title',
+  'before',
+  'after',
+  'has',
+  'note',
+  'collection',
+  'is',
+])
 // `has:highlights`, `has:notes` and `has:高亮`/`has:笔记` are what people type as well
 const HAS_WORDS: Record<string, HasValue> = {
   highlight: 'highlight',
@@ -213,6 +239,8 @@ export function parseQuery(input: string): ParsedQuery {
     fields: [],
     after: null,
     before: null,
+    collections: [],
+    read: [],
     warnings: [],
   }
   const { text: s, at } = foldTyped(String(input ?? ''))
@@ -314,6 +342,14 @@ export function parseQuery(input: string): ParsedQuery {
       items.push({ kind: 'other' })
     } else if (field === 'note') {
       q.notes.push({ text: value, negate, span: where })
+      items.push({ kind: 'other' })
+    } else if (field === 'collection') {
+      q.collections.push({ name: value.replace(/\s+/g, ' '), negate, span: where })
+      items.push({ kind: 'other' })
+    } else if (field === 'is') {
+      const v = value.toLowerCase()
+      if (v === 'read' || v === 'unread') q.read.push((v === 'read') !== negate)
+      else q.warnings.push({ code: 'bad-status', value, span: where })
       items.push({ kind: 'other' })
     } else {
       q.filters.push({ field, value, negate, span: where })

@@ -23,6 +23,8 @@ export interface SearchHit {
   path: string
   /** The thumbnail's copy in the archive (`/media/<hash>.<ext>`), null while not stored. */
   thumbnail: string | null
+  /** The reader has read it (reading status is per reader). */
+  read: boolean
   /** Plain text around the matches, `…` where it was cut, and which parts of it matched. */
   snippet: MarkedText
 }

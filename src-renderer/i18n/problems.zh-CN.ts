@@ -19,6 +19,8 @@ function code(detail: string): string {
   return /^[A-Z][A-Z0-9_]+$/.test(detail) ? `（${detail}）` : ''
 }
 
+const KIND = { collection: '合集', 'saved-search': '已存搜索' } as const
+
 function argRule(p: ProblemParams['bad-arguments']): string {
   switch (p.rule) {
     case 'string':
@@ -27,6 +29,8 @@ function argRule(p: ProblemParams['bad-arguments']): string {
       return `参数 ${p.at} 必须是 ${p.min} 到 ${p.max} 之间的整数`
     case 'boolean':
       return `参数 ${p.at} 必须是 true 或 false`
+    case 'fraction':
+      return `参数 ${p.at} 必须是 0 到 1 之间的数`
     case 'one-of':
       return `参数 ${p.at} 必须是以下之一：${p.options.join('、')}`
     case 'list':
@@ -71,6 +75,7 @@ const READ_ONLY = {
   watch: '监视文件夹',
   export: '导出到服务器上的文件',
   'change-clusters': '更改报道归组',
+  organise: '更改合集、已存搜索或阅读状态',
 } as const
 
 const FIELD: Record<string, string> = {
@@ -128,6 +133,11 @@ export const problemTextsZh: ProblemTexts = {
   'not-found': (p) => `没有编号为 ${p.id} 的文章`,
   'not-a-folder': (p) => `${p.missing ? '没有这个文件夹' : '不是文件夹'}：${p.folder}`,
   'no-folders': () => '请至少选择一个文件夹。',
+  'unknown-collection': (p) => `没有名为“${p.name}”的合集。`,
+  'unknown-saved-search': (p) => `没有名为“${p.name}”的已存搜索。`,
+  'name-taken': (p) => `已有名为“${p.name}”的${KIND[p.kind]}。`,
+  'empty-name': (p) => `${KIND[p.kind]}需要一个名称。`,
+  'not-in-collection': (p) => `文章 ${p.id} 不在合集“${p.name}”中。`,
   'read-only': (p) => `此文库以只读方式打开，这里不能${READ_ONLY[p.action]}。`,
   'same-article': (p) => `文章 ${p.id} 不能与自己合并，请选择两篇文章。`,
   busy: (p) =>

@@ -5,9 +5,10 @@ import { imageFetcher } from './state/images.svelte'
 import { importer } from './state/importer.svelte'
 import { reader } from './state/reader.svelte'
 import { search } from './state/search.svelte'
+import { organise } from './state/organise.svelte'
 
 export async function refreshAll(): Promise<void> {
-  await Promise.all([archive.refresh(), search.run()])
+  await Promise.all([archive.refresh(), search.run(), organise.refresh()])
 }
 
 /** After an import: refresh the lists, then download the archive's pictures if the user asked

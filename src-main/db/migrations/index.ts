@@ -7,6 +7,7 @@ import { m0005 } from './0005-annotations'
 import { m0006 } from './0006-story-clusters'
 import { m0007 } from './0007-keep'
 import { m0008 } from './0008-accounts'
+import { m0009 } from './0009-organise'
 
 export interface Migration {
   version: number
@@ -15,7 +16,17 @@ export interface Migration {
 }
 
 /** In order. A shipped migration is never edited: a change is a new file with the next number. */
-export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008]
+export const migrations: Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+]
 
 // The last one's number, not the count: 0005 is written on another branch on other branches.
 export const latestVersion = migrations[migrations.length - 1]!.version

@@ -94,6 +94,36 @@ export class Search {
     void this.run()
   }
 
+  /** A query with its sort at once (a saved search). */
+  show(q: string, sort: SearchSort): void {
+    clearTimeout(this.#timer)
+    this.#query = q
+    this.#sort = sort
+    void this.run()
+  }
+
+  /** Loads the shown results again in place (after their status or order changed), keeping the
+   * active row and the scroll position. */
+  async refresh(): Promise<void> {
+    const seq = ++this.#seq
+    this.#pending = {}
+    try {
+      const query = this.#searched
+      const r = await api.search({ query, limit: PAGE, offset: 0, sort: this.#sort })
+      if (seq !== this.#seq) return
+      const shown = Object.keys(this.#pages).map(Number)
+      this.#pages = { 0: r.hits }
+      this.#total = r.total
+      this.#facets = r.facets ?? null
+      this.#warnings = r.warnings ?? []
+      this.setActive(this.#active)
+      // the rows on screen come again too (the list asks only when its range moves)
+      for (const p of shown) if (p > 0) void this.#loadPage(p)
+    } catch (e) {
+      if (seq === this.#seq) ui.report(e)
+    }
+  }
+
   setSort(sort: SearchSort): void {
     this.#sort = sort
     void this.run()

@@ -7,6 +7,8 @@ export type QuoteStyle = 'apa' | 'chicago' | 'mla' | 'gb7714'
 /** The citation's language: the UI's, or one chosen for it. */
 export type QuoteLocale = 'ui' | 'en' | 'zh-CN'
 const QUOTE_STYLES: readonly string[] = ['apa', 'chicago', 'mla', 'gb7714']
+/** When an open article becomes read by itself. */
+export type MarkRead = 'time' | 'end' | 'never'
 
 export interface SettingsData {
   theme: Theme
@@ -19,6 +21,9 @@ export interface SettingsData {
   /** "Copy quote" cites in this style and language. */
   citationStyle: QuoteStyle
   citationLocale: QuoteLocale
+  markRead: MarkRead
+  /** With `time`: seconds open before it counts as read. */
+  markReadSeconds: number
 }
 
 const KEY = 'lectern.settings'
@@ -26,6 +31,8 @@ export const FONT_MIN = 13
 export const FONT_MAX = 28
 export const WIDTH_MIN = 28
 export const WIDTH_MAX = 60
+export const READ_SECONDS_MIN = 1
+export const READ_SECONDS_MAX = 600
 
 function defaultLanguage(): UiLanguage {
   const nav = typeof navigator === 'undefined' ? 'en' : navigator.language
@@ -42,6 +49,8 @@ function defaults(): SettingsData {
     allowPrivateHosts: false,
     citationStyle: 'apa',
     citationLocale: 'ui',
+    markRead: 'time',
+    markReadSeconds: 15,
   }
 }
 
@@ -66,6 +75,15 @@ function load(): SettingsData {
         : d.citationStyle,
       citationLocale:
         raw.citationLocale === 'en' || raw.citationLocale === 'zh-CN' ? raw.citationLocale : 'ui',
+      markRead: ['time', 'end', 'never'].includes(raw.markRead as string)
+        ? (raw.markRead as MarkRead)
+        : d.markRead,
+      markReadSeconds: clamp(
+        raw.markReadSeconds,
+        READ_SECONDS_MIN,
+        READ_SECONDS_MAX,
+        d.markReadSeconds,
+      ),
     }
   } catch {
     return d
@@ -93,6 +111,12 @@ export class Settings {
   get allowPrivateHosts() {
     return this.#data.allowPrivateHosts
   }
+  get markRead() {
+    return this.#data.markRead
+  }
+  get markReadSeconds() {
+    return this.#data.markReadSeconds
+  }
 
   get citationStyle() {
     return this.#data.citationStyle
@@ -109,6 +133,7 @@ export class Settings {
     const next = { ...this.#data, ...patch }
     next.fontSize = clamp(next.fontSize, FONT_MIN, FONT_MAX, 18)
     next.readerWidth = clamp(next.readerWidth, WIDTH_MIN, WIDTH_MAX, 40)
+    next.markReadSeconds = clamp(next.markReadSeconds, READ_SECONDS_MIN, READ_SECONDS_MAX, 15)
     this.#data = next
     try {
       localStorage.setItem(KEY, JSON.stringify(next))
