@@ -3,14 +3,35 @@ import type { Archive } from './open'
 import { toIndexText } from '../text/normalize'
 import { plainText } from '../text/plain'
 
-/** The one place that decides what of an article is searchable. */
+/** The one place that decides what of an article is searchable: its body and its title as
+ * shown (the user's edit of the title when there is one, the imported title otherwise). */
 export function indexArticle(db: Archive, id: number, title: string, markdown: string): void {
+  const edited = stmt(
+    db,
+    `SELECT value ->> '$' FROM article_edits WHERE article_id = ? AND field = 'title'
+       AND owner = 'user'`,
+  )
+    .pluck()
+    .get(id) as string | undefined
   stmt(db, `DELETE FROM articles_fts WHERE rowid = ?`).run(id)
   stmt(db, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`).run(
     id,
-    toIndexText(title),
+    toIndexText(edited ?? title),
     toIndexText(plainText(markdown)),
   )
+}
+
+/** Indexes articles again after their shown title changed (an edit, a reset, an undo). */
+export function reindexArticles(db: Archive, ids: Iterable<number>): void {
+  const row = stmt(
+    db,
+    `SELECT a.title, t.markdown FROM articles a JOIN article_texts t ON t.article_id = a.id
+      WHERE a.id = ?`,
+  )
+  for (const id of ids) {
+    const r = row.get(id) as { title: string; markdown: string } | undefined
+    if (r) indexArticle(db, id, r.title, r.markdown)
+  }
 }
 
 /** Used by migrations that change tokenization: the index is derived data, rebuilt from articles.

@@ -1,6 +1,13 @@
 import type { Archive } from '../db/open'
 import { generation } from '../db/generation'
-import { allLabels, articleFacetRows, articleLabelPairs, maxArticleId } from '../db/facet-rows'
+import {
+  allLabels,
+  articleFacetRows,
+  articleLabelPairs,
+  editedLabelLists,
+  maxArticleId,
+} from '../db/facet-rows'
+import { labelKey } from '../db/labels'
 import type { SearchFacets } from '../shared/search-types'
 import type { LabelCount } from '../shared/types'
 
@@ -63,16 +70,38 @@ function build(db: Archive, gen: string): FacetIndex {
     idx.source[id] = code(idx.dicts.source, source)
     idx.year[id] = code(idx.dicts.year, year)
   }
-  const links = articleLabelPairs(db)
-  idx.labelIds = new Int32Array(links.length)
-  const starts = idx.labelStart
-  for (const [articleId] of links) starts[articleId + 1] = (starts[articleId + 1] as number) + 1
-  for (let i = 1; i < idx.labelStart.length; i++) {
-    idx.labelStart[i] = (idx.labelStart[i] as number) + (idx.labelStart[i - 1] as number)
-  }
-  links.forEach(([, labelId], i) => (idx.labelIds[i] = labelId))
+  let nextLabel = 0
+  const byKey = new Map<string, number>()
   for (const [id, kind, name] of allLabels(db)) {
     idx.labels.set(id, { kind, name })
+    byKey.set(`${kind}:${labelKey(name)}`, id)
+    nextLabel = Math.max(nextLabel, id + 1)
+  }
+  // The user's own lists name labels by name; one the archive has no row for gets an id here.
+  const links = articleLabelPairs(db)
+  for (const [articleId, kind, json] of editedLabelLists(db)) {
+    for (const name of JSON.parse(json) as string[]) {
+      const key = `${kind}:${labelKey(name)}`
+      let id = byKey.get(key)
+      if (id === undefined) {
+        id = nextLabel++
+        byKey.set(key, id)
+        idx.labels.set(id, { kind, name })
+      }
+      links.push([articleId, id])
+    }
+  }
+  // Compressed rows: count per article, running sums, then fill (no sort needed).
+  const starts = idx.labelStart
+  for (const [articleId] of links) starts[articleId + 1] = (starts[articleId + 1] as number) + 1
+  for (let i = 1; i < starts.length; i++) {
+    starts[i] = (starts[i] as number) + (starts[i - 1] as number)
+  }
+  idx.labelIds = new Int32Array(links.length)
+  const fill = starts.slice(0, starts.length - 1)
+  for (const [articleId, labelId] of links) {
+    idx.labelIds[fill[articleId] as number] = labelId
+    fill[articleId] = (fill[articleId] as number) + 1
   }
   return idx
 }

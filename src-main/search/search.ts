@@ -5,6 +5,8 @@ import { toFtsMatch } from './fts'
 import { filterSql } from './filters'
 import { makeSnippet } from './snippet'
 import { stmt } from '../db/stmt'
+import { editsOf } from '../db/edits'
+import { notTrashedSql, shownSql } from '../db/shown'
 import { facetsOf } from './facet-index'
 import { storedThumbnailOf } from '../db/images'
 import { wireError } from '../shared/errors'
@@ -15,9 +17,9 @@ const RANK = 'bm25(articles_fts, 10.0, 1.0)'
 // order of the date index, so the first page is read off the index without sorting every hit;
 // relevance ties go to the newer import rather than costing a join per hit.
 const ORDER = {
-  relevance: 'h.rank, h.id DESC',
-  newest: 'a.date DESC, a.id DESC',
-  oldest: 'a.date IS NULL, a.date ASC, a.id ASC',
+  relevance: () => 'h.rank, h.id DESC',
+  newest: (date: string) => `${date} DESC, a.id DESC`,
+  oldest: (date: string) => `${date} IS NULL, ${date} ASC, a.id ASC`,
 } as const
 
 /**
@@ -39,19 +41,21 @@ export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
       ...warnings,
     }
   }
-  const { where, params } = filterSql(q)
+  const { where, params } = filterSql(db, q)
   if (exclude) {
     where.push('a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)')
     params.push(exclude)
   }
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const joined = cond ? `JOIN articles a ON a.id = m.id ${cond} AND` : 'WHERE'
   // bm25 over every match is the dearest part of a search for a common word: only when needed.
   const rank = (req.sort ?? 'relevance') === 'relevance' ? RANK : '0'
   const fill = match
     ? `INSERT INTO temp.hits (id, rank)
          SELECT m.id, m.rank FROM (SELECT rowid AS id, ${rank} AS rank FROM articles_fts
-           WHERE articles_fts MATCH ?) m ${cond ? `JOIN articles a ON a.id = m.id ${cond}` : ''}`
-    : `INSERT INTO temp.hits (id, rank) SELECT a.id, 0 FROM articles a ${cond}`
+           WHERE articles_fts MATCH ?) m ${joined} ${notTrashedSql('m.id')}`
+    : `INSERT INTO temp.hits (id, rank) SELECT a.id, 0 FROM articles a
+         ${cond ? `${cond} AND` : 'WHERE'} ${notTrashedSql('a.id')}`
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS hits (id INTEGER PRIMARY KEY, rank REAL NOT NULL)`)
   return db.transaction(() => {
     db.exec(`DELETE FROM temp.hits`)
@@ -78,7 +82,7 @@ interface HitRow {
 
 function page(db: Archive, q: ParsedQuery, req: SearchRequest, ranked: boolean): SearchHit[] {
   const sort = req.sort ?? 'relevance'
-  const order = ORDER[sort === 'relevance' && !ranked ? 'newest' : sort]
+  const order = ORDER[sort === 'relevance' && !ranked ? 'newest' : sort](shownSql(db, 'date'))
   // Order and cut on the small rows first, then fetch the long texts of the page alone: sorting
   // tens of thousands of rows that carry their bodies would cost most of a search.
   const ids = stmt(
@@ -99,6 +103,7 @@ function page(db: Archive, q: ParsedQuery, req: SearchRequest, ranked: boolean):
   )
   return ids.map((id) => {
     const r = detail.get(id) as HitRow
+    const { summary = r.summary, ...edited } = editsOf(db, id)
     return {
       id: r.id,
       title: r.title,
@@ -108,11 +113,12 @@ function page(db: Archive, q: ParsedQuery, req: SearchRequest, ranked: boolean):
       lang: r.lang,
       sourceName: r.source_name,
       sourceUrl: r.source_url,
+      ...edited,
       path: r.path,
       thumbnail: storedThumbnailOf(db, r.id),
       snippet: ranked
         ? snippetFor(r.markdown, q)
-        : makeSnippet(r.summary || r.markdown.slice(0, 2000), q),
+        : makeSnippet(summary || r.markdown.slice(0, 2000), q),
     }
   })
 }
