@@ -1,6 +1,8 @@
 import type { SearchRequest, SearchResult } from '../shared/search-types'
-import { CliError, openCli, type CliClient } from './client'
-import { flagSynopsis, parseFlags, UsageError, type FlagTable, type FlagValues } from './flags'
+import { CliError, type CliClient } from './client'
+import { flagSynopsis, parseFlags, UsageError, type FlagTable } from './flags'
+import { command, DB, JSON_OUT, PRIVATE, withArchive, type Command, type Print } from './command'
+import { KEEP_COMMANDS } from './keep-commands'
 import { formatArticle, formatLabels, formatStats } from './format'
 import { formatSearch, searchJson } from './format-search'
 import { runImagesFetch, runImport } from './pictures'
@@ -8,34 +10,6 @@ import { serve } from './serve'
 
 // Every command in one table: its words, its flags (declared once, parsed by flags.ts) and what
 // it does. A new command is a new row.
-
-const DB = {
-  db: {
-    kind: 'string',
-    value: 'FILE',
-    help: "the archive (default: $LECTERN_DB, else the desktop app's archive)",
-  },
-} as const
-const JSON_OUT = { json: { kind: 'boolean', help: 'print one JSON document' } } as const
-const PRIVATE = {
-  'allow-private-hosts': {
-    kind: 'boolean',
-    help: 'also fetch pictures from this computer and the local network',
-  },
-} as const
-
-type Print = (value: unknown, human: () => string) => void
-
-interface Command<T extends FlagTable> {
-  words: string
-  about: string
-  flags: T
-  dashWords?: boolean
-  run(flags: FlagValues<T>, words: string[], print: Print): Promise<number>
-}
-
-/** Keeps each row's flag types while the table holds rows of every shape. */
-const command = <T extends FlagTable>(c: Command<T>) => c as unknown as Command<FlagTable>
 
 /** The contract caps one page of hits; the CLI asks page after page for larger limits. */
 const SEARCH_PAGE = 1000
@@ -143,9 +117,15 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
       },
       'allow-import': { kind: 'boolean', help: 'let the browser import and fetch pictures' },
       ...PRIVATE,
+      watch: {
+        kind: 'strings',
+        value: 'FOLDER',
+        help: 'also import new and changed files of this folder while serving',
+      },
     },
     run: (flags) =>
       serve({
+        watch: flags.watch,
         db: flags.db,
         port: flags.port,
         host: flags.host,
@@ -153,6 +133,7 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
         allowPrivateHosts: flags['allow-private-hosts'],
       }),
   }),
+  ...KEEP_COMMANDS,
 }
 
 /** Runs one command line (without `lectern`). Usage errors throw UsageError (exit 2). */
@@ -175,18 +156,6 @@ export async function runCommand(name: string, args: string[]): Promise<number> 
   const print: Print = (value, human) =>
     process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`)
   return cmd.run(values, positionals, print)
-}
-
-async function withArchive(
-  db: string | undefined,
-  fn: (cli: CliClient) => Promise<number>,
-): Promise<number> {
-  const cli = await openCli({ db, create: false })
-  try {
-    return await fn(cli)
-  } finally {
-    cli.close()
-  }
 }
 
 /** Any number of hits, asked for a page at a time; total, facets and notes from the first. */

@@ -9,7 +9,7 @@ import { editsOf } from '../db/edits'
 import { notTrashedSql, shownSql } from '../db/shown'
 import { facetsOf } from './facet-index'
 import { storedThumbnailOf } from '../db/images'
-import { wireError } from '../shared/errors'
+import { LecternError, wireError } from '../shared/errors'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
 const RANK = 'bm25(articles_fts, 10.0, 1.0)'
@@ -61,9 +61,17 @@ export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
     db.exec(`DELETE FROM temp.hits`)
     stmt(db, fill).run(...(match ? [match, ...params] : params))
     const ids = stmt(db, `SELECT id FROM temp.hits`).pluck().all() as number[]
+    if (req.limit === 0) return { total: ids.length, hits: [], ids, ...warnings }
     const hits = page(db, q, req, match !== null)
     return { total: ids.length, hits, facets: facetsOf(db, ids), ...warnings }
   })()
+}
+
+/** Every article a search finds (for a bulk change on "the whole search"), in id order. */
+export function searchIds(db: Archive, query: string): number[] {
+  const r = searchArchive(db, { query, limit: 0 }) as SearchResult & { ids?: number[] }
+  if (r.error) throw new LecternError('unsearchable-query')
+  return r.ids ?? []
 }
 
 interface HitRow {
