@@ -12,7 +12,8 @@ const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'h
 //
 //   shared              the pure contract: imports nothing (its own block below)
 //   text                normalisation: shared
-//   db                  the archive, its migrations and its SQL: + text
+//   clusters            story clusters' pure core (shingles, MinHash, diff): + text
+//   db                  the archive, its migrations and its SQL: + text, clusters
 //   images, search      pictures, queries: + db
 //   import              files into the archive: + images
 //   keep                edits and bulk changes, checking the user's values: + import
@@ -28,16 +29,18 @@ const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'h
 // Tests may cross layers (an integration test joins them); test-support is for tests only.
 const LAYERS = {
   text: ['shared'],
-  db: ['shared', 'text'],
-  images: ['shared', 'text', 'db'],
-  search: ['shared', 'text', 'db'],
-  import: ['shared', 'text', 'db', 'images'],
-  keep: ['shared', 'text', 'db', 'images', 'import'],
-  archive: ['shared', 'text', 'db', 'images'],
-  watch: ['shared', 'text', 'db', 'images', 'import'],
+  clusters: ['shared', 'text'],
+  db: ['shared', 'text', 'clusters'],
+  images: ['shared', 'text', 'clusters', 'db'],
+  search: ['shared', 'text', 'clusters', 'db'],
+  import: ['shared', 'text', 'clusters', 'db', 'images'],
+  keep: ['shared', 'text', 'clusters', 'db', 'images', 'import'],
+  archive: ['shared', 'text', 'clusters', 'db', 'images'],
+  watch: ['shared', 'text', 'clusters', 'db', 'images', 'import'],
   api: [
     'shared',
     'text',
+    'clusters',
     'db',
     'images',
     'search',
@@ -48,8 +51,19 @@ const LAYERS = {
     'app-root',
   ],
   transport: ['shared', 'api'],
-  electron: ['shared', 'text', 'db', 'images', 'search', 'import', 'api', 'app-root'],
-  cli: ['shared', 'text', 'db', 'images', 'search', 'import', 'api', 'transport', 'app-root'],
+  electron: ['shared', 'text', 'clusters', 'db', 'images', 'search', 'import', 'api', 'app-root'],
+  cli: [
+    'shared',
+    'text',
+    'clusters',
+    'db',
+    'images',
+    'search',
+    'import',
+    'api',
+    'transport',
+    'app-root',
+  ],
   preload: ['shared'],
 }
 const TOP = [...Object.keys(LAYERS), 'shared', 'app-root', 'index', 'test-support']

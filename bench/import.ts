@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { openArchive } from '../src-main/db/open'
 import { importFolders } from '../src-main/import/importer'
 import { corpus, listFiles, readAll, sizeOf } from './util'
+import { rebuildClusters } from '../src-main/db/story-clusters'
 
 /** Import throughput on 20,000 generated articles (80% Chinese, 2–8 KB), against a plain read. */
 export async function benchImport(count = 20_000): Promise<void> {
@@ -35,6 +36,20 @@ export async function benchImport(count = 20_000): Promise<void> {
     )
     console.log(
       `  archive size: ${(sizeOf(dbFile) / 1024 / 1024).toFixed(1)} MB (${(sizeOf(dbFile) / r.scanned / 1024).toFixed(1)} KB/article)`,
+    )
+    // story clusters: what they add to the archive, and what placing every article costs
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    const story = db
+      .prepare(
+        `SELECT sum(pgsize) AS bytes FROM dbstat
+          WHERE name LIKE 'story\\_%' ESCAPE '\\' OR name LIKE 'sqlite_autoindex_story\\_%' ESCAPE '\\'`,
+      )
+      .get() as { bytes: number }
+    const t3 = performance.now()
+    const built = rebuildClusters(db)
+    const rebuildMs = performance.now() - t3
+    console.log(
+      `  story clusters: ${(story.bytes / r.scanned).toFixed(0)} bytes/article on disk; rebuild of all ${built.articles} articles ${(rebuildMs / 1000).toFixed(2)} s (${((rebuildMs / importMs) * 100).toFixed(1)}% of the import), ${built.clusters} clusters`,
     )
   } finally {
     db.close()

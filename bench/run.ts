@@ -1,5 +1,6 @@
 // `npm run bench`: prints figures and ratios; never fails on time. Pick parts with arguments:
 // `npm run bench -- import search`.
+import { benchClusters } from './clusters'
 import { benchImages } from './images'
 import { benchImport } from './import'
 import { benchSearch } from './search'
@@ -11,6 +12,7 @@ const parts: Record<string, () => Promise<void>> = {
   search: () => benchSearch(Number(process.env.BENCH_SEARCH_N ?? 100_000)),
   images: () => benchImages(Number(process.env.BENCH_IMAGES_N ?? 1000)),
   ui: () => benchUi(Number(process.env.BENCH_SEARCH_N ?? 100_000)),
+  clusters: () => benchClusters(Number(process.env.BENCH_CLUSTERS_N ?? 300)),
   watch: () => benchWatch(Number(process.env.BENCH_WATCH_N ?? 10)),
 }
 

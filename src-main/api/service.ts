@@ -14,6 +14,8 @@ import { LecternError } from '../shared/errors'
 import type { ReadOnlyAction } from '../shared/problems'
 import { KeepService } from './keep-service'
 import { shownArticle } from '../db/edits'
+import * as stories from './clusters'
+import type { ArticleDiff, ArticleVersions, RebuildReport } from '../shared/clusters'
 
 export interface ServiceOptions {
   /** The archive file currently open (the sample's while `sample` is true). */
@@ -139,6 +141,34 @@ export class ArchiveService extends KeepService implements LecternApi {
 
   imageStatus({ articleId }: { articleId: number }): ImageRef[] {
     return imageRefsOf(this.db, articleId)
+  }
+
+  clusters({ minSize }: { minSize?: number }) {
+    return stories.listClusters(this.db, minSize)
+  }
+
+  rebuildClusters(): RebuildReport {
+    this.#mayWrite('change-clusters')
+    if (this.#running) throw new LecternError('busy', { job: this.#running.job })
+    return stories.rebuild(this.db)
+  }
+
+  splitFromCluster({ articleId }: { articleId: number }): ArticleVersions {
+    this.#mayWrite('change-clusters')
+    return stories.split(this.db, articleId)
+  }
+
+  joinClusters({ articleId, otherId }: { articleId: number; otherId: number }): ArticleVersions {
+    this.#mayWrite('change-clusters')
+    return stories.join(this.db, articleId, otherId)
+  }
+
+  versions({ articleId }: { articleId: number }): ArticleVersions {
+    return stories.versionsOf(this.db, articleId)
+  }
+
+  diffArticles({ from, to }: { from: number; to: number }): ArticleDiff {
+    return stories.diffArticles(this.db, from, to)
   }
 
   async chooseFolders(): Promise<string[] | null> {

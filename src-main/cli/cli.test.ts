@@ -121,6 +121,20 @@ describe('the lectern command', () => {
     expect(r.err).not.toMatch(/\n\s+at /)
   })
 
+  it('stops quietly when the reader of its output closes the pipe early', () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 400; i++) files[`n/${i}.md`] = article(`Rates ${i}`, 'rates '.repeat(200))
+    tree = tempTree(files)
+    const db = tree.path('archive.db')
+    expect(lectern(['import', tree.path('n'), '--db', db]).code).toBe(0)
+    const cmd = [process.execPath, '--import', 'tsx', join(root, 'src-main/cli/index.ts')]
+    const search = [...cmd, 'search', 'rates', '--db', db, '--limit', '400', '--json']
+    const pipe = 'set -o pipefail; "$@" | head -c 100 >/dev/null'
+    const r = spawnSync('bash', ['-c', pipe, 'bash', ...search], { encoding: 'utf8' })
+    expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /)
+    expect(r.status).toBe(0)
+  })
+
   it('uses $LECTERN_DB when --db is not given', () => {
     const { folder, db } = fixture()
     lectern(['import', folder], { LECTERN_DB: db })

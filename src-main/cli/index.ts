@@ -14,6 +14,13 @@ async function main(argv: string[]): Promise<number> {
   return runCommand(command, rest)
 }
 
+// `lectern search x | head` closes the pipe early: that is the reader saying it has enough, not
+// a failure worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0)
+  throw e
+})
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code

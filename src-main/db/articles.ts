@@ -20,6 +20,8 @@ export interface ArticleRecord {
   folder: string
   contentHash: string
   bytes: number
+  /** plainText(parsed.markdown), when the importer has it already. */
+  plain?: string
 }
 
 interface ArticleRow {
@@ -68,7 +70,7 @@ export function insertArticle(db: Archive, r: ArticleRecord, now: string): numbe
   touch(db)
   setLabels(db, id, 'tag', r.parsed.tags)
   setLabels(db, id, 'category', r.parsed.categories)
-  indexArticle(db, id, r.parsed.title, r.parsed.markdown)
+  indexArticle(db, id, r.parsed.title, r.parsed.markdown, r.plain)
   return id
 }
 
@@ -85,7 +87,7 @@ export function updateArticle(db: Archive, id: number, r: ArticleRecord, now: st
   touch(db)
   setLabels(db, id, 'tag', r.parsed.tags)
   setLabels(db, id, 'category', r.parsed.categories)
-  indexArticle(db, id, r.parsed.title, r.parsed.markdown)
+  indexArticle(db, id, r.parsed.title, r.parsed.markdown, r.plain)
 }
 
 export function findByHash(db: Archive, hash: string): number | null {

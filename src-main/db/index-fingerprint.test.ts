@@ -12,10 +12,11 @@ const SAMPLES = [
   '阿里巴巴 ＡＩ 蘋果 臺灣 Café élections 降息 한국어 ニュース 😀 ① ｶﾀｶﾅ',
   '# Title\n\n**bold** [link](https://x.example) ![alt](data:image/png;base64,AAAA) <b>t</b>ag',
   '中文\n继续 | a | b |\n|---|---|\n> quote &amp; more <script>x()</script><style>p{}</style>',
+  '的时，公司 2025年。全年\n\n![滿頭白髮的許家印(中)](u "庭審") <img alt="图说" src=x> `<script>` 后文',
 ]
 const RECORDED = {
-  fingerprint: '92a1c8a8e690f6f1',
-  rebuiltBy: 2, // 0002-fts
+  fingerprint: 'bb17b9585826f35e',
+  rebuiltBy: 4, // 0004-phrase-breaks
 }
 
 describe('the search index fingerprint', () => {

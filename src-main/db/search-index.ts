@@ -3,10 +3,20 @@ import type { Archive } from './open'
 import { toIndexText } from '../text/normalize'
 import { plainText } from '../text/plain'
 
-/** The one place that decides what of an article is searchable: its body and its title as
- * shown (the user's edit of the title when there is one, the imported title otherwise). */
-export function indexArticle(db: Archive, id: number, title: string, markdown: string): void {
-  indexText(db, id, shownTitle(db, id) ?? title, markdown)
+/**
+ * The one place that decides what of an article is searchable: its body and its title as
+ * shown (the user's edit of the title when there is one, the imported title otherwise).
+ * `plain`: plainText(markdown) when the caller has it already (the importer lexes each article
+ * once, for pictures and this).
+ */
+export function indexArticle(
+  db: Archive,
+  id: number,
+  title: string,
+  markdown: string,
+  plain = plainText(markdown),
+): void {
+  indexText(db, id, shownTitle(db, id) ?? title, plain)
 }
 
 function shownTitle(db: Archive, id: number): string | undefined {
@@ -25,12 +35,12 @@ function shownTitle(db: Archive, id: number): string | undefined {
   return find.pluck().get(id) as string | undefined
 }
 
-function indexText(db: Archive, id: number, title: string, markdown: string): void {
+function indexText(db: Archive, id: number, title: string, plain: string): void {
   stmt(db, `DELETE FROM articles_fts WHERE rowid = ?`).run(id)
   stmt(db, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`).run(
     id,
     toIndexText(title),
-    toIndexText(plainText(markdown)),
+    toIndexText(plain),
   )
 }
 
@@ -52,7 +62,10 @@ export function reindexArticles(db: Archive, ids: Iterable<number>): void {
 export function rebuildSearchIndex(db: Archive): void {
   // Migrations before 0007 rebuild too, when there are no edits yet (nor their table).
   const edits = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'article_edits'`).get()
-  const index = edits ? indexArticle : indexText
+  const index = edits
+    ? indexArticle
+    : (d: Archive, id: number, title: string, markdown: string) =>
+        indexText(d, id, title, plainText(markdown))
   db.exec(`DELETE FROM articles_fts`)
   const page = stmt(
     db,

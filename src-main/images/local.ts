@@ -1,5 +1,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { join, posix, sep } from 'node:path'
+import type { Token } from 'marked'
 import type { ImageRefRecord, StoredMedia } from '../db/images'
 import { articleImages, classifySource } from './refs'
 import { sniffImage } from './sniff'
@@ -32,8 +33,9 @@ export interface ImageSite {
 export async function prepareImages(
   article: { markdown: string; thumbnail: string | null; sourceUrl: string | null },
   site: ImageSite,
+  tokens?: Token[],
 ): Promise<PreparedImages> {
-  const sources = articleImages(article)
+  const sources = articleImages(article, tokens)
   if (sources.length === 0) return NO_IMAGES
 
   const out: PreparedImages = { refs: [], media: [], warnings: [] }

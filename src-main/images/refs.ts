@@ -1,26 +1,22 @@
-import { Marked, type Token } from 'marked'
+import type { Token } from 'marked'
 import { posix } from 'node:path'
+import { lexMarkdown, walkMarkdown } from '../text/markdown'
 import type { ImageRefusal } from '../shared/problems'
 
 // Which pictures an article uses, and what each address means. Pure: the importer reads the
 // local files and the fetcher downloads the remote ones.
 
-// The same settings as the reader's renderer (src-renderer/lib/markdown.ts), so that what counts
-// as an image here (not inside code, reference-style too) is exactly what the reader shows.
-const md = new Marked({ gfm: true, breaks: false, async: false })
-
-/** Image sources in the order they appear, each once: `![](…)` and raw `<img src="…">`. */
-export function imageSources(markdown: string): string[] {
-  // Lexing costs ~0.5 ms an article; most articles have no picture at all.
+/**
+ * Image sources in the order they appear, each once: `![](…)` and raw `<img src="…">`. What counts
+ * as an image (not inside code, reference-style too) is what the reader shows, since both lex
+ * with the same settings. `tokens`: the article already lexed (the importer lexes once for this
+ * and for the search index).
+ */
+export function imageSources(markdown: string, tokens?: Token[]): string[] {
+  // Lexing costs ~0.1 ms an article; most articles have no picture at all.
   if (!markdown.includes('![') && !/<img/i.test(markdown)) return []
   const out = new Set<string>()
-  let tokens: Token[]
-  try {
-    tokens = md.lexer(markdown)
-  } catch {
-    return []
-  }
-  md.walkTokens(tokens, (t) => {
+  walkMarkdown(tokens ?? lexMarkdown(markdown), (t) => {
     if (t.type === 'image') out.add(t.href)
     else if (t.type === 'html') for (const src of imgTags(t.text)) out.add(src)
   })
@@ -29,11 +25,14 @@ export function imageSources(markdown: string): string[] {
 }
 
 /** The body's pictures, then the front matter's thumbnail when the body does not use it. */
-export function articleImages(a: {
-  markdown: string
-  thumbnail: string | null
-}): { src: string; thumbnail: boolean }[] {
-  const out = imageSources(a.markdown).map((src) => ({ src, thumbnail: false }))
+export function articleImages(
+  a: {
+    markdown: string
+    thumbnail: string | null
+  },
+  tokens?: Token[],
+): { src: string; thumbnail: boolean }[] {
+  const out = imageSources(a.markdown, tokens).map((src) => ({ src, thumbnail: false }))
   const thumb = a.thumbnail?.trim()
   if (thumb && !out.some((s) => s.src === thumb)) out.push({ src: thumb, thumbnail: true })
   return out

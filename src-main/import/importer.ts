@@ -16,10 +16,13 @@ import { isMarkdownName, reason, scanFolder, type ScanEntry } from './scan'
 import type { ParsedArticle } from './types'
 import type { ImportWarning } from '../shared/problems'
 import { emptyReport, tally } from './report'
+import { lexMarkdown } from '../text/markdown'
+import { plainTextOf } from '../text/plain'
 import { seen, sourceGone, trashedResult, withAliases } from './keep-rules'
 import { moveArticlePath } from '../db/watched'
 import { keepRevision } from '../db/revisions'
 import { isDiscarded } from '../db/trash'
+import { placeImported } from '../db/story-clusters'
 
 export interface ImportOptions {
   signal?: AbortSignal
@@ -40,6 +43,8 @@ type Prepared =
       parsed: ParsedArticle
       extra: ImportWarning[]
       images: PreparedImages
+      /** The searchable text, from the same lexing that found the pictures. */
+      plain: string
     }
   | { entry: FileEntry; kind: 'skip'; reason: FileReason }
   | { entry: FileEntry; kind: 'fail'; reason: FileReason }
@@ -148,7 +153,9 @@ async function importWork(
             error: entry.reason,
           } satisfies ImportFileResult
         }
-        return { ...store(db, prepared[j] as Prepared, root), path }
+        const r = store(db, prepared[j] as Prepared, root)
+        placeImported(db, r) // story clusters: only a new or changed article is (re)placed
+        return { ...r, path }
       }),
     )()
     for (const r of results) tally(report, r)
@@ -194,8 +201,11 @@ async function prepare(db: Archive, entry: FileEntry, root: string): Promise<Pre
   }
   // Local pictures are copied into the media store here, outside the transaction; store() then
   // records them (the store is content-addressed, so a file written for nothing does no harm).
-  const images = await prepareImages(parsed, { root, rel: entry.rel, mediaDir: mediaDirOf(db) })
-  return { entry, kind: 'parsed', hash, parsed, extra: decoded.warnings, images }
+  const tokens = lexMarkdown(parsed.markdown)
+  const site = { root, rel: entry.rel, mediaDir: mediaDirOf(db) }
+  const images = await prepareImages(parsed, site, tokens)
+  const plain = plainTextOf(tokens)
+  return { entry, kind: 'parsed', hash, parsed, extra: decoded.warnings, images, plain }
 }
 
 /** Classifies one prepared file against the archive and writes it. Runs inside a transaction. */
@@ -233,7 +243,14 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
       ...seen(db, known.articleId, entry.abs),
     }
   }
-  const record = { parsed, path: entry.abs, folder: root, contentHash: hash, bytes: entry.size }
+  const record = {
+    parsed,
+    path: entry.abs,
+    folder: root,
+    contentHash: hash,
+    bytes: entry.size,
+    plain: p.plain,
+  }
   const same = findByHash(db, hash)
   if (known && same === null && ownsArticle(db, known.articleId, entry.abs)) {
     const trashed = trashedResult(db, known.articleId)

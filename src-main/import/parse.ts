@@ -2,6 +2,7 @@ import { dateFromPath, parseDate } from './dates'
 import { splitFrontMatter } from './frontmatter'
 import type { ParsedArticle } from './types'
 import type { ImportWarning } from '../shared/problems'
+import { lastLine, SOURCE_LINK } from '../text/source-line'
 
 type Fields = Map<string, unknown>
 
@@ -155,18 +156,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 const hostOf = (url: URL): string => url.hostname.replace(/^www\./i, '')
 
-// `[name](https://...)`, optionally `(<https://...>)` or with a link title; one level of
-// parentheses inside the URL so Wikipedia-style links survive.
-const SOURCE_LINK =
-  /^\s*\[([^\]]*)\]\(\s*<?(https?:\/\/(?:[^\s()<>]|\([^\s()]*\))+)>?(?:\s+"[^"]*")?\s*\)\s*$/i
-
 function sourceOf(fields: Fields, body: string): { url: string | null; name: string | null } {
-  const last =
-    body
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .pop() ?? ''
-  const link = SOURCE_LINK.exec(last)
+  const link = SOURCE_LINK.exec(lastLine(body))
   const linked = link ? httpUrl(link[2]) : null
   if (link && linked) return { url: link[2]!, name: link[1]!.trim() || hostOf(linked) }
 

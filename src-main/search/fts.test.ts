@@ -20,6 +20,7 @@ const docs: [title: string, body: string][] = [
   ['東京', '東京タワーの夜景がきれいです。'],
   ['서울', '한국어 뉴스 서비스가 시작되었다.'],
   ['Machines', 'Machine learning is a field of AI. Learning machines are different.'],
+  ['财报', '他说的时，公司还没有公布2025年。全年利润\n\n增长了'],
 ]
 
 const db = new Database(':memory:')
@@ -86,7 +87,17 @@ describe('search through a real FTS5 table', () => {
     ['(降息 OR 降价) 银行', ['央行宣布降息']],
     ['阿里 -阿里云', ['阿里巴巴发布新模型']],
     ['苹果 -"AI手机"', ['发布会', '發表會']],
-    ['-苹果 -阿里 -中国 -ai', ['Paris', 'Results', 'Energy', '选举', '東京', '서울']],
+    ['-苹果 -阿里 -中国 -ai', ['Paris', 'Results', 'Energy', '选举', '東京', '서울', '财报']],
+    // a Chinese phrase stops at punctuation and paragraph breaks, not inside a sentence
+    ['时公', []],
+    ['"时 公"', []],
+    ['年全', []],
+    ['润增', []],
+    ['时，公', ['财报']],
+    ['公司还', ['财报']],
+    ['2025年', ['财报']],
+    ['全年利润', ['财报']],
+    ['《全年利润》', ['财报']],
     ['title:阿里', ['阿里巴巴发布新模型']],
     ['title:降 OR title:paris', ['云计算降价', '央行宣布降息', 'Paris']],
     ['阿里 -title:云计算', ['阿里巴巴发布新模型']],
@@ -109,7 +120,8 @@ describe('search through a real FTS5 table', () => {
     ['苹果 AI', '"苹 果" AND "ai"', null],
     ['elect* title:"rate cut"', '"elect" * AND title : "rate cut"', null],
     ['a OR b -c -title:d', '("a" OR "b")', '"c" OR title : "d"'],
-    ['a"b', '"a""b"', null],
+    // a quote is punctuation, folded to a space before it could reach FTS5 syntax
+    ['a"b', '"a b"', null],
     ['AND OR NOT', '"not"', null],
   ])('%j → MATCH %s, exclude %s', (query, match, exclude) => {
     expect(toFtsMatch(parseQuery(query))).toEqual({ match, exclude })

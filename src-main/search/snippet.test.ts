@@ -115,7 +115,8 @@ describe('makeSnippet', () => {
       '- item *one* and `code`',
     ].join('\n')
     expect(snippet(md, '阿里')).toBe(
-      '标题 <mark>阿里</mark>巴巴发布了新模型。图 引用 重要的 内容 item one and code',
+      // blocks and captions are lines of their own, shown as spaces
+      '标题 <mark>阿里</mark>巴巴发布了新模型。 图 引用 重要的 内容 item one and code',
     )
   })
 
@@ -187,6 +188,20 @@ describe('markTerms and findMatches', () => {
     expect(ranges.map((r) => text.slice(r.start, r.end))).toEqual(['蘋果', 'ＡＩ'])
   })
 
+  // the same rule as the index (toIndexText's break token), so a mark is never a match the
+  // index would not make
+  test.each([
+    ['……的时，公司……', '时公', '……的时，公司……'],
+    ['……的时，公司……', '时，公', '……的<mark>时，公</mark>司……'],
+    ['2025年。全年', '年全', '2025年。全年'],
+    ['2025年。全年', '全年', '2025年。<mark>全年</mark>'],
+    ['阿里巴巴发布', '阿里', '<mark>阿里</mark>巴巴发布'],
+    ['第一段\n第二段', '段第', '第一段\n第二段'],
+    ['Mr. Smith said', '"mr smith"', '<mark>Mr. Smith</mark> said'],
+  ])('a phrase stops where the index stops it: %j, %j', (text, query, expected) => {
+    expect(markTerms(text, parseQuery(query))).toBe(expected)
+  })
+
   test('overlapping matches are merged', () => {
     expect(markTerms('阿里巴巴', parseQuery('阿里巴 里巴巴'))).toBe('<mark>阿里巴巴</mark>')
   })
@@ -195,18 +210,18 @@ describe('markTerms and findMatches', () => {
 describe('stripMarkdown', () => {
   test.each([
     ['## Heading', 'Heading'],
-    ['![alt](x.png) text', 'alt text'],
+    ['![alt](x.png) text', 'alt\ntext'],
     ['a <script>window.pwned = 1</script> b <style>p{}</style> c', 'a b c'],
     ['<https://example.com/a> after', 'after'],
     ['[link text](https://a.b/c_(d)) after', 'link text after'],
     ['[ref][1]\n\n[1]: https://a.b', 'ref'],
     ['**bold** __strong__ *em* ~~gone~~ `code`', 'bold strong em gone code'],
     ['snake_case_name', 'snake_case_name'],
-    ['<p>para</p><p>two</p>', 'para two'],
+    ['<p>para</p><p>two</p>', 'para\ntwo'],
     ['<!-- hidden --> shown', 'shown'],
     ['```js\nconst a = 1\n```', 'const a = 1'],
-    ['| a | b |\n|---|---|\n| 1 | 2 |', 'a b 1 2'],
-    ['1. first\n2. second', 'first second'],
+    ['| a | b |\n|---|---|\n| 1 | 2 |', 'a\nb\n1\n2'],
+    ['1. first\n2. second', 'first\nsecond'],
     ['AT&amp;T &lt;tag&gt; &#20013;&#x6587;', 'AT&T <tag> 中文'],
     ['---', ''],
   ])('%j → %j', (md, expected) => {

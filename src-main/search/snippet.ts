@@ -124,5 +124,7 @@ export function makeSnippet(original: string, q: ParsedQuery, maxChars = 160): M
   const marks: [number, number][] = ranges
     .filter((r) => r.start >= from && r.end <= to)
     .map((r) => [r.start - from + lead.length, r.end - from + lead.length])
-  return { text: lead + text.slice(from, to) + (to < len ? '…' : ''), marks }
+  // paragraph breaks matter to matching; one line of excerpt shows them as spaces
+  const shown = text.slice(from, to).replace(/\n/g, ' ')
+  return { text: lead + shown + (to < len ? '…' : ''), marks }
 }

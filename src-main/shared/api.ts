@@ -3,6 +3,7 @@
 import type { Article, ImportProgress, ImportReport, LabelCount, Stats } from './types'
 import type { SearchRequest, SearchResult } from './search-types'
 import type { ImageFetchReport, ImageProgress, ImageRef } from './images'
+import type { ArticleDiff, ArticleVersions, RebuildReport, StoryCluster } from './clusters'
 import {
   ValidationError,
   bool,
@@ -59,6 +60,18 @@ export interface LecternApi extends KeepApi {
   }): Promise<ImageFetchReport>
   cancelFetchImages(): boolean
   imageStatus(args: { articleId: number }): ImageRef[]
+  /** Story clusters of at least `minSize` articles (default 2), the largest first. */
+  clusters(args: { minSize?: number }): { clusters: StoryCluster[] }
+  /** Recomputes every cluster from the texts; the user's split and join choices are kept. */
+  rebuildClusters(): RebuildReport
+  /** "Not the same story": the article leaves its cluster, for good (survives rebuilds). */
+  splitFromCluster(args: { articleId: number }): ArticleVersions
+  /** "Same story": the two articles' clusters become one, for good. */
+  joinClusters(args: { articleId: number; otherId: number }): ArticleVersions
+  /** The other versions of an article's story (outlet, date, title), the first one marked. */
+  versions(args: { articleId: number }): ArticleVersions
+  /** A word-level diff (characters in CJK text) from one article's text to another's. */
+  diffArticles(args: { from: number; to: number }): ArticleDiff
 }
 
 export type Method = keyof LecternApi
@@ -135,6 +148,18 @@ const checks = {
   }),
   cancelFetchImages: none,
   imageStatus: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
+  clusters: obj({ minSize: optional(int(1, 1_000_000)) }),
+  rebuildClusters: none,
+  splitFromCluster: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
+  joinClusters: obj({
+    articleId: int(1, Number.MAX_SAFE_INTEGER),
+    otherId: int(1, Number.MAX_SAFE_INTEGER),
+  }),
+  versions: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
+  diffArticles: obj({
+    from: int(1, Number.MAX_SAFE_INTEGER),
+    to: int(1, Number.MAX_SAFE_INTEGER),
+  }),
   ...keepArgChecks,
 }
 

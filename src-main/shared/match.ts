@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer'
-import { isCjk } from './cjk'
+import { isCjk, isPhraseBreak, isTokenChar } from './cjk'
 import type { ParsedQuery } from './query'
 
 // Which words of a text a query matches, the way the index matches them: the same tokens as
@@ -34,29 +34,23 @@ interface Token {
   end: number
   text: string
   cjk: boolean
-}
-
-let tokenChar: Uint8Array | null = null
-const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u
-
-function isTokenChar(cp: number): boolean {
-  if (cp > 0xffff) return TOKEN_CHAR.test(String.fromCodePoint(cp))
-  if (tokenChar === null) {
-    tokenChar = new Uint8Array(0x10000)
-    for (let u = 0; u < 0x10000; u++) {
-      if (TOKEN_CHAR.test(String.fromCharCode(u))) tokenChar[u] = 1
-    }
-  }
-  return tokenChar[cp] === 1
+  /** A phrase cannot run from the token before into this one (toIndexText's break token). */
+  broken: boolean
 }
 
 /** unicode61 on folded text: runs of letters/digits, each CJK character on its own. */
 function tokenize(folded: string): Token[] {
   const out: Token[] = []
   let runStart = -1
+  let pendingBreak = false
+  const push = (start: number, end: number, cjk: boolean) => {
+    const prev = out[out.length - 1]
+    const broken = pendingBreak && prev !== undefined && (cjk || prev.cjk)
+    out.push({ start, end, text: folded.slice(start, end), cjk, broken })
+    pendingBreak = false
+  }
   const close = (at: number) => {
-    if (runStart >= 0)
-      out.push({ start: runStart, end: at, text: folded.slice(runStart, at), cjk: false })
+    if (runStart >= 0) push(runStart, at, false)
     runStart = -1
   }
   for (let i = 0; i < folded.length;) {
@@ -64,11 +58,12 @@ function tokenize(folded: string): Token[] {
     const w = cp > 0xffff ? 2 : 1
     if (isCjk(cp)) {
       close(i)
-      out.push({ start: i, end: i + w, text: folded.slice(i, i + w), cjk: true })
+      push(i, i + w, true)
     } else if (isTokenChar(cp)) {
       if (runStart < 0) runStart = i
     } else {
       close(i)
+      if (cp <= 0xffff && isPhraseBreak(cp)) pendingBreak = true
     }
     i += w
   }
@@ -125,6 +120,7 @@ function stemWide(token: string): string {
 interface Needle {
   stems: string[]
   cjk: boolean[]
+  broken: boolean[]
   prefix: boolean
   group: number
 }
@@ -135,6 +131,7 @@ function needle(text: string, prefix: boolean, group: number, fold: Fold): Needl
   return {
     stems: tokens.map((t) => (t.cjk ? t.text : porterStem(t.text))),
     cjk: tokens.map((t) => t.cjk),
+    broken: tokens.map((t) => t.broken),
     prefix,
     group,
   }
@@ -196,7 +193,10 @@ function findHits(text: string, needles: Needle[], fold: Fold): Hit[] {
       let ok = true
       for (let j = 0; j < n.stems.length && ok; j++) {
         const k = i + j
-        ok = tokenMatches(doc[k]!, () => (docStems[k] ??= porterStem(doc[k]!.text)), n, j)
+        // a phrase crosses a break only where the query has one too (时，公 finds 时，公)
+        ok =
+          (j === 0 || doc[k]!.broken === n.broken[j]) &&
+          tokenMatches(doc[k]!, () => (docStems[k] ??= porterStem(doc[k]!.text)), n, j)
       }
       if (!ok) continue
       const a = doc[i]!.start

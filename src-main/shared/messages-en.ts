@@ -83,6 +83,7 @@ const READ_ONLY = {
   backup: 'making a backup',
   repair: 'repairing',
   watch: 'watching folders',
+  'change-clusters': 'changing story clusters',
 } as const
 
 function invalidValue(p: ProblemParams['invalid-value']): string {
@@ -134,6 +135,7 @@ export const problemTextsEn: ProblemTexts = {
   'not-a-folder': (p) => `${p.missing ? 'No such folder' : 'Not a folder'}: ${p.folder}`,
   'no-folders': () => 'Choose at least one folder.',
   'read-only': (p) => `This archive is open read-only; ${READ_ONLY[p.action]} is not allowed here.`,
+  'same-article': (p) => `Article ${p.id} cannot be joined with itself; choose two articles.`,
   busy: (p) =>
     p.job === 'import'
       ? 'An import is already running.'

@@ -16,7 +16,16 @@ export type ArgRule =
 
 /** What a read-only archive refuses to do. */
 export type ReadOnlyAction =
-  'import' | 'fetch-images' | 'edit' | 'trash' | 'undo' | 'labels' | 'backup' | 'repair' | 'watch'
+  | 'import'
+  | 'fetch-images'
+  | 'edit'
+  | 'trash'
+  | 'undo'
+  | 'labels'
+  | 'backup'
+  | 'repair'
+  | 'watch'
+  | 'change-clusters'
 
 export type InvalidValueRule =
   'empty' | 'not-text' | 'too-long' | 'not-list' | 'date' | 'lang' | 'url' | 'not-editable'
@@ -40,6 +49,8 @@ export interface ErrorParams {
   'not-a-folder': { folder: string; missing?: boolean }
   'no-folders': Empty
   'read-only': { action: ReadOnlyAction }
+  /** "Same story" was asked for an article and itself. */
+  'same-article': { id: number }
   busy: { job: 'import' | 'images' }
   'archive-missing': { file: string }
   /** `detail` is SQLite's own text: the English rendering shows it, translations need not. */

@@ -1,5 +1,5 @@
 import { configs } from 'opencc-js/preset/t2cn'
-import { isCjk } from '../shared/cjk'
+import { isCjk, isPhraseBreak, isTokenChar } from '../shared/cjk'
 
 // The indexer and the query side MUST fold text through these same functions: any difference
 // (say the query is NFKC'd but the index is not) makes search silently miss documents.
@@ -88,6 +88,8 @@ function foldChunk(chunk: string): string {
     const cp = ch.codePointAt(0)!
     if (isZeroWidth(cp)) out += ' '
     else if (isDropped(cp)) continue
+    // the text's own copy of the break token must not pose as a break (see toIndexText)
+    else if (cp === BREAK_TOKEN_CP) out += '\ufffd'
     else if (cp < 0x3400) out += ch
     else out += String.fromCodePoint(toSimplified(cp))
   }
@@ -224,8 +226,13 @@ export function normalizeWithMap(s: string): { text: string; map: Int32Array } {
   return { text, map: sink.map }
 }
 
-let whitespace: Uint8Array | null = null
+// What toIndexText puts between two tokens a phrase must not join: a private-use character,
+// which unicode61 makes a token of its own (category Co), so the phrase `"时 公"` cannot match
+// `时 <break> 公`.
+// One short token keeps the index small; the same character in an article is folded away above.
+const BREAK_TOKEN_CP = 0xf8fd
 
+let whitespace: Uint8Array | null = null
 function whitespaceTable(): Uint8Array {
   if (whitespace === null) {
     whitespace = new Uint8Array(0x10000)
@@ -234,39 +241,95 @@ function whitespaceTable(): Uint8Array {
   return whitespace
 }
 
+// What toIndexText does with each BMP code unit, in one lookup (it runs over every article).
+const OTHER = 0
+const SPACE = 1
+const BREAK = 2
+const HIGH = 3 // a high surrogate: look at the pair
+const TOKEN = 4
+const CJK = 5
+let kindTable: Uint8Array | null = null
+// Decodes the output buffer in one native call: String.fromCharCode.apply per 4096 units cost
+// as much as the loop itself.
+const utf16 = new TextDecoder('utf-16le')
+// (a Uint16Array is in the machine's byte order: every platform Electron ships on is little-endian)
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+
+function buildKindTable(): Uint8Array {
+  const space = whitespaceTable()
+  const k = new Uint8Array(0x10000)
+  for (let u = 0; u < 0x10000; u++) {
+    if (isPhraseBreak(u)) k[u] = BREAK
+    else if (space[u] === 1) k[u] = SPACE
+    else if (u >= 0xd800 && u <= 0xdbff) k[u] = HIGH
+    else if (isCjk(u)) k[u] = CJK
+    else if (isTokenChar(u)) k[u] = TOKEN
+  }
+  return (kindTable = k)
+}
+
 /**
  * What goes into the FTS5 table (and into every FTS5 query string): the folded text with each
  * CJK character as its own token and whitespace collapsed to single spaces, e.g. `阿里巴巴
  * launches AI` → `阿 里 巴 巴 launches ai`. unicode61 then makes single-character CJK tokens,
  * and a query phrase `"阿 里"` matches exactly the documents containing 阿里 as a substring.
+ * Where a phrase must not join two tokens (isPhraseBreak) a break token stands between them:
+ * `的时，公司` → `的 时 \uf8fd 公 司`; the query side goes through here too, so `时，公` still
+ * finds itself, and a break at either end of a query is dropped (`《人民日报》` finds 人民日报).
  */
 export function toIndexText(s: string): string {
   const t = normalizeText(s)
   // a hand loop: a regex replace per CJK character was several times slower on Chinese text
-  const space = whitespaceTable()
-  const out = new Uint16Array(t.length * 2)
+  const kind = kindTable ?? buildKindTable()
+  const out = new Uint16Array(t.length * 4 + 4)
   let n = 0
   let needSpace = false
+  let pendingBreak = false
+  let lastCjk = false // the last token character written was CJK
   for (let i = 0; i < t.length; i++) {
     const u = t.charCodeAt(i)
-    if (space[u] === 1) {
+    let k = kind[u]!
+    if (k === BREAK) {
+      // written as a space: unicode61 splits there anyway, and `u.s.` stays the tokens `u s`
+      pendingBreak = true
       needSpace = n > 0
       continue
     }
-    let cp = u
-    const lo = u >= 0xd800 && u <= 0xdbff ? t.charCodeAt(i + 1) : 0
-    if (lo >= 0xdc00 && lo <= 0xdfff) cp = ((u - 0xd800) << 10) + (lo - 0xdc00) + 0x10000
-    const cjk = cp >= 0x3005 && isCjk(cp)
+    if (k === SPACE) {
+      needSpace = n > 0
+      continue
+    }
+    let astral = false
+    if (k === HIGH) {
+      const lo = t.charCodeAt(i + 1)
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        const cp = ((u - 0xd800) << 10) + (lo - 0xdc00) + 0x10000
+        k = isCjk(cp) ? CJK : isTokenChar(cp) ? TOKEN : OTHER
+        astral = true
+      } else k = OTHER
+    }
+    const cjk = k === CJK
+    if (pendingBreak && k >= TOKEN) {
+      if (n > 0 && (cjk || lastCjk)) {
+        if (out[n - 1] !== 32) out[n++] = 32
+        out[n++] = BREAK_TOKEN_CP
+        out[n++] = 32
+      }
+      pendingBreak = false
+    }
     if ((needSpace || cjk) && n > 0 && out[n - 1] !== 32) out[n++] = 32
     out[n++] = u
-    if (cp > 0xffff) out[n++] = t.charCodeAt(++i)
+    if (astral) out[n++] = t.charCodeAt(++i)
     needSpace = cjk
+    if (k >= TOKEN) lastCjk = cjk
   }
+  if (LITTLE_ENDIAN) return utf16.decode(out.subarray(0, n))
   let r = ''
-  // apply() on typed-array slices (under engines' argument limits): spreading was 2x slower
   for (let k = 0; k < n; k += 4096) {
-    const slice = out.subarray(k, Math.min(n, k + 4096))
-    r += String.fromCharCode.apply(null, slice as unknown as number[])
+    r += String.fromCharCode.apply(
+      null,
+      out.subarray(k, Math.min(n, k + 4096)) as unknown as number[],
+    )
   }
   return r
 }

@@ -22,6 +22,7 @@ const EXAMPLES: { [C in ProblemCode]: Problem<C> } = {
   'not-a-folder': { code: 'not-a-folder', params: { folder: '/home/me/news' } },
   'no-folders': { code: 'no-folders' },
   'read-only': { code: 'read-only', params: { action: 'import' } },
+  'same-article': { code: 'same-article', params: { id: 7 } },
   busy: { code: 'busy', params: { job: 'images' } },
   'archive-missing': { code: 'archive-missing', params: { file: '/a/archive.db' } },
   'archive-unreadable': {

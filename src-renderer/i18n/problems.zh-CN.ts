@@ -69,6 +69,7 @@ const READ_ONLY = {
   backup: '备份',
   repair: '修复',
   watch: '监视文件夹',
+  'change-clusters': '更改报道归组',
 } as const
 
 const FIELD: Record<string, string> = {
@@ -118,6 +119,7 @@ export const problemTextsZh: ProblemTexts = {
   'not-a-folder': (p) => `${p.missing ? '没有这个文件夹' : '不是文件夹'}：${p.folder}`,
   'no-folders': () => '请至少选择一个文件夹。',
   'read-only': (p) => `此文库以只读方式打开，这里不能${READ_ONLY[p.action]}。`,
+  'same-article': (p) => `文章 ${p.id} 不能与自己合并，请选择两篇文章。`,
   busy: (p) =>
     p.job === 'import' ? '已有一个导入正在进行。' : '正在下载图片，请等待完成或先取消。',
   'archive-missing': (p) => `${p.file} 处没有文库`,

@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3'
 import { m0001 } from './0001-articles'
 import { m0002 } from './0002-fts'
 import { m0003 } from './0003-media'
+import { m0004 } from './0004-phrase-breaks'
+import { m0006 } from './0006-story-clusters'
 import { m0007 } from './0007-keep'
 
 export interface Migration {
@@ -11,7 +13,7 @@ export interface Migration {
 }
 
 /** In order. A shipped migration is never edited: a change is a new file with the next number. */
-export const migrations: Migration[] = [m0001, m0002, m0003, m0007]
+export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0006, m0007]
 
 export const latestVersion = migrations[migrations.length - 1]!.version
 

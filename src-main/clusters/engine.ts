@@ -1,0 +1,100 @@
+import { agreeing, bandKeys } from './minhash'
+import { neighbourhoodSimilarity } from './shingles'
+import { linkOf, type ClusterParams } from './params'
+
+/**
+ * Where the engine reads and writes clusters: SQLite for the archive, a Map for the evaluation
+ * bench. Cluster ids are the smallest member's article id, so a rebuild gives the same ids.
+ */
+export interface ClusterStore {
+  /** Assigned articles sharing a band key with these, most shared keys first. */
+  candidates(keys: Int32Array, self: number): number[]
+  shinglesOf(id: number): Uint32Array
+  signatureOf(id: number): Uint16Array
+  /** How many shingles the article has (kept beside the signature). */
+  sizeOf(id: number): number
+  clusterOf(id: number): number | null
+  members(cluster: number): number[]
+  /** Puts every one of `ids` into cluster `cluster` (ids may come from several clusters). */
+  setCluster(ids: number[], cluster: number): void
+  /** Partners of `id` in the user's "not the same story" and "same story" choices. */
+  apartFrom(id: number): number[]
+  joinedWith(id: number): number[]
+}
+
+/**
+ * Places one article (not assigned yet) among the assigned ones: it joins the cluster it is the
+ * same text as (merging clusters it bridges), else the cluster it is quoted in or quotes, else
+ * stays alone. "Not the same story" choices are never crossed; "same story" ones always win.
+ * Only the article's LSH candidates are read: nothing else in the archive is recomputed.
+ */
+export function assign(
+  store: ClusterStore,
+  id: number,
+  shingles: Uint32Array,
+  sig: Uint16Array,
+  p: ClusterParams,
+  /** Signatures of the text's windows, when it is long (see `windows`). */
+  probes: Uint16Array[] = [],
+): number {
+  const apart = new Set(store.apartFrom(id))
+  const links = new Map<number, { same: boolean; score: number }>()
+  // A shared band is two agreeing min-hashes; more say the pair is worth reading the texts for.
+  // Unrelated texts that share one band by chance (templates, common phrases) stop here. A short
+  // text wholly inside a long one agrees on about (short / long) of the values, so the bar is
+  // lowered for such pairs, or they would never be compared.
+  const need = (other: number) => {
+    const a = shingles.length
+    const b = store.sizeOf(other)
+    const expected = (Math.min(a, b) / Math.max(a, b, 1)) * sig.length * p.containment
+    return Math.max(3, Math.min(p.minAgreeing, Math.floor(expected)))
+  }
+  const found = new Set(store.candidates(bandKeys(sig, p), id))
+  for (const probe of probes) for (const c of store.candidates(bandKeys(probe, p), id)) found.add(c)
+  const near = [...found]
+    .filter((other) => {
+      const theirs = store.signatureOf(other)
+      let agree = agreeing(sig, theirs)
+      for (const probe of probes) agree = Math.max(agree, agreeing(probe, theirs))
+      return agree >= need(other)
+    })
+    .slice(0, p.maxCandidates)
+    .flatMap((other) => {
+      const cluster = store.clusterOf(other)
+      return cluster === null ? [] : [{ other, cluster, sh: store.shinglesOf(other) }]
+    })
+  const sims = neighbourhoodSimilarity(shingles, near)
+  for (const [k, { other, cluster }] of near.entries()) {
+    if (apart.has(other)) continue
+    const s = sims[k]!
+    const link = linkOf(s, p)
+    if (link === null) continue
+    const prev = links.get(cluster)
+    links.set(cluster, {
+      same: link === 'same' || (prev?.same ?? false),
+      score: Math.max(s.jaccard, s.containment, prev?.score ?? 0),
+    })
+  }
+  const ranked = [...links].sort(
+    (a, b) => Number(b[1].same) - Number(a[1].same) || b[1].score - a[1].score || a[0] - b[0],
+  )
+  let members = [id]
+  // apartFrom is symmetric, so holding every member's partners is enough to check a newcomer
+  const forbidden = apart
+  for (const [cluster, link] of ranked) {
+    // the best cluster is joined whatever the link; more only when the text is the same
+    if (members.length > 1 && !link.same) continue
+    const ms = store.members(cluster)
+    if (ms.some((m) => forbidden.has(m))) continue
+    members = members.concat(ms)
+    for (const m of ms) for (const x of store.apartFrom(m)) forbidden.add(x)
+  }
+  for (const other of store.joinedWith(id)) {
+    const cluster = store.clusterOf(other)
+    if (cluster === null || members.includes(other)) continue
+    members = members.concat(store.members(cluster))
+  }
+  const cluster = Math.min(...members)
+  store.setCluster(members, cluster)
+  return cluster
+}

@@ -1,0 +1,47 @@
+import type { LshOptions } from './minhash'
+import type { ShingleOptions, Similarity } from './shingles'
+
+export interface ClusterParams extends ShingleOptions, LshOptions {
+  /** Same story when the shingle sets overlap this much (Jaccard): reprints, edits, cuts. */
+  jaccard: number
+  /** Same story when the shorter text is this much inside the longer: a report quoted whole. */
+  containment: number
+  /** Containment counts only for texts of at least this many shingles: a two-line stub is
+   * "contained" in many articles by chance or boilerplate. */
+  minContained: number
+  /** Min-hashes (of bands × rows) a candidate of about the same length must share before its
+   * text is compared. */
+  minAgreeing: number
+  /** Shingles per window a long text is also looked up by (see `windows`). */
+  window: number
+  /** At most this many candidates are confirmed per article (those sharing the most bands). */
+  maxCandidates: number
+}
+
+/** Articles read per LSH band key: more share one key only when it is boilerplate. */
+export const BUCKET_LIMIT = 64
+
+// Chosen from `npm run bench -- clusters` (see README, "Story clusters"): the figures there are
+// measured with exactly these values.
+export const DEFAULT_PARAMS: ClusterParams = {
+  kCjk: 5,
+  kWords: 4,
+  bands: 10,
+  rows: 2,
+  jaccard: 0.4,
+  containment: 0.8,
+  minContained: 30,
+  minAgreeing: 6,
+  window: 120,
+  maxCandidates: 40,
+}
+
+/** How a confirmed pair relates: `same` texts merge their clusters; `inside` (one quoted in the
+ * other) only lets the new article join, so a digest quoting two stories does not fuse them. */
+export type Link = 'same' | 'inside' | null
+
+export function linkOf(s: Similarity, p: ClusterParams): Link {
+  if (s.jaccard >= p.jaccard) return 'same'
+  if (s.smaller >= p.minContained && s.containment >= p.containment) return 'inside'
+  return null
+}

@@ -1,0 +1,238 @@
+import { isCjk } from '../text/normalize'
+
+// Shingles are hashed, never kept as strings: a 5 KB article has thousands of them and only set
+// sizes and overlaps are ever needed. The hash is FNV-1a over the UTF-16 units of a word, mixed
+// by murmur3's finaliser; cryptographic strength buys nothing here, speed and determinism do.
+
+/** murmur3's 32-bit finaliser: spreads every input bit over the output. */
+export function mix32(h: number): number {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return h >>> 0
+}
+
+const LETTER = /[\p{L}\p{N}]/u
+let letterTable: Uint8Array | null = null
+
+/** 1 for a BMP code unit that is part of a word (letters, digits, marks), cached once. */
+function letters(): Uint8Array {
+  if (letterTable === null) {
+    letterTable = new Uint8Array(0x10000)
+    for (let u = 0; u < 0x10000; u++) {
+      if (u >= 0xd800 && u <= 0xdfff)
+        letterTable[u] = 1 // astral letters: a surrogate half
+      else if (LETTER.test(String.fromCharCode(u)) || /\p{M}/u.test(String.fromCharCode(u)))
+        letterTable[u] = 1
+    }
+  }
+  return letterTable
+}
+
+export interface Tokens {
+  /** One 32-bit hash per token: each CJK character, or each run of letters and digits. */
+  hashes: Uint32Array
+  /** How many of them are CJK characters; decides the shingle length. */
+  cjk: number
+}
+
+/** Tokens of normalised text; punctuation and spacing are not tokens, so re-wrapping, quote
+ * styles (「」 or “”) and full-width punctuation change nothing. */
+export function tokenize(text: string): Tokens {
+  const table = letters()
+  const out = new Uint32Array(text.length)
+  let n = 0
+  let cjk = 0
+  let word = 0x811c9dc5
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i)
+    let cp = u
+    let width = 1
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1)
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = ((u - 0xd800) << 10) + (lo - 0xdc00) + 0x10000
+        width = 2
+      }
+    }
+    if (cp >= 0x3005 && isCjk(cp)) {
+      if (inWord) out[n++] = mix32(word)
+      inWord = false
+      word = 0x811c9dc5
+      // offset so that a CJK character never hashes like a one-letter word
+      out[n++] = mix32(cp + 0x9e3779b9)
+      cjk++
+    } else if (table[u] === 1) {
+      for (let k = 0; k < width; k++) {
+        word ^= text.charCodeAt(i + k)
+        word = Math.imul(word, 0x01000193)
+      }
+      inWord = true
+    } else if (inWord) {
+      out[n++] = mix32(word)
+      inWord = false
+      word = 0x811c9dc5
+    }
+    i += width - 1
+  }
+  if (inWord) out[n++] = mix32(word)
+  return { hashes: out.slice(0, n), cjk }
+}
+
+export interface ShingleOptions {
+  /** Characters per shingle in CJK text. */
+  kCjk: number
+  /** Words per shingle in other text. */
+  kWords: number
+}
+
+/**
+ * The hash of every run of k consecutive tokens, in text order. Text that is mostly CJK is
+ * shingled by characters (a Chinese character carries about as much as a short word), other text
+ * by words. Text shorter than k tokens is one shingle, so short articles still compare.
+ */
+export function shingleHashes(tokens: Tokens, opts: ShingleOptions): Uint32Array {
+  const t = tokens.hashes
+  if (t.length === 0) return new Uint32Array(0)
+  const k = Math.min(tokens.cjk * 2 >= t.length ? opts.kCjk : opts.kWords, t.length)
+  const out = new Uint32Array(t.length - k + 1)
+  // a rolling polynomial hash (Rabin–Karp) over the token hashes: one multiply per token instead
+  // of k, then mixed so that nearby windows land far apart
+  const B = 0x01000193
+  let top = 1 // B^(k-1)
+  for (let j = 1; j < k; j++) top = Math.imul(top, B)
+  let h = 0
+  for (let j = 0; j < k; j++) h = (Math.imul(h, B) + t[j]!) | 0
+  out[0] = mix32(h)
+  for (let i = 1; i + k <= t.length; i++) {
+    h = (Math.imul(h - Math.imul(t[i - 1]!, top), B) + t[i + k - 1]!) | 0
+    out[i] = mix32(h)
+  }
+  return out
+}
+
+/** The set of shingles: sorted, distinct. */
+export function shingleSet(hashes: Uint32Array): Uint32Array {
+  const out = hashes.slice().sort()
+  let n = 0
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!
+  return out.slice(0, n)
+}
+
+export function shingles(tokens: Tokens, opts: ShingleOptions): Uint32Array {
+  return shingleSet(shingleHashes(tokens, opts))
+}
+
+/**
+ * Overlapping windows of a long text's shingles. LSH finds texts of similar Jaccard, and a short
+ * article quoted whole in a long one has a low Jaccard with it; a window about the short one's
+ * length has a high one. So a long article also looks itself up window by window (nothing more is
+ * stored for it).
+ */
+export function windows(hashes: Uint32Array, size: number): Uint32Array[] {
+  if (hashes.length < size * 2) return []
+  const out: Uint32Array[] = []
+  // side by side, not overlapping: each window costs a lookup per band, and a quote cut in two by
+  // a border still fills most of one window when it is at least a window long
+  for (let at = 0; at < hashes.length; at += size) {
+    out.push(hashes.subarray(at, Math.min(hashes.length, at + size)))
+    if (at + size >= hashes.length) break
+  }
+  return out
+}
+
+/** |A ∩ B| of two sorted, distinct hash lists. */
+export function overlap(a: Uint32Array, b: Uint32Array): number {
+  let i = 0
+  let j = 0
+  let n = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i]!
+    const y = b[j]!
+    if (x === y) {
+      n++
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return n
+}
+
+export interface Similarity {
+  /** |A ∩ B| / |A ∪ B|: the two are mostly the same text. */
+  jaccard: number
+  /** |A ∩ B| / min(|A|, |B|): the shorter one is (mostly) inside the longer one. */
+  containment: number
+  /** Shingles of the shorter one: containment of a tiny text means little. */
+  smaller: number
+}
+
+export function similarity(a: Uint32Array, b: Uint32Array): Similarity {
+  const both = overlap(a, b)
+  const union = a.length + b.length - both
+  const smaller = Math.min(a.length, b.length)
+  return {
+    jaccard: union === 0 ? 0 : both / union,
+    containment: smaller === 0 ? 0 : both / smaller,
+    smaller,
+  }
+}
+
+/**
+ * similarity() of x with each of its neighbours (the candidates LSH found for it), with x's
+ * shingles weighted 1 / (1 + how many neighbours of *other* clusters contain them). An outlet's
+ * boilerplate (a disclaimer, an app advert) is in every one of that outlet's articles, so it
+ * weighs little against any of them; the words of one story are shared by its copies, which sit
+ * in one cluster and so do not count against each other: two copies compare as they would alone.
+ * A neighbour's shingles outside x weigh 1 (their counts are unknown; this errs towards
+ * "different").
+ */
+export function neighbourhoodSimilarity(
+  x: Uint32Array,
+  neighbours: { sh: Uint32Array; cluster: number }[],
+): Similarity[] {
+  const hits = neighbours.map(({ sh: y }) => {
+    const at: number[] = []
+    let i = 0
+    let j = 0
+    while (i < x.length && j < y.length) {
+      const a = x[i]!
+      const b = y[j]!
+      if (a === b) {
+        at.push(i)
+        i++
+        j++
+      } else if (a < b) i++
+      else j++
+    }
+    return at
+  })
+  const total = new Uint16Array(x.length)
+  for (const at of hits) for (const i of at) total[i]!++
+  const byCluster = new Map<number, number[]>()
+  neighbours.forEach((n, k) => byCluster.set(n.cluster, [...(byCluster.get(n.cluster) ?? []), k]))
+  const out: Similarity[] = new Array<Similarity>(neighbours.length)
+  const count = new Uint16Array(x.length)
+  for (const ks of byCluster.values()) {
+    count.set(total)
+    for (const k of ks) for (const i of hits[k]!) count[i]!--
+    let xAll = 0
+    for (let i = 0; i < x.length; i++) xAll += 1 / (1 + count[i]!)
+    for (const k of ks) {
+      let both = 0
+      for (const i of hits[k]!) both += 1 / (1 + count[i]!)
+      const yOnly = neighbours[k]!.sh.length - hits[k]!.length
+      const smaller = Math.min(x.length, neighbours[k]!.sh.length)
+      out[k] = {
+        jaccard: xAll + yOnly === 0 ? 0 : both / (xAll + yOnly),
+        containment: both === 0 ? 0 : both / Math.min(xAll, both + yOnly),
+        smaller,
+      }
+    }
+  }
+  return out
+}

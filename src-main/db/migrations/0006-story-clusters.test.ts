@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
+import { currentVersion, migrate } from './index'
+import { insertArticle } from '../articles'
+import type { ParsedArticle } from '../../import/types'
+import { CHIPS_EN, HARBOUR_EN, RATE_CUT_ZH, RATE_CUT_ZH_TW } from '../../clusters/fixtures/stories'
+
+const parsed = (title: string, markdown: string): ParsedArticle => ({
+  title,
+  date: null,
+  summary: null,
+  lang: null,
+  categories: [],
+  tags: [],
+  thumbnail: null,
+  sourceUrl: null,
+  sourceName: null,
+  author: null,
+  markdown,
+  frontMatter: {},
+  warnings: [],
+})
+
+describe('migration 0006-story-clusters', () => {
+  it('places the articles already in the archive and keeps user choices apart', () => {
+    const db = new Database(':memory:')
+    db.pragma('foreign_keys = ON')
+    migrate(db, 3)
+    const add = (title: string, md: string, n: number) =>
+      insertArticle(
+        db,
+        {
+          parsed: parsed(title, md),
+          path: `/n/${n}.md`,
+          folder: '/n',
+          contentHash: `h${n}`,
+          bytes: 1,
+        },
+        'now',
+      )
+    const zh = add('降息', RATE_CUT_ZH, 1)
+    const chips = add('Chips', CHIPS_EN, 2)
+    const tw = add('降息（繁）', `${RATE_CUT_ZH_TW}\n\n[udn](https://udn.com/x)`, 3)
+    const harbour = add('Harbour', HARBOUR_EN, 4)
+    migrate(db, 6)
+    expect(currentVersion(db)).toBe(6)
+
+    const strict = db.prepare(`PRAGMA table_list`).all() as { name: string; strict: number }[]
+    for (const t of ['story_members', 'story_bands', 'story_choices']) {
+      expect(strict.find((r) => r.name === t)?.strict, t).toBe(1)
+    }
+    const clusterOf = (id: number) =>
+      (
+        db.prepare(`SELECT cluster_id FROM story_members WHERE article_id = ?`).get(id) as {
+          cluster_id: number
+        }
+      ).cluster_id
+    // the Traditional reprint joined its Simplified original; the others are alone
+    expect([zh, tw, chips, harbour].map(clusterOf)).toEqual([zh, zh, chips, harbour])
+    expect(db.prepare(`SELECT count(*) AS n FROM story_bands`).get()).toEqual({ n: 40 })
+
+    // user choices: one row per pair, a known verdict, an owner
+    const choose = db.prepare(
+      `INSERT INTO story_choices (a, b, verdict, made_at) VALUES (?, ?, ?, 'now')`,
+    )
+    choose.run(zh, tw, 'apart')
+    expect(() => choose.run(chips, harbour, 'maybe')).toThrow(/CHECK/)
+    expect(() => choose.run(harbour, chips, 'joined')).toThrow(/CHECK/) // a < b
+    expect(() => choose.run(zh, tw, 'joined')).toThrow(/UNIQUE|PRIMARY/)
+    expect(db.prepare(`SELECT owner, a, b, verdict FROM story_choices`).all()).toEqual([
+      { owner: 'local', a: zh, b: tw, verdict: 'apart' },
+    ])
+
+    // an article's derived rows go with it; the user's choice about it stays
+    db.prepare(`DELETE FROM articles WHERE id = ?`).run(tw)
+    expect(db.prepare(`SELECT count(*) AS n FROM story_members`).get()).toEqual({ n: 3 })
+    expect(db.prepare(`SELECT count(*) AS n FROM story_choices`).get()).toEqual({ n: 1 })
+  })
+})

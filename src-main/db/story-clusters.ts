@@ -1,0 +1,307 @@
+import { stmt } from './stmt'
+import type { Archive } from './open'
+import { assign, type ClusterStore } from '../clusters/engine'
+import { bandKeys, signature } from '../clusters/minhash'
+import { BUCKET_LIMIT, DEFAULT_PARAMS, type ClusterParams } from '../clusters/params'
+import { shingleHashes, shingleSet, tokenize, windows } from '../clusters/shingles'
+import { storyText } from '../clusters/text'
+
+// Shingle sets are not stored (a few KB per article, far over the budget): a candidate's set is
+// made again from its text when it is compared. Recently made ones are kept, because the copies of
+// one story tend to arrive together and are compared with each other over and over.
+const CACHE_SIZE = 512
+const cache = new WeakMap<Archive, Map<number, Uint32Array>>()
+
+function cached(db: Archive): Map<number, Uint32Array> {
+  let m = cache.get(db)
+  if (!m) cache.set(db, (m = new Map()))
+  return m
+}
+
+function remember(db: Archive, id: number, sh: Uint32Array): void {
+  const m = cached(db)
+  m.delete(id)
+  m.set(id, sh)
+  if (m.size > CACHE_SIZE) m.delete(m.keys().next().value!)
+}
+
+const toBlob = (sig: Uint16Array) => Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength)
+// copied out: a Buffer from SQLite need not be 2-byte aligned for a Uint16Array view
+const fromBlob = (b: Buffer) => new Uint16Array(new Uint8Array(b).buffer)
+
+function markdownOf(db: Archive, id: number): string {
+  const row = stmt(db, `SELECT markdown FROM article_texts WHERE article_id = ?`).get(id) as
+    { markdown: string } | undefined
+  return row?.markdown ?? ''
+}
+
+export function fingerprint(markdown: string, p: ClusterParams = DEFAULT_PARAMS) {
+  const hashes = shingleHashes(tokenize(storyText(markdown)), p)
+  const sh = shingleSet(hashes)
+  const n = p.bands * p.rows
+  return {
+    sh,
+    sig: signature(sh, n),
+    probes: windows(hashes, p.window).map((w) => signature(w, n)),
+  }
+}
+
+/** The engine's view of the archive. */
+class SqliteClusters implements ClusterStore {
+  constructor(readonly db: Archive) {}
+
+  candidates(keys: Int32Array, self: number): number[] {
+    // a band key shared by very many articles is an outlet's boilerplate or a template, not one
+    // story: reading its first few is enough, and bounds the cost as the archive grows
+    const bucket = stmt(
+      this.db,
+      `SELECT article_id AS id FROM story_bands WHERE key = ? LIMIT ${BUCKET_LIMIT}`,
+    )
+    const shared = new Map<number, number>()
+    for (const k of keys) {
+      for (const { id } of bucket.all(k) as { id: number }[]) {
+        if (id !== self) shared.set(id, (shared.get(id) ?? 0) + 1)
+      }
+    }
+    return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id)
+  }
+
+  shinglesOf(id: number): Uint32Array {
+    const hit = cached(this.db).get(id)
+    if (hit) return hit
+    const sh = fingerprint(markdownOf(this.db, id)).sh
+    remember(this.db, id, sh)
+    return sh
+  }
+
+  signatureOf(id: number): Uint16Array {
+    return signatureOf(this.db, id)
+  }
+
+  sizeOf(id: number): number {
+    const row = stmt(this.db, `SELECT shingles FROM story_members WHERE article_id = ?`).get(id) as
+      { shingles: number } | undefined
+    return row?.shingles ?? 0
+  }
+
+  clusterOf(id: number): number | null {
+    const row = stmt(this.db, `SELECT cluster_id FROM story_members WHERE article_id = ?`).get(
+      id,
+    ) as { cluster_id: number | null } | undefined
+    return row?.cluster_id ?? null
+  }
+
+  members(cluster: number): number[] {
+    return (
+      stmt(
+        this.db,
+        `SELECT article_id AS id FROM story_members WHERE cluster_id = ? ORDER BY article_id`,
+      ).all(cluster) as { id: number }[]
+    ).map((r) => r.id)
+  }
+
+  setCluster(ids: number[], cluster: number): void {
+    const put = stmt(this.db, `UPDATE story_members SET cluster_id = ? WHERE article_id = ?`)
+    for (const id of ids) put.run(cluster, id)
+  }
+
+  apartFrom(id: number): number[] {
+    return partners(this.db, id, 'apart')
+  }
+
+  joinedWith(id: number): number[] {
+    return partners(this.db, id, 'joined')
+  }
+}
+
+function partners(db: Archive, id: number, verdict: 'apart' | 'joined'): number[] {
+  return (
+    stmt(
+      db,
+      `SELECT b AS id FROM story_choices WHERE a = @id AND verdict = @verdict
+       UNION SELECT a FROM story_choices WHERE b = @id AND verdict = @verdict`,
+    ).all({ id, verdict }) as { id: number }[]
+  ).map((r) => r.id)
+}
+
+/** Stores an article's signature and band keys (replacing old ones), leaving it unassigned. */
+function index(db: Archive, id: number, sig: Uint16Array, size: number): void {
+  const drop = stmt(db, `DELETE FROM story_bands WHERE key = ? AND article_id = ?`)
+  for (const k of bandKeys(signatureOf(db, id), DEFAULT_PARAMS)) drop.run(k, id)
+  stmt(
+    db,
+    `INSERT INTO story_members (article_id, cluster_id, signature, shingles) VALUES (?, NULL, ?, ?)
+     ON CONFLICT (article_id) DO UPDATE SET cluster_id = NULL, signature = excluded.signature,
+       shingles = excluded.shingles`,
+  ).run(id, toBlob(sig), size)
+  const add = stmt(db, `INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?, ?)`)
+  for (const k of bandKeys(sig, DEFAULT_PARAMS)) add.run(k, id)
+}
+
+function signatureOf(db: Archive, id: number): Uint16Array {
+  const row = stmt(db, `SELECT signature FROM story_members WHERE article_id = ?`).get(id) as
+    { signature: Buffer } | undefined
+  return row ? fromBlob(row.signature) : new Uint16Array(0)
+}
+
+/** Takes these articles out of their clusters and places them again, in import order: what a
+ * change to one story needs, without touching any other cluster. */
+function replace(db: Archive, ids: number[]): void {
+  const store = new SqliteClusters(db)
+  const sorted = [...new Set(ids)].sort((a, b) => a - b)
+  const clear = stmt(db, `UPDATE story_members SET cluster_id = NULL WHERE article_id = ?`)
+  for (const id of sorted) clear.run(id)
+  for (const id of sorted)
+    assign(store, id, store.shinglesOf(id), signatureOf(db, id), DEFAULT_PARAMS)
+}
+
+/**
+ * Places a new or changed article. Only its LSH candidates are read; a changed article is placed
+ * again together with the rest of its old cluster (it may have been what held them together).
+ */
+export function placeArticle(db: Archive, id: number, markdown: string): number {
+  const store = new SqliteClusters(db)
+  const before = store.clusterOf(id)
+  const { sh, sig, probes } = fingerprint(markdown)
+  remember(db, id, sh)
+  const others = before === null ? [] : store.members(before).filter((m) => m !== id)
+  index(db, id, sig, sh.length)
+  if (others.length > 0) replace(db, [id, ...others])
+  else assign(store, id, sh, sig, DEFAULT_PARAMS, probes)
+  return store.clusterOf(id)!
+}
+
+/** Recomputes every cluster from the texts, obeying the user's choices. Read in id-ordered pages:
+ * better-sqlite3 cannot write while an iterator is open. */
+export function rebuildClusters(db: Archive): { articles: number; clusters: number } {
+  db.exec(`DELETE FROM story_bands; DELETE FROM story_members;`)
+  cache.delete(db)
+  const page = stmt(
+    db,
+    `SELECT article_id AS id, markdown FROM article_texts WHERE article_id > ?
+      ORDER BY article_id LIMIT 500`,
+  )
+  let after = 0
+  let articles = 0
+  for (;;) {
+    const rows = page.all(after) as { id: number; markdown: string }[]
+    if (rows.length === 0) break
+    // one transaction a page (a savepoint inside a migration's): row by row, SQLite would commit
+    // every band key on its own
+    db.transaction(() => {
+      for (const r of rows) placeArticle(db, r.id, r.markdown)
+    })()
+    articles += rows.length
+    after = rows[rows.length - 1]!.id
+  }
+  const { n } = stmt(db, `SELECT count(DISTINCT cluster_id) AS n FROM story_members`).get() as {
+    n: number
+  }
+  return { articles, clusters: n }
+}
+
+/** "Not the same story": the article leaves its cluster and never joins those members again. */
+export function splitArticle(db: Archive, id: number, now: string): void {
+  const store = new SqliteClusters(db)
+  const cluster = store.clusterOf(id)
+  if (cluster === null) return
+  const others = store.members(cluster).filter((m) => m !== id)
+  for (const m of others) choose(db, id, m, 'apart', now)
+  replace(db, [id, ...others])
+}
+
+/** "Same story": the two articles' clusters become one, and stay one through rebuilds. */
+export function joinArticles(db: Archive, a: number, b: number, now: string): number {
+  choose(db, a, b, 'joined', now)
+  const store = new SqliteClusters(db)
+  const ids = [a, b].flatMap((x) => {
+    const c = store.clusterOf(x)
+    return c === null ? [x] : store.members(c)
+  })
+  const cluster = Math.min(...ids)
+  store.setCluster(ids, cluster)
+  return cluster
+}
+
+function choose(db: Archive, x: number, y: number, verdict: 'apart' | 'joined', now: string) {
+  stmt(
+    db,
+    `INSERT INTO story_choices (a, b, verdict, made_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (owner, a, b) DO UPDATE SET verdict = excluded.verdict, made_at = excluded.made_at`,
+  ).run(Math.min(x, y), Math.max(x, y), verdict, now)
+}
+
+export interface ClusterRow {
+  id: number
+  articles: number[]
+  /** The first version: the earliest by date; without dates, the earliest imported. */
+  first: number
+}
+
+export function clusterOf(db: Archive, articleId: number): ClusterRow | null {
+  const cluster = new SqliteClusters(db).clusterOf(articleId)
+  return cluster === null ? null : (clusterRows(db, 1, cluster)[0] ?? null)
+}
+
+/** Clusters of at least `minSize` articles, the largest first. */
+export function clusterRows(db: Archive, minSize: number, only?: number): ClusterRow[] {
+  const rows = stmt(
+    db,
+    `SELECT m.cluster_id AS cluster, m.article_id AS id, a.date
+       FROM story_members m JOIN articles a ON a.id = m.article_id
+      WHERE m.cluster_id IN (SELECT cluster_id FROM story_members
+                              WHERE cluster_id IS NOT NULL AND (@only IS NULL OR cluster_id = @only)
+                              GROUP BY cluster_id HAVING count(*) >= @minSize)
+      ORDER BY m.cluster_id, m.article_id`,
+  ).all({ only: only ?? null, minSize }) as { cluster: number; id: number; date: string | null }[]
+  const out = new Map<number, { ids: number[]; first: { id: number; date: string | null } }>()
+  for (const r of rows) {
+    const c = out.get(r.cluster)
+    if (!c) {
+      out.set(r.cluster, { ids: [r.id], first: r })
+      continue
+    }
+    c.ids.push(r.id)
+    // rows come in id (import) order, so only an earlier date displaces the first
+    if (r.date !== null && (c.first.date === null || r.date < c.first.date)) c.first = r
+  }
+  return [...out]
+    .map(([id, c]) => ({ id, articles: c.ids, first: c.first.id }))
+    .sort((a, b) => b.articles.length - a.articles.length || a.id - b.id)
+}
+
+/** The importer's one call: places what an import wrote (new or changed articles only). */
+export function placeImported(db: Archive, r: { status: string; id?: number }): void {
+  if ((r.status !== 'imported' && r.status !== 'updated') || r.id === undefined) return
+  placeArticle(db, r.id, markdownOf(db, r.id))
+}
+
+export interface VersionRow {
+  id: number
+  title: string
+  date: string | null
+  sourceName: string | null
+}
+
+/** Title, date and outlet of these articles, oldest first (undated ones by import, last). */
+export function versionRows(db: Archive, ids: number[]): VersionRow[] {
+  const get = stmt(db, `SELECT id, title, date, source_name FROM articles WHERE id = ?`)
+  return ids
+    .map(
+      (id) =>
+        get.get(id) as
+          | { id: number; title: string; date: string | null; source_name: string | null }
+          | undefined,
+    )
+    .filter((r) => r !== undefined)
+    .map((r) => ({ id: r.id, title: r.title, date: r.date, sourceName: r.source_name }))
+    .sort((a, b) =>
+      a.date !== null && b.date !== null
+        ? a.date.localeCompare(b.date) || a.id - b.id
+        : a.date === null && b.date === null
+          ? a.id - b.id
+          : a.date === null
+            ? 1
+            : -1,
+    )
+}
