@@ -32,6 +32,7 @@ test('edits an article inline, shows the imported value, undoes and resets', asy
   await call(request, 'importFolders', { folders: [folder('quillon', ['Rates held steady'])] })
   await page.goto('/')
   await searchbox(page).fill('tag:quillon')
+  await expect(resultList(page).getByRole('option')).toHaveCount(1)
   await resultList(page).getByRole('option').first().click()
   await expect(page.locator('#reader-title')).toHaveText('Rates held steady')
 

@@ -19,6 +19,7 @@ test('a re-imported article says when it changed and shows the diff', async ({ p
 
   await page.goto('/')
   await searchbox(page).fill('tag:tessellate')
+  await expect(resultList(page).getByRole('option')).toHaveCount(1)
   await resultList(page).getByRole('option').first().click()
   await page.getByRole('button', { name: /^Changed on .* 2 revisions$/ }).click()
   await page.getByRole('button', { name: 'Show changes' }).click()
@@ -34,7 +35,7 @@ test('watches a folder ticked in the import dialog, backs up and checks', async 
   request,
 }) => {
   const dir = mkdtempSync(join(tmpdir(), 'lectern-watch-'))
-  writeFileSync(join(dir, 'first.md'), page1('Watched first', 'A watched folder.'))
+  writeFileSync(join(dir, 'first.md'), page1('Zephyrine first', 'A watched folder.'))
   await page.goto('/')
   await page.getByRole('button', { name: 'Import…' }).click()
   await page.getByRole('checkbox', { name: 'Watch this folder' }).check()
@@ -43,25 +44,34 @@ test('watches a folder ticked in the import dialog, backs up and checks', async 
     .getByLabel('Folder on the server')
     .fill(dir)
   await page.getByRole('button', { name: 'Start import' }).click()
-  // A clean import closes the dialog and lists what came in.
-  await expect(resultList(page).getByRole('option', { name: /Watched first/ })).toBeVisible()
+  await expect
+    .poll(
+      async () => (await call<number[]>(request, 'searchIds', { query: 'title:zephyrine' })).length,
+    )
+    .toBe(1)
   const importDialog = page.getByRole('dialog', { name: 'Import articles' })
   if (await importDialog.isVisible())
     await importDialog.getByRole('button', { name: 'Close' }).last().click()
 
-  expect((await call<{ folders: string[] }>(request, 'watchStatus')).folders).toContain(dir)
+  await expect
+    .poll(async () => (await call<{ folders: string[] }>(request, 'watchStatus')).folders)
+    .toContain(dir)
   // A file written after the import arrives by itself.
-  writeFileSync(join(dir, 'second.md'), page1('Watched second', 'Written later.'))
+  writeFileSync(join(dir, 'second.md'), page1('Zephyrine second', 'Written later.'))
   await expect
     .poll(
-      async () => (await call<number[]>(request, 'searchIds', { query: 'title:second' })).length,
-      {
-        timeout: 20_000,
-      },
+      async () => (await call<number[]>(request, 'searchIds', { query: 'title:zephyrine' })).length,
+      { timeout: 20_000 },
     )
-    .toBe(1)
+    .toBe(2)
   // The app hears of the batch and lists it without a new search.
-  await expect(resultList(page).getByRole('option', { name: /Watched second/ })).toBeVisible()
+  await searchbox(page).fill('title:zephyrine')
+  await expect(resultList(page).getByRole('option')).toHaveCount(2)
+  writeFileSync(join(dir, 'third.md'), page1('Zephyrine third', 'Written last.'))
+  await expect(resultList(page).getByRole('option', { name: /Zephyrine third/ })).toBeVisible({
+    timeout: 20_000,
+  })
+  await searchbox(page).fill('')
 
   await page.getByRole('button', { name: 'Settings' }).click()
   const settings = page.getByRole('dialog', { name: 'Settings' })
