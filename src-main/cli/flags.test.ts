@@ -14,7 +14,7 @@ function parsed(line: string[]): string {
     )
     const set = Object.entries(values as Record<string, unknown>)
       .filter(([, v]) => v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0))
-      .map(([k, v]) => `${k}=${Array.isArray(v) ? `[${v.join(',')}]` : String(v)}`)
+      .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : String(v)}`)
     return [...set, ...positionals.map((p) => `"${p}"`)].join(' ')
   } catch (e) {
     return `error: ${(e as Error).message}`
@@ -83,11 +83,22 @@ describe('command-line flags, declared per command', () => {
       'error: --port must be a whole number from 0 to 65535, not "70000".',
     ],
     [['serve', '--allow-import'], 'port=4310 host=127.0.0.1 allow-import=true'],
-    [['serve', '--watch', 'a', '--watch=b'], 'port=4310 host=127.0.0.1 watch=[a,b]'],
+    [
+      ['serve', '--allow-host', 'a.example', '--allow-host=b.example:8443', '--no-auth'],
+      'port=4310 host=127.0.0.1 allow-host=a.example+b.example:8443 no-auth=true',
+    ],
+    [['serve', '--allow-host'], 'error: --allow-host needs a value (NAME).'],
+    [['serve', '--no-auth=yes'], 'error: --no-auth takes no value.'],
+    [
+      ['users', 'add', 'mei', '--role', 'admin', '--password-stdin'],
+      'role=admin password-stdin=true "add" "mei"',
+    ],
+    [['tokens', 'create', 'desk', '--role'], 'error: --role needs a value (ROLE).'],
+    [['serve', '--watch', 'a', '--watch=b'], 'port=4310 host=127.0.0.1 watch=a+b'],
     [['serve', '--watch'], 'error: --watch needs a value (FOLDER).'],
     [
       ['edit', '7', '--title', '新标题', '--add-tag', 'a', '--add-tag', 'b', '--reset', 'date'],
-      'title=新标题 add-tag=[a,b] reset=[date] "7"',
+      'title=新标题 add-tag=a+b reset=date "7"',
     ],
     [['edit', '7', '--tag', 'a'], 'error: lectern edit has no option --tag; see lectern --help.'],
     [
@@ -98,7 +109,7 @@ describe('command-line flags, declared per command', () => {
       ['labels', 'rename', 'a', 'b', '--kind', 'label'],
       'error: --kind must be tag or category, not "label".',
     ],
-    [['tag', '--query', 'tag:x', '--add', 'y'], 'query=tag:x add=[y]'],
+    [['tag', '--query', 'tag:x', '--add', 'y'], 'query=tag:x add=y'],
     [['trash', '--ids', '1,2'], 'ids=1,2'],
     [['check', '--fix', '--json'], 'json=true fix=true'],
   ]

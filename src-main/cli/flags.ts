@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util'
 export type FlagSpec =
   | { kind: 'boolean'; help: string }
   | { kind: 'string'; value: string; help: string; default?: string }
-  /** May be given more than once (`--add-tag a --add-tag b`); the values in order. */
+  /** Given any number of times (`--allow-host a --allow-host b`); the values in order. */
   | { kind: 'strings'; value: string; help: string }
   | { kind: 'int'; value: string; help: string; min: number; max?: number; default?: number }
   | { kind: 'choice'; choices: readonly string[]; help: string; default?: string }
@@ -101,7 +101,7 @@ function convert(
   v: string | boolean | string[] | undefined,
 ): unknown {
   if (flag.kind === 'boolean') return v === true
-  if (flag.kind === 'strings') return (v as string[] | undefined) ?? []
+  if (flag.kind === 'strings') return Array.isArray(v) ? v : []
   if (v === undefined) return flag.default
   const text = String(v)
   if (flag.kind === 'string') return text

@@ -10,6 +10,12 @@ export function formatImport(r: ImportReport): string {
       `${r.unchanged} unchanged, ${r.duplicates} duplicates, ${r.skipped} skipped, ${r.failed} failed.`,
     ...(r.editedFieldsKept ? [`Edited fields kept: ${r.editedFieldsKept}.`] : []),
   ]
+  const a = r.annotations
+  if (a.kept + a.moved + a.orphaned > 0) {
+    lines.push(
+      `Highlights: ${a.kept} kept, ${a.moved} moved, ${a.orphaned} orphaned (kept, not placed).`,
+    )
+  }
   if (r.cancelled) lines.push('Cancelled: the files not reached were left for the next import.')
   for (const status of FILE_STATUSES) {
     if (status !== 'failed' && status !== 'skipped') continue

@@ -208,6 +208,18 @@ export const en = {
   checkOk: 'All well: the archive, its search index and pictures are consistent.',
   checkProblems:
     'Found {i} integrity problems, {s} search index differences, {u} unused and {m} missing pictures.',
+  signInTitle: 'Sign in to Lectern',
+  signInIntro:
+    'This archive is shared. Sign in with the name and password your administrator gave you.',
+  userName: 'Name',
+  password: 'Password',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  signOut: 'Sign out',
+  signedInAs: 'Signed in as {name} ({role})',
+  role_reader: 'reader',
+  role_editor: 'editor',
+  role_admin: 'admin',
 }
 
 export type Messages = typeof en
