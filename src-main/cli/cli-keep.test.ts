@@ -135,8 +135,8 @@ describe('lectern keeping commands', () => {
       if (!ok()) throw new Error(`timed out waiting for ${what}: ${err}`)
     }
     try {
-      // The watcher is ready once chokidar has scanned; give it a moment, then write.
-      await new Promise((r) => setTimeout(r, 3000))
+      // Files are written once the command says it is watching.
+      await until(() => err.includes('Watching'), 'the watcher to start')
       writeFileSync(tree.path('news/new.md'), article('新文章', '刚写好的'))
       await until(() => out.includes('\n'), 'a batch')
       const batch = JSON.parse(out.split('\n')[0] as string)

@@ -92,12 +92,11 @@ export const KEEP_COMMANDS: Record<string, Command<FlagTable>> = {
           process.stdout.write(flags.json ? `${JSON.stringify(b)}\n` : `${formatWatchBatch(b)}\n`)
         cli.on.watchNote = (n) => process.stderr.write(`lectern: ${n.message}\n`)
         const status = await cli.call('watchFolders', { folders, remember: false })
-        if (!flags.json) {
-          process.stderr.write(
-            `Watching ${status.folders.join(', ')}${status.polling ? ' (polling)' : ''}. ` +
-              'Press Ctrl+C to stop.\n',
-          )
-        }
+        // On stderr, so --json output stays one document per batch; scripts can wait for it.
+        process.stderr.write(
+          `Watching ${status.folders.join(', ')}${status.polling ? ' (polling)' : ''}. ` +
+            'Press Ctrl+C to stop.\n',
+        )
         await untilInterrupted()
         return 0
       } finally {
