@@ -6,6 +6,7 @@ import { KEEP_COMMANDS } from './keep-commands'
 import { formatArticle, formatLabels, formatStats } from './format'
 import { formatSearch, searchJson } from './format-search'
 import { runImagesFetch, runImport } from './pictures'
+import { EXPORT_FLAGS, runExport } from './export'
 import { serve } from './serve'
 import { runTokens, runUsers } from './accounts'
 
@@ -115,6 +116,12 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
         print(s, () => formatStats(s))
         return 0
       }),
+  }),
+  export: command({
+    words: '',
+    about: 'write articles to a Markdown folder, an HTML, EPUB or PDF file',
+    flags: { ...DB, ...JSON_OUT, ...EXPORT_FLAGS },
+    run: (flags, words, print) => runExport(flags, words, print),
   }),
   serve: command({
     words: '',

@@ -3,20 +3,30 @@ import type { Archive } from './open'
 import { toIndexText } from '../text/normalize'
 import { plainText } from '../text/plain'
 
+/** The index's text for an article from its title and plain text (plainText of its Markdown):
+ * import/prepare.ts makes it in the parse workers, from the lexing that also found the pictures. */
+export function indexText(title: string, plain: string): { title: string; body: string } {
+  return { title: toIndexText(title), body: toIndexText(plain) }
+}
+
 /**
  * The one place that decides what of an article is searchable: its body and its title as
  * shown (the user's edit of the title when there is one, the imported title otherwise).
- * `plain`: plainText(markdown) when the caller has it already (the importer lexes each article
- * once, for pictures and this).
+ * `fresh`: a new id, nothing to replace (and no edit yet); `text`: indexText() already made by
+ * the importer's workers from the imported title, remade here only for an article whose title
+ * the user edited (one primary-key probe per re-imported article).
  */
 export function indexArticle(
   db: Archive,
   id: number,
   title: string,
   markdown: string,
-  plain = plainText(markdown),
+  opts: { fresh?: boolean; text?: { title: string; body: string } | undefined } = {},
 ): void {
-  indexText(db, id, shownTitle(db, id) ?? title, plain)
+  const shown = opts.fresh ? undefined : shownTitle(db, id)
+  let text = opts.text ?? indexText(shown ?? title, plainText(markdown))
+  if (opts.text && shown !== undefined) text = { title: toIndexText(shown), body: text.body }
+  writeIndex(db, id, text, opts.fresh === true)
 }
 
 function shownTitle(db: Archive, id: number): string | undefined {
@@ -35,12 +45,17 @@ function shownTitle(db: Archive, id: number): string | undefined {
   return find.pluck().get(id) as string | undefined
 }
 
-function indexText(db: Archive, id: number, title: string, plain: string): void {
-  stmt(db, `DELETE FROM articles_fts WHERE rowid = ?`).run(id)
+function writeIndex(
+  db: Archive,
+  id: number,
+  text: { title: string; body: string },
+  fresh: boolean,
+): void {
+  if (!fresh) stmt(db, `DELETE FROM articles_fts WHERE rowid = ?`).run(id)
   stmt(db, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`).run(
     id,
-    toIndexText(title),
-    toIndexText(plain),
+    text.title,
+    text.body,
   )
 }
 
@@ -65,7 +80,7 @@ export function rebuildSearchIndex(db: Archive): void {
   const index = edits
     ? indexArticle
     : (d: Archive, id: number, title: string, markdown: string) =>
-        indexText(d, id, title, plainText(markdown))
+        writeIndex(d, id, indexText(title, plainText(markdown)), false)
   db.exec(`DELETE FROM articles_fts`)
   const page = stmt(
     db,

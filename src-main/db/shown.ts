@@ -71,3 +71,22 @@ export function hasLabelSql(
 export function notTrashedSql(column: string): string {
   return `${column} NOT IN (SELECT article_id FROM trash)`
 }
+
+const trashCache = new WeakMap<Archive, { gen: string; any: boolean }>()
+
+/** Whether any article is in the trash (cached per archive version): the fast paths of search
+ * skip the trash condition while it is empty. */
+export function anyTrashed(db: Archive): boolean {
+  const gen = generation(db)
+  const hit = trashCache.get(db)
+  if (hit && hit.gen === gen) return hit.any
+  const any = stmt(db, `SELECT EXISTS (SELECT 1 FROM trash)`).pluck().get() === 1
+  trashCache.set(db, { gen, any })
+  return any
+}
+
+/** True while the archive has no edits and no trash: what is shown is what was imported, and
+ * the fast paths that read the imported columns straight off their indexes are exact. */
+export function showsImported(db: Archive): boolean {
+  return editedFields(db).size === 0 && !anyTrashed(db)
+}

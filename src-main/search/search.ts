@@ -6,27 +6,48 @@ import { filterSql } from './filters'
 import { makeSnippet } from './snippet'
 import { stmt } from '../db/stmt'
 import { editsOf } from '../db/edits'
-import { notTrashedSql, shownSql } from '../db/shown'
-import { facetsOf } from './facet-index'
+import { anyTrashed, notTrashedSql, showsImported, shownSql } from '../db/shown'
+import {
+  facetIndex,
+  facetsOf,
+  firstFacets,
+  pageByDate,
+  readyFacetIndex,
+  wholeFacets,
+} from './facet-index'
 import { storedThumbnailOf } from '../db/images'
 import { LecternError, wireError } from '../shared/errors'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
 const RANK = 'bm25(articles_fts, 10.0, 1.0)'
-// Undated articles come last both ways (DESC puts NULL last by itself). `newest` is the reverse
-// order of the date index, so the first page is read off the index without sorting every hit;
-// relevance ties go to the newer import rather than costing a join per hit.
-const ORDER = {
-  relevance: () => 'h.rank, h.id DESC',
+// Undated articles come last both ways (DESC puts NULL last by itself). Relevance ties go to the
+// newer import. `date`: the shown date's SQL (shownSql).
+const DATE_ORDER = {
   newest: (date: string) => `${date} DESC, a.id DESC`,
   oldest: (date: string) => `${date} IS NULL, ${date} ASC, a.id ASC`,
 } as const
 
+export interface SearchOptions {
+  /** Hits ranked by bm25 when a query matches more (see RANK_CAP). */
+  rankCap?: number
+  /** false: answer without facets rather than build the facet index first (the service's first
+   * searches after start). */
+  waitForFacets?: boolean
+}
+
 /**
- * One search: the matching ids go once into a temporary table, and the page, the total and the
- * facets are all read from it, so the full-text match runs once however many facets are shown.
+ * One search, in three reads that each do only what they must: the matching ids (no ranking:
+ * bm25 over every hit of a common character was most of a search), the page (FTS5 ranks with a
+ * top-k sorter; date pages come off the in-memory date order), and the facets counted from the
+ * in-memory index. Before that index exists (just after start) nothing waits for it: the whole
+ * archive's list is answered by SQL off the date index, and the index is built on the next call.
  */
-export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
+export function searchArchive(
+  db: Archive,
+  req: SearchRequest,
+  opts: SearchOptions = {},
+): SearchResult {
+  const rankCap = opts.rankCap ?? RANK_CAP
   const q = parseQuery(req.query)
   const { match, exclude } = toFtsMatch(q)
   const warnings = q.warnings.length ? { warnings: q.warnings } : {}
@@ -47,24 +68,116 @@ export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
     params.push(exclude)
   }
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : ''
-  const joined = cond ? `JOIN articles a ON a.id = m.id ${cond} AND` : 'WHERE'
-  // bm25 over every match is the dearest part of a search for a common word: only when needed.
-  const rank = (req.sort ?? 'relevance') === 'relevance' ? RANK : '0'
-  const fill = match
-    ? `INSERT INTO temp.hits (id, rank)
-         SELECT m.id, m.rank FROM (SELECT rowid AS id, ${rank} AS rank FROM articles_fts
-           WHERE articles_fts MATCH ?) m ${joined} ${notTrashedSql('m.id')}`
-    : `INSERT INTO temp.hits (id, rank) SELECT a.id, 0 FROM articles a
-         ${cond ? `${cond} AND` : 'WHERE'} ${notTrashedSql('a.id')}`
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS hits (id INTEGER PRIMARY KEY, rank REAL NOT NULL)`)
-  return db.transaction(() => {
-    db.exec(`DELETE FROM temp.hits`)
-    stmt(db, fill).run(...(match ? [match, ...params] : params))
-    const ids = stmt(db, `SELECT id FROM temp.hits`).pluck().all() as number[]
-    if (req.limit === 0) return { total: ids.length, hits: [], ids, ...warnings }
-    const hits = page(db, q, req, match !== null)
-    return { total: ids.length, hits, facets: facetsOf(db, ids), ...warnings }
+  const sort = req.sort ?? 'relevance'
+  const limit = req.limit ?? 20
+  const offset = req.offset ?? 0
+  const dateSort = sort === 'relevance' ? (match ? null : 'newest') : sort
+  // Trashed articles are in no search (the Trash view lists them apart); the in-memory date
+  // order leaves them out already, the SQL reads skip them while the trash is not empty.
+  const trashed = anyTrashed(db)
+  const onMatch =
+    (cond ? `JOIN articles a ON a.id = m.id ${cond}` : '') +
+    (trashed ? ` ${cond ? 'AND' : 'WHERE'} ${notTrashedSql('m.id')}` : '')
+  const kept = [...where, ...(trashed ? [notTrashedSql('a.id')] : [])]
+
+  const matched = match
+    ? `SELECT m.id FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?) m
+         ${onMatch}`
+    : `SELECT a.id FROM articles a ${kept.length ? `WHERE ${kept.join(' AND ')}` : ''}`
+  const args = match ? [match, ...params] : params
+
+  return db.transaction((): SearchResult => {
+    if (req.limit === 0) {
+      const ids = (
+        stmt(db, matched)
+          .pluck()
+          .all(...args) as number[]
+      ).sort((x, y) => x - y)
+      const all: SearchResult & { ids: number[] } = {
+        total: ids.length,
+        hits: [],
+        ids,
+        ...warnings,
+      }
+      return all
+    }
+    if (match === null && cond === '') {
+      const idx = readyFacetIndex(db) ?? (showsImported(db) ? null : facetIndex(db))
+      if (idx === null) return firstList(db, q, dateSort ?? 'newest', limit, offset, warnings)
+      const ids = pageByDate(idx, idx.order, dateSort ?? 'newest', offset, limit)
+      return {
+        total: idx.order.length,
+        hits: page(db, q, ids, false),
+        facets: wholeFacets(db),
+        ...warnings,
+      }
+    }
+    const ids = stmt(db, matched)
+      .pluck()
+      .all(...args) as number[]
+    // Just after start the facet index may not exist yet: this answer goes without facets (and
+    // takes its date page from SQL) rather than wait for it; the service builds it right after.
+    const idx = opts.waitForFacets === false ? readyFacetIndex(db) : facetIndex(db)
+    const pageIds = !dateSort
+      ? pageByRank(db, match as string, onMatch, params, ids, offset, limit, rankCap)
+      : idx
+        ? pageByDate(idx, ids, dateSort, offset, limit)
+        : (stmt(
+            db,
+            `SELECT a.id FROM articles a WHERE a.id IN (${matched}) ORDER BY ${DATE_ORDER[dateSort](shownSql(db, 'date'))}
+              LIMIT ? OFFSET ?`,
+          )
+            .pluck()
+            .all(...args, limit, offset) as number[])
+    return {
+      total: ids.length,
+      hits: page(db, q, pageIds, match !== null),
+      ...(idx ? { facets: facetsOf(db, ids) } : {}),
+      ...warnings,
+    }
   })()
+}
+
+// bm25 costs a few microseconds per hit: over the 80,000 hits of 的 it was most of a search. So
+// only the newest RANK_CAP hits are ranked; the older ones follow them, newest first. Every hit
+// is still in the list exactly once (the total and the facets count them all); a query that
+// common says little about relevance anyway.
+export const RANK_CAP = 10_000
+
+function pageByRank(
+  db: Archive,
+  match: string,
+  onMatch: string,
+  params: unknown[],
+  ids: number[],
+  offset: number,
+  limit: number,
+  cap: number,
+): number[] {
+  const sorted = ids.length > cap ? Int32Array.from(ids).sort() : null
+  const floor = sorted ? (sorted[sorted.length - cap] as number) : 0
+  const ranked = Math.min(ids.length, cap)
+  const out =
+    offset < ranked
+      ? (stmt(
+          db,
+          `SELECT m.id FROM (SELECT rowid AS id, ${RANK} AS rank FROM articles_fts
+             WHERE articles_fts MATCH ? AND rowid >= ?) m
+             ${onMatch}
+            ORDER BY m.rank, m.id DESC LIMIT ? OFFSET ?`,
+        )
+          .pluck()
+          .all(match, floor, ...params, Math.min(limit, ranked - offset), offset) as number[])
+      : []
+  if (sorted) {
+    // The unranked older hits, newest first, after the ranked ones.
+    for (let j = Math.max(0, offset - ranked); out.length < limit; j++) {
+      const k = sorted.length - cap - 1 - j
+      if (k < 0) break
+      out.push(sorted[k] as number)
+    }
+  }
+  return out
 }
 
 /** Every article a search finds (for a bulk change on "the whole search"), in id order. */
@@ -72,6 +185,26 @@ export function searchIds(db: Archive, query: string): number[] {
   const r = searchArchive(db, { query, limit: 0 }) as SearchResult & { ids?: number[] }
   if (r.error) throw new LecternError('unsearchable-query')
   return r.ids ?? []
+}
+
+/** The whole archive's list before the facet index exists: all off indexes, nothing per row.
+ * Imported values only: with edits or trash the in-memory index is built first instead. */
+function firstList(
+  db: Archive,
+  q: ParsedQuery,
+  sort: 'newest' | 'oldest',
+  limit: number,
+  offset: number,
+  warnings: { warnings?: ParsedQuery['warnings'] },
+): SearchResult {
+  const ids = stmt(
+    db,
+    `SELECT a.id FROM articles a ORDER BY ${DATE_ORDER[sort]('a.date')} LIMIT ? OFFSET ?`,
+  )
+    .pluck()
+    .all(limit, offset) as number[]
+  const total = stmt(db, `SELECT count(*) FROM articles`).pluck().get() as number
+  return { total, hits: page(db, q, ids, false), facets: firstFacets(db), ...warnings }
 }
 
 interface HitRow {
@@ -88,18 +221,7 @@ interface HitRow {
   categories: string | null
 }
 
-function page(db: Archive, q: ParsedQuery, req: SearchRequest, ranked: boolean): SearchHit[] {
-  const sort = req.sort ?? 'relevance'
-  const order = ORDER[sort === 'relevance' && !ranked ? 'newest' : sort](shownSql(db, 'date'))
-  // Order and cut on the small rows first, then fetch the long texts of the page alone: sorting
-  // tens of thousands of rows that carry their bodies would cost most of a search.
-  const ids = stmt(
-    db,
-    `SELECT h.id FROM temp.hits h ${order.includes('a.') ? 'JOIN articles a ON a.id = h.id' : ''}
-      ORDER BY ${order} LIMIT ? OFFSET ?`,
-  )
-    .pluck()
-    .all(req.limit ?? 20, req.offset ?? 0) as number[]
+function page(db: Archive, q: ParsedQuery, ids: number[], ranked: boolean): SearchHit[] {
   const detail = stmt(
     db,
     `SELECT a.id, a.title, a.date, a.lang, a.source_name, a.source_url, a.path, t.markdown, a.summary,
