@@ -22,6 +22,8 @@ export interface ArticleRecord {
   bytes: number
   /** plainText(parsed.markdown), when the importer has it already. */
   plain?: string
+  /** normalizeText(plain), likewise. */
+  folded?: string
 }
 
 interface ArticleRow {
@@ -70,7 +72,7 @@ export function insertArticle(db: Archive, r: ArticleRecord, now: string): numbe
   touch(db)
   setLabels(db, id, 'tag', r.parsed.tags)
   setLabels(db, id, 'category', r.parsed.categories)
-  indexArticle(db, id, r.parsed.title, r.parsed.markdown, r.plain)
+  indexArticle(db, id, r.parsed.title, r.parsed.markdown, r.plain, r.folded)
   return id
 }
 
@@ -87,7 +89,7 @@ export function updateArticle(db: Archive, id: number, r: ArticleRecord, now: st
   touch(db)
   setLabels(db, id, 'tag', r.parsed.tags)
   setLabels(db, id, 'category', r.parsed.categories)
-  indexArticle(db, id, r.parsed.title, r.parsed.markdown, r.plain)
+  indexArticle(db, id, r.parsed.title, r.parsed.markdown, r.plain, r.folded)
 }
 
 export function findByHash(db: Archive, hash: string): number | null {

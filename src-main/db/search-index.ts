@@ -1,11 +1,12 @@
 import { stmt } from './stmt'
 import type { Archive } from './open'
-import { toIndexText } from '../text/normalize'
+import { indexTextOf, normalizeText, toIndexText } from '../text/normalize'
 import { plainText } from '../text/plain'
 
 /**
  * The one place that decides what of an article is searchable. `plain`: plainText(markdown)
- * when the caller has it already (the importer lexes each article once, for pictures and this).
+ * when the caller has it already (the importer lexes each article once, for pictures and this);
+ * `folded`: normalizeText(plain), likewise (story clusters compare the same folded text).
  */
 export function indexArticle(
   db: Archive,
@@ -13,12 +14,13 @@ export function indexArticle(
   title: string,
   markdown: string,
   plain = plainText(markdown),
+  folded = normalizeText(plain),
 ): void {
   stmt(db, `DELETE FROM articles_fts WHERE rowid = ?`).run(id)
   stmt(db, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`).run(
     id,
     toIndexText(title),
-    toIndexText(plain),
+    indexTextOf(folded),
   )
 }
 

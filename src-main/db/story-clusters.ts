@@ -4,7 +4,7 @@ import { assign, type ClusterStore } from '../clusters/engine'
 import { bandKeys, signature } from '../clusters/minhash'
 import { BUCKET_LIMIT, DEFAULT_PARAMS, type ClusterParams } from '../clusters/params'
 import { shingleHashes, shingleSet, tokenize, windows } from '../clusters/shingles'
-import { storyText } from '../clusters/text'
+import { storyText, storyTextOf } from '../clusters/text'
 
 // Shingle sets are not stored (a few KB per article, far over the budget): a candidate's set is
 // made again from its text when it is compared. Recently made ones are kept, because the copies of
@@ -35,8 +35,11 @@ function markdownOf(db: Archive, id: number): string {
   return row?.markdown ?? ''
 }
 
-export function fingerprint(markdown: string, p: ClusterParams = DEFAULT_PARAMS) {
-  const hashes = shingleHashes(tokenize(storyText(markdown)), p)
+/** What placing an article needs of its text. `folded`: normalizeText(plainText(markdown)), when
+ * the caller has it (the importer does, for the search index). */
+export function fingerprint(markdown: string, folded?: string, p: ClusterParams = DEFAULT_PARAMS) {
+  const text = folded === undefined ? storyText(markdown) : storyTextOf(markdown, folded)
+  const hashes = shingleHashes(tokenize(text), p)
   const sh = shingleSet(hashes)
   const n = p.bands * p.rows
   return {
@@ -45,6 +48,8 @@ export function fingerprint(markdown: string, p: ClusterParams = DEFAULT_PARAMS)
     probes: windows(hashes, p.window).map((w) => signature(w, n)),
   }
 }
+
+export type Fingerprint = ReturnType<typeof fingerprint>
 
 /** The engine's view of the archive. */
 class SqliteClusters implements ClusterStore {
@@ -58,7 +63,7 @@ class SqliteClusters implements ClusterStore {
       `SELECT article_id AS id FROM story_bands WHERE key = ? LIMIT ${BUCKET_LIMIT}`,
     )
     const shared = new Map<number, number>()
-    for (const k of keys) {
+    for (const k of new Set(keys)) {
       for (const { id } of bucket.all(k) as { id: number }[]) {
         if (id !== self) shared.set(id, (shared.get(id) ?? 0) + 1)
       }
@@ -74,14 +79,30 @@ class SqliteClusters implements ClusterStore {
     return sh
   }
 
+  // a candidate's signature and size are read together, once per placement
+  private readonly rows = new Map<number, { sig: Uint16Array; size: number }>()
+
+  private row(id: number): { sig: Uint16Array; size: number } {
+    let r = this.rows.get(id)
+    if (r === undefined) {
+      const got = stmt(
+        this.db,
+        `SELECT signature, shingles FROM story_members WHERE article_id = ?`,
+      ).get(id) as { signature: Buffer; shingles: number } | undefined
+      r = got
+        ? { sig: fromBlob(got.signature), size: got.shingles }
+        : { sig: new Uint16Array(0), size: 0 }
+      this.rows.set(id, r)
+    }
+    return r
+  }
+
   signatureOf(id: number): Uint16Array {
-    return signatureOf(this.db, id)
+    return this.row(id).sig
   }
 
   sizeOf(id: number): number {
-    const row = stmt(this.db, `SELECT shingles FROM story_members WHERE article_id = ?`).get(id) as
-      { shingles: number } | undefined
-    return row?.shingles ?? 0
+    return this.row(id).size
   }
 
   clusterOf(id: number): number | null {
@@ -159,10 +180,15 @@ function replace(db: Archive, ids: number[]): void {
  * Places a new or changed article. Only its LSH candidates are read; a changed article is placed
  * again together with the rest of its old cluster (it may have been what held them together).
  */
-export function placeArticle(db: Archive, id: number, markdown: string): number {
+export function placeArticle(
+  db: Archive,
+  id: number,
+  markdown: string,
+  fp: Fingerprint = fingerprint(markdown),
+): number {
   const store = new SqliteClusters(db)
   const before = store.clusterOf(id)
-  const { sh, sig, probes } = fingerprint(markdown)
+  const { sh, sig, probes } = fp
   remember(db, id, sh)
   const others = before === null ? [] : store.members(before).filter((m) => m !== id)
   index(db, id, sig, sh.length)
@@ -270,10 +296,15 @@ export function clusterRows(db: Archive, minSize: number, only?: number): Cluste
     .sort((a, b) => b.articles.length - a.articles.length || a.id - b.id)
 }
 
-/** The importer's one call: places what an import wrote (new or changed articles only). */
-export function placeImported(db: Archive, r: { status: string; id?: number }): void {
+/** The importer's one call: places what an import wrote (new or changed articles only), from
+ * the fingerprint it made while reading the file, outside the transaction. */
+export function placeImported(
+  db: Archive,
+  r: { status: string; id?: number },
+  fp?: Fingerprint,
+): void {
   if ((r.status !== 'imported' && r.status !== 'updated') || r.id === undefined) return
-  placeArticle(db, r.id, markdownOf(db, r.id))
+  placeArticle(db, r.id, '', fp ?? fingerprint(markdownOf(db, r.id)))
 }
 
 export interface VersionRow {

@@ -22,13 +22,16 @@ import { seen, sourceGone, trashedResult, withAliases } from './keep-rules'
 import { moveArticlePath } from '../db/watched'
 import { keepRevision } from '../db/revisions'
 import { isDiscarded } from '../db/trash'
-import { placeImported } from '../db/story-clusters'
+import { fingerprint, placeImported, type Fingerprint } from '../db/story-clusters'
+import { normalizeText } from '../text/normalize'
 
 export interface ImportOptions {
   signal?: AbortSignal
   onProgress?: (p: ImportProgress) => void
   /** Files per transaction: a crash loses at most one batch, which the next import redoes. */
   batchSize?: number
+  /** false: leave story clusters alone (only the import bench, to measure what they cost). */
+  clusters?: boolean
 }
 
 type FileEntry = Extract<ScanEntry, { kind: 'file' }>
@@ -45,6 +48,9 @@ type Prepared =
       images: PreparedImages
       /** The searchable text, from the same lexing that found the pictures. */
       plain: string
+      /** normalizeText(plain): folded once for the index and for story clusters. */
+      folded: string
+      story: Fingerprint | null
     }
   | { entry: FileEntry; kind: 'skip'; reason: FileReason }
   | { entry: FileEntry; kind: 'fail'; reason: FileReason }
@@ -139,7 +145,7 @@ async function importWork(
     const batch = work.slice(i, i + batchSize)
     const prepared = await Promise.all(
       batch.map(async ({ entry, root }) =>
-        entry.kind === 'file' ? prepare(db, entry, root) : null,
+        entry.kind === 'file' ? prepare(db, entry, root, opts.clusters !== false) : null,
       ),
     )
     const results = db.transaction(() =>
@@ -153,8 +159,12 @@ async function importWork(
             error: entry.reason,
           } satisfies ImportFileResult
         }
-        const r = store(db, prepared[j] as Prepared, root)
-        placeImported(db, r) // story clusters: only a new or changed article is (re)placed
+        const p = prepared[j] as Prepared
+        const r = store(db, p, root)
+        // story clusters: only a new or changed article is (re)placed
+        if (opts.clusters !== false) {
+          placeImported(db, r, p.kind === 'parsed' ? (p.story ?? undefined) : undefined)
+        }
         return { ...r, path }
       }),
     )()
@@ -169,7 +179,12 @@ async function importWork(
   return report
 }
 
-async function prepare(db: Archive, entry: FileEntry, root: string): Promise<Prepared> {
+async function prepare(
+  db: Archive,
+  entry: FileEntry,
+  root: string,
+  clusters: boolean,
+): Promise<Prepared> {
   if (!isMarkdownName(entry.rel)) return { entry, kind: 'skip', reason: { code: 'not-markdown' } }
   const known = getFile(db, entry.abs)
   // Same size and modification time as last time: trust it without reading (re-imports of
@@ -205,7 +220,10 @@ async function prepare(db: Archive, entry: FileEntry, root: string): Promise<Pre
   const site = { root, rel: entry.rel, mediaDir: mediaDirOf(db) }
   const images = await prepareImages(parsed, site, tokens)
   const plain = plainTextOf(tokens)
-  return { entry, kind: 'parsed', hash, parsed, extra: decoded.warnings, images, plain }
+  const folded = normalizeText(plain)
+  const story = clusters ? fingerprint(parsed.markdown, folded) : null
+  const extra = decoded.warnings
+  return { entry, kind: 'parsed', hash, parsed, extra, images, plain, folded, story }
 }
 
 /** Classifies one prepared file against the archive and writes it. Runs inside a transaction. */
@@ -250,6 +268,7 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
     contentHash: hash,
     bytes: entry.size,
     plain: p.plain,
+    folded: p.folded,
   }
   const same = findByHash(db, hash)
   if (known && same === null && ownsArticle(db, known.articleId, entry.abs)) {
