@@ -336,3 +336,21 @@ export function versionRows(db: Archive, ids: number[]): VersionRow[] {
             : -1,
     )
 }
+
+/** Each article's story and how many versions it has that are not in the trash (the article
+ * itself always counts: a trashed article found by id still shows as one version). */
+export function storiesOf(
+  db: Archive,
+  ids: number[],
+): Map<number, { cluster: number; versions: number }> {
+  const get = stmt(
+    db,
+    `SELECT coalesce(m.cluster_id, @id) AS cluster,
+            CASE WHEN m.cluster_id IS NULL THEN 1 ELSE
+              (SELECT count(*) FROM story_members x WHERE x.cluster_id = m.cluster_id
+                 AND (x.article_id = @id OR x.article_id NOT IN (SELECT article_id FROM trash)))
+            END AS versions
+       FROM (SELECT @id AS id) s LEFT JOIN story_members m ON m.article_id = s.id`,
+  )
+  return new Map(ids.map((id) => [id, get.get({ id }) as { cluster: number; versions: number }]))
+}

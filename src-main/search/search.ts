@@ -8,6 +8,7 @@ import { stmt } from '../db/stmt'
 import { facetsOf } from './facet-index'
 import { storedThumbnailOf } from '../db/images'
 import { wireError } from '../shared/errors'
+import { storiesOf } from '../db/story-clusters'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
 const RANK = 'bm25(articles_fts, 10.0, 1.0)'
@@ -52,15 +53,26 @@ export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
          SELECT m.id, m.rank FROM (SELECT rowid AS id, ${rank} AS rank FROM articles_fts
            WHERE articles_fts MATCH ?) m ${cond ? `JOIN articles a ON a.id = m.id ${cond}` : ''}`
     : `INSERT INTO temp.hits (id, rank) SELECT a.id, 0 FROM articles a ${cond}`
-  db.exec(`CREATE TEMP TABLE IF NOT EXISTS hits (id INTEGER PRIMARY KEY, rank REAL NOT NULL)`)
+  db.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS hits (id INTEGER PRIMARY KEY, rank REAL NOT NULL, cluster INTEGER)`,
+  )
   return db.transaction(() => {
     db.exec(`DELETE FROM temp.hits`)
     stmt(db, fill).run(...(match ? [match, ...params] : params))
     const ids = stmt(db, `SELECT id FROM temp.hits`).pluck().all() as number[]
+    // each hit's story, only when grouping: an article without a cluster row is a story alone
+    if (req.group) stmt(db, CLUSTER_OF_HITS).run()
+    const total = req.group
+      ? (stmt(db, `SELECT count(DISTINCT cluster) FROM temp.hits`).pluck().get() as number)
+      : ids.length
     const hits = page(db, q, req, match !== null)
-    return { total: ids.length, hits, facets: facetsOf(db, ids), ...warnings }
+    // facets count articles, grouped or not
+    return { total, hits, facets: facetsOf(db, ids), ...warnings }
   })()
 }
+
+const CLUSTER_OF_HITS = `UPDATE temp.hits SET cluster = coalesce(
+  (SELECT cluster_id FROM story_members WHERE article_id = temp.hits.id), temp.hits.id)`
 
 interface HitRow {
   id: number
@@ -81,13 +93,19 @@ function page(db: Archive, q: ParsedQuery, req: SearchRequest, ranked: boolean):
   const order = ORDER[sort === 'relevance' && !ranked ? 'newest' : sort]
   // Order and cut on the small rows first, then fetch the long texts of the page alone: sorting
   // tens of thousands of rows that carry their bodies would cost most of a search.
-  const ids = stmt(
-    db,
-    `SELECT h.id FROM temp.hits h ${order.includes('a.') ? 'JOIN articles a ON a.id = h.id' : ''}
-      ORDER BY ${order} LIMIT ? OFFSET ?`,
-  )
+  const join = order.includes('a.') ? 'JOIN articles a ON a.id = h.id' : ''
+  // grouped: the first hit of each story in this order stands for it (window functions read
+  // the hits once; the page is cut after)
+  const sql = req.group
+    ? `SELECT id FROM (SELECT h.id, h.rank, ${join ? 'a.date' : 'NULL AS date'},
+         row_number() OVER (PARTITION BY h.cluster ORDER BY ${order}) AS n
+         FROM temp.hits h ${join}) r
+       WHERE n = 1 ORDER BY ${order.replace(/\b[ah]\./g, 'r.')} LIMIT ? OFFSET ?`
+    : `SELECT h.id FROM temp.hits h ${join} ORDER BY ${order} LIMIT ? OFFSET ?`
+  const ids = stmt(db, sql)
     .pluck()
     .all(req.limit ?? 20, req.offset ?? 0) as number[]
+  const stories = storiesOf(db, ids)
   const detail = stmt(
     db,
     `SELECT a.id, a.title, a.date, a.lang, a.source_name, a.source_url, a.path, t.markdown, a.summary,
@@ -113,6 +131,7 @@ function page(db: Archive, q: ParsedQuery, req: SearchRequest, ranked: boolean):
       snippet: ranked
         ? snippetFor(r.markdown, q)
         : makeSnippet(r.summary || r.markdown.slice(0, 2000), q),
+      ...stories.get(r.id)!,
     }
   })
 }
