@@ -14,6 +14,7 @@ import { LecternError } from '../shared/errors'
 import type { ReadOnlyAction } from '../shared/problems'
 import { KeepService } from './keep-service'
 import { shownArticle } from '../db/edits'
+import { clusterOf } from '../db/story-clusters'
 import * as stories from './clusters'
 import type { ArticleDiff, ArticleVersions, RebuildReport } from '../shared/clusters'
 
@@ -87,7 +88,10 @@ export class ArchiveService extends KeepService implements LecternApi {
   }
 
   article({ id }: { id: number }) {
-    return shownArticle(this.db, id)
+    const a = shownArticle(this.db, id)
+    if (!a) return null
+    const story = clusterOf(this.db, id)
+    return { ...a, cluster: story?.id ?? id, clusterArticles: story?.articles ?? [id] }
   }
 
   search(req: SearchRequest): SearchResult {

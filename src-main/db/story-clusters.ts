@@ -190,11 +190,20 @@ export function placeArticle(
   const before = store.clusterOf(id)
   const { sh, sig, probes } = fp
   remember(db, id, sh)
+  // a re-import that changed only the front matter (a title, tags) leaves the story as it was:
+  // placing it again could move the versions around it for nothing
+  if (before !== null && store.sizeOf(id) === sh.length && sameSig(store.signatureOf(id), sig)) {
+    return before
+  }
   const others = before === null ? [] : store.members(before).filter((m) => m !== id)
   index(db, id, sig, sh.length)
   if (others.length > 0) replace(db, [id, ...others])
   else assign(store, id, sh, sig, DEFAULT_PARAMS, probes)
   return store.clusterOf(id)!
+}
+
+function sameSig(a: Uint16Array, b: Uint16Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
 }
 
 /** Recomputes every cluster from the texts, obeying the user's choices. Read in id-ordered pages:
@@ -266,20 +275,32 @@ export interface ClusterRow {
 
 export function clusterOf(db: Archive, articleId: number): ClusterRow | null {
   const cluster = new SqliteClusters(db).clusterOf(articleId)
-  return cluster === null ? null : (clusterRows(db, 1, cluster)[0] ?? null)
+  return cluster === null ? null : (clusterRows(db, 1, cluster, articleId)[0] ?? null)
 }
 
-/** Clusters of at least `minSize` articles, the largest first. */
-export function clusterRows(db: Archive, minSize: number, only?: number): ClusterRow[] {
+/** Clusters of at least `minSize` articles, the largest first. Trashed articles are not
+ * versions (but `keep`, the one being read, is listed even from the trash). */
+export function clusterRows(
+  db: Archive,
+  minSize: number,
+  only?: number,
+  keep?: number,
+): ClusterRow[] {
   const rows = stmt(
     db,
     `SELECT m.cluster_id AS cluster, m.article_id AS id, a.date
        FROM story_members m JOIN articles a ON a.id = m.article_id
       WHERE m.cluster_id IN (SELECT cluster_id FROM story_members
                               WHERE cluster_id IS NOT NULL AND (@only IS NULL OR cluster_id = @only)
+                                AND (article_id = @keep OR article_id NOT IN (SELECT article_id FROM trash))
                               GROUP BY cluster_id HAVING count(*) >= @minSize)
+        AND (m.article_id = @keep OR m.article_id NOT IN (SELECT article_id FROM trash))
       ORDER BY m.cluster_id, m.article_id`,
-  ).all({ only: only ?? null, minSize }) as { cluster: number; id: number; date: string | null }[]
+  ).all({ only: only ?? null, minSize, keep: keep ?? null }) as {
+    cluster: number
+    id: number
+    date: string | null
+  }[]
   const out = new Map<number, { ids: number[]; first: { id: number; date: string | null } }>()
   for (const r of rows) {
     const c = out.get(r.cluster)
