@@ -136,6 +136,21 @@ export const en = {
   filter_after: 'from',
   filter_before: 'before',
   filter_title: 'title',
+  groupStories: 'One row per story',
+  groupStoriesHelp: 'Show copies of the same story as one result',
+  versionsCount: '{n} versions',
+  versionsTitle: 'Other versions of this story',
+  firstSeen: 'first seen',
+  thisVersion: 'reading',
+  compare: 'Compare',
+  hideCompare: 'Hide comparison',
+  openVersion: 'Open',
+  notSameStory: 'Not the same story',
+  sameStory: 'Same story…',
+  sameStoryPrompt: 'Article number of the same story',
+  join: 'Join',
+  diffTooDifferent: 'These versions differ too much to line up.',
+  diffLegend: 'Struck through: only in this version; underlined: only in the other.',
 }
 
 export type Messages = typeof en

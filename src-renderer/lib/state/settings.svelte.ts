@@ -12,6 +12,8 @@ export interface SettingsData {
   remoteImages: RemoteImages
   /** Desktop only: downloads may reach loopback and private addresses (intranet archives). */
   allowPrivateHosts: boolean
+  /** Results show one row per story cluster (the other versions behind "5 versions"). */
+  groupStories: boolean
 }
 
 const KEY = 'lectern.settings'
@@ -33,6 +35,7 @@ function defaults(): SettingsData {
     language: defaultLanguage(),
     remoteImages: 'ask',
     allowPrivateHosts: false,
+    groupStories: true,
   }
 }
 
@@ -52,6 +55,7 @@ function load(): SettingsData {
       language: raw.language === 'en' || raw.language === 'zh-CN' ? raw.language : d.language,
       remoteImages: raw.remoteImages === 'always' ? 'always' : 'ask',
       allowPrivateHosts: raw.allowPrivateHosts === true,
+      groupStories: raw.groupStories !== false,
     }
   } catch {
     return d
@@ -78,6 +82,9 @@ export class Settings {
   }
   get allowPrivateHosts() {
     return this.#data.allowPrivateHosts
+  }
+  get groupStories() {
+    return this.#data.groupStories
   }
 
   update(patch: Partial<SettingsData>): void {
