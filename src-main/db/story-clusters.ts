@@ -1,9 +1,9 @@
 import { stmt } from './stmt'
 import type { Archive } from './open'
 import { assign, type ClusterStore } from '../clusters/engine'
-import { bandKeys, signature } from '../clusters/minhash'
+import { bandKeys, signatures } from '../clusters/minhash'
 import { BUCKET_LIMIT, DEFAULT_PARAMS, type ClusterParams } from '../clusters/params'
-import { shingleHashes, shingleSet, tokenize, windows } from '../clusters/shingles'
+import { shingleHashes, shingleSet, tokenize } from '../clusters/shingles'
 import { storyText, storyTextOf } from '../clusters/text'
 
 // Shingle sets are not stored (a few KB per article, far over the budget): a candidate's set is
@@ -40,13 +40,8 @@ function markdownOf(db: Archive, id: number): string {
 export function fingerprint(markdown: string, folded?: string, p: ClusterParams = DEFAULT_PARAMS) {
   const text = folded === undefined ? storyText(markdown) : storyTextOf(markdown, folded)
   const hashes = shingleHashes(tokenize(text), p)
-  const sh = shingleSet(hashes)
-  const n = p.bands * p.rows
-  return {
-    sh,
-    sig: signature(sh, n),
-    probes: windows(hashes, p.window).map((w) => signature(w, n)),
-  }
+  const { whole, probes } = signatures(hashes, p.bands * p.rows, p.window)
+  return { sh: shingleSet(hashes), sig: whole, probes }
 }
 
 export type Fingerprint = ReturnType<typeof fingerprint>
