@@ -73,9 +73,9 @@ export async function archiveOf(count: number): Promise<Archive> {
   return db
 }
 
-function time(db: Archive, query: string, sort: SearchSort): number {
+function time(db: Archive, query: string, sort: SearchSort, group = false): number {
   const t = performance.now()
-  searchArchive(db, { query, limit: 50, sort })
+  searchArchive(db, { query, limit: 50, sort, group })
   return performance.now() - t
 }
 
@@ -105,9 +105,25 @@ export async function benchSearch(count = 100_000): Promise<void> {
       }
     }
     report('all 40 queries', all)
+    // one row per story: the same queries grouped, beside the same ungrouped, in turn
+    for (const sort of ['relevance', 'newest'] as const) {
+      const plain: number[] = []
+      const grouped: number[] = []
+      for (const q of [...ZH, ...EN]) {
+        plain.push(time(db, q, sort))
+        grouped.push(time(db, q, sort, true))
+      }
+      const p50 = (xs: number[]) =>
+        percentile(
+          [...xs].sort((a, b) => a - b),
+          50,
+        )
+      report(`grouped by story, ${sort}`, grouped)
+      console.log(`    ratio grouped / ungrouped p50: ${(p50(grouped) / p50(plain)).toFixed(2)}`)
+    }
     const common = searchArchive(db, { query: '的', limit: 1 }).total
     console.log(
-      `  most common character 的: ${common} matches, first page ${ms(time(db, '的', 'relevance'))}`,
+      `  most common character 的: ${common} matches, first page ${ms(time(db, '的', 'relevance'))}, grouped ${ms(time(db, '的', 'relevance', true))}`,
     )
 
     const fts = db
