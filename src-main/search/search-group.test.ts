@@ -71,6 +71,14 @@ describe('search: story clusters', () => {
     expect(r.total).toBe(2)
   })
 
+  it('groups a list with no words (the whole archive, or filters only)', () => {
+    for (const query of ['', 'tag:经济']) {
+      const r = searchArchive(db, { query, sort: 'oldest', group: true })
+      expect(titles(r)).toEqual(['央行降息', '降息之外：芯片'])
+      expect(r.total).toBe(2)
+    }
+  })
+
   it('does not count trashed versions', () => {
     trashArticles(db, [id('2.md')], new Date().toISOString())
     const r = searchArchive(db, { query: '央行宣布降息' })

@@ -48,11 +48,18 @@ export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : ''
   // bm25 over every match is the dearest part of a search for a common word: only when needed.
   const rank = (req.sort ?? 'relevance') === 'relevance' ? RANK : '0'
+  // grouping reads each hit's story as the hits are written (an article without a row is a
+  // story alone); otherwise the column stays empty and costs nothing
+  const story = (t: string) =>
+    req.group ? `LEFT JOIN story_members sm ON sm.article_id = ${t}.id` : ''
+  const cluster = (t: string) => (req.group ? `coalesce(sm.cluster_id, ${t}.id)` : 'NULL')
   const fill = match
-    ? `INSERT INTO temp.hits (id, rank)
-         SELECT m.id, m.rank FROM (SELECT rowid AS id, ${rank} AS rank FROM articles_fts
-           WHERE articles_fts MATCH ?) m ${cond ? `JOIN articles a ON a.id = m.id ${cond}` : ''}`
-    : `INSERT INTO temp.hits (id, rank) SELECT a.id, 0 FROM articles a ${cond}`
+    ? `INSERT INTO temp.hits (id, rank, cluster)
+         SELECT m.id, m.rank, ${cluster('m')} FROM (SELECT rowid AS id, ${rank} AS rank
+           FROM articles_fts WHERE articles_fts MATCH ?) m
+           ${cond ? 'JOIN articles a ON a.id = m.id' : ''} ${story('m')} ${cond}`
+    : `INSERT INTO temp.hits (id, rank, cluster)
+         SELECT a.id, 0, ${cluster('a')} FROM articles a ${story('a')} ${cond}`
   db.exec(
     `CREATE TEMP TABLE IF NOT EXISTS hits (id INTEGER PRIMARY KEY, rank REAL NOT NULL, cluster INTEGER)`,
   )
@@ -60,8 +67,6 @@ export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
     db.exec(`DELETE FROM temp.hits`)
     stmt(db, fill).run(...(match ? [match, ...params] : params))
     const ids = stmt(db, `SELECT id FROM temp.hits`).pluck().all() as number[]
-    // each hit's story, only when grouping: an article without a cluster row is a story alone
-    if (req.group) stmt(db, CLUSTER_OF_HITS).run()
     const total = req.group
       ? (stmt(db, `SELECT count(DISTINCT cluster) FROM temp.hits`).pluck().get() as number)
       : ids.length
@@ -70,9 +75,6 @@ export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
     return { total, hits, facets: facetsOf(db, ids), ...warnings }
   })()
 }
-
-const CLUSTER_OF_HITS = `UPDATE temp.hits SET cluster = coalesce(
-  (SELECT cluster_id FROM story_members WHERE article_id = temp.hits.id), temp.hits.id)`
 
 interface HitRow {
   id: number
@@ -94,17 +96,18 @@ function page(db: Archive, q: ParsedQuery, req: SearchRequest, ranked: boolean):
   // Order and cut on the small rows first, then fetch the long texts of the page alone: sorting
   // tens of thousands of rows that carry their bodies would cost most of a search.
   const join = order.includes('a.') ? 'JOIN articles a ON a.id = h.id' : ''
-  // grouped: the first hit of each story in this order stands for it (window functions read
-  // the hits once; the page is cut after)
-  const sql = req.group
-    ? `SELECT id FROM (SELECT h.id, h.rank, ${join ? 'a.date' : 'NULL AS date'},
-         row_number() OVER (PARTITION BY h.cluster ORDER BY ${order}) AS n
-         FROM temp.hits h ${join}) r
-       WHERE n = 1 ORDER BY ${order.replace(/\b[ah]\./g, 'r.')} LIMIT ? OFFSET ?`
-    : `SELECT h.id FROM temp.hits h ${join} ORDER BY ${order} LIMIT ? OFFSET ?`
-  const ids = stmt(db, sql)
-    .pluck()
-    .all(req.limit ?? 20, req.offset ?? 0) as number[]
+  const limit = req.limit ?? 20
+  const offset = req.offset ?? 0
+  const ids = req.group
+    ? firstOfEachStory(
+        db,
+        `SELECT h.id, h.cluster FROM temp.hits h ${join} ORDER BY ${order}`,
+        offset,
+        limit,
+      )
+    : (stmt(db, `SELECT h.id FROM temp.hits h ${join} ORDER BY ${order} LIMIT ? OFFSET ?`)
+        .pluck()
+        .all(limit, offset) as number[])
   const stories = storiesOf(db, ids)
   const detail = stmt(
     db,
@@ -144,4 +147,25 @@ function snippetFor(markdown: string, q: ParsedQuery): MarkedText {
   if (markdown.length <= SNIPPET_HEAD) return makeSnippet(markdown, q)
   const head = makeSnippet(markdown.slice(0, SNIPPET_HEAD), q)
   return head.marks.length > 0 ? head : makeSnippet(markdown, q)
+}
+
+/**
+ * Grouped: the first hit of each story in the list's order stands for it. The hits are read in
+ * that order only as far as the page needs (most stories have one version), so a first page costs
+ * about what an ungrouped one does; a sort over window functions read and sorted every hit.
+ */
+function firstOfEachStory(db: Archive, ordered: string, offset: number, limit: number): number[] {
+  const read = stmt(db, `${ordered} LIMIT ?`).raw()
+  for (let cap = (offset + limit) * 4; ; cap *= 8) {
+    const rows = read.all(cap) as [number, number][]
+    const seen = new Set<number>()
+    const ids: number[] = []
+    for (const [id, cluster] of rows) {
+      if (seen.has(cluster)) continue
+      seen.add(cluster)
+      if (seen.size > offset) ids.push(id)
+      if (ids.length === limit) return ids
+    }
+    if (rows.length < cap) return ids
+  }
 }
