@@ -20,6 +20,8 @@ test('the sample archive shows a slim banner', async ({ page }) => {
 test('a read-only server explains why it cannot import', async ({ page }) => {
   await fake(page, 'info', { ok: true, value: { path: '/x', sample: false, canImport: false } })
   await page.goto('/')
+  // The app starts once the server says who is asking: a key pressed before that is lost.
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeVisible()
   await page.keyboard.press('Control+o')
   const dialog = page.getByRole('dialog', { name: 'Import articles' })
   await expect(dialog.getByText(/read-only/)).toBeVisible()

@@ -1,4 +1,12 @@
-import type { ArchiveInfo, ArgsOf, LecternApi, LecternEvents, PrivateHosts } from '../shared/api'
+import type {
+  ArchiveInfo,
+  ArgsOf,
+  LecternEvents,
+  LecternService,
+  PrivateHosts,
+} from '../shared/api'
+import type { Caller, Me, Role, TokenRole, UserInfo } from '../shared/auth'
+import { Accounts, type AccountsOptions } from './accounts'
 import type { ImportReport } from '../shared/types'
 import type { SearchRequest, SearchResult } from '../shared/search-types'
 import { openArchive, type Archive } from '../db/open'
@@ -11,6 +19,7 @@ import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchive } from '../search/search'
 import { LecternError } from '../shared/errors'
+import { Annotations } from './annotations'
 import type { ReadOnlyAction } from '../shared/problems'
 import { KeepService } from './keep-service'
 import { shownArticle } from '../db/edits'
@@ -36,17 +45,26 @@ export interface ServiceOptions {
   watch?: { settleMs?: number; stableMs?: number }
   /** Limits and fetch for image downloads (tests point them at a local server). */
   images?: Omit<FetchImagesOptions, 'articleIds' | 'signal' | 'onProgress'>
+  /** Password hashing cost, session length, sign-in throttle (tests make them quick). */
+  accounts?: AccountsOptions
 }
 
-/** The contract implemented over one open archive. Transports reach it only via the dispatcher. */
-export class ArchiveService extends KeepService implements LecternApi {
+/**
+ * The contract implemented over one open archive. Transports reach it only via the dispatcher,
+ * which hands each method the `Caller` as its second argument: per-user data is read and written
+ * under `caller.owner` and nothing else (see `me` below for the shape).
+ */
+export class ArchiveService extends KeepService implements LecternService {
   #opts: ServiceOptions
+  /** The archive's accounts; also the HTTP transport's authenticator (see cli/serve.ts). */
+  readonly accounts: Accounts
   /** One long job at a time: an import, or a run of image downloads. */
   #running: { job: 'import' | 'images'; ctrl: AbortController } | null = null
 
   constructor(opts: ServiceOptions) {
     super()
     this.#opts = { ...opts }
+    this.accounts = new Accounts(() => this.db, opts.accounts)
     if (opts.watch) this.watchOptions = opts.watch
   }
 
@@ -145,6 +163,72 @@ export class ArchiveService extends KeepService implements LecternApi {
 
   imageStatus({ articleId }: { articleId: number }): ImageRef[] {
     return imageRefsOf(this.db, articleId)
+  }
+
+  me(_: undefined, caller: Caller): Me {
+    return { name: caller.owner, role: caller.role, accounts: caller.account }
+  }
+
+  listUsers(): UserInfo[] {
+    return this.accounts.list()
+  }
+
+  addUser({ name, role, password }: { name: string; role: Role; password: string }) {
+    return this.accounts.add(name, role, password)
+  }
+
+  setPassword({ name, password }: { name: string; password: string }) {
+    return this.accounts.setPassword(name, password)
+  }
+
+  setRole({ name, role }: { name: string; role: Role }) {
+    return this.accounts.setRole(name, role)
+  }
+
+  removeUser({ name }: { name: string }) {
+    return this.accounts.remove(name)
+  }
+
+  createToken({ name, role }: { name: string; role: TokenRole }) {
+    return this.accounts.createToken(name, role)
+  }
+
+  /** Highlights, notes, citations and exports, of the caller only. They change no article, so a
+   * read-only server allows them: a reader's own notes are not the archive's contents. */
+  #notes(caller: Caller): Annotations {
+    return new Annotations(() => this.db, caller.owner)
+  }
+
+  addHighlight(args: Parameters<Annotations['add']>[0], caller: Caller) {
+    return this.#notes(caller).add(args)
+  }
+
+  highlights(args: { articleId?: number }, caller: Caller) {
+    return this.#notes(caller).list(args)
+  }
+
+  updateHighlight(args: Parameters<Annotations['update']>[0], caller: Caller) {
+    return this.#notes(caller).update(args)
+  }
+
+  removeHighlight(args: { id: number }, caller: Caller) {
+    return this.#notes(caller).remove(args)
+  }
+
+  articleNote(args: { articleId: number }, caller: Caller) {
+    return this.#notes(caller).note(args)
+  }
+
+  setArticleNote(args: { articleId: number; note: string }, caller: Caller) {
+    return this.#notes(caller).setNote(args)
+  }
+
+  cite(args: Parameters<Annotations['cite']>[0], caller: Caller) {
+    return this.#notes(caller).cite(args)
+  }
+
+  exportReferences(args: Parameters<Annotations['exportReferences']>[0], caller: Caller) {
+    return this.#notes(caller).exportReferences(args)
   }
 
   clusters({ minSize }: { minSize?: number }) {

@@ -6,6 +6,7 @@ import { formatClusters, formatVersions } from './format-clusters'
 import { formatSearch, searchJson } from './format-search'
 import { runImagesFetch, runImport } from './pictures'
 import { serve } from './serve'
+import { runTokens, runUsers } from './accounts'
 
 // Every command in one table: its words, its flags (declared once, parsed by flags.ts) and what
 // it does. A new command is a new row.
@@ -22,6 +23,18 @@ const PRIVATE = {
   'allow-private-hosts': {
     kind: 'boolean',
     help: 'also fetch pictures from this computer and the local network',
+  },
+} as const
+
+const ACCOUNT = {
+  role: {
+    kind: 'string',
+    value: 'ROLE',
+    help: 'reader, editor or admin (tokens: reader or editor)',
+  },
+  'password-stdin': {
+    kind: 'boolean',
+    help: 'read the password from standard input instead of the terminal',
   },
 } as const
 
@@ -160,15 +173,54 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
       },
       'allow-import': { kind: 'boolean', help: 'let the browser import and fetch pictures' },
       ...PRIVATE,
+      'allow-host': {
+        kind: 'strings',
+        value: 'NAME',
+        help: 'also answer to this Host name (repeatable; a reverse proxy needs accounts)',
+      },
+      'no-auth': {
+        kind: 'boolean',
+        help: 'no sign-in even off loopback (prints a warning)',
+      },
+      'tls-cert': { kind: 'string', value: 'FILE', help: 'serve HTTPS with this PEM certificate' },
+      'tls-key': { kind: 'string', value: 'FILE', help: 'and this PEM private key' },
+      'access-log': {
+        kind: 'string',
+        value: 'FILE',
+        help: 'append one line per request (user, method, status)',
+      },
+      'log-queries': { kind: 'boolean', help: 'also write what was searched in the access log' },
     },
-    run: (flags) =>
-      serve({
+    run: (flags) => {
+      if (flags['log-queries'] && !flags['access-log']) {
+        throw new UsageError('--log-queries needs --access-log FILE.')
+      }
+      return serve({
         db: flags.db,
         port: flags.port,
         host: flags.host,
         allowImport: flags['allow-import'],
         allowPrivateHosts: flags['allow-private-hosts'],
-      }),
+        allowHosts: flags['allow-host'],
+        noAuth: flags['no-auth'],
+        tlsCert: flags['tls-cert'],
+        tlsKey: flags['tls-key'],
+        accessLog: flags['access-log'],
+        logQueries: flags['log-queries'],
+      })
+    },
+  }),
+  users: command({
+    words: 'add|list|passwd|remove|role',
+    about: 'manage the accounts of lectern serve',
+    flags: { ...DB, ...JSON_OUT, ...ACCOUNT },
+    run: (flags, words, print) => runUsers(flags, words, print),
+  }),
+  tokens: command({
+    words: 'create NAME',
+    about: 'a token for scripts acting as account NAME (printed once)',
+    flags: { ...DB, ...JSON_OUT, role: ACCOUNT.role },
+    run: (flags, words, print) => runTokens({ ...flags, 'password-stdin': false }, words, print),
   }),
 }
 

@@ -13,8 +13,8 @@ function parsed(line: string[]): string {
       args,
     )
     const set = Object.entries(values as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined && v !== false)
-      .map(([k, v]) => `${k}=${String(v)}`)
+      .filter(([, v]) => v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0))
+      .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : String(v)}`)
     return [...set, ...positionals.map((p) => `"${p}"`)].join(' ')
   } catch (e) {
     return `error: ${(e as Error).message}`
@@ -83,6 +83,17 @@ describe('command-line flags, declared per command', () => {
       'error: --port must be a whole number from 0 to 65535, not "70000".',
     ],
     [['serve', '--allow-import'], 'port=4310 host=127.0.0.1 allow-import=true'],
+    [
+      ['serve', '--allow-host', 'a.example', '--allow-host=b.example:8443', '--no-auth'],
+      'port=4310 host=127.0.0.1 allow-host=a.example+b.example:8443 no-auth=true',
+    ],
+    [['serve', '--allow-host'], 'error: --allow-host needs a value (NAME).'],
+    [['serve', '--no-auth=yes'], 'error: --no-auth takes no value.'],
+    [
+      ['users', 'add', 'mei', '--role', 'admin', '--password-stdin'],
+      'role=admin password-stdin=true "add" "mei"',
+    ],
+    [['tokens', 'create', 'desk', '--role'], 'error: --role needs a value (ROLE).'],
   ]
   it.each(rows)('%j → %s', (line, expected) => {
     expect(parsed(line)).toBe(expected)

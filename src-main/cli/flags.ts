@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util'
 export type FlagSpec =
   | { kind: 'boolean'; help: string }
   | { kind: 'string'; value: string; help: string; default?: string }
+  /** Given any number of times (`--allow-host a --allow-host b`); the values in order. */
+  | { kind: 'strings'; value: string; help: string }
   | { kind: 'int'; value: string; help: string; min: number; max?: number; default?: number }
   | { kind: 'choice'; choices: readonly string[]; help: string; default?: string }
 
@@ -16,17 +18,19 @@ export type FlagTable = Record<string, FlagSpec>
 export type FlagValues<T extends FlagTable> = {
   [K in keyof T]: T[K] extends { kind: 'boolean' }
     ? boolean
-    : T[K] extends { kind: 'int'; default: number }
-      ? number
-      : T[K] extends { kind: 'int' }
-        ? number | undefined
-        : T[K] extends { kind: 'choice'; choices: readonly (infer C)[]; default: string }
-          ? C
-          : T[K] extends { kind: 'choice'; choices: readonly (infer C)[] }
-            ? C | undefined
-            : T[K] extends { kind: 'string'; default: string }
-              ? string
-              : string | undefined
+    : T[K] extends { kind: 'strings' }
+      ? string[]
+      : T[K] extends { kind: 'int'; default: number }
+        ? number
+        : T[K] extends { kind: 'int' }
+          ? number | undefined
+          : T[K] extends { kind: 'choice'; choices: readonly (infer C)[]; default: string }
+            ? C
+            : T[K] extends { kind: 'choice'; choices: readonly (infer C)[] }
+              ? C | undefined
+              : T[K] extends { kind: 'string'; default: string }
+                ? string
+                : string | undefined
 }
 
 /** A mistake in how the command was typed: one sentence, exit code 2. */
@@ -57,7 +61,7 @@ export function parseFlags<T extends FlagTable>(
     tokens: true,
   })
   const words = new Map<number, string>()
-  const raw: Record<string, string | boolean> = {}
+  const raw: Record<string, string | boolean | string[]> = {}
   for (const t of tokens) {
     if (t.kind === 'positional') words.set(t.index, t.value)
     if (t.kind !== 'option') continue
@@ -80,7 +84,8 @@ export function parseFlags<T extends FlagTable>(
     if (t.value === undefined || t.value === '' || (!t.inlineValue && t.value.startsWith('--'))) {
       throw new UsageError(`${t.rawName} needs a value (${placeholder(flag)}).`)
     }
-    raw[t.name] = t.value
+    if (flag.kind === 'strings') raw[t.name] = [...((raw[t.name] as string[]) ?? []), t.value]
+    else raw[t.name] = t.value
   }
   const values: Record<string, unknown> = {}
   for (const [name, flag] of Object.entries(spec.flags)) {
@@ -90,8 +95,13 @@ export function parseFlags<T extends FlagTable>(
   return { values: values as FlagValues<T>, positionals }
 }
 
-function convert(name: string, flag: FlagSpec, v: string | boolean | undefined): unknown {
+function convert(
+  name: string,
+  flag: FlagSpec,
+  v: string | boolean | string[] | undefined,
+): unknown {
   if (flag.kind === 'boolean') return v === true
+  if (flag.kind === 'strings') return Array.isArray(v) ? v : []
   if (v === undefined) return flag.default
   const text = String(v)
   if (flag.kind === 'string') return text

@@ -8,6 +8,12 @@ export function formatImport(r: ImportReport): string {
     `Scanned ${r.scanned} files: ${r.imported} imported, ${r.updated} updated, ` +
       `${r.unchanged} unchanged, ${r.duplicates} duplicates, ${r.skipped} skipped, ${r.failed} failed.`,
   ]
+  const a = r.annotations
+  if (a.kept + a.moved + a.orphaned > 0) {
+    lines.push(
+      `Highlights: ${a.kept} kept, ${a.moved} moved, ${a.orphaned} orphaned (kept, not placed).`,
+    )
+  }
   if (r.cancelled) lines.push('Cancelled: the files not reached were left for the next import.')
   for (const status of FILE_STATUSES) {
     if (status !== 'failed' && status !== 'skipped') continue

@@ -79,6 +79,14 @@ export function emptyTrash(db: Archive, now: string): EmptiedTrash {
     stmt(db, `DELETE FROM articles_fts WHERE rowid IN (SELECT value FROM json_each(?))`).run(
       list(ids),
     )
+    // Readers' highlights and notes hold their article by ON DELETE RESTRICT, so nothing else
+    // can take them along; emptying the trash is the one place the user asks for that.
+    stmt(db, `DELETE FROM highlights WHERE article_id IN (SELECT value FROM json_each(?))`).run(
+      list(ids),
+    )
+    stmt(db, `DELETE FROM article_notes WHERE article_id IN (SELECT value FROM json_each(?))`).run(
+      list(ids),
+    )
     stmt(db, `DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))`).run(list(ids))
     const mediaFiles: EmptiedTrash['mediaFiles'] = []
     for (const h of hashes) {

@@ -16,6 +16,7 @@ import { isMarkdownName, reason, scanFolder, type ScanEntry } from './scan'
 import type { ParsedArticle } from './types'
 import type { ImportWarning } from '../shared/problems'
 import { emptyReport, tally } from './report'
+import { reanchorArticle } from '../annotations/reanchor'
 import { lexMarkdown } from '../text/markdown'
 import { plainTextOf } from '../text/plain'
 import { seen, sourceGone, trashedResult, withAliases } from './keep-rules'
@@ -278,10 +279,12 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
     updateArticle(db, known.articleId, record, now)
     putFile(db, { ...fileRec, articleId: known.articleId }, now)
     saveArticleImages(db, known.articleId, p.images, now)
+    const annotations = reanchorArticle(db, known.articleId, parsed.markdown)
     return {
       status: 'updated',
       id: known.articleId,
       warnings,
+      annotations,
       ...seen(db, known.articleId, entry.abs),
     }
   }

@@ -13,6 +13,7 @@ export function emptyReport(): ImportReport {
     editedFieldsKept: 0,
     cancelled: false,
     files: [],
+    annotations: { kept: 0, moved: 0, orphaned: 0 },
   }
 }
 
@@ -31,5 +32,10 @@ export function tally(report: ImportReport, r: ImportFileResult): void {
   report.files.push(r)
   report.scanned++
   report[COUNTER[r.status]]++
+  if (r.annotations) {
+    report.annotations.kept += r.annotations.kept
+    report.annotations.moved += r.annotations.moved
+    report.annotations.orphaned += r.annotations.orphaned
+  }
   report.editedFieldsKept += r.editedFieldsKept ?? 0
 }

@@ -17,6 +17,29 @@ import {
   type Equal,
 } from './validate'
 import type { WireError } from './errors'
+import {
+  ROLES,
+  TOKEN_ROLES,
+  type Caller,
+  type Me,
+  type Role,
+  type TokenRole,
+  type UserInfo,
+} from './auth'
+import {
+  CITATION_LOCALES,
+  CITATION_STYLES,
+  EXPORT_FORMATS,
+  HIGHLIGHT_COLORS,
+  type ArticleNote,
+  type CitationLocale,
+  type CitationStyle,
+  type Citations,
+  type ExportFormat,
+  type Highlight,
+  type HighlightColor,
+  type ReferenceExport,
+} from './annotations'
 
 export type { ErrorCode, WireError } from './errors'
 import { keepArgChecks, type KeepApi } from './keep-api'
@@ -60,6 +83,43 @@ export interface LecternApi extends KeepApi {
   }): Promise<ImageFetchReport>
   cancelFetchImages(): boolean
   imageStatus(args: { articleId: number }): ImageRef[]
+  /** Who is calling: the account, or the single local user where there are no accounts. */
+  me(): Me
+  // Accounts (admin). Passwords are stored only as scrypt hashes; a token is shown once.
+  listUsers(): UserInfo[]
+  addUser(args: { name: string; role: Role; password: string }): UserInfo
+  setPassword(args: { name: string; password: string }): UserInfo
+  setRole(args: { name: string; role: Role }): UserInfo
+  /** Removes the account, its sessions and tokens; what it made (notes, highlights) is kept. */
+  removeUser(args: { name: string }): UserInfo
+  /** A token for scripts acting as account `name`, with at most `role`; printed once. */
+  createToken(args: { name: string; role: TokenRole }): {
+    name: string
+    role: TokenRole
+    token: string
+  }
+  /** Highlights the quote in the article's plain text. A quote not in the article is refused
+   * (`quote-not-found`), and so is one found more than once unless `occurrence` (1 = first) says
+   * which (`quote-ambiguous`). */
+  addHighlight(args: {
+    articleId: number
+    quote: string
+    occurrence?: number
+    color?: HighlightColor
+    note?: string
+  }): Highlight
+  /** The reader's highlights: of one article in reading order, else all, newest first. */
+  highlights(args: { articleId?: number }): Highlight[]
+  /** Changes a highlight's note (empty text removes it) or colour. */
+  updateHighlight(args: { id: number; note?: string; color?: HighlightColor }): Highlight
+  removeHighlight(args: { id: number }): boolean
+  articleNote(args: { articleId: number }): ArticleNote | null
+  /** The note on a whole article; empty text removes it (and returns null). */
+  setArticleNote(args: { articleId: number; note: string }): ArticleNote | null
+  /** A bibliography of the articles; `locale` defaults to the style's own (zh-CN for GB/T 7714). */
+  cite(args: { ids: number[]; style: CitationStyle; locale?: CitationLocale }): Promise<Citations>
+  /** References for a reference manager: the articles named, or those a search finds. */
+  exportReferences(args: { format: ExportFormat; ids?: number[]; query?: string }): ReferenceExport
   /** Story clusters of at least `minSize` articles (default 2), the largest first. */
   clusters(args: { minSize?: number }): { clusters: StoryCluster[] }
   /** Recomputes every cluster from the texts; the user's split and join choices are kept. */
@@ -77,6 +137,15 @@ export interface LecternApi extends KeepApi {
 export type Method = keyof LecternApi
 export type ArgsOf<M extends Method> = Parameters<LecternApi[M]> extends [infer A] ? A : undefined
 export type ResultOf<M extends Method> = Awaited<ReturnType<LecternApi[M]>>
+
+/**
+ * What the dispatcher calls: each method of the contract, handed also who is calling. A method
+ * that keeps per-user data takes `caller` and reads and writes only `caller.owner`'s rows; the
+ * others leave it out. Clients never pass a caller: the transport decides it.
+ */
+export type LecternService = {
+  [M in Method]: (args: ArgsOf<M>, caller: Caller) => ResultOf<M> | Promise<ResultOf<M>>
+}
 
 /** What the renderer holds: every method, asynchronous, derived rather than written twice. */
 export type LecternClient = {
@@ -115,6 +184,8 @@ const none: Check<undefined> = (v, at) => {
   throw new ValidationError(at, { rule: 'no-arguments' })
 }
 
+const id = int(1, Number.MAX_SAFE_INTEGER)
+
 /**
  * Compiles only when each method's validator yields exactly the arguments the method takes: a
  * field added to a request type and not to its validator (or the reverse), or made optional on
@@ -149,6 +220,39 @@ const checks = {
   }),
   cancelFetchImages: none,
   imageStatus: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
+  me: none,
+  listUsers: none,
+  addUser: obj({ name: str, role: oneOf(...ROLES), password: str }),
+  setPassword: obj({ name: str, password: str }),
+  setRole: obj({ name: str, role: oneOf(...ROLES) }),
+  removeUser: obj({ name: str }),
+  createToken: obj({ name: str, role: oneOf(...TOKEN_ROLES) }),
+  addHighlight: obj({
+    articleId: id,
+    quote: str,
+    occurrence: optional(int(1, 1_000_000)),
+    color: optional(oneOf(...HIGHLIGHT_COLORS)),
+    note: optional(str),
+  }),
+  highlights: obj({ articleId: optional(id) }),
+  updateHighlight: obj({
+    id,
+    note: optional(str),
+    color: optional(oneOf(...HIGHLIGHT_COLORS)),
+  }),
+  removeHighlight: obj({ id }),
+  articleNote: obj({ articleId: id }),
+  setArticleNote: obj({ articleId: id, note: str }),
+  cite: obj({
+    ids: list(id, 1000),
+    style: oneOf(...CITATION_STYLES),
+    locale: optional(oneOf(...CITATION_LOCALES)),
+  }),
+  exportReferences: obj({
+    format: oneOf(...EXPORT_FORMATS),
+    ids: optional(list(id, 10_000)),
+    query: optional(str),
+  }),
   clusters: obj({ minSize: optional(int(1, 1_000_000)) }),
   rebuildClusters: none,
   splitFromCluster: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
@@ -165,6 +269,69 @@ const checks = {
 }
 
 export const argChecks: ChecksMatch<typeof checks> = checks
+
+/**
+ * The role each method needs, checked by the dispatcher before the service runs: no session
+ * where accounts are on is `unauthenticated`, too small a role is `forbidden`. Typed over every
+ * method, so a method added to the contract without a role here does not compile.
+ */
+export const methodRoles: { readonly [M in Method]: Role } = {
+  info: 'reader',
+  stats: 'reader',
+  tags: 'reader',
+  categories: 'reader',
+  article: 'reader',
+  search: 'reader',
+  imageStatus: 'reader',
+  me: 'reader',
+  importFolders: 'editor',
+  cancelImport: 'editor',
+  chooseFolders: 'editor',
+  fetchImages: 'editor',
+  cancelFetchImages: 'editor',
+  listUsers: 'admin',
+  addUser: 'admin',
+  setPassword: 'admin',
+  setRole: 'admin',
+  removeUser: 'admin',
+  createToken: 'admin',
+  // Keeping the archive: reading its history is reading; changing it is editing; what writes
+  // files on the server at a path the caller names (backup), repairs the archive (check) or
+  // deletes for good (emptyTrash, past every undo) is the admin's.
+  revisions: 'reader',
+  revisionDiff: 'reader',
+  // A reader's own highlights and notes (kept under the caller's owner), and citations.
+  addHighlight: 'reader',
+  highlights: 'reader',
+  updateHighlight: 'reader',
+  removeHighlight: 'reader',
+  articleNote: 'reader',
+  setArticleNote: 'reader',
+  cite: 'reader',
+  exportReferences: 'reader',
+  // Story clusters: looking is reading; rebuilding, splitting and joining change them for all.
+  clusters: 'reader',
+  versions: 'reader',
+  diffArticles: 'reader',
+  rebuildClusters: 'editor',
+  splitFromCluster: 'editor',
+  joinClusters: 'editor',
+  editArticle: 'editor',
+  bulkEdit: 'editor',
+  trashArticles: 'editor',
+  restoreArticles: 'editor',
+  trashList: 'editor',
+  undo: 'editor',
+  changes: 'editor',
+  mergeLabels: 'editor',
+  watchFolders: 'editor',
+  unwatchFolders: 'editor',
+  watchStatus: 'editor',
+  emptyTrash: 'admin',
+  backup: 'admin',
+  lastBackup: 'admin',
+  check: 'admin',
+}
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(argChecks, name)

@@ -128,7 +128,17 @@ export const problemTextsEn: ProblemTexts = {
   'bad-arguments': (p) => argRule(p),
   'bad-request': () => 'The request was not valid JSON.',
   'request-too-large': (p) => `The request is larger than ${sizeText(p.limit)}.`,
-  forbidden: () => 'Only the app’s own pages may call the archive.',
+  forbidden: () => 'You are not allowed to do this here.',
+  unauthenticated: () => 'Sign in to use this archive.',
+  'sign-in-failed': () => 'Wrong name or password.',
+  'too-many-attempts': (p) =>
+    `Too many failed sign-ins; try again in ${p.seconds} second${p.seconds === 1 ? '' : 's'}.`,
+  'user-exists': (p) => `There is already an account named ${p.name}.`,
+  'no-such-user': (p) => `There is no account named ${p.name}.`,
+  'bad-user-name': (p) =>
+    `"${p.name}" cannot be an account name: use letters, digits, dots, dashes or underscores (at most 64), starting with a letter or digit.`,
+  'weak-password': (p) => `A password needs ${p.min} to ${p.max} characters.`,
+  'last-admin': () => 'This is the last admin account; make another admin first.',
   unreachable: () => 'The archive could not be reached.',
   'server-status': (p) => `The server answered with HTTP ${p.status}.`,
   'not-found': (p) => `No article with id ${p.id}`,
@@ -152,6 +162,16 @@ export const problemTextsEn: ProblemTexts = {
   'no-labels': () => 'Name the labels to merge and the label to keep.',
   'backup-failed': (p) => backupFailure(p),
   'unsearchable-query': () => 'Nothing to search for: the query has no letters or digits.',
+  'quote-empty': () => 'The quote is empty.',
+  'quote-not-found': (p) =>
+    p.asked === undefined
+      ? 'The quote is not in the article.'
+      : `The quote occurs ${p.occurrences} time${p.occurrences === 1 ? '' : 's'}, not ${p.asked}.`,
+  'quote-ambiguous': (p) =>
+    `The quote occurs ${p.occurrences} times in the article; say which occurrence (1–${p.occurrences}).`,
+  'highlight-not-found': (p) => `No highlight with id ${p.id}`,
+  'no-articles': () => 'Name at least one article.',
+  'export-source': () => 'Export either a list of article ids or a search, not both.',
   internal: () => 'Something went wrong inside Lectern; the details are in its log.',
 
   // import warnings

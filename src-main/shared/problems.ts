@@ -39,8 +39,22 @@ export interface ErrorParams {
   /** The HTTP body was not JSON. */
   'bad-request': Empty
   'request-too-large': { limit: number }
-  /** An IPC call from a page that is not the app's. */
+  /** The caller's role does not include the method's (HTTP 403), or an IPC call came from a
+   * page that is not the app's. */
   forbidden: Empty
+  /** Accounts are on and the call came with no valid session or token (HTTP 401). */
+  unauthenticated: Empty
+  /** A sign-in with a wrong name or password: the same answer for both, so it never tells
+   * whether the name exists. */
+  'sign-in-failed': Empty
+  /** Too many failed sign-ins for this name or from this address: wait `seconds` (HTTP 429). */
+  'too-many-attempts': { seconds: number }
+  'user-exists': { name: string }
+  'no-such-user': { name: string }
+  'bad-user-name': { name: string }
+  'weak-password': { min: number; max: number }
+  /** Removing or demoting the last admin would leave nobody to manage the accounts. */
+  'last-admin': Empty
   /** The renderer could not reach the server, or it answered with an HTTP error. */
   unreachable: Empty
   'server-status': { status: number }
@@ -65,6 +79,16 @@ export interface ErrorParams {
   'backup-failed': { file: string; reason: BackupFailure; detail?: string }
   /** Something was typed but nothing in it can be searched for (only punctuation, `()`, …). */
   'unsearchable-query': Empty
+  'quote-empty': Empty
+  /** The quote is not in the article (`occurrences` 0), or not as often as `asked`. */
+  'quote-not-found': { occurrences: number; asked?: number }
+  /** The quote occurs more than once and no occurrence was named. */
+  'quote-ambiguous': { occurrences: number }
+  'highlight-not-found': { id: number }
+  /** A citation or export was asked for no article. */
+  'no-articles': Empty
+  /** An export names its articles by ids or by a search: one of the two. */
+  'export-source': Empty
   /** A fault in Lectern itself; the details go to the log, not to the user. */
   internal: Empty
 }

@@ -1,5 +1,6 @@
 // The data that crosses the main/renderer boundary. Plain JSON shapes only: this folder imports
 // nothing from Node, Electron or the DOM (checked by lint).
+import type { AnnotationCounts } from './annotations'
 import type { ImageStats } from './images'
 import type { FileReason, ImportWarning } from './problems'
 
@@ -125,6 +126,8 @@ export interface ImportFileResult {
   warnings: ImportWarning[]
   /** Why a file was skipped or failed. */
   error?: FileReason
+  /** An updated article's highlights, re-anchored in its new text. */
+  annotations?: AnnotationCounts
   /** Fields the user edited on this file's article, kept over the imported values. */
   editedFieldsKept?: number
 }
@@ -147,6 +150,8 @@ export interface ImportReport extends ImportCounts {
   /** True when the user cancelled; the files not reached are not listed. */
   cancelled: boolean
   files: ImportFileResult[]
+  /** Highlights of the updated articles: still in place, found elsewhere, or orphaned. */
+  annotations: AnnotationCounts
 }
 
 export interface ImportProgress {

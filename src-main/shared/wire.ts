@@ -7,3 +7,7 @@ export const IPC_EVENT = 'lectern:event'
 export const HTTP_CALL = '/api/call'
 /** One server-sent event stream per browser tab, shared by every listener in that tab. */
 export const HTTP_EVENTS = '/api/events'
+/** Sign-in (JSON `{ name, password }`, sets the session cookie) and sign-out, where the server
+ * has accounts. */
+export const HTTP_LOGIN = '/api/login'
+export const HTTP_LOGOUT = '/api/logout'

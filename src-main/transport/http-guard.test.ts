@@ -77,7 +77,9 @@ describe('lectern serve over HTTP', () => {
     await setup()
     const index = await send({ path: '/' })
     expect(index.status).toBe(200)
-    expect(index.headers['content-security-policy']).toBe(CSP)
+    expect(index.headers['content-security-policy']).toBe(`${CSP}; frame-ancestors 'none'`)
+    // No other site may frame the page (and overlay its sign-in form).
+    expect(index.headers['x-frame-options']).toBe('DENY')
     expect((await send({ path: '/some/route' })).text).toContain('<title>Lectern</title>')
   })
 

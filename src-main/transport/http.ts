@@ -1,13 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
+import { networkInterfaces } from 'node:os'
 import { createReadStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Dispatch } from '../api/dispatcher'
+import type { Authenticator } from '../api/accounts'
 import type { EventName } from '../shared/api'
+import type { Caller } from '../shared/auth'
 import { wireError } from '../shared/errors'
 import { CSP } from '../shared/csp'
-import { HTTP_CALL, HTTP_EVENTS } from '../shared/wire'
+import { HTTP_CALL, HTTP_EVENTS, HTTP_LOGIN, HTTP_LOGOUT } from '../shared/wire'
+import { callerOf, cookieName, login, logout, statusOf } from './http-auth'
 
 export interface HttpOptions {
   dispatch: Dispatch
@@ -20,6 +25,28 @@ export interface HttpOptions {
   media?: (name: string) => Promise<MediaLookup>
   /** How often an idle event stream gets a comment line (default 15 s). */
   heartbeatMs?: number
+  /** Accounts are on: every call, event stream and picture needs a session (or, for calls, a
+   * bearer token). Without it, requests are the dispatcher's local user. */
+  accounts?: Authenticator
+  /** More Host header values to answer (DNS names, a reverse proxy's name), beside the address
+   * it listens on; `NAME` alone allows it on any port. */
+  allowHosts?: string[]
+  /** HTTPS with these (PEM) instead of HTTP. */
+  tls?: { cert: string | Buffer; key: string | Buffer }
+  /** Told of every answered request (the access log, when asked for). */
+  onRequest?: (entry: RequestEntry) => void
+}
+
+/** One answered request, for an access log. `query` is the search typed, when the call was a
+ * search: whoever writes the log decides whether to keep it. */
+export interface RequestEntry {
+  user: string | null
+  method: string
+  /** The path without its query string. */
+  path: string
+  call?: string
+  query?: string
+  status: number
 }
 
 /** What `media` answers: a file to send with its headers, or a refusal. */
@@ -50,19 +77,43 @@ const MAX_BODY = 1024 * 1024
 /** `lectern serve`: the built UI plus one POST endpoint and one event stream, both thin. */
 export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
   const streams = new Set<ServerResponse>()
-  const server = createServer((req, res) => {
+  const tls = opts.tls !== undefined
+  const cookie = cookieName(tls)
+  const accounts = opts.accounts
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    const entry: RequestEntry = {
+      user: null,
+      method: req.method ?? '',
+      path: (req.url ?? '').split('?')[0] ?? '',
+      status: 0,
+    }
+    if (opts.onRequest) {
+      const report = opts.onRequest
+      res.once('close', () => report({ ...entry, status: res.statusCode }))
+    }
     // A fault here is Lectern's: logged, and the page gets no internals.
-    handle(req, res).catch((e: unknown) => {
+    handle(req, res, entry).catch((e: unknown) => {
       console.error('lectern: internal error', e)
       if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error')
       else res.end()
     })
-  })
+  }
+  const server: Server = opts.tls
+    ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key }, listener)
+    : createServer(listener)
   let allowedHosts = new Set<string>()
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** Who is asking, where accounts are on; `undefined` where they are off (the local user). */
+  const who = (req: IncomingMessage, bearer: boolean): Caller | null | undefined =>
+    accounts ? callerOf(req, accounts, cookie, bearer) : undefined
+
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    entry: RequestEntry,
+  ): Promise<void> {
     // DNS rebinding and cross-site requests: only our own Host and Origin are served.
-    const host = req.headers.host ?? ''
+    const host = (req.headers.host ?? '').toLowerCase()
     const origin = req.headers.origin
     if (
       !allowedHosts.has(host) ||
@@ -71,8 +122,10 @@ export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
       return send(res, 403, 'text/plain', 'Forbidden: this server answers only its own pages.')
     }
     const url = new URL(req.url ?? '/', `http://${host}`)
-    if (url.pathname === HTTP_CALL) {
+    const isLogin = url.pathname === HTTP_LOGIN
+    if (url.pathname === HTTP_CALL || isLogin) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only')
+      // JSON only: a cross-site form cannot send it without a preflight this server never grants.
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(res, 415, 'text/plain', 'JSON only')
       }
@@ -81,13 +134,37 @@ export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
         const error = wireError({ code: 'request-too-large', params: { limit: MAX_BODY } })
         return sendJson(res, { ok: false, error }, 413)
       }
+      if (isLogin) {
+        if (!accounts) return send(res, 404, 'text/plain', 'This server has no accounts.')
+        const caller = await login(req, res, body, accounts, tls, sendJson)
+        entry.user = caller?.owner ?? null
+        return
+      }
       let call: { method?: unknown; args?: unknown }
       try {
         call = JSON.parse(body) as typeof call
       } catch {
         return sendJson(res, { ok: false, error: wireError({ code: 'bad-request' }) })
       }
-      return sendJson(res, await opts.dispatch(call?.method, call?.args))
+      const caller = who(req, true)
+      entry.user = caller?.owner ?? null
+      if (typeof call?.method === 'string') entry.call = call.method.slice(0, 64)
+      const query = (call?.args as { query?: unknown } | undefined)?.query
+      if (call?.method === 'search' && typeof query === 'string') entry.query = query
+      const reply = await opts.dispatch(call?.method, call?.args, caller)
+      return sendJson(res, reply, statusOf(reply.ok ? undefined : reply.error))
+    }
+    if (url.pathname === HTTP_LOGOUT) {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only')
+      if (!accounts) return send(res, 404, 'text/plain', 'This server has no accounts.')
+      return logout(req, res, accounts, tls, sendJson)
+    }
+    // Events and pictures are the archive's too: with accounts, only for someone signed in.
+    const caller = who(req, false)
+    entry.user = caller?.owner ?? null
+    const needsSession = url.pathname === HTTP_EVENTS || url.pathname.startsWith('/media/')
+    if (needsSession && caller === null) {
+      return sendJson(res, { ok: false, error: wireError({ code: 'unauthenticated' }) }, 401)
     }
     if (url.pathname === HTTP_EVENTS) {
       res.writeHead(200, {
@@ -123,11 +200,11 @@ export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
 
   const addr = server.address()
   const port = typeof addr === 'object' && addr ? addr.port : opts.port
-  const hostName = opts.host.includes(':') ? `[${opts.host}]` : opts.host
-  allowedHosts = new Set([`${hostName}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`])
+  allowedHosts = hostsFor(opts.host, port, opts.allowHosts ?? [])
+  const shown = wildcard(opts.host) ? '127.0.0.1' : opts.host
   return {
     server,
-    url: `http://${hostName}:${port}/`,
+    url: `${tls ? 'https' : 'http'}://${bracket(shown)}:${port}/`,
     broadcast(event, data) {
       const msg = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
       for (const s of streams) s.write(msg)
@@ -141,10 +218,30 @@ export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
   }
 }
 
+/** The Host values this server answers: the address it listens on (every address of this
+ * machine when that is 0.0.0.0 or ::), loopback names, and the names it was told. */
+function hostsFor(host: string, port: number, extra: string[]): Set<string> {
+  const addresses = wildcard(host)
+    ? Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address))
+    : [host]
+  const hosts = new Set([`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`])
+  for (const a of addresses) hosts.add(`${bracket(a.toLowerCase())}:${port}`)
+  for (const name of extra.map((n) => n.toLowerCase())) {
+    hosts.add(name)
+    // A name without a port: also as the browser sends it to this port (no proxy in between).
+    if (!/:\d+$/.test(name)) hosts.add(`${name}:${port}`)
+  }
+  return hosts
+}
+
+const wildcard = (host: string) => host === '0.0.0.0' || host === '::' || host === '[::]'
+const bracket = (host: string) => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host)
+
+/** An https origin is as much ours as an http one: a TLS proxy in front keeps the Host. */
 function originHost(origin: string): string {
   try {
     const u = new URL(origin)
-    return u.protocol === 'http:' ? u.host : ''
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.host : ''
   } catch {
     return ''
   }
@@ -168,7 +265,10 @@ async function serveStatic(res: ServerResponse, root: string, pathname: string):
   if (!body) return send(res, 404, 'text/plain', 'The UI is not built: run npm run build')
   res.writeHead(200, {
     'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
-    'content-security-policy': CSP,
+    // frame-ancestors works only as a header (a meta tag cannot carry it): no other site may
+    // frame the page, so the sign-in form cannot be overlaid and clicked through.
+    'content-security-policy': `${CSP}; frame-ancestors 'none'`,
+    'x-frame-options': 'DENY',
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-cache',
   })

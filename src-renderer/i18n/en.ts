@@ -151,6 +151,18 @@ export const en = {
   join: 'Join',
   diffTooDifferent: 'These versions differ too much to line up.',
   diffLegend: 'Struck through: only in this version; underlined: only in the other.',
+  signInTitle: 'Sign in to Lectern',
+  signInIntro:
+    'This archive is shared. Sign in with the name and password your administrator gave you.',
+  userName: 'Name',
+  password: 'Password',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  signOut: 'Sign out',
+  signedInAs: 'Signed in as {name} ({role})',
+  role_reader: 'reader',
+  role_editor: 'editor',
+  role_admin: 'admin',
 }
 
 export type Messages = typeof en

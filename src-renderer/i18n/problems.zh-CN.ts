@@ -112,7 +112,16 @@ export const problemTextsZh: ProblemTexts = {
   'bad-arguments': (p) => argRule(p),
   'bad-request': () => '请求不是有效的 JSON。',
   'request-too-large': (p) => `请求超过 ${sizeZh(p.limit)}。`,
-  forbidden: () => '只有本应用自己的页面可以访问文库。',
+  forbidden: () => '你无权在此执行这项操作。',
+  unauthenticated: () => '请先登录再使用这个文库。',
+  'sign-in-failed': () => '用户名或密码不正确。',
+  'too-many-attempts': (p) => `登录失败次数过多，请 ${p.seconds} 秒后再试。`,
+  'user-exists': (p) => `已有名为 ${p.name} 的账户。`,
+  'no-such-user': (p) => `没有名为 ${p.name} 的账户。`,
+  'bad-user-name': (p) =>
+    `“${p.name}”不能作为账户名：请使用字母、数字、点、短横线或下划线（最多 64 个），并以字母或数字开头。`,
+  'weak-password': (p) => `密码需要 ${p.min} 到 ${p.max} 个字符。`,
+  'last-admin': () => '这是最后一个管理员账户，请先设置另一位管理员。',
   unreachable: () => '无法连接到文库。',
   'server-status': (p) => `服务器返回了 HTTP ${p.status}。`,
   'not-found': (p) => `没有编号为 ${p.id} 的文章`,
@@ -132,6 +141,16 @@ export const problemTextsZh: ProblemTexts = {
   'no-labels': () => '请写明要合并的标签和保留的标签。',
   'backup-failed': (p) => BACKUP[p.reason](p),
   'unsearchable-query': () => '没有可搜索的内容：查询中没有文字或数字。',
+  'quote-empty': () => '引文为空。',
+  'quote-not-found': (p) =>
+    p.asked === undefined
+      ? '文章中没有这段引文。'
+      : `这段引文在文中出现 ${p.occurrences} 次，没有第 ${p.asked} 处。`,
+  'quote-ambiguous': (p) =>
+    `这段引文在文中出现 ${p.occurrences} 次，请指明是第几处（1–${p.occurrences}）。`,
+  'highlight-not-found': (p) => `没有编号为 ${p.id} 的标注`,
+  'no-articles': () => '请至少指定一篇文章。',
+  'export-source': () => '导出时请指定文章编号或搜索，二者选一。',
   internal: () => 'Lectern 内部出错，详情见日志。',
 
   'invalid-utf8': () => '无效的 UTF-8 字节已替换为 �',

@@ -3,8 +3,10 @@ import { m0001 } from './0001-articles'
 import { m0002 } from './0002-fts'
 import { m0003 } from './0003-media'
 import { m0004 } from './0004-phrase-breaks'
+import { m0005 } from './0005-annotations'
 import { m0006 } from './0006-story-clusters'
 import { m0007 } from './0007-keep'
+import { m0008 } from './0008-accounts'
 
 export interface Migration {
   version: number
@@ -13,8 +15,9 @@ export interface Migration {
 }
 
 /** In order. A shipped migration is never edited: a change is a new file with the next number. */
-export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0006, m0007]
+export const migrations: Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008]
 
+// The last one's number, not the count: 0005 is written on another branch on other branches.
 export const latestVersion = migrations[migrations.length - 1]!.version
 
 export function currentVersion(db: Database): number {

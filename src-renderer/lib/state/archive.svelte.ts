@@ -2,6 +2,7 @@
 import { api, onEvent } from '../api/client'
 import type { ArchiveInfo } from '../../../src-main/shared/api'
 import { ui } from './ui.svelte'
+import { session } from './session.svelte'
 
 export class Archive {
   #info = $state.raw<ArchiveInfo | null>(null)
@@ -12,8 +13,9 @@ export class Archive {
   get sample() {
     return this.#info?.sample ?? false
   }
+  /** This server allows writes and this user's role includes them (a reader's does not). */
   get canImport() {
-    return this.#info?.canImport ?? false
+    return (this.#info?.canImport ?? false) && session.canEdit
   }
 
   async refresh(): Promise<void> {
