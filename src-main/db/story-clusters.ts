@@ -69,7 +69,10 @@ class SqliteClusters implements ClusterStore {
   shinglesOf(id: number): Uint32Array {
     const hit = cached(this.db).get(id)
     if (hit) return hit
-    const sh = fingerprint(markdownOf(this.db, id)).sh
+    // only the set: a candidate's signatures are stored already
+    const sh = shingleSet(
+      shingleHashes(tokenize(storyText(markdownOf(this.db, id))), DEFAULT_PARAMS),
+    )
     remember(this.db, id, sh)
     return sh
   }
