@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
           cli: resolve(__dirname, 'src-main/cli/index.ts'),
+          // The import's parse workers (src-main/import/pool.ts starts it from out/main).
+          'parse-worker': resolve(__dirname, 'src-main/import/parse-worker.ts'),
         },
       },
     },

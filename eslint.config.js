@@ -16,10 +16,11 @@ const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'h
 //   db                  the archive, its migrations and its SQL: + text, clusters
 //   images, search      pictures, queries: + db
 //   import              files into the archive: + images
+//   export              articles out of the archive into files: + search, import
 //   keep                edits and bulk changes, checking the user's values: + import
 //   archive             backup and check of the archive file and picture store: + images
 //   watch               watched folders, imported in batches: + import
-//   api                 the service and the dispatcher: + search, keep, archive, watch, app-root
+//   api                 the service and the dispatcher: + search, keep, archive, watch, export, app-root
 //   transport           ipc.ts, http.ts: shared and api only, nothing else (thin)
 //   electron            the window's settings, menu, media scheme: up to api
 //   cli                 the lectern command: up to transport
@@ -34,6 +35,7 @@ const LAYERS = {
   images: ['shared', 'text', 'clusters', 'db'],
   search: ['shared', 'text', 'clusters', 'db'],
   import: ['shared', 'text', 'clusters', 'db', 'images'],
+  export: ['shared', 'text', 'clusters', 'db', 'images', 'search', 'import'],
   keep: ['shared', 'text', 'clusters', 'db', 'images', 'import'],
   archive: ['shared', 'text', 'clusters', 'db', 'images'],
   watch: ['shared', 'text', 'clusters', 'db', 'images', 'import'],
@@ -48,10 +50,22 @@ const LAYERS = {
     'keep',
     'archive',
     'watch',
+    'export',
     'app-root',
   ],
   transport: ['shared', 'api'],
-  electron: ['shared', 'text', 'clusters', 'db', 'images', 'search', 'import', 'api', 'app-root'],
+  electron: [
+    'shared',
+    'text',
+    'clusters',
+    'db',
+    'images',
+    'search',
+    'import',
+    'export',
+    'api',
+    'app-root',
+  ],
   cli: [
     'shared',
     'text',
@@ -60,6 +74,7 @@ const LAYERS = {
     'images',
     'search',
     'import',
+    'export',
     'api',
     'transport',
     'app-root',

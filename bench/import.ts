@@ -1,19 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openArchive, type Archive } from '../src-main/db/open'
 import { importFolders } from '../src-main/import/importer'
+import { plainImport } from './plain'
 import { corpus, listFiles, readAll, sizeOf } from './util'
 import { rebuildClusters } from '../src-main/db/story-clusters'
 
+export interface ImportFigures {
+  count: number
+  importMs: number
+  plainMs: number
+  reimportMs: number
+  bytesPerArticle: number
+  peakRssMb: number
+}
+
 /** A fresh archive in a temp folder, removed by `done`. */
-function freshArchive(): { db: Archive; file: string; done: () => void } {
+function freshArchive(): { db: Archive; done: () => void } {
   const work = mkdtempSync(join(tmpdir(), 'lectern-bench-db-'))
-  const file = join(work, 'archive.db')
-  const db = openArchive(file, { create: true })
+  const db = openArchive(join(work, 'archive.db'), { create: true })
   return {
     db,
-    file,
     done: () => {
       db.close()
       rmSync(work, { recursive: true, force: true })
@@ -22,72 +30,67 @@ function freshArchive(): { db: Archive; file: string; done: () => void } {
 }
 
 /**
- * Import throughput on 20,000 generated articles (80% Chinese, 2–8 KB), against a plain read, and
- * what story clusters add: the same import without them, in the same run (the machine may be
- * shared; the load average is printed), alternating without / with / with / without so a change
- * in load weighs on both alike.
+ * What story clusters add to an import: the same import without them, in the same run (the
+ * machine may be shared), alternating without / with / with / without so a change in load weighs
+ * on both alike. Wall time, and the process's CPU time (user + system, the parse workers
+ * included), which other work on a shared machine disturbs far less.
  */
-export async function benchImport(count = 20_000): Promise<void> {
+async function clustersCost(dir: string): Promise<void> {
+  const wall = { true: [] as number[], false: [] as number[] }
+  const cpu = { true: [] as number[], false: [] as number[] }
+  for (const clusters of [false, true, true, false]) {
+    const a = freshArchive()
+    const c0 = process.cpuUsage()
+    const t = performance.now()
+    await importFolders(a.db, [dir], { clusters })
+    wall[`${clusters}`].push(performance.now() - t)
+    const used = process.cpuUsage(c0)
+    cpu[`${clusters}`].push((used.user + used.system) / 1000)
+    a.done()
+  }
+  const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0)
+  const s = (ms: number[]) => ms.map((x) => (x / 1000).toFixed(2)).join(' s, ') + ' s'
+  console.log(
+    `  story clusters, wall: import without ${s(wall.false)}; with ${s(wall.true)}; ratio with/without ${(sum(wall.true) / sum(wall.false)).toFixed(3)} (goal ≤ 1.10)`,
+  )
+  console.log(
+    `  story clusters, CPU: import without ${s(cpu.false)}; with ${s(cpu.true)}; ratio with/without ${(sum(cpu.true) / sum(cpu.false)).toFixed(3)}; load average ${loadavg()[0]?.toFixed(1)}`,
+  )
+}
+
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+const rate = (n: number, ms: number) => `${((n / ms) * 1000).toFixed(0)}/s`
+
+/**
+ * Import of `count` generated articles (80% Chinese, 2–8 KB) beside the plain pipeline
+ * (bench/plain.ts) on the same folder in the same run. `keep` names where the archive and the
+ * plain database are left for the search benchmarks; otherwise they are deleted.
+ */
+export async function benchImport(
+  count = 20_000,
+  keep?: { archive: string; plain: string },
+): Promise<ImportFigures> {
   console.log(`\n## Import: ${count} generated articles`)
   const c = await corpus(count)
   const files = listFiles(c.dir)
-  const readMs = await readAll(files)
-  const load = () =>
-    loadavg()
-      .map((x) => x.toFixed(1))
-      .join(' ')
-  console.log(`  load average before: ${load()}`)
-  // wall time, and the process's CPU time (user + system), which other work on a shared
-  // machine disturbs far less
-  const plainMs: number[] = []
-  const clusteredMs: number[] = []
-  const plainCpu: number[] = []
-  const clusteredCpu: number[] = []
-  const timed = async (clusters: boolean) => {
-    const a = freshArchive()
-    const cpu = process.cpuUsage()
-    const t = performance.now()
-    await importFolders(a.db, [c.dir], { clusters })
-    const ms = performance.now() - t
-    const used = process.cpuUsage(cpu)
-    a.done()
-    ;(clusters ? clusteredMs : plainMs).push(ms)
-    ;(clusters ? clusteredCpu : plainCpu).push((used.user + used.system) / 1000)
-  }
-  for (const clusters of [false, true, true, false]) await timed(clusters)
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
-
-  const a = freshArchive()
-  const { db } = a
+  const readMs = await readAll(files) // also warms the page cache for both contenders
+  const work = mkdtempSync(join(tmpdir(), 'lectern-bench-db-'))
+  const dbFile = join(work, 'archive.db')
+  const plainFile = join(work, 'plain.db')
+  let peakRss = process.memoryUsage().rss
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200)
   try {
-    const t = performance.now()
+    let t = performance.now()
+    await plainImport(files, plainFile)
+    const plainMs = performance.now() - t
+
+    const db = openArchive(dbFile, { create: true })
+    t = performance.now()
     const r = await importFolders(db, [c.dir])
     const importMs = performance.now() - t
-    const t2 = performance.now()
+    t = performance.now()
     const again = await importFolders(db, [c.dir])
-    const reimportMs = performance.now() - t2
-    const mb = c.bytes / 1024 / 1024
-    console.log(
-      `  files: ${r.scanned} (${r.imported} imported, ${r.duplicates} duplicates, ${r.failed} failed), ${mb.toFixed(1)} MB`,
-    )
-    console.log(`  plain read of every file: ${(readMs / 1000).toFixed(2)} s`)
-    console.log(
-      `  import: ${(importMs / 1000).toFixed(2)} s = ${((r.scanned / importMs) * 1000).toFixed(0)} articles/s, ${((mb / importMs) * 1000).toFixed(1)} MB/s`,
-    )
-    console.log(`  ratio import/read: ${(importMs / readMs).toFixed(1)}x`)
-    const s = (ms: number[]) => ms.map((x) => (x / 1000).toFixed(2)).join(' s, ') + ' s'
-    console.log(
-      `  story clusters, wall: import without ${s(plainMs)}; with ${s(clusteredMs)}; ratio with/without ${(sum(clusteredMs) / sum(plainMs)).toFixed(3)} (goal ≤ 1.10)`,
-    )
-    console.log(
-      `  story clusters, CPU: import without ${s(plainCpu)}; with ${s(clusteredCpu)}; ratio with/without ${(sum(clusteredCpu) / sum(plainCpu)).toFixed(3)}`,
-    )
-    console.log(
-      `  re-import (all unchanged: ${again.unchanged}): ${(reimportMs / 1000).toFixed(2)} s`,
-    )
-    console.log(
-      `  archive size: ${(sizeOf(a.file) / 1024 / 1024).toFixed(1)} MB (${(sizeOf(a.file) / r.scanned / 1024).toFixed(1)} KB/article)`,
-    )
+    const reimportMs = performance.now() - t
     // story clusters: what they add to the archive, and what placing every article costs
     db.pragma('wal_checkpoint(TRUNCATE)')
     const story = db
@@ -99,11 +102,51 @@ export async function benchImport(count = 20_000): Promise<void> {
     const t3 = performance.now()
     const built = rebuildClusters(db)
     const rebuildMs = performance.now() - t3
+    db.close()
+    clearInterval(sampler)
+    const mb = c.bytes / 1024 / 1024
+    const load = (await import('node:os')).loadavg()[0]?.toFixed(1)
+    console.log(
+      `  files: ${r.scanned} (${r.imported} imported, ${r.duplicates} duplicates, ${r.failed} failed), ${mb.toFixed(1)} MB; load average ${load}`,
+    )
+    console.log(`  plain read of every file: ${secs(readMs)}`)
+    console.log(`  plain pipeline (bench/plain.ts): ${secs(plainMs)} = ${rate(count, plainMs)}`)
+    console.log(
+      `  Lectern import: ${secs(importMs)} = ${rate(r.scanned, importMs)}, ${((mb / importMs) * 1000).toFixed(1)} MB/s`,
+    )
+    console.log(`  ratio Lectern/plain: ${(importMs / plainMs).toFixed(2)} (goal ≤ 1.0)`)
+    console.log(
+      `  re-import (all unchanged: ${again.unchanged}): ${secs(reimportMs)}, ratio to plain import ${(reimportMs / plainMs).toFixed(2)}`,
+    )
+    const bytes = sizeOf(dbFile)
+    console.log(
+      `  archive size: ${(bytes / 1024 / 1024).toFixed(1)} MB (${(bytes / r.scanned / 1024).toFixed(1)} KB/article); plain: ${(sizeOf(plainFile) / 1024 / 1024).toFixed(1)} MB`,
+    )
+    console.log(`  peak RSS of the bench process: ${(peakRss / 1024 / 1024).toFixed(0)} MB`)
     console.log(
       `  story clusters: ${(story.bytes / r.scanned).toFixed(0)} bytes/article on disk; rebuild of all ${built.articles} articles ${(rebuildMs / 1000).toFixed(2)} s (${((rebuildMs / importMs) * 100).toFixed(1)}% of the import), ${built.clusters} clusters`,
     )
-    console.log(`  load average after: ${load()}`)
+    await clustersCost(c.dir)
+    if (keep) {
+      for (const [from, to] of [
+        [dbFile, keep.archive],
+        [plainFile, keep.plain],
+      ] as const) {
+        for (const s of ['-wal', '-shm']) if (existsSync(to + s)) rmSync(to + s)
+        renameSync(from, to)
+        if (existsSync(from + '-wal')) renameSync(from + '-wal', to + '-wal')
+      }
+    }
+    return {
+      count,
+      importMs,
+      plainMs,
+      reimportMs,
+      bytesPerArticle: bytes / r.scanned,
+      peakRssMb: peakRss / 1024 / 1024,
+    }
   } finally {
-    a.done()
+    clearInterval(sampler)
+    rmSync(work, { recursive: true, force: true })
   }
 }

@@ -1,20 +1,34 @@
 // `npm run bench`: prints figures and ratios; never fails on time. Pick parts with arguments:
-// `npm run bench -- import search`.
+// `npm run bench -- import search`; `npm run bench -- scale --articles 1000000` for issue 13's
+// whole table at one size.
 import { benchClusters } from './clusters'
 import { benchImages } from './images'
 import { benchImport } from './import'
+import { benchScale } from './scale'
 import { benchSearch } from './search'
 import { benchUi } from './ui'
 import { benchWatch } from './watch'
 
+const args = process.argv.slice(2)
+const flag = args.indexOf('--articles')
+const articles = flag >= 0 ? Number(args[flag + 1]) : NaN
+if (flag >= 0 && !(Number.isInteger(articles) && articles > 0)) {
+  console.error('bench: --articles takes a positive whole number.')
+  process.exit(2)
+}
+const n = (env: string | undefined, dflt: number) => (flag >= 0 ? articles : Number(env ?? dflt))
+
 const parts: Record<string, () => Promise<void>> = {
-  import: () => benchImport(Number(process.env.BENCH_IMPORT_N ?? 20_000)),
-  search: () => benchSearch(Number(process.env.BENCH_SEARCH_N ?? 100_000)),
-  images: () => benchImages(Number(process.env.BENCH_IMAGES_N ?? 1000)),
-  ui: () => benchUi(Number(process.env.BENCH_SEARCH_N ?? 100_000)),
-  clusters: () => benchClusters(Number(process.env.BENCH_CLUSTERS_N ?? 300)),
-  watch: () => benchWatch(Number(process.env.BENCH_WATCH_N ?? 10)),
+  import: async () => void (await benchImport(n(process.env.BENCH_IMPORT_N, 20_000))),
+  search: async () => void (await benchSearch(n(process.env.BENCH_SEARCH_N, 100_000))),
+  images: () => benchImages(n(process.env.BENCH_IMAGES_N, 1000)),
+  ui: () => benchUi(n(process.env.BENCH_SEARCH_N, 100_000)),
+  clusters: () => benchClusters(n(process.env.BENCH_CLUSTERS_N, 300)),
+  watch: () => benchWatch(n(process.env.BENCH_WATCH_N, 10)),
+  scale: () => benchScale(n(undefined, 1_000_000)),
 }
 
-const wanted = process.argv.slice(2).filter((a) => a in parts)
-for (const name of wanted.length ? wanted : Object.keys(parts)) await parts[name]!()
+const wanted = args.filter((a) => a in parts)
+// `scale` runs only when asked for: it is long.
+const all = Object.keys(parts).filter((p) => p !== 'scale')
+for (const name of wanted.length ? wanted : all) await parts[name]!()

@@ -1,13 +1,15 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openArchive, type Archive } from '../src-main/db/open'
 import { latestVersion } from '../src-main/db/migrations/index'
 import { importFolders } from '../src-main/import/importer'
 import { searchArchive } from '../src-main/search/search'
+import { facetsOf } from '../src-main/search/facet-index'
 import type { SearchSort } from '../src-main/shared/search-types'
 import { corpus, listFiles, ms, percentile } from './util'
+import { plainImport, plainSearcher } from './plain'
 
 const ZH = [
   '的',
@@ -54,12 +56,21 @@ const EN = [
   'data',
 ]
 
+/** Where the archive (and the plain pipeline's database) of `count` articles are kept. */
+export function archiveFiles(count: number): { archive: string; plain: string } {
+  const dir = process.env.LECTERN_BENCH_ARCHIVES ?? join(tmpdir(), 'lectern-bench-archives')
+  mkdirSync(dir, { recursive: true })
+  return {
+    archive: join(dir, `v${latestVersion}-${count}.db`),
+    plain: join(dir, `plain-${count}.db`),
+  }
+}
+
 /** Builds (once) and opens the archive of `count` generated articles. */
 export async function archiveOf(count: number): Promise<Archive> {
   const c = await corpus(count)
-  const dir = join(tmpdir(), 'lectern-bench-archives')
-  mkdirSync(dir, { recursive: true })
-  const file = join(dir, `v${latestVersion}-${count}.db`)
+  const { archive: file, plain } = archiveFiles(count)
+  if (!existsSync(plain)) await plainImport(listFiles(c.dir), plain)
   const fresh = !existsSync(file)
   const db = openArchive(file, { create: true })
   if (
@@ -86,25 +97,66 @@ function report(label: string, samples: number[]): void {
   )
 }
 
-/** Query latency at 100,000 articles (top 50 with snippets and facets), against grep-like brute force. */
-export async function benchSearch(count = 100_000): Promise<void> {
+export interface SearchFigures {
+  p50: number
+  p95: number
+  max: number
+  plainP50: number
+  plainP95: number
+  commonMs: number
+  plainCommonMs: number
+}
+
+/** Query latency (top 50 with snippets, total and facets) beside the plain FTS5 search (bm25 top
+ * 50 with snippet(), plus count(*)) on the plain pipeline's database, in the same run. */
+export async function benchSearch(count = 100_000): Promise<SearchFigures> {
   console.log(`\n## Search: ${count} generated articles`)
   const db = await archiveOf(count)
+  const plain = plainSearcher(archiveFiles(count).plain)
+  const timePlain = (q: string) => {
+    const t = performance.now()
+    plain.search(q)
+    return performance.now() - t
+  }
   try {
     for (const q of [...ZH, ...EN]) time(db, q, 'relevance') // warm the page cache
+    for (const q of [...ZH, ...EN]) timePlain(q)
     const all: number[] = []
+    const plainAll: number[] = []
     for (const [lang, queries] of [
       ['Chinese', ZH],
       ['English', EN],
     ] as const) {
+      const plainSamples: number[] = []
       for (const sort of ['relevance', 'newest'] as const) {
         const samples: number[] = []
-        for (const q of queries) for (let i = 0; i < 3; i++) samples.push(time(db, q, sort))
+        for (const q of queries)
+          for (let i = 0; i < 3; i++) {
+            samples.push(time(db, q, sort))
+            if (sort === 'relevance') plainSamples.push(timePlain(q))
+          }
         report(`${lang}, ${sort}`, samples)
         all.push(...samples)
       }
+      report(`${lang}, plain FTS5`, plainSamples)
+      plainAll.push(...plainSamples)
     }
-    report('all 40 queries', all)
+    const sorted = [...all].sort((a, b) => a - b)
+    const plainSorted = [...plainAll].sort((a, b) => a - b)
+    report('all 40 queries, Lectern', all)
+    report('all 40 queries, plain FTS5', plainAll)
+    const f = {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      max: sorted[sorted.length - 1] ?? NaN,
+      plainP50: percentile(plainSorted, 50),
+      plainP95: percentile(plainSorted, 95),
+      commonMs: NaN,
+      plainCommonMs: NaN,
+    }
+    console.log(
+      `  ratio Lectern/plain: p50 ${(f.p50 / f.plainP50).toFixed(2)} (goal ≤ 1), p95 ${(f.p95 / f.plainP95).toFixed(2)}; load average ${loadavg()[0]?.toFixed(1)}`,
+    )
     // one row per story: the same queries grouped, beside the same ungrouped, in turn
     for (const sort of ['relevance', 'newest'] as const) {
       const plain: number[] = []
@@ -122,9 +174,14 @@ export async function benchSearch(count = 100_000): Promise<void> {
       console.log(`    ratio grouped / ungrouped p50: ${(p50(grouped) / p50(plain)).toFixed(2)}`)
     }
     const common = searchArchive(db, { query: '的', limit: 1 }).total
+    f.commonMs = Math.min(time(db, '的', 'relevance'), time(db, '的', 'relevance'))
+    f.plainCommonMs = Math.min(timePlain('的'), timePlain('的'))
     console.log(
-      `  most common character 的: ${common} matches, first page ${ms(time(db, '的', 'relevance'))}, grouped ${ms(time(db, '的', 'relevance', true))}`,
+      `  most common character 的: ${common} matches, first page ${ms(f.commonMs)} (plain ${ms(f.plainCommonMs)}), grouped ${ms(time(db, '的', 'relevance', true))}`,
     )
+    const tf = performance.now()
+    facetsOf(db, db.prepare('SELECT id FROM articles').pluck().all() as number[])
+    console.log(`  facets of the whole archive from the index: ${ms(performance.now() - tf)}`)
 
     const fts = db
       .prepare(`SELECT sum(pgsize) AS b FROM dbstat WHERE name LIKE 'articles_fts%'`)
@@ -155,7 +212,9 @@ export async function benchSearch(count = 100_000): Promise<void> {
     )
     console.log(`  brute force (read + match every file): ${ms(bruteMed)} per query`)
     console.log(`  ratio brute force / search p50: ${(bruteMed / p50).toFixed(0)}x`)
+    return f
   } finally {
+    plain.close()
     db.close()
   }
 }

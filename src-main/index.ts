@@ -11,6 +11,7 @@ import { isAppUrl, isExternalAllowed, webPreferences } from './electron/security
 import { loadWindowState, saveWindowState } from './electron/window-state'
 import { buildMenu } from './electron/menu'
 import { registerMediaScheme, serveMediaScheme } from './electron/media-protocol'
+import { electronPrintPdf, pickExportTarget } from './electron/print-pdf'
 import { mediaDirOf } from './images/store'
 import { broadcastIpc, serveIpc } from './transport/ipc'
 
@@ -51,6 +52,8 @@ async function start(): Promise<void> {
         const r = await dialog.showOpenDialog({ properties: ['openDirectory', 'multiSelections'] })
         return r.canceled ? [] : r.filePaths
       },
+      pickExportTarget,
+      printPdf: electronPrintPdf,
       emit: (event, data) => broadcastIpc(webContents.getAllWebContents(), event, data),
     })
   } catch (e) {

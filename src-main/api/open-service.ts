@@ -5,7 +5,7 @@ import { openArchive } from '../db/open'
 import { defaultArchivePath, userDataDir } from '../db/location'
 import { importFolders } from '../import/importer'
 import type { LecternEvents, PrivateHosts } from '../shared/api'
-import { ArchiveService } from './service'
+import { ArchiveService, type ServiceOptions } from './service'
 
 /** The bundled sample: beside the app's resources when packaged, in the checkout otherwise. */
 function sampleFolder(): string {
@@ -28,6 +28,8 @@ export interface OpenServiceOptions {
   /** Where the bundled sample's archive is kept (default: beside the user's archive). */
   sampleDir?: string
   pickFolders?: () => Promise<string[] | null>
+  pickExportTarget?: ServiceOptions['pickExportTarget']
+  printPdf?: ServiceOptions['printPdf']
   emit?: <E extends keyof LecternEvents>(event: E, data: LecternEvents[E]) => void
 }
 
@@ -40,12 +42,15 @@ export async function openService(opts: OpenServiceOptions): Promise<ArchiveServ
   const explicit = opts.db ?? process.env.LECTERN_DB
   const userPath = explicit ? resolve(explicit) : defaultArchivePath()
   const { canImport, privateHosts, nativeBinding, emit, pickFolders } = opts
+  const { pickExportTarget, printPdf } = opts
   const base = {
     canImport,
     privateHosts,
     nativeBinding,
     emit,
     ...(pickFolders ? { pickFolders } : {}),
+    ...(pickExportTarget ? { pickExportTarget } : {}),
+    ...(printPdf ? { printPdf } : {}),
   }
   if (explicit || existsSync(userPath) || opts.sample === false) {
     const create = opts.create ?? true

@@ -18,7 +18,13 @@ import { imageRefsOf } from '../db/images'
 import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchive } from '../search/search'
+import { facetIndex } from '../search/facet-index'
 import { LecternError } from '../shared/errors'
+import type { ExportFormat, ExportReport, ExportRequest } from '../shared/export'
+import { exportArticles } from '../export/job'
+import type { PdfPrinter } from '../export/formats'
+
+type Job = 'import' | 'images' | 'export'
 import { Annotations } from './annotations'
 import type { ReadOnlyAction } from '../shared/problems'
 import { KeepService } from './keep-service'
@@ -26,6 +32,9 @@ import { shownArticle } from '../db/edits'
 import { clusterOf } from '../db/story-clusters'
 import * as stories from './clusters'
 import type { ArticleDiff, ArticleVersions, RebuildReport } from '../shared/clusters'
+
+// With no search yet this long after start, the facet index is built anyway.
+const WARM_AFTER_MS = 2000
 
 export interface ServiceOptions {
   /** The archive file currently open (the sample's while `sample` is true). */
@@ -41,6 +50,10 @@ export interface ServiceOptions {
   /** The desktop's folder dialog; absent in the browser. */
   pickFolders?: () => Promise<string[] | null>
   emit?: <E extends keyof LecternEvents>(event: E, data: LecternEvents[E]) => void
+  /** The desktop's save dialog; absent in the browser. */
+  pickExportTarget?: (format: ExportFormat) => Promise<string | null>
+  /** How PDF is printed (desktop: Electron's printToPDF); default: the system's Chromium. */
+  printPdf?: PdfPrinter
   /** Settle times of watched folders (tests shorten them). */
   watch?: { settleMs?: number; stableMs?: number }
   /** Limits and fetch for image downloads (tests point them at a local server). */
@@ -59,7 +72,7 @@ export class ArchiveService extends KeepService implements LecternService {
   /** The archive's accounts; also the HTTP transport's authenticator (see cli/serve.ts). */
   readonly accounts: Accounts
   /** One long job at a time: an import, or a run of image downloads. */
-  #running: { job: 'import' | 'images'; ctrl: AbortController } | null = null
+  #running: { job: Job; ctrl: AbortController } | null = null
 
   constructor(opts: ServiceOptions) {
     super()
@@ -113,7 +126,11 @@ export class ArchiveService extends KeepService implements LecternService {
   }
 
   search(req: SearchRequest): SearchResult {
-    return searchArchive(this.db, req)
+    // Until the warm-up has built the facet index, a search answers without facets (the whole
+    // archive's list has its own) instead of waiting for it.
+    const r = searchArchive(this.db, req, { waitForFacets: this.#warmed })
+    if (!this.#warmed) this.#warm()
+    return r
   }
 
   async importFolders({ folders }: { folders: string[] }): Promise<ImportReport> {
@@ -163,6 +180,31 @@ export class ArchiveService extends KeepService implements LecternService {
 
   imageStatus({ articleId }: { articleId: number }): ImageRef[] {
     return imageRefsOf(this.db, articleId)
+  }
+
+  async exportArticles(req: ExportRequest, caller?: Caller): Promise<ExportReport> {
+    this.#mayWrite('export')
+    const ctrl = this.#start('export')
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { files, ...report } = await exportArticles(this.db, req, {
+        signal: ctrl.signal,
+        onProgress: (p) => this.#opts.emit?.('exportProgress', p),
+        ...(this.#opts.printPdf ? { pdf: this.#opts.printPdf } : {}),
+        ...(caller ? { owner: caller.owner } : {}),
+      })
+      return report
+    } finally {
+      this.#running = null
+    }
+  }
+
+  cancelExport(): boolean {
+    return this.#cancel('export')
+  }
+
+  async chooseExportTarget({ format }: { format: ExportFormat }): Promise<string | null> {
+    return this.#opts.pickExportTarget ? this.#opts.pickExportTarget(format) : null
   }
 
   me(_: undefined, caller: Caller): Me {
@@ -263,12 +305,28 @@ export class ArchiveService extends KeepService implements LecternService {
     return this.#opts.pickFolders ? this.#opts.pickFolders() : null
   }
 
-  /** Reads what the first search needs (the facet index, the hot pages) while the window is
-   * still loading, so the first results come sooner. */
+  /** Builds the facet index (and reads the hot pages) once the first search has been answered,
+   * or after a quiet moment if none comes: building it before would make the first search wait
+   * (seconds at a million articles), and the first list needs none of it. */
   warmUp(): void {
+    if (this.#warmTimer) return
+    this.#warmed = false
+    this.#warmTimer = setTimeout(() => this.#warm(), WARM_AFTER_MS)
+    this.#warmTimer.unref?.()
+  }
+
+  #warmTimer: ReturnType<typeof setTimeout> | null = null
+  /** False between warmUp() (serve, the desktop) and the first search; one-shot users of the
+   * service (the CLI) never call warmUp, so their searches always carry facets. */
+  #warmed = true
+
+  #warm(): void {
+    if (this.#warmed) return
+    this.#warmed = true
+    if (this.#warmTimer) clearTimeout(this.#warmTimer)
     setImmediate(() => {
       try {
-        searchArchive(this.db, { query: '', limit: 1 })
+        facetIndex(this.db)
       } catch {
         // A damaged archive reports itself on the first real call.
       }
@@ -278,6 +336,8 @@ export class ArchiveService extends KeepService implements LecternService {
   /** Stops watching, cancels a running job, and closes the archive. A watcher's batch still
    * being written stops at its next step (its error goes to the watch notes, nowhere else). */
   close(): void {
+    this.#warmed = true
+    if (this.#warmTimer) clearTimeout(this.#warmTimer)
     this.#running?.ctrl.abort()
     void this.stopWatching()
     this.db.close()
@@ -287,14 +347,14 @@ export class ArchiveService extends KeepService implements LecternService {
     if (!this.#opts.canImport) throw new LecternError('read-only', { action })
   }
 
-  #start(job: 'import' | 'images'): AbortController {
+  #start(job: Job): AbortController {
     if (this.#running) throw new LecternError('busy', { job: this.#running.job })
     const ctrl = new AbortController()
     this.#running = { job, ctrl }
     return ctrl
   }
 
-  #cancel(job: 'import' | 'images'): boolean {
+  #cancel(job: Job): boolean {
     if (this.#running?.job !== job) return false
     this.#running.ctrl.abort()
     return true

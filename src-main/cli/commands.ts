@@ -5,6 +5,7 @@ import { formatArticle, formatLabels, formatStats } from './format'
 import { formatClusters, formatVersions } from './format-clusters'
 import { formatSearch, searchJson } from './format-search'
 import { runImagesFetch, runImport } from './pictures'
+import { EXPORT_FLAGS, runExport } from './export'
 import { serve } from './serve'
 import { runTokens, runUsers } from './accounts'
 
@@ -158,6 +159,12 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
         print(s, () => formatStats(s))
         return 0
       }),
+  }),
+  export: command({
+    words: '',
+    about: 'write articles to a Markdown folder, an HTML, EPUB or PDF file',
+    flags: { ...DB, ...JSON_OUT, ...EXPORT_FLAGS },
+    run: (flags, words, print) => runExport(flags, words, print),
   }),
   serve: command({
     words: '',

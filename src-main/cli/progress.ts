@@ -1,5 +1,6 @@
 import type { ImportProgress } from '../shared/types'
 import type { ImageProgress } from '../shared/images'
+import type { ExportProgress } from '../shared/export'
 
 interface Printer<P> {
   update: (p: P) => void
@@ -41,5 +42,13 @@ export function imageProgressPrinter(stream: NodeJS.WriteStream = process.stderr
     (p) =>
       `${bar(p.done, p.total)} ${p.done}/${p.total} pictures, ${p.failed} failed, ` +
       `${p.rate.toFixed(1)}/s`,
+  )
+}
+
+export function exportProgressPrinter(stream: NodeJS.WriteStream = process.stderr) {
+  return linePrinter<ExportProgress>(stream, (p) =>
+    p.phase === 'finishing'
+      ? 'Finishing…'
+      : `${bar(p.done, p.total)} ${p.done}/${p.total} articles`,
   )
 }

@@ -20,10 +20,9 @@ export interface ArticleRecord {
   folder: string
   contentHash: string
   bytes: number
-  /** plainText(parsed.markdown), when the importer has it already. */
-  plain?: string
-  /** normalizeText(plain), likewise. */
-  folded?: string
+  /** The index's folded text when the importer made it already (in a parse worker, from the
+   * same lexing that found the pictures). */
+  index?: { title: string; body: string }
 }
 
 interface ArticleRow {
@@ -72,7 +71,7 @@ export function insertArticle(db: Archive, r: ArticleRecord, now: string): numbe
   touch(db)
   setLabels(db, id, 'tag', r.parsed.tags)
   setLabels(db, id, 'category', r.parsed.categories)
-  indexArticle(db, id, r.parsed.title, r.parsed.markdown, r.plain, r.folded)
+  indexArticle(db, id, r.parsed.title, r.parsed.markdown, { fresh: true, text: r.index })
   return id
 }
 
@@ -89,7 +88,7 @@ export function updateArticle(db: Archive, id: number, r: ArticleRecord, now: st
   touch(db)
   setLabels(db, id, 'tag', r.parsed.tags)
   setLabels(db, id, 'category', r.parsed.categories)
-  indexArticle(db, id, r.parsed.title, r.parsed.markdown, r.plain, r.folded)
+  indexArticle(db, id, r.parsed.title, r.parsed.markdown, { text: r.index })
 }
 
 export function findByHash(db: Archive, hash: string): number | null {

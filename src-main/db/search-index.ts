@@ -3,24 +3,32 @@ import type { Archive } from './open'
 import { indexTextOf, normalizeText, toIndexText } from '../text/normalize'
 import { plainText } from '../text/plain'
 
-/**
- * The one place that decides what of an article is searchable. `plain`: plainText(markdown)
- * when the caller has it already (the importer lexes each article once, for pictures and this);
- * `folded`: normalizeText(plain), likewise (story clusters compare the same folded text).
- */
+/** The index's text for an article from its title and plain text (plainText of its Markdown):
+ * import/prepare.ts makes it in the parse workers, from the lexing that also found the pictures.
+ * `folded`: normalizeText(plain) when the caller has it (story clusters compare the same text). */
+export function indexText(
+  title: string,
+  plain: string,
+  folded = normalizeText(plain),
+): { title: string; body: string } {
+  return { title: toIndexText(title), body: indexTextOf(folded) }
+}
+
+/** The one place that decides what of an article is searchable. `fresh`: a new id, nothing to
+ * replace; `text`: indexText() already made (by the importer's workers). */
 export function indexArticle(
   db: Archive,
   id: number,
   title: string,
   markdown: string,
-  plain = plainText(markdown),
-  folded = normalizeText(plain),
+  opts: { fresh?: boolean; text?: { title: string; body: string } | undefined } = {},
 ): void {
-  stmt(db, `DELETE FROM articles_fts WHERE rowid = ?`).run(id)
+  if (!opts.fresh) stmt(db, `DELETE FROM articles_fts WHERE rowid = ?`).run(id)
+  const text = opts.text ?? indexText(title, plainText(markdown))
   stmt(db, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`).run(
     id,
-    toIndexText(title),
-    indexTextOf(folded),
+    text.title,
+    text.body,
   )
 }
 

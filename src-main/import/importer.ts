@@ -1,36 +1,35 @@
 import { LecternError } from '../shared/errors'
-import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
-import { basename, relative, resolve } from 'node:path'
+import { stat } from 'node:fs/promises'
+import { relative, resolve } from 'node:path'
 import type { Archive } from '../db/open'
 import { articlePath, findByHash, insertArticle, updateArticle } from '../db/articles'
 import { getFile, putFile } from '../db/files'
 import { saveArticleImages } from '../db/images'
-import { prepareImages, type PreparedImages } from '../images/local'
+import type { PreparedImages } from '../images/local'
 import { mediaDirOf } from '../images/store'
 import type { ImportFileResult, ImportProgress, ImportReport } from '../shared/types'
 import type { FileReason } from '../shared/problems'
-import { decodeFile } from './decode'
-import { parseArticle } from './parse'
-import { isMarkdownName, reason, scanFolder, type ScanEntry } from './scan'
+import { isMarkdownName, scanFolder, type ScanEntry } from './scan'
+import type { IndexText, PrepareJob } from './prepare'
+import { inThread, workerPool, type Preparer } from './pool'
 import type { ParsedArticle } from './types'
 import type { ImportWarning } from '../shared/problems'
 import { emptyReport, tally } from './report'
 import { reanchorArticle } from '../annotations/reanchor'
-import { lexMarkdown } from '../text/markdown'
-import { plainTextOf } from '../text/plain'
 import { seen, sourceGone, trashedResult, withAliases } from './keep-rules'
 import { moveArticlePath } from '../db/watched'
 import { keepRevision } from '../db/revisions'
 import { isDiscarded } from '../db/trash'
-import { fingerprint, placeImported, type Fingerprint } from '../db/story-clusters'
-import { normalizeText } from '../text/normalize'
+import { placeImported, type Fingerprint } from '../db/story-clusters'
 
 export interface ImportOptions {
   signal?: AbortSignal
   onProgress?: (p: ImportProgress) => void
   /** Files per transaction: a crash loses at most one batch, which the next import redoes. */
   batchSize?: number
+  /** Parse workers beside the writing thread (default: the cores but one); 0 parses in this
+   * thread. */
+  workers?: number
   /** false: leave story clusters alone (only the import bench, to measure what they cost). */
   clusters?: boolean
 }
@@ -47,10 +46,9 @@ type Prepared =
       parsed: ParsedArticle
       extra: ImportWarning[]
       images: PreparedImages
-      /** The searchable text, from the same lexing that found the pictures. */
-      plain: string
-      /** normalizeText(plain): folded once for the index and for story clusters. */
-      folded: string
+      /** The index's text, folded from the same lexing that found the pictures. */
+      index: IndexText
+      /** Its story fingerprint, made in the parse worker from the index's folded text. */
       story: Fingerprint | null
     }
   | { entry: FileEntry; kind: 'skip'; reason: FileReason }
@@ -89,6 +87,8 @@ export async function importFolders(
   }
   return importWork(db, work, prefix, progress, opts)
 }
+
+const FEW_FILES = 64
 
 type Work = { folder: string; root: string; entry: ScanEntry }[]
 
@@ -137,94 +137,94 @@ async function importWork(
   emit()
 
   const started = Date.now()
-  const batchSize = opts.batchSize ?? 200
-  for (let i = 0; i < work.length; i += batchSize) {
-    if (opts.signal?.aborted) {
-      report.cancelled = true
-      break
+  const batchSize = opts.batchSize ?? 500
+  const mediaDir = mediaDirOf(db)
+  // Batch k + 1 is read and parsed (in the workers) while batch k is written here. A few files
+  // (a watcher's batch, a small folder) are not worth starting a worker for.
+  const preparer: Preparer =
+    opts.workers === 0 || work.length < FEW_FILES ? inThread() : workerPool(opts.workers)
+  const prepareBatch = (from: number) => {
+    const batch = work.slice(from, from + batchSize)
+    return { batch, prepared: prepareMany(db, preparer, batch, mediaDir, opts.clusters !== false) }
+  }
+  try {
+    let next = work.length > 0 ? prepareBatch(0) : null
+    for (let i = 0; next !== null; i += batchSize) {
+      if (opts.signal?.aborted) {
+        report.cancelled = true
+        break
+      }
+      const { batch } = next
+      const prepared = await next.prepared
+      next = i + batchSize < work.length ? prepareBatch(i + batchSize) : null
+      const results = db.transaction(() =>
+        batch.map(({ folder, root, entry }, j) => {
+          const path = prefix(folder, entry.rel)
+          if (entry.kind !== 'file') {
+            return {
+              path,
+              status: entry.kind === 'skip' ? 'skipped' : 'failed',
+              warnings: [],
+              error: entry.reason,
+            } satisfies ImportFileResult
+          }
+          const p = prepared[j] as Prepared
+          const r = store(db, p, root)
+          // story clusters: only a new or changed article is (re)placed
+          if (opts.clusters !== false) {
+            placeImported(db, r, p.kind === 'parsed' ? (p.story ?? undefined) : undefined)
+          }
+          return { ...r, path }
+        }),
+      )()
+      for (const r of results) tally(report, r)
+      progress.done += batch.length
+      progress.current = batch[batch.length - 1]?.entry.rel ?? null
+      progress.rate = progress.done / Math.max((Date.now() - started) / 1000, 0.001)
+      emit()
     }
-    const batch = work.slice(i, i + batchSize)
-    const prepared = await Promise.all(
-      batch.map(async ({ entry, root }) =>
-        entry.kind === 'file' ? prepare(db, entry, root, opts.clusters !== false) : null,
-      ),
-    )
-    const results = db.transaction(() =>
-      batch.map(({ folder, root, entry }, j) => {
-        const path = prefix(folder, entry.rel)
-        if (entry.kind !== 'file') {
-          return {
-            path,
-            status: entry.kind === 'skip' ? 'skipped' : 'failed',
-            warnings: [],
-            error: entry.reason,
-          } satisfies ImportFileResult
-        }
-        const p = prepared[j] as Prepared
-        const r = store(db, p, root)
-        // story clusters: only a new or changed article is (re)placed
-        if (opts.clusters !== false) {
-          placeImported(db, r, p.kind === 'parsed' ? (p.story ?? undefined) : undefined)
-        }
-        return { ...r, path }
-      }),
-    )()
-    for (const r of results) tally(report, r)
-    progress.done += batch.length
-    progress.current = batch[batch.length - 1]?.entry.rel ?? null
-    progress.rate = progress.done / Math.max((Date.now() - started) / 1000, 0.001)
-    emit()
+  } finally {
+    await preparer.close()
   }
   progress.phase = 'done'
   emit()
   return report
 }
 
-async function prepare(
+/** Sorts a batch into what needs no reading (unchanged, not Markdown) and what the preparer reads
+ * and parses; results in the batch's order (null for scan entries that are not files). */
+async function prepareMany(
   db: Archive,
-  entry: FileEntry,
-  root: string,
+  preparer: Preparer,
+  batch: { root: string; entry: ScanEntry }[],
+  mediaDir: string,
   clusters: boolean,
-): Promise<Prepared> {
-  if (!isMarkdownName(entry.rel)) return { entry, kind: 'skip', reason: { code: 'not-markdown' } }
-  const known = getFile(db, entry.abs)
-  // Same size and modification time as last time: trust it without reading (re-imports of
-  // hundreds of thousands of files must be quick). An edit changes the mtime.
-  if (known && known.size === entry.size && known.mtimeMs === entry.mtimeMs) {
-    return { entry, kind: 'unchanged-fast', articleId: known.articleId }
-  }
-  let buf: Buffer
-  try {
-    buf = await readFile(entry.abs)
-  } catch (e) {
-    return { entry, kind: 'fail', reason: reason(e) }
-  }
-  const decoded = decodeFile(buf, basename(entry.abs))
-  if (decoded.kind === 'skip') return { entry, kind: 'skip', reason: decoded.reason }
-  let hash: string, parsed: ParsedArticle
-  try {
-    hash = createHash('sha256').update(decoded.text).digest('hex')
-    parsed = parseArticle(decoded.text, entry.rel)
-  } catch (e) {
-    return {
-      entry,
-      kind: 'fail',
-      reason: {
-        code: 'parse-error',
-        params: { detail: e instanceof Error ? e.message : String(e) },
-      },
+): Promise<(Prepared | null)[]> {
+  const out: (Prepared | null)[] = new Array(batch.length).fill(null)
+  const jobs: PrepareJob[] = []
+  const at: number[] = []
+  batch.forEach(({ root, entry }, j) => {
+    if (entry.kind !== 'file') return
+    if (!isMarkdownName(entry.rel)) {
+      out[j] = { entry, kind: 'skip', reason: { code: 'not-markdown' } }
+      return
     }
-  }
-  // Local pictures are copied into the media store here, outside the transaction; store() then
-  // records them (the store is content-addressed, so a file written for nothing does no harm).
-  const tokens = lexMarkdown(parsed.markdown)
-  const site = { root, rel: entry.rel, mediaDir: mediaDirOf(db) }
-  const images = await prepareImages(parsed, site, tokens)
-  const plain = plainTextOf(tokens)
-  const folded = normalizeText(plain)
-  const story = clusters ? fingerprint(parsed.markdown, folded) : null
-  const extra = decoded.warnings
-  return { entry, kind: 'parsed', hash, parsed, extra, images, plain, folded, story }
+    const known = getFile(db, entry.abs)
+    // Same size and modification time as last time: trust it without reading (re-imports of
+    // hundreds of thousands of files must be quick). An edit changes the mtime.
+    if (known && known.size === entry.size && known.mtimeMs === entry.mtimeMs) {
+      out[j] = { entry, kind: 'unchanged-fast', articleId: known.articleId }
+      return
+    }
+    jobs.push({ abs: entry.abs, rel: entry.rel, root, mediaDir, clusters })
+    at.push(j)
+  })
+  const results = jobs.length ? await preparer.run(jobs) : []
+  results.forEach((r, k) => {
+    const j = at[k] as number
+    out[j] = { ...r, entry: batch[j]!.entry as FileEntry }
+  })
+  return out
 }
 
 /** Classifies one prepared file against the archive and writes it. Runs inside a transaction. */
@@ -268,8 +268,7 @@ function store(db: Archive, p: Prepared, root: string): Omit<ImportFileResult, '
     folder: root,
     contentHash: hash,
     bytes: entry.size,
-    plain: p.plain,
-    folded: p.folded,
+    index: p.index,
   }
   const same = findByHash(db, hash)
   if (known && same === null && ownsArticle(db, known.articleId, entry.abs)) {

@@ -1,13 +1,23 @@
 import type { Archive } from '../db/open'
 import { generation } from '../db/generation'
-import { allLabels, articleFacetRows, articleLabelPairs, maxArticleId } from '../db/facet-rows'
+import {
+  allLabels,
+  articleLabelLinks,
+  facetValueIds,
+  LABEL_BITS,
+  datedCount,
+  idsNewestFirst,
+  maxArticleId,
+  wholeArchiveCounts,
+} from '../db/facet-rows'
 import type { SearchFacets } from '../shared/search-types'
 import type { LabelCount } from '../shared/types'
 
 // Facet counts over a large result set (a common character matches most of the archive) cost
 // hundreds of milliseconds as SQL joins. Instead each article's facet values are kept in typed
 // arrays indexed by article id, built once per archive version; counting 100,000 hits is then
-// a tight loop of a few milliseconds.
+// a tight loop of a few milliseconds. The same arrays hold the archive's date order, so a page
+// of hits newest (or oldest) first is picked from a bitmap instead of sorting rows in SQL.
 
 const FACET_LIMIT = 50
 
@@ -16,8 +26,15 @@ interface Dict {
   ids: Map<string, number>
 }
 
-interface FacetIndex {
+export interface FacetIndex {
   gen: string
+  /** Article ids newest first; the `dated` first ones have a date, the rest (by id desc) not. */
+  order: Int32Array
+  dated: number
+  /** Position of article `id` in `order`, or -1. */
+  pos: Int32Array
+  /** Facets of the whole archive, counted once: the list everyone opens with. */
+  whole: SearchFacets | null
   lang: Int32Array
   source: Int32Array
   year: Int32Array
@@ -26,6 +43,7 @@ interface FacetIndex {
   labelStart: Int32Array
   labelIds: Int32Array
   labels: Map<number, { kind: string; name: string }>
+  maxLabel: number
 }
 
 const cache = new WeakMap<Archive, FacetIndex>()
@@ -48,8 +66,15 @@ function code(d: Dict, value: string | null): number {
 function build(db: Archive, gen: string): FacetIndex {
   const maxId = maxArticleId(db)
   const size = maxId + 2
+  const order = Int32Array.from(idsNewestFirst(db))
+  const pos = new Int32Array(size).fill(-1)
+  for (let i = 0; i < order.length; i++) pos[order[i] as number] = i
   const idx: FacetIndex = {
     gen,
+    order,
+    dated: datedCount(db),
+    pos,
+    whole: null,
     lang: new Int32Array(size),
     source: new Int32Array(size),
     year: new Int32Array(size),
@@ -57,40 +82,124 @@ function build(db: Archive, gen: string): FacetIndex {
     labelStart: new Int32Array(size + 1),
     labelIds: new Int32Array(0),
     labels: new Map(),
+    maxLabel: 0,
   }
-  for (const [id, lang, source, year] of articleFacetRows(db)) {
-    idx.lang[id] = code(idx.dicts.lang, lang)
-    idx.source[id] = code(idx.dicts.source, source)
-    idx.year[id] = code(idx.dicts.year, year)
+  for (const [column, values, d] of [
+    ['lang', idx.lang, idx.dicts.lang],
+    ['source', idx.source, idx.dicts.source],
+    ['year', idx.year, idx.dicts.year],
+  ] as const) {
+    for (const [value, ids] of facetValueIds(db, column)) {
+      const c = code(d, value)
+      for (const id of ids) values[id] = c
+    }
   }
-  const links = articleLabelPairs(db)
+  // Links come in (article, label) key order, so each article's labels are one run.
+  const links = articleLabelLinks(db)
   idx.labelIds = new Int32Array(links.length)
   const starts = idx.labelStart
-  for (const [articleId] of links) starts[articleId + 1] = (starts[articleId + 1] as number) + 1
-  for (let i = 1; i < idx.labelStart.length; i++) {
-    idx.labelStart[i] = (idx.labelStart[i] as number) + (idx.labelStart[i - 1] as number)
+  links.forEach((link, i) => {
+    const articleId = Math.floor(link / LABEL_BITS)
+    idx.labelIds[i] = link - articleId * LABEL_BITS
+    starts[articleId + 1] = (starts[articleId + 1] as number) + 1
+  })
+  for (let i = 1; i < starts.length; i++) {
+    starts[i] = (starts[i] as number) + (starts[i - 1] as number)
   }
-  links.forEach(([, labelId], i) => (idx.labelIds[i] = labelId))
   for (const [id, kind, name] of allLabels(db)) {
     idx.labels.set(id, { kind, name })
+    idx.maxLabel = Math.max(idx.maxLabel, id)
   }
   return idx
 }
 
-function indexFor(db: Archive): FacetIndex {
+/** The index of the archive as it is now, built (or rebuilt after a change) when needed. */
+export function facetIndex(db: Archive): FacetIndex {
   const gen = generation(db)
   let idx = cache.get(db)
   if (!idx || idx.gen !== gen) cache.set(db, (idx = build(db, gen)))
   return idx
 }
 
+/** The index only when it is already built and current: the first answer never waits for it. */
+export function readyFacetIndex(db: Archive): FacetIndex | null {
+  const idx = cache.get(db)
+  return idx && idx.gen === generation(db) ? idx : null
+}
+
+/** Facets of the whole archive (an empty query), counted once per archive version. */
+export function wholeFacets(db: Archive): SearchFacets {
+  const idx = facetIndex(db)
+  return (idx.whole ??= facetsOf(db, idx.order))
+}
+
+/** The whole archive's facets by SQL aggregates over indexes: what the first list after start
+ * shows while the in-memory index is not built yet (the same counts, the same order). */
+export function firstFacets(db: Archive): SearchFacets {
+  const f: SearchFacets = { tags: [], categories: [], languages: [], sources: [], years: [] }
+  for (const [facet, name, count] of wholeArchiveCounts(db)) {
+    f[facet as keyof SearchFacets].push({ name, count })
+  }
+  for (const k of Object.keys(f) as (keyof SearchFacets)[]) f[k] = top(f[k])
+  return f
+}
+
+/**
+ * The ids among `ids` at `offset .. offset + limit` in date order (newest: undated last, ties by
+ * id desc; oldest: the dated ones reversed, then the undated by id asc), as SQL's ORDER BY would
+ * give. One pass to mark, one scan of the archive's order: no sort of the hits.
+ */
+export function pageByDate(
+  idx: FacetIndex,
+  ids: ArrayLike<number>,
+  sort: 'newest' | 'oldest',
+  offset: number,
+  limit: number,
+): number[] {
+  const n = idx.order.length
+  const want = offset + limit
+  if (ids.length === n) return slice(idx, sort, offset, limit)
+  const marks = new Uint8Array(n)
+  for (let i = 0; i < ids.length; i++) {
+    const p = idx.pos[ids[i] as number] ?? -1
+    if (p >= 0) marks[p] = 1
+  }
+  const out: number[] = []
+  let seen = 0
+  const take = (p: number): boolean => {
+    if (marks[p] === 0) return false
+    if (seen++ >= offset) out.push(idx.order[p] as number)
+    return out.length >= limit || seen >= want
+  }
+  if (sort === 'newest') {
+    for (let p = 0; p < n; p++) if (take(p)) break
+  } else {
+    let done = false
+    for (let p = idx.dated - 1; p >= 0 && !done; p--) done = take(p)
+    for (let p = n - 1; p >= idx.dated && !done; p--) done = take(p)
+  }
+  return out
+}
+
+/** The whole archive's page: straight from the order. */
+function slice(idx: FacetIndex, sort: 'newest' | 'oldest', offset: number, limit: number) {
+  const n = idx.order.length
+  const out: number[] = []
+  for (let k = offset; k < Math.min(n, offset + limit); k++) {
+    // oldest: dated positions dated-1 … 0, then undated n-1 … dated
+    const p = sort === 'newest' ? k : k < idx.dated ? idx.dated - 1 - k : n - 1 - (k - idx.dated)
+    out.push(idx.order[p] as number)
+  }
+  return out
+}
+
 /** Facet counts for the articles whose ids are given. */
-export function facetsOf(db: Archive, ids: number[]): SearchFacets {
-  const idx = indexFor(db)
+export function facetsOf(db: Archive, ids: ArrayLike<number>): SearchFacets {
+  const idx = facetIndex(db)
   const count = (values: Int32Array, d: Dict): LabelCount[] => {
     const n = new Int32Array(d.names.length)
-    for (const id of ids) {
-      const v = values[id] ?? 0
+    for (let k = 0; k < ids.length; k++) {
+      const v = values[ids[k] as number] ?? 0
       n[v] = (n[v] as number) + 1
     }
     const out: LabelCount[] = []
@@ -98,19 +207,25 @@ export function facetsOf(db: Archive, ids: number[]): SearchFacets {
       if (n[i]) out.push({ name: d.names[i] as string, count: n[i] as number })
     return top(out)
   }
-  const labelCounts = new Map<number, number>()
-  for (const id of ids) {
-    for (let i = idx.labelStart[id] ?? 0; i < (idx.labelStart[id + 1] ?? 0); i++) {
+  // Label ids are small dense integers: an array of counters, not a Map, in the hot loop.
+  const labelCounts = new Int32Array(idx.maxLabel + 1)
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k] as number
+    const end = idx.labelStart[id + 1] ?? 0
+    for (let i = idx.labelStart[id] ?? 0; i < end; i++) {
       const label = idx.labelIds[i] as number
-      labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1)
+      labelCounts[label] = (labelCounts[label] as number) + 1
     }
   }
-  const byKind = (kind: string) =>
-    top(
-      [...labelCounts]
-        .filter(([label]) => idx.labels.get(label)?.kind === kind)
-        .map(([label, n]) => ({ name: idx.labels.get(label)?.name ?? '', count: n })),
-    )
+  const byKind = (kind: string) => {
+    const out: LabelCount[] = []
+    for (let label = 0; label < labelCounts.length; label++) {
+      const n = labelCounts[label] as number
+      const l = n > 0 ? idx.labels.get(label) : undefined
+      if (l?.kind === kind) out.push({ name: l.name, count: n })
+    }
+    return top(out)
+  }
   return {
     tags: byKind('tag'),
     categories: byKind('category'),

@@ -5,27 +5,48 @@ import { toFtsMatch } from './fts'
 import { filterSql } from './filters'
 import { makeSnippet } from './snippet'
 import { stmt } from '../db/stmt'
-import { facetsOf } from './facet-index'
+import {
+  facetIndex,
+  facetsOf,
+  firstFacets,
+  pageByDate,
+  readyFacetIndex,
+  wholeFacets,
+} from './facet-index'
 import { storedThumbnailOf } from '../db/images'
 import { wireError } from '../shared/errors'
 import { storiesOf } from '../db/story-clusters'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
 const RANK = 'bm25(articles_fts, 10.0, 1.0)'
-// Undated articles come last both ways (DESC puts NULL last by itself). `newest` is the reverse
-// order of the date index, so the first page is read off the index without sorting every hit;
-// relevance ties go to the newer import rather than costing a join per hit.
-const ORDER = {
-  relevance: 'h.rank, h.id DESC',
+// Undated articles come last both ways (DESC puts NULL last by itself). Relevance ties go to the
+// newer import.
+const DATE_ORDER = {
   newest: 'a.date DESC, a.id DESC',
   oldest: 'a.date IS NULL, a.date ASC, a.id ASC',
 } as const
 
+export interface SearchOptions {
+  /** Hits ranked by bm25 when a query matches more (see RANK_CAP). */
+  rankCap?: number
+  /** false: answer without facets rather than build the facet index first (the service's first
+   * searches after start). */
+  waitForFacets?: boolean
+}
+
 /**
- * One search: the matching ids go once into a temporary table, and the page, the total and the
- * facets are all read from it, so the full-text match runs once however many facets are shown.
+ * One search, in three reads that each do only what they must: the matching ids (no ranking:
+ * bm25 over every hit of a common character was most of a search), the page (FTS5 ranks with a
+ * top-k sorter; date pages come off the in-memory date order), and the facets counted from the
+ * in-memory index. Before that index exists (just after start) nothing waits for it: the whole
+ * archive's list is answered by SQL off the date index, and the index is built on the next call.
  */
-export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
+export function searchArchive(
+  db: Archive,
+  req: SearchRequest,
+  opts: SearchOptions = {},
+): SearchResult {
+  const rankCap = opts.rankCap ?? RANK_CAP
   const q = parseQuery(req.query)
   const { match, exclude } = toFtsMatch(q)
   const warnings = q.warnings.length ? { warnings: q.warnings } : {}
@@ -46,34 +67,112 @@ export function searchArchive(db: Archive, req: SearchRequest): SearchResult {
     params.push(exclude)
   }
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : ''
-  // bm25 over every match is the dearest part of a search for a common word: only when needed.
-  const rank = (req.sort ?? 'relevance') === 'relevance' ? RANK : '0'
-  // grouping reads each hit's story as the hits are written (an article without a row is a
-  // story alone); otherwise the column stays empty and costs nothing
-  const story = (t: string) =>
-    req.group ? `LEFT JOIN story_members sm ON sm.article_id = ${t}.id` : ''
-  const cluster = (t: string) => (req.group ? `coalesce(sm.cluster_id, ${t}.id)` : 'NULL')
-  const fill = match
-    ? `INSERT INTO temp.hits (id, rank, cluster)
-         SELECT m.id, m.rank, ${cluster('m')} FROM (SELECT rowid AS id, ${rank} AS rank
-           FROM articles_fts WHERE articles_fts MATCH ?) m
-           ${cond ? 'JOIN articles a ON a.id = m.id' : ''} ${story('m')} ${cond}`
-    : `INSERT INTO temp.hits (id, rank, cluster)
-         SELECT a.id, 0, ${cluster('a')} FROM articles a ${story('a')} ${cond}`
-  db.exec(
-    `CREATE TEMP TABLE IF NOT EXISTS hits (id INTEGER PRIMARY KEY, rank REAL NOT NULL, cluster INTEGER)`,
-  )
-  return db.transaction(() => {
-    db.exec(`DELETE FROM temp.hits`)
-    stmt(db, fill).run(...(match ? [match, ...params] : params))
-    const ids = stmt(db, `SELECT id FROM temp.hits`).pluck().all() as number[]
-    const total = req.group
-      ? (stmt(db, `SELECT count(DISTINCT cluster) FROM temp.hits`).pluck().get() as number)
-      : ids.length
-    const hits = page(db, q, req, match !== null)
-    // facets count articles, grouped or not
-    return { total, hits, facets: facetsOf(db, ids), ...warnings }
+  const sort = req.sort ?? 'relevance'
+  const limit = req.limit ?? 20
+  const offset = req.offset ?? 0
+  const dateSort = sort === 'relevance' ? (match ? null : 'newest') : sort
+
+  if (req.group) return grouped(db, q, req, match, cond, params, opts, warnings)
+
+  return db.transaction((): SearchResult => {
+    if (match === null && cond === '') {
+      const idx = readyFacetIndex(db)
+      if (idx === null) return firstList(db, q, dateSort ?? 'newest', limit, offset, warnings)
+      const ids = pageByDate(idx, idx.order, dateSort ?? 'newest', offset, limit)
+      return {
+        total: idx.order.length,
+        hits: page(db, q, ids, false),
+        facets: wholeFacets(db),
+        ...warnings,
+      }
+    }
+    const matched = match
+      ? `SELECT m.id FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?) m
+           ${cond ? `JOIN articles a ON a.id = m.id ${cond}` : ''}`
+      : `SELECT a.id FROM articles a ${cond}`
+    const args = match ? [match, ...params] : params
+    const ids = stmt(db, matched)
+      .pluck()
+      .all(...args) as number[]
+    // Just after start the facet index may not exist yet: this answer goes without facets (and
+    // takes its date page from SQL) rather than wait for it; the service builds it right after.
+    const idx = opts.waitForFacets === false ? readyFacetIndex(db) : facetIndex(db)
+    const pageIds = !dateSort
+      ? pageByRank(db, match as string, cond, params, ids, offset, limit, rankCap)
+      : idx
+        ? pageByDate(idx, ids, dateSort, offset, limit)
+        : (stmt(
+            db,
+            `SELECT a.id FROM articles a WHERE a.id IN (${matched}) ORDER BY ${DATE_ORDER[dateSort]}
+              LIMIT ? OFFSET ?`,
+          )
+            .pluck()
+            .all(...(match ? [match, ...params] : params), limit, offset) as number[])
+    return {
+      total: ids.length,
+      hits: page(db, q, pageIds, match !== null),
+      ...(idx ? { facets: facetsOf(db, ids) } : {}),
+      ...warnings,
+    }
   })()
+}
+
+// bm25 costs a few microseconds per hit: over the 80,000 hits of 的 it was most of a search. So
+// only the newest RANK_CAP hits are ranked; the older ones follow them, newest first. Every hit
+// is still in the list exactly once (the total and the facets count them all); a query that
+// common says little about relevance anyway.
+export const RANK_CAP = 10_000
+
+function pageByRank(
+  db: Archive,
+  match: string,
+  cond: string,
+  params: unknown[],
+  ids: number[],
+  offset: number,
+  limit: number,
+  cap: number,
+): number[] {
+  const sorted = ids.length > cap ? Int32Array.from(ids).sort() : null
+  const floor = sorted ? (sorted[sorted.length - cap] as number) : 0
+  const ranked = Math.min(ids.length, cap)
+  const out =
+    offset < ranked
+      ? (stmt(
+          db,
+          `SELECT m.id FROM (SELECT rowid AS id, ${RANK} AS rank FROM articles_fts
+             WHERE articles_fts MATCH ? AND rowid >= ?) m
+             ${cond ? `JOIN articles a ON a.id = m.id ${cond}` : ''}
+            ORDER BY m.rank, m.id DESC LIMIT ? OFFSET ?`,
+        )
+          .pluck()
+          .all(match, floor, ...params, Math.min(limit, ranked - offset), offset) as number[])
+      : []
+  if (sorted) {
+    // The unranked older hits, newest first, after the ranked ones.
+    for (let j = Math.max(0, offset - ranked); out.length < limit; j++) {
+      const k = sorted.length - cap - 1 - j
+      if (k < 0) break
+      out.push(sorted[k] as number)
+    }
+  }
+  return out
+}
+
+/** The whole archive's list before the facet index exists: all off indexes, nothing per row. */
+function firstList(
+  db: Archive,
+  q: ParsedQuery,
+  sort: 'newest' | 'oldest',
+  limit: number,
+  offset: number,
+  warnings: { warnings?: ParsedQuery['warnings'] },
+): SearchResult {
+  const ids = stmt(db, `SELECT a.id FROM articles a ORDER BY ${DATE_ORDER[sort]} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(limit, offset) as number[]
+  const total = stmt(db, `SELECT count(*) FROM articles`).pluck().get() as number
+  return { total, hits: page(db, q, ids, false), facets: firstFacets(db), ...warnings }
 }
 
 interface HitRow {
@@ -90,24 +189,7 @@ interface HitRow {
   categories: string | null
 }
 
-function page(db: Archive, q: ParsedQuery, req: SearchRequest, ranked: boolean): SearchHit[] {
-  const sort = req.sort ?? 'relevance'
-  const order = ORDER[sort === 'relevance' && !ranked ? 'newest' : sort]
-  // Order and cut on the small rows first, then fetch the long texts of the page alone: sorting
-  // tens of thousands of rows that carry their bodies would cost most of a search.
-  const join = order.includes('a.') ? 'JOIN articles a ON a.id = h.id' : ''
-  const limit = req.limit ?? 20
-  const offset = req.offset ?? 0
-  const ids = req.group
-    ? firstOfEachStory(
-        db,
-        `SELECT h.id, h.cluster FROM temp.hits h ${join} ORDER BY ${order}`,
-        offset,
-        limit,
-      )
-    : (stmt(db, `SELECT h.id FROM temp.hits h ${join} ORDER BY ${order} LIMIT ? OFFSET ?`)
-        .pluck()
-        .all(limit, offset) as number[])
+function page(db: Archive, q: ParsedQuery, ids: number[], ranked: boolean): SearchHit[] {
   const stories = storiesOf(db, ids)
   const detail = stmt(
     db,
@@ -147,6 +229,63 @@ function snippetFor(markdown: string, q: ParsedQuery): MarkedText {
   if (markdown.length <= SNIPPET_HEAD) return makeSnippet(markdown, q)
   const head = makeSnippet(markdown.slice(0, SNIPPET_HEAD), q)
   return head.marks.length > 0 ? head : makeSnippet(markdown, q)
+}
+
+// Grouped lists order by relevance or date like the others, but a story's first hit in that
+// order stands for it, so the order and each hit's story are read together into a temporary table.
+const GROUP_ORDER = {
+  relevance: 'h.rank, h.id DESC',
+  newest: 'a.date DESC, a.id DESC',
+  oldest: 'a.date IS NULL, a.date ASC, a.id ASC',
+} as const
+
+/** One hit per story: the total counts stories, the facets count articles. */
+function grouped(
+  db: Archive,
+  q: ParsedQuery,
+  req: SearchRequest,
+  match: string | null,
+  cond: string,
+  params: unknown[],
+  opts: SearchOptions,
+  warnings: { warnings?: ParsedQuery['warnings'] },
+): SearchResult {
+  const sort = req.sort ?? 'relevance'
+  const ranked = match !== null && sort === 'relevance'
+  // an article without a story row is a story alone
+  const fill = match
+    ? `INSERT INTO temp.hits (id, rank, cluster)
+         SELECT m.id, m.rank, coalesce(sm.cluster_id, m.id) FROM (SELECT rowid AS id,
+           ${ranked ? RANK : '0'} AS rank FROM articles_fts WHERE articles_fts MATCH ?) m
+           ${cond ? 'JOIN articles a ON a.id = m.id' : ''}
+           LEFT JOIN story_members sm ON sm.article_id = m.id ${cond}`
+    : `INSERT INTO temp.hits (id, rank, cluster)
+         SELECT a.id, 0, coalesce(sm.cluster_id, a.id) FROM articles a
+           LEFT JOIN story_members sm ON sm.article_id = a.id ${cond}`
+  db.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS hits (id INTEGER PRIMARY KEY, rank REAL NOT NULL, cluster INTEGER)`,
+  )
+  return db.transaction((): SearchResult => {
+    db.exec(`DELETE FROM temp.hits`)
+    stmt(db, fill).run(...(match ? [match, ...params] : params))
+    const ids = stmt(db, `SELECT id FROM temp.hits`).pluck().all() as number[]
+    const total = stmt(db, `SELECT count(DISTINCT cluster) FROM temp.hits`).pluck().get() as number
+    const order = GROUP_ORDER[sort === 'relevance' && !ranked ? 'newest' : sort]
+    const join = order.includes('a.') ? 'JOIN articles a ON a.id = h.id' : ''
+    const pageIds = firstOfEachStory(
+      db,
+      `SELECT h.id, h.cluster FROM temp.hits h ${join} ORDER BY ${order}`,
+      req.offset ?? 0,
+      req.limit ?? 20,
+    )
+    const idx = opts.waitForFacets === false ? readyFacetIndex(db) : facetIndex(db)
+    return {
+      total,
+      hits: page(db, q, pageIds, match !== null),
+      ...(idx ? { facets: facetsOf(db, ids) } : {}),
+      ...warnings,
+    }
+  })()
 }
 
 /**

@@ -18,6 +18,14 @@ import {
 } from './validate'
 import type { WireError } from './errors'
 import {
+  EXPORT_FORMATS as FILE_EXPORT_FORMATS,
+  type ExportFormat as FileExportFormat,
+  type ExportProgress,
+  type ExportReport,
+  type ExportRequest,
+  type ExportSelection,
+} from './export'
+import {
   ROLES,
   TOKEN_ROLES,
   type Caller,
@@ -83,6 +91,13 @@ export interface LecternApi extends KeepApi {
   }): Promise<ImageFetchReport>
   cancelFetchImages(): boolean
   imageStatus(args: { articleId: number }): ImageRef[]
+  /** Writes articles to a Markdown folder, an HTML, EPUB or PDF file on this machine (the
+   * server's, for `lectern serve`: allowed where importing is). Progress: `exportProgress`. */
+  exportArticles(args: ExportRequest): Promise<ExportReport>
+  cancelExport(): boolean
+  /** Asks the user where to save (desktop: a system dialog). Null where there is no dialog (the
+   * browser, which then asks for a path on the server) or when the user cancels. */
+  chooseExportTarget(args: { format: FileExportFormat }): Promise<string | null>
   /** Who is calling: the account, or the single local user where there are no accounts. */
   me(): Me
   // Accounts (admin). Passwords are stored only as scrypt hashes; a token is shown once.
@@ -161,6 +176,7 @@ export interface LecternEvents {
   importProgress: ImportProgress
   imageProgress: ImageProgress
   archiveChanged: ArchiveInfo
+  exportProgress: ExportProgress
   /** A watched folder's batch was imported. */
   watchBatch: WatchBatchEvent
   /** Something about watching the user should know (e.g. polling after the system limit). */
@@ -172,6 +188,7 @@ const EVENTS: { [E in EventName]: true } = {
   importProgress: true,
   imageProgress: true,
   archiveChanged: true,
+  exportProgress: true,
   watchBatch: true,
   watchNote: true,
 }
@@ -197,6 +214,22 @@ export type ChecksMatch<T extends { [M in Method]: Check<unknown> }> = {
   ? T
   : never
 
+const yes: Check<true> = (v, at) => {
+  if (v !== true) throw new ValidationError(at, { rule: 'one-of', options: ['true'] })
+  return true
+}
+
+/** `{ ids }`, `{ query }` or `{ all: true }`, told apart by their one key. */
+const selection: Check<ExportSelection> = (v, at) => {
+  const keys = v !== null && typeof v === 'object' ? Object.keys(v) : []
+  if (keys.includes('ids'))
+    return obj({ ids: list(int(1, Number.MAX_SAFE_INTEGER), 1_000_000) })(v, at)
+  if (keys.includes('query')) {
+    return obj({ query: str, sort: optional(oneOf('relevance', 'newest', 'oldest')) })(v, at)
+  }
+  return obj({ all: yes })(v, at)
+}
+
 const checks = {
   info: none,
   stats: none,
@@ -220,6 +253,14 @@ const checks = {
   }),
   cancelFetchImages: none,
   imageStatus: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
+  exportArticles: obj({
+    format: oneOf(...FILE_EXPORT_FORMATS),
+    selection,
+    out: str,
+    title: optional(str),
+  }),
+  cancelExport: none,
+  chooseExportTarget: obj({ format: oneOf(...FILE_EXPORT_FORMATS) }),
   me: none,
   listUsers: none,
   addUser: obj({ name: str, role: oneOf(...ROLES), password: str }),
@@ -288,6 +329,10 @@ export const methodRoles: { readonly [M in Method]: Role } = {
   cancelImport: 'editor',
   chooseFolders: 'editor',
   fetchImages: 'editor',
+  // an export writes files on the server's disk
+  exportArticles: 'editor',
+  cancelExport: 'editor',
+  chooseExportTarget: 'editor',
   cancelFetchImages: 'editor',
   listUsers: 'admin',
   addUser: 'admin',

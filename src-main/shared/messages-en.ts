@@ -71,6 +71,12 @@ function refusal(why: ImageRefusal): string {
   }
 }
 
+const BUSY = {
+  import: 'An import is already running.',
+  images: 'Pictures are being fetched; wait for it to finish or cancel it.',
+  export: 'An export is already running.',
+} as const
+
 const FORMAT = { yaml: 'YAML', toml: 'TOML', json: 'JSON' } as const
 
 const READ_ONLY = {
@@ -83,6 +89,7 @@ const READ_ONLY = {
   backup: 'making a backup',
   repair: 'repairing',
   watch: 'watching folders',
+  export: 'exporting to files on the server',
   'change-clusters': 'changing story clusters',
 } as const
 
@@ -146,10 +153,11 @@ export const problemTextsEn: ProblemTexts = {
   'no-folders': () => 'Choose at least one folder.',
   'read-only': (p) => `This archive is open read-only; ${READ_ONLY[p.action]} is not allowed here.`,
   'same-article': (p) => `Article ${p.id} cannot be joined with itself; choose two articles.`,
-  busy: (p) =>
-    p.job === 'import'
-      ? 'An import is already running.'
-      : 'Pictures are being fetched; wait for it to finish or cancel it.',
+  busy: (p) => BUSY[p.job],
+  'export-exists': (p) => `${p.out} already exists; choose a new folder name for the export.`,
+  'nothing-to-export': () => 'No article matches: there is nothing to export.',
+  'pdf-needs-chromium': (p) =>
+    `PDF export needs Chromium or Google Chrome: install it (Debian/Ubuntu: ${p.install}) or set ${p.variable} to its path.`,
   'archive-missing': (p) => `No archive at ${p.file}`,
   'archive-unreadable': (p) =>
     `Cannot read the archive ${p.file}${p.detail ? `: ${p.detail}` : ''}`,

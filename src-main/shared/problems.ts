@@ -25,6 +25,7 @@ export type ReadOnlyAction =
   | 'backup'
   | 'repair'
   | 'watch'
+  | 'export'
   | 'change-clusters'
 
 export type InvalidValueRule =
@@ -65,7 +66,14 @@ export interface ErrorParams {
   'read-only': { action: ReadOnlyAction }
   /** "Same story" was asked for an article and itself. */
   'same-article': { id: number }
-  busy: { job: 'import' | 'images' }
+  busy: { job: 'import' | 'images' | 'export' }
+  /** An export's target folder is already there (an export never merges into a folder). */
+  'export-exists': { out: string }
+  /** The selection names no article. */
+  'nothing-to-export': Empty
+  /** PDF is printed by Chromium (or the desktop app), and none is installed: the command that
+   * installs it on Debian/Ubuntu, and the variable that names one elsewhere. */
+  'pdf-needs-chromium': { install: string; variable: string }
   'archive-missing': { file: string }
   /** `detail` is SQLite's own text: the English rendering shows it, translations need not. */
   'archive-unreadable': { file: string; detail?: string }

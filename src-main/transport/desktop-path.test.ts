@@ -184,6 +184,9 @@ const calls = {
   fetchImages: {},
   cancelFetchImages: undefined,
   imageStatus: { articleId: 1 },
+  exportArticles: { format: 'html', selection: { ids: [1] }, out: '<tree>/out.html' },
+  cancelExport: undefined,
+  chooseExportTarget: { format: 'epub' },
   me: undefined,
   listUsers: undefined,
   addUser: { name: 'ann', role: 'editor', password: 'correct horse' },
@@ -233,7 +236,12 @@ describe('every method of the contract crosses both wires unchanged', () => {
     behindIpc = makeService(() => {}).dispatch
     const overIpc = desktop.client
     for (const [method, args] of Object.entries(calls) as [Method, unknown][]) {
-      const a = method === 'importFolders' ? { folders: [tree.dir] } : args
+      const a =
+        method === 'importFolders'
+          ? { folders: [tree.dir] }
+          : method === 'exportArticles'
+            ? { ...calls.exportArticles, out: `${tree.dir}/out.html` }
+            : args
       const run = (c: Client) =>
         (c.api[method] as (x: unknown) => Promise<unknown>)(a).then(
           (value) => ({ value }),

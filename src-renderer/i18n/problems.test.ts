@@ -29,6 +29,12 @@ const EXAMPLES: { [C in ProblemCode]: Problem<C> } = {
   'not-found': { code: 'not-found', params: { id: 42 } },
   'not-a-folder': { code: 'not-a-folder', params: { folder: '/home/me/news' } },
   'no-folders': { code: 'no-folders' },
+  'export-exists': { code: 'export-exists', params: { out: '/home/me/export' } },
+  'nothing-to-export': { code: 'nothing-to-export' },
+  'pdf-needs-chromium': {
+    code: 'pdf-needs-chromium',
+    params: { install: 'apt-get install chromium', variable: 'LECTERN_CHROMIUM' },
+  },
   'read-only': { code: 'read-only', params: { action: 'import' } },
   'same-article': { code: 'same-article', params: { id: 7 } },
   busy: { code: 'busy', params: { job: 'images' } },
@@ -124,7 +130,9 @@ const EXAMPLES: { [C in ProblemCode]: Problem<C> } = {
 
 /** Names, numbers and addresses from the parameters may appear in any language; so may the
  * few technical words a Chinese reader also sees in Latin letters. Anything else is English. */
-const LATIN_OK = /^(HTTP|JSON|YAML|TOML|UTF|Lectern|MB|KB|true|false|file|Markdown)$/
+// names of things, the same in every language
+const LATIN_OK =
+  /^(HTTP|JSON|YAML|TOML|UTF|Lectern|MB|KB|true|false|file|Markdown|PDF|Chromium|Google|Chrome|Debian|Ubuntu)$/
 
 /** Parameters that are themselves codes (`rule: 'whole-number'`) must be translated, not shown. */
 const CODE_KEYS = new Set(['code', 'rule', 'action', 'job', 'format', 'got', 'reason', 'field'])

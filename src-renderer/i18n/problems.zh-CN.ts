@@ -69,6 +69,7 @@ const READ_ONLY = {
   backup: '备份',
   repair: '修复',
   watch: '监视文件夹',
+  export: '导出到服务器上的文件',
   'change-clusters': '更改报道归组',
 } as const
 
@@ -130,7 +131,15 @@ export const problemTextsZh: ProblemTexts = {
   'read-only': (p) => `此文库以只读方式打开，这里不能${READ_ONLY[p.action]}。`,
   'same-article': (p) => `文章 ${p.id} 不能与自己合并，请选择两篇文章。`,
   busy: (p) =>
-    p.job === 'import' ? '已有一个导入正在进行。' : '正在下载图片，请等待完成或先取消。',
+    ({
+      import: '已有一个导入正在进行。',
+      images: '正在下载图片，请等待完成或先取消。',
+      export: '已有一个导出正在进行。',
+    })[p.job],
+  'export-exists': (p) => `${p.out} 已存在；请为导出换一个新的文件夹名。`,
+  'nothing-to-export': () => '没有匹配的文章，无可导出。',
+  'pdf-needs-chromium': (p) =>
+    `导出 PDF 需要 Chromium 或 Google Chrome：请先安装（Debian/Ubuntu：${p.install}），或用 ${p.variable} 指定其路径。`,
   'archive-missing': (p) => `${p.file} 处没有文库`,
   'archive-unreadable': (p) => `无法读取文库 ${p.file}`,
   'archive-needs-upgrade': (p) => `文库 ${p.file} 需要升级，请先以非只读方式打开一次。`,

@@ -90,6 +90,7 @@ describe('one event stream per tab', () => {
       importProgress: true,
       imageProgress: true,
       archiveChanged: true,
+      exportProgress: true,
       watchBatch: true,
       watchNote: true,
     }

@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { ms } from './util'
+
+const ROOT = join(import.meta.dirname, '..')
+
+/** Runs a child and resolves when its stdout first matches `ready`, with the match. */
+function startChild(
+  args: string[],
+  ready: RegExp,
+): Promise<{ match: string; kill: () => void; done: Promise<void> }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
+  const done = new Promise<void>((ok) => child.once('exit', () => ok()))
+  return new Promise((ok, fail) => {
+    let out = ''
+    child.stdout.setEncoding('utf8').on('data', (s: string) => {
+      out += s
+      const m = ready.exec(out)
+      if (m) ok({ match: m[1] ?? m[0], kill: () => child.kill(), done })
+    })
+    child.once('exit', (code) => fail(new Error(`child exited (${code}) before answering`)))
+  })
+}
+
+async function call(url: string, method: string, args: unknown): Promise<unknown> {
+  const r = await fetch(new URL('api/call', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ method, args }),
+  })
+  return r.json()
+}
+
+// The plain baseline: a fresh node that opens the plain database and runs the plain search once.
+const PLAIN = `
+const Database = require(${JSON.stringify(join(ROOT, 'node_modules/better-sqlite3'))})
+const db = new Database(process.argv[1], { readonly: true })
+const m = process.argv[2]
+db.prepare("SELECT rowid, snippet(docs_fts, 1, '<mark>', '</mark>', '…', 16) FROM docs_fts WHERE docs_fts MATCH ? ORDER BY bm25(docs_fts, 10.0, 1.0) LIMIT 50").all(m)
+db.prepare('SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?').pluck().get(m)
+console.log('answered')
+`
+
+export interface FirstAnswer {
+  lecternMs: number
+  listMs: number
+  plainMs: number
+}
+
+/**
+ * Process start to the first search answered, for `lectern serve` (built CLI: run
+ * `npx electron-vite build` first) beside a fresh node running the plain search on the plain
+ * database (bench/plain.ts) for the same word.
+ */
+export async function benchFirstAnswer(archive: string, plainDb: string): Promise<FirstAnswer> {
+  console.log(`\n## First answer after start`)
+  let t = performance.now()
+  const p = await startChild(['-e', PLAIN, plainDb, '"经 济"'], /answered/)
+  const plainMs = performance.now() - t
+  await p.done
+
+  t = performance.now()
+  const s = await startChild(
+    [join(ROOT, 'bin/lectern.js'), 'serve', '--db', archive, '--port', '0'],
+    /(http:\/\/\S+\/)/,
+  )
+  const answered = async () => {
+    const r = (await call(s.match, 'search', { query: '经济', limit: 50 })) as { ok: boolean }
+    const lecternMs = performance.now() - t
+    if (!r.ok) throw new Error(`search failed: ${JSON.stringify(r)}`)
+    const t2 = performance.now()
+    await call(s.match, 'search', { query: '', limit: 50, sort: 'newest' })
+    return { lecternMs, listMs: performance.now() - t2 }
+  }
+  const { lecternMs, listMs } = await answered().finally(async () => {
+    s.kill()
+    await s.done
+  })
+  console.log(`  plain: node start → open → bm25 top 50 + count: ${ms(plainMs)}`)
+  console.log(`  lectern serve start → first search (经济) answered: ${ms(lecternMs)}`)
+  console.log(`  ratio Lectern/plain: ${(lecternMs / plainMs).toFixed(2)}`)
+  console.log(`  then the whole archive listed, newest first: ${ms(listMs)}`)
+  return { lecternMs, listMs, plainMs }
+}

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { existsSync, readFileSync } from 'node:fs'
+import { openArchive } from '../db/open'
+import { ArchiveService } from './service'
+import { createDispatcher } from './dispatcher'
+import { article, tempTree } from '../test-support/tmp'
+import type { ExportProgress } from '../shared/export'
+
+let tree: ReturnType<typeof tempTree> | undefined
+let service: ArchiveService | undefined
+afterEach(() => {
+  service?.close()
+  tree?.cleanup()
+  service = tree = undefined
+})
+
+async function make(canImport: boolean) {
+  tree = tempTree({
+    'news/a.md': article('Rates fall', 'Interest rates fall.'),
+    'news/b.md': article('Rates rise', 'Interest rates rise again.'),
+    'news/c.md': article('Tea market', 'Autumn tea.'),
+  })
+  const events: ExportProgress[] = []
+  const db = openArchive(tree.path('archive.db'), { create: true })
+  service = new ArchiveService({
+    db,
+    path: tree.path('archive.db'),
+    canImport: true,
+    emit: (event, data) => event === 'exportProgress' && events.push(data as ExportProgress),
+  })
+  await service.importFolders({ folders: [tree.path('news')] })
+  if (!canImport) service = new ArchiveService({ db, path: tree.path('archive.db'), canImport })
+  return { dispatch: createDispatcher(service), events }
+}
+
+describe('exporting through the contract', () => {
+  it('writes a search’s matches and reports progress to the end', async () => {
+    const { dispatch, events } = await make(true)
+    const out = tree!.path('rates.html')
+    const reply = await dispatch('exportArticles', {
+      format: 'html',
+      selection: { query: 'rates' },
+      out,
+    })
+    expect(reply).toMatchObject({ ok: true, value: { articles: 2, out, cancelled: false } })
+    expect(readFileSync(out, 'utf8')).toMatch(/Rates (fall|rise)[\s\S]*Rates (fall|rise)/)
+    expect(readFileSync(out, 'utf8')).not.toContain('Tea market')
+    expect(events.at(-1)).toMatchObject({ phase: 'done' })
+    expect(events.some((e) => e.phase === 'writing' && e.done === 2 && e.total === 2)).toBe(true)
+  })
+
+  it('is refused where the archive is read-only, and writes nothing', async () => {
+    const { dispatch } = await make(false)
+    const out = tree!.path('all.html')
+    const reply = await dispatch('exportArticles', {
+      format: 'html',
+      selection: { all: true },
+      out,
+    })
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'read-only', params: { action: 'export' } },
+    })
+    expect(existsSync(out)).toBe(false)
+  })
+
+  it('refuses a selection that is not one of ids, query or all', async () => {
+    const { dispatch } = await make(true)
+    for (const selection of [{ all: false }, { ids: ['1'] }, { query: 'x', all: true }, {}]) {
+      const reply = await dispatch('exportArticles', { format: 'html', selection, out: 'x.html' })
+      expect(reply, JSON.stringify(selection)).toMatchObject({
+        ok: false,
+        error: { code: 'bad-arguments' },
+      })
+    }
+  })
+
+  it('says there is nothing to export when the search finds nothing', async () => {
+    const { dispatch } = await make(true)
+    const out = tree!.path('none.html')
+    const reply = await dispatch('exportArticles', {
+      format: 'html',
+      selection: { query: 'volcano' },
+      out,
+    })
+    expect(reply).toMatchObject({ ok: false, error: { code: 'nothing-to-export' } })
+  })
+})

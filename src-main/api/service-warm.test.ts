@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { openArchive } from '../db/open'
+import { importFolders } from '../import/importer'
+import { article, tempTree } from '../test-support/tmp'
+import { ArchiveService } from './service'
+
+let tree: ReturnType<typeof tempTree>
+let service: ArchiveService | null = null
+afterEach(() => {
+  service?.close()
+  service = null
+  tree?.cleanup()
+})
+
+async function started(warm: boolean): Promise<ArchiveService> {
+  tree = tempTree({ 'a.md': article('Alpha', 'market news'), 'b.md': article('Beta', 'market') })
+  const db = openArchive(':memory:')
+  await importFolders(db, [tree.path('.')])
+  service = new ArchiveService({ db, path: ':memory:', canImport: false })
+  if (warm) service.warmUp()
+  return service
+}
+
+describe('the service just after start', () => {
+  it('answers the first search without waiting for facets, and has them right after', async () => {
+    const s = await started(true)
+    const first = s.search({ query: 'market', sort: 'newest' })
+    expect(first.total).toBe(2)
+    expect(first.facets).toBeUndefined()
+    // The whole archive's list carries its facets even before the index exists.
+    expect(s.search({ query: '' }).facets?.tags).toEqual([{ name: 'test', count: 2 }])
+    expect(s.search({ query: 'market' }).facets?.tags).toEqual([{ name: 'test', count: 2 }])
+  })
+
+  it('always gives facets to one-shot callers (the CLI), which do not warm up', async () => {
+    const s = await started(false)
+    expect(s.search({ query: 'market' }).facets?.tags).toEqual([{ name: 'test', count: 2 }])
+  })
+})

@@ -1,0 +1,125 @@
+// Article Markdown → sanitised HTML for files that leave Lectern (HTML, EPUB, PDF). The same
+// settings as the reader (src-renderer/lib/markdown.ts: marked with GFM, DOMPurify's HTML profile,
+// no styles, frames or forms, links only to http(s)/mailto/#) so an export shows what the reader
+// shows; the reader's module needs the page's DOM, so here DOMPurify runs over a jsdom window.
+// Pictures are swapped by the caller: stored ones for a data: URL or a file in the book, the rest
+// for their alt text, so the file never loads anything from the pictures' hosts.
+import { JSDOM } from 'jsdom'
+import { Marked } from 'marked'
+import createDOMPurify, { type DOMPurify } from 'dompurify'
+import { imageKey } from '../shared/images'
+
+const marked = new Marked({ gfm: true, breaks: false, async: false })
+const SAFE_LINK = /^(https?:|mailto:|#)/i
+
+const CONFIG = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: [
+    'style',
+    'iframe',
+    'frame',
+    'object',
+    'embed',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'link',
+    'meta',
+    'base',
+    'video',
+    'audio',
+    'source',
+    'picture',
+  ],
+  FORBID_ATTR: ['style', 'id', 'class', 'srcset', 'action', 'formaction', 'ping', 'background'],
+  ALLOW_DATA_ATTR: false,
+  RETURN_DOM_FRAGMENT: true as const,
+}
+
+/** What a picture becomes: a new address, or null to show its alt text instead. */
+export type PictureSwap = (key: string) => string | null
+
+let shared: { window: JSDOM['window']; purify: DOMPurify } | null = null
+let swap: PictureSwap = () => null
+
+function purifier() {
+  if (shared) return shared
+  const { window } = new JSDOM('<!doctype html><html><body></body></html>')
+  const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0])
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    const el = node as Element
+    if (el.tagName === 'A') {
+      const href = (el.getAttribute('href') ?? '').trim()
+      if (!SAFE_LINK.test(href)) el.removeAttribute('href')
+    }
+    if (el.tagName === 'IMG') {
+      const src = (el.getAttribute('src') ?? '').trim()
+      const to = /^data:image\//i.test(src) ? src : swap(imageKey(src))
+      if (to) {
+        el.setAttribute('src', to)
+        if (!el.hasAttribute('alt')) el.setAttribute('alt', '')
+        return
+      }
+      const alt = el.getAttribute('alt') || src
+      const span = el.ownerDocument.createElement('span')
+      span.setAttribute('title', src)
+      span.textContent = `[${alt}]`
+      el.replaceWith(span)
+    }
+  })
+  shared = { window, purify }
+  return shared
+}
+
+function parse(markdown: string): string {
+  try {
+    return marked.parse(markdown) as string
+  } catch {
+    const esc = markdown.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)
+    return `<pre>${esc}</pre>`
+  }
+}
+
+function fragment(markdown: string, pictures: PictureSwap): DocumentFragment {
+  const { purify } = purifier()
+  swap = pictures
+  try {
+    return purify.sanitize(parse(markdown), CONFIG) as unknown as DocumentFragment
+  } finally {
+    swap = () => null
+  }
+}
+
+/** HTML text for an HTML page. */
+export function renderHtml(markdown: string, pictures: PictureSwap): string {
+  const frag = fragment(markdown, pictures)
+  const { window } = purifier()
+  const div = window.document.createElement('div')
+  div.append(frag)
+  return div.innerHTML
+}
+
+/** Well-formed XHTML for an EPUB chapter (closed tags, escaped text). */
+export function renderXhtml(markdown: string, pictures: PictureSwap): string {
+  const frag = fragment(markdown, pictures)
+  // EPUB's XHTML has no `align` (marked writes it on table cells): the same as a style.
+  for (const el of frag.querySelectorAll('[align]')) {
+    const align = el.getAttribute('align')!.toLowerCase()
+    el.removeAttribute('align')
+    if (/^(left|right|center|justify)$/.test(align))
+      el.setAttribute('style', `text-align: ${align}`)
+  }
+  const { window } = purifier()
+  const doc = window.document.implementation.createDocument('http://www.w3.org/1999/xhtml', 'div')
+  const root = doc.documentElement!
+  root.append(doc.importNode(frag, true))
+  const xml = new window.XMLSerializer().serializeToString(root)
+  // The wrapper's own tags go; the chapter template supplies the document around the content.
+  return xml.replace(/^<div[^>]*>/, '').replace(/<\/div>$|^<div[^>]*\/>$/, '')
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}

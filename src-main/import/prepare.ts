@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { prepareImages, type PreparedImages } from '../images/local'
+import type { FileReason, ImportWarning } from '../shared/problems'
+import { indexText } from '../db/search-index'
+import { fingerprint, type Fingerprint } from '../db/story-clusters'
+import { normalizeText } from '../text/normalize'
+import { lexMarkdown } from '../text/markdown'
+import { plainTextOf } from '../text/plain'
+import { decodeFile } from './decode'
+import { parseArticle } from './parse'
+import { reason } from './scan'
+import type { ParsedArticle } from './types'
+
+// Everything the import does to one file before the archive is touched: read, decode, hash,
+// parse, copy its local pictures into the media store, and fold the text the full-text index
+// takes. No SQLite here, so it runs in the parse workers (import/parse-worker.ts) as well as in
+// the calling thread.
+
+/** One file to prepare (what the worker receives). */
+export interface PrepareJob {
+  abs: string
+  rel: string
+  root: string
+  mediaDir: string
+  /** false: no story fingerprint (only the import bench, to measure what clusters cost). */
+  clusters?: boolean
+}
+
+/** The full-text index's columns for an article, already folded (see db/search-index.ts). */
+export interface IndexText {
+  title: string
+  body: string
+}
+
+export type PrepareResult =
+  | {
+      kind: 'parsed'
+      hash: string
+      parsed: ParsedArticle
+      extra: ImportWarning[]
+      images: PreparedImages
+      index: IndexText
+      /** What placing it in a story needs, from the same folded text as the index. */
+      story: Fingerprint | null
+    }
+  | { kind: 'skip'; reason: FileReason }
+  | { kind: 'fail'; reason: FileReason }
+
+/** Prepares files a few at a time (reads overlap; a batch is not read all at once), in order. */
+export async function prepareAll(jobs: PrepareJob[], concurrency = 16): Promise<PrepareResult[]> {
+  const out: PrepareResult[] = new Array(jobs.length)
+  let next = 0
+  const run = async () => {
+    for (let i = next++; i < jobs.length; i = next++) out[i] = await prepareSafely(jobs[i]!)
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, run))
+  return out
+}
+
+/** An unexpected fault in one file fails that file, never the batch or the worker. */
+async function prepareSafely(job: PrepareJob): Promise<PrepareResult> {
+  try {
+    return await prepareFile(job)
+  } catch (e) {
+    return {
+      kind: 'fail',
+      reason: {
+        code: 'read-error',
+        params: { detail: e instanceof Error ? e.message : String(e) },
+      },
+    }
+  }
+}
+
+export async function prepareFile(job: PrepareJob): Promise<PrepareResult> {
+  let buf: Buffer
+  try {
+    buf = await readFile(job.abs)
+  } catch (e) {
+    return { kind: 'fail', reason: reason(e) }
+  }
+  const decoded = decodeFile(buf, basename(job.abs))
+  if (decoded.kind === 'skip') return { kind: 'skip', reason: decoded.reason }
+  let hash: string, parsed: ParsedArticle
+  try {
+    hash = createHash('sha256').update(decoded.text).digest('hex')
+    parsed = parseArticle(decoded.text, job.rel)
+  } catch (e) {
+    return {
+      kind: 'fail',
+      reason: {
+        code: 'parse-error',
+        params: { detail: e instanceof Error ? e.message : String(e) },
+      },
+    }
+  }
+  // Local pictures are copied into the media store here, outside the transaction; the writer then
+  // records them (the store is content-addressed, so a file written for nothing does no harm).
+  // The Markdown is lexed once, for the pictures and for the searchable text.
+  const tokens = lexMarkdown(parsed.markdown)
+  const site = { root: job.root, rel: job.rel, mediaDir: job.mediaDir }
+  const images = await prepareImages(parsed, site, tokens)
+  // folded once, for the index and for the story fingerprint (both made here, off the writer)
+  const plain = plainTextOf(tokens)
+  const folded = normalizeText(plain)
+  const index = indexText(parsed.title, plain, folded)
+  const story = job.clusters === false ? null : fingerprint(parsed.markdown, folded)
+  return { kind: 'parsed', hash, parsed, extra: decoded.warnings, images, index, story }
+}

@@ -1,0 +1,127 @@
+// One export at a time: what to write (format, the current search or the whole archive), where,
+// live progress from `exportProgress` events, and the outcome.
+import { api, isDesktop, onEvent } from '../api/client'
+import type {
+  ExportFormat,
+  ExportProgress,
+  ExportReport,
+  ExportSelection,
+} from '../../../src-main/shared/export'
+import type { Problem } from '../../../src-main/shared/problems'
+import { describe } from '../../i18n'
+import { problemOf } from '../problem'
+import { ui } from './ui.svelte'
+
+export type ExportScope = 'search' | 'all'
+export type ExportPhase = 'idle' | 'running' | 'done'
+
+export class Exporter {
+  #phase = $state<ExportPhase>('idle')
+  #format = $state<ExportFormat>('html')
+  #scope = $state<ExportScope>('search')
+  #out = $state('')
+  #progress = $state.raw<ExportProgress | null>(null)
+  #report = $state.raw<ExportReport | null>(null)
+  #error = $state.raw<Problem | null>(null)
+  #listening = false
+
+  get phase() {
+    return this.#phase
+  }
+  get format() {
+    return this.#format
+  }
+  set format(f: ExportFormat) {
+    this.#format = f
+  }
+  get scope() {
+    return this.#scope
+  }
+  set scope(s: ExportScope) {
+    this.#scope = s
+  }
+  /** Where to write: chosen in the save dialog (desktop) or typed as a path on the server. */
+  get out() {
+    return this.#out
+  }
+  set out(v: string) {
+    this.#out = v
+  }
+  get progress() {
+    return this.#progress
+  }
+  get report() {
+    return this.#report
+  }
+  get error(): string | null {
+    return this.#error && describe(this.#error)
+  }
+  get percent(): number {
+    const p = this.#progress
+    return !p || p.total === 0 ? 0 : Math.round((p.done / p.total) * 100)
+  }
+
+  listen(): void {
+    if (this.#listening) return
+    this.#listening = true
+    onEvent('exportProgress', (p) => {
+      if (this.#phase === 'running') this.#progress = p
+    })
+  }
+
+  /** Desktop: the system's save dialog fills in the destination. */
+  async choose(): Promise<void> {
+    if (!isDesktop) return
+    try {
+      const out = await api.chooseExportTarget({ format: this.#format })
+      if (out) this.#out = out
+    } catch (e) {
+      this.#error = problemOf(e)
+    }
+  }
+
+  async start(search: { query: string; sort: 'relevance' | 'newest' | 'oldest' }): Promise<void> {
+    const out = this.#out.trim()
+    if (!out || this.#phase === 'running') return
+    const selection: ExportSelection =
+      this.#scope === 'all' || search.query.trim() === ''
+        ? { all: true }
+        : { query: search.query, sort: search.sort }
+    this.#phase = 'running'
+    this.#report = null
+    this.#error = null
+    this.#progress = { phase: 'selecting', done: 0, total: 0 }
+    try {
+      this.#report = await api.exportArticles({ format: this.#format, selection, out })
+      this.#phase = 'done'
+    } catch (e) {
+      this.#error = problemOf(e)
+      this.#phase = 'idle'
+    }
+  }
+
+  async cancel(): Promise<void> {
+    try {
+      await api.cancelExport()
+    } catch (e) {
+      ui.report(e)
+    }
+  }
+
+  again(): void {
+    if (this.#phase === 'running') return
+    this.#phase = 'idle'
+    this.#report = null
+    this.#error = null
+    this.#progress = null
+  }
+
+  reset(): void {
+    this.again()
+    this.#format = 'html'
+    this.#scope = 'search'
+    this.#out = ''
+  }
+}
+
+export const exporter = new Exporter()
