@@ -6,6 +6,7 @@ import { benchImages } from './images'
 import { benchImport } from './import'
 import { benchScale } from './scale'
 import { benchSearch } from './search'
+import { benchSearchShown } from './search-shown'
 import { benchUi } from './ui'
 import { benchWatch } from './watch'
 
@@ -21,6 +22,7 @@ const n = (env: string | undefined, dflt: number) => (flag >= 0 ? articles : Num
 const parts: Record<string, () => Promise<void>> = {
   import: async () => void (await benchImport(n(process.env.BENCH_IMPORT_N, 20_000))),
   search: async () => void (await benchSearch(n(process.env.BENCH_SEARCH_N, 100_000))),
+  'search-shown': () => benchSearchShown(n(process.env.BENCH_SEARCH_N, 100_000)),
   images: () => benchImages(n(process.env.BENCH_IMAGES_N, 1000)),
   ui: () => benchUi(n(process.env.BENCH_SEARCH_N, 100_000)),
   clusters: () => benchClusters(n(process.env.BENCH_CLUSTERS_N, 300)),

@@ -31,6 +31,7 @@ const READER: Method[] = [
   'categories',
   'article',
   'search',
+  'searchIds',
   'imageStatus',
   'me',
   'revisions',

@@ -28,8 +28,10 @@ import { wordDiff } from '../text/word-diff'
 import { backupArchive } from '../archive/backup'
 import { checkArchive } from '../archive/check'
 import { mediaDirOf, mediaFile } from '../images/store'
+import { searchIds } from '../search/search'
 import { FolderWatcher, type WatchOptions } from '../watch/watcher'
 import { LecternError } from '../shared/errors'
+import type { Caller } from '../shared/auth'
 import type { ReadOnlyAction } from '../shared/problems'
 
 /**
@@ -49,6 +51,10 @@ export abstract class KeepService implements KeepApi {
   protected watchOptions: Pick<WatchOptions, 'settleMs' | 'stableMs'> = {}
 
   #watcher: FolderWatcher | null = null
+  /** Folders watched for this run only (not remembered). */
+  #session = new Set<string>()
+  /** Whether the remembered folders are watched too (the app; after any remembering call). */
+  #watchRemembered = false
 
   editArticle({ id, ...changes }: { id: number } & ArticleChanges): Article {
     this.mayWrite('edit')
@@ -139,8 +145,25 @@ export abstract class KeepService implements KeepApi {
     return checkArchive(this.db, { fix: fix ?? false })
   }
 
-  async watchFolders({ folders }: { folders: string[] }): Promise<WatchStatus> {
+  searchIds({ query }: { query: string }, caller?: Caller): number[] {
+    // has:, note:, collection: and is: read the caller's own highlights, notes and lists.
+    return searchIds(this.db, query, caller?.owner)
+  }
+
+  async watchFolders({
+    folders,
+    remember = true,
+  }: {
+    folders: string[]
+    remember?: boolean
+  }): Promise<WatchStatus> {
     this.mayWrite('watch')
+    return this.watchFor(folders, remember)
+  }
+
+  /** Watching without the transport's say (`serve --watch`: the person at the terminal asked,
+   * while the browser may still be read-only). */
+  async watchFor(folders: string[], remember: boolean): Promise<WatchStatus> {
     const abs = folders.map((f) => resolve(f))
     for (const f of abs) {
       if (!existsSync(f) || !statSync(f).isDirectory()) {
@@ -148,8 +171,11 @@ export abstract class KeepService implements KeepApi {
       }
     }
     this.beforeImport()
-    for (const f of abs) addWatchedFolder(this.db, f, now())
-    await this.resumeWatching()
+    if (remember) {
+      for (const f of abs) addWatchedFolder(this.db, f, now())
+      this.#watchRemembered = true
+    } else for (const f of abs) this.#session.add(f)
+    await this.#restartWatching()
     return this.watchStatus()
   }
 
@@ -157,7 +183,9 @@ export abstract class KeepService implements KeepApi {
     this.mayWrite('watch')
     const gone = folders ? folders.map((f) => resolve(f)) : watchedFolders(this.db)
     for (const f of gone) removeWatchedFolder(this.db, f)
-    await this.resumeWatching()
+    if (folders) for (const f of gone) this.#session.delete(f)
+    else this.#session.clear()
+    await this.#restartWatching()
     return this.watchStatus()
   }
 
@@ -165,10 +193,16 @@ export abstract class KeepService implements KeepApi {
     return { folders: this.#watcher?.folders ?? [], polling: this.#watcher?.polling ?? false }
   }
 
-  /** Watches the folders the archive remembers (at start, and after a change of the list). */
+  /** Watches the folders the archive remembers (the app, at start). */
   async resumeWatching(): Promise<void> {
+    this.#watchRemembered = true
+    await this.#restartWatching()
+  }
+
+  async #restartWatching(): Promise<void> {
     await this.stopWatching()
-    const folders = watchedFolders(this.db).filter((f) => existsSync(f))
+    const remembered = this.#watchRemembered ? watchedFolders(this.db) : []
+    const folders = [...new Set([...remembered, ...this.#session])].filter((f) => existsSync(f))
     if (folders.length === 0) return
     const w = new FolderWatcher(this.db, folders, {
       ...this.watchOptions,

@@ -1,6 +1,8 @@
 import type { SearchRequest, SearchResult } from '../shared/search-types'
-import { CliError, openCli, type CliClient } from './client'
-import { flagSynopsis, parseFlags, UsageError, type FlagTable, type FlagValues } from './flags'
+import { CliError, type CliClient } from './client'
+import { flagSynopsis, parseFlags, UsageError, type FlagTable } from './flags'
+import { command, DB, JSON_OUT, PRIVATE, withArchive, type Command, type Print } from './command'
+import { KEEP_COMMANDS } from './keep-commands'
 import { formatArticle, formatLabels, formatStats } from './format'
 import { formatSearch, searchJson } from './format-search'
 import { runImagesFetch, runImport } from './pictures'
@@ -13,21 +15,6 @@ import { runTokens, runUsers } from './accounts'
 // Every command in one table: its words, its flags (declared once, parsed by flags.ts) and what
 // it does. A new command is a new row.
 
-const DB = {
-  db: {
-    kind: 'string',
-    value: 'FILE',
-    help: "the archive (default: $LECTERN_DB, else the desktop app's archive)",
-  },
-} as const
-const JSON_OUT = { json: { kind: 'boolean', help: 'print one JSON document' } } as const
-const PRIVATE = {
-  'allow-private-hosts': {
-    kind: 'boolean',
-    help: 'also fetch pictures from this computer and the local network',
-  },
-} as const
-
 const ACCOUNT = {
   role: {
     kind: 'string',
@@ -39,19 +26,6 @@ const ACCOUNT = {
     help: 'read the password from standard input instead of the terminal',
   },
 } as const
-
-type Print = (value: unknown, human: () => string) => void
-
-interface Command<T extends FlagTable> {
-  words: string
-  about: string
-  flags: T
-  dashWords?: boolean
-  run(flags: FlagValues<T>, words: string[], print: Print): Promise<number>
-}
-
-/** Keeps each row's flag types while the table holds rows of every shape. */
-const command = <T extends FlagTable>(c: Command<T>) => c as unknown as Command<FlagTable>
 
 /** The contract caps one page of hits; the CLI asks page after page for larger limits. */
 const SEARCH_PAGE = 1000
@@ -228,6 +202,11 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
       },
       'allow-import': { kind: 'boolean', help: 'let the browser import and fetch pictures' },
       ...PRIVATE,
+      watch: {
+        kind: 'strings',
+        value: 'FOLDER',
+        help: 'also import new and changed files of this folder while serving',
+      },
       'allow-host': {
         kind: 'strings',
         value: 'NAME',
@@ -251,6 +230,7 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
         throw new UsageError('--log-queries needs --access-log FILE.')
       }
       return serve({
+        watch: flags.watch,
         db: flags.db,
         port: flags.port,
         host: flags.host,
@@ -277,6 +257,7 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
     flags: { ...DB, ...JSON_OUT, role: ACCOUNT.role },
     run: (flags, words, print) => runTokens({ ...flags, 'password-stdin': false }, words, print),
   }),
+  ...KEEP_COMMANDS,
 }
 
 /** Runs one command line (without `lectern`). Usage errors throw UsageError (exit 2). */
@@ -299,18 +280,6 @@ export async function runCommand(name: string, args: string[]): Promise<number> 
   const print: Print = (value, human) =>
     process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`)
   return cmd.run(values, positionals, print)
-}
-
-async function withArchive(
-  db: string | undefined,
-  fn: (cli: CliClient) => Promise<number>,
-): Promise<number> {
-  const cli = await openCli({ db, create: false })
-  try {
-    return await fn(cli)
-  } finally {
-    cli.close()
-  }
 }
 
 /** Any number of hits, asked for a page at a time; total, facets and notes from the first. */

@@ -94,6 +94,24 @@ describe('command-line flags, declared per command', () => {
       'role=admin password-stdin=true "add" "mei"',
     ],
     [['tokens', 'create', 'desk', '--role'], 'error: --role needs a value (ROLE).'],
+    [['serve', '--watch', 'a', '--watch=b'], 'port=4310 host=127.0.0.1 watch=a+b'],
+    [['serve', '--watch'], 'error: --watch needs a value (FOLDER).'],
+    [
+      ['edit', '7', '--title', '新标题', '--add-tag', 'a', '--add-tag', 'b', '--reset', 'date'],
+      'title=新标题 add-tag=a+b reset=date "7"',
+    ],
+    [['edit', '7', '--tag', 'a'], 'error: lectern edit has no option --tag; see lectern --help.'],
+    [
+      ['labels', 'merge', '新华社', '新華社', 'Xinhua', '--into', '新华社'],
+      'into=新华社 kind=tag "merge" "新华社" "新華社" "Xinhua"',
+    ],
+    [
+      ['labels', 'rename', 'a', 'b', '--kind', 'label'],
+      'error: --kind must be tag or category, not "label".',
+    ],
+    [['tag', '--query', 'tag:x', '--add', 'y'], 'query=tag:x add=y'],
+    [['trash', '--ids', '1,2'], 'ids=1,2'],
+    [['check', '--fix', '--json'], 'json=true fix=true'],
   ]
   it.each(rows)('%j → %s', (line, expected) => {
     expect(parsed(line)).toBe(expected)

@@ -136,6 +136,7 @@ export function flagSynopsis(flags: FlagTable): string {
   return Object.entries(flags)
     .map(([name, f]) => {
       if (f.kind === 'boolean') return `[--${name}]`
+      if (f.kind === 'strings') return `[--${name} ${f.value}]...`
       return `[--${name} ${f.kind === 'choice' ? f.choices.join('|') : f.value}]`
     })
     .join(' ')

@@ -6,7 +6,9 @@ import { describeEn } from '../shared/messages-en'
 export function formatImport(r: ImportReport): string {
   const lines = [
     `Scanned ${r.scanned} files: ${r.imported} imported, ${r.updated} updated, ` +
+      `${r.moved ? `${r.moved} moved, ` : ''}` +
       `${r.unchanged} unchanged, ${r.duplicates} duplicates, ${r.skipped} skipped, ${r.failed} failed.`,
+    ...(r.editedFieldsKept ? [`Edited fields kept: ${r.editedFieldsKept}.`] : []),
   ]
   const a = r.annotations
   if (a.kept + a.moved + a.orphaned > 0) {
@@ -40,6 +42,10 @@ export function formatArticle(a: Article): string {
     a.tags.length ? `tags: ${a.tags.join(', ')}` : '',
     a.categories.length ? `categories: ${a.categories.join(', ')}` : '',
     a.author ? `by ${a.author}` : '',
+    a.edited?.length ? `edited: ${a.edited.join(', ')}` : '',
+    a.trashed ? 'in the trash' : '',
+    a.sourceMissing ? 'source file missing' : '',
+    a.revisions ? `revisions: ${a.revisions + 1} (lectern revisions ${a.id})` : '',
   ].filter(Boolean)
   return `${head.join('\n')}\n\n${a.markdown.trim()}\n`
 }

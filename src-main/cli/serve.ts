@@ -7,6 +7,7 @@ import { localCaller } from '../shared/auth'
 import { startHttp, type HttpTransport, type RequestEntry } from '../transport/http'
 import { mediaDirOf } from '../images/store'
 import { locateMedia } from '../images/serve'
+import { untilInterrupted } from './command'
 import { CliError } from './client'
 
 export interface ServeOptions {
@@ -15,6 +16,8 @@ export interface ServeOptions {
   host: string
   allowImport: boolean
   allowPrivateHosts: boolean
+  /** Folders to watch while serving (not remembered), even when the browser may not write. */
+  watch?: string[]
   allowHosts?: string[]
   noAuth?: boolean
   tlsCert?: string | undefined
@@ -77,18 +80,18 @@ export async function serve(opts: ServeOptions): Promise<number> {
     throw e
   }
   service.warmUp()
+  const watching = opts.watch?.length ? await service.watchFor(opts.watch, false) : null
   const info = service.info()
   process.stdout.write(
     `Lectern is serving ${info.sample ? 'the sample archive' : info.path} at ${http.url}\n` +
       `${accountsOn ? 'Sign-in required. ' : ''}` +
       `${opts.allowImport ? 'Import is allowed.' : 'Read-only (use --allow-import to import).'}` +
       `${opts.allowPrivateHosts ? ' Pictures may come from private addresses.' : ''}` +
+      `${watching ? ` Watching ${watching.folders.join(', ')}${watching.polling ? ' (polling)' : ''}.` : ''}` +
       ' Press Ctrl+C to stop.\n',
   )
-  await new Promise<void>((ok) => {
-    process.once('SIGINT', ok)
-    process.once('SIGTERM', ok)
-  })
+  await untilInterrupted()
+  await service.stopWatching()
   await http.close()
   service.close()
   log?.close()

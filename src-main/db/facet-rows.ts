@@ -1,4 +1,5 @@
 import type { Archive } from './open'
+import { anyTrashed, editedFields, notTrashedSql, shownSql } from './shown'
 
 // The raw rows search/facet-index.ts builds its in-memory facet arrays from, as plain tuples
 // (raw() skips building an object per row: these read the whole archive).
@@ -45,21 +46,78 @@ export function articleLabelLinks(db: Archive): number[] {
     .all() as number[]
 }
 
+/** Each article's id, language, source name and year, as shown (the user's edits win). */
+export function articleFacetRows(
+  db: Archive,
+): Iterable<[number, string | null, string | null, string | null]> {
+  const [lang, source, date] = (['lang', 'sourceName', 'date'] as const).map((f) => shownSql(db, f))
+  return db
+    .prepare(`SELECT a.id, ${lang}, ${source}, substr(${date}, 1, 4) FROM articles a`)
+    .raw()
+    .iterate() as Iterable<[number, string | null, string | null, string | null]>
+}
+
+/** Every (article id, label id) pair of imported labels the user has not replaced with their
+ * own list of that kind (those come from editedLabelLists). */
+export function articleLabelPairs(db: Archive): [number, number][] {
+  const edited = editedFields(db)
+  if (!edited.has('tags') && !edited.has('categories')) {
+    return db.prepare(`SELECT article_id, label_id FROM article_labels`).raw().all() as [
+      number,
+      number,
+    ][]
+  }
+  return db
+    .prepare(
+      `SELECT al.article_id, al.label_id FROM article_labels al JOIN labels l ON l.id = al.label_id
+        WHERE NOT EXISTS (SELECT 1 FROM article_edits e WHERE e.article_id = al.article_id
+          AND e.field = iif(l.kind = 'tag', 'tags', 'categories') AND e.owner = 'user')`,
+    )
+    .raw()
+    .all() as [number, number][]
+}
+
+/** The user's own label lists: (article id, 'tag' | 'category', JSON list of names). */
+export function editedLabelLists(db: Archive): [number, 'tag' | 'category', string][] {
+  return db
+    .prepare(
+      `SELECT article_id, iif(field = 'tags', 'tag', 'category'), value FROM article_edits
+        WHERE field IN ('tags', 'categories') AND owner = 'user'`,
+    )
+    .raw()
+    .all() as [number, 'tag' | 'category', string][]
+}
+
 export function allLabels(db: Archive): [number, string, string][] {
   return db.prepare(`SELECT id, kind, name FROM labels`).raw().all() as [number, string, string][]
 }
 
-/** Every article id, newest first (undated last), read backwards off the date index. */
+/** Every article id not in the trash, newest first by the shown date (undated last): read
+ * backwards off the date index while no date is edited; the trash is a small lookup. */
 export function idsNewestFirst(db: Archive): number[] {
-  return db.prepare(`SELECT id FROM articles ORDER BY date DESC, id DESC`).pluck().all() as number[]
+  return db
+    .prepare(
+      `SELECT a.id FROM articles a ${kept(db)} ORDER BY ${shownSql(db, 'date')} DESC, a.id DESC`,
+    )
+    .pluck()
+    .all() as number[]
 }
 
+/** How many articles not in the trash have a shown date. */
 export function datedCount(db: Archive): number {
-  return db.prepare(`SELECT count(date) FROM articles`).pluck().get() as number
+  return db
+    .prepare(`SELECT count(${shownSql(db, 'date')}) FROM articles a ${kept(db)}`)
+    .pluck()
+    .get() as number
+}
+
+function kept(db: Archive): string {
+  return anyTrashed(db) ? `WHERE ${notTrashedSql('a.id')}` : ''
 }
 
 /** [facet, name, count] over the whole archive, each off an index: for the first list after
- * start, before the in-memory facet index exists. */
+ * start, before the in-memory facet index exists. Imported values: only while the archive
+ * has no edits and no trash (showsImported). */
 export function wholeArchiveCounts(db: Archive): [string, string, number][] {
   return db
     .prepare(

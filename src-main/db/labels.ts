@@ -36,12 +36,35 @@ export function labelsOf(db: Archive, articleId: number, kind: LabelKind): strin
   return rows.map((r) => r.name)
 }
 
-/** Labels in use, most used first (ties by name). */
+/** Labels in use, most used first (ties by name): as shown (an article the user gave a list of
+ * its own counts under those names) and leaving out the trash. */
 export function listLabels(db: Archive, kind: LabelKind): LabelCount[] {
-  return stmt(
+  const field = kind === 'tag' ? 'tags' : 'categories'
+  const imported = stmt(
     db,
     `SELECT l.name AS name, count(*) AS count FROM labels l
          JOIN article_labels al ON al.label_id = l.id
-        WHERE l.kind = ? GROUP BY l.id ORDER BY count DESC, l.name`,
-  ).all(kind) as LabelCount[]
+        WHERE l.kind = ? AND al.article_id NOT IN (SELECT article_id FROM trash)
+          AND NOT EXISTS (SELECT 1 FROM article_edits e WHERE e.article_id = al.article_id
+            AND e.field = ? AND e.owner = 'user')
+        GROUP BY l.id`,
+  ).all(kind, field) as LabelCount[]
+  const edited = stmt(
+    db,
+    `SELECT j.value FROM article_edits e, json_each(e.value) j
+      WHERE e.field = ? AND e.owner = 'user'
+        AND e.article_id NOT IN (SELECT article_id FROM trash)`,
+  )
+    .pluck()
+    .all(field) as string[]
+  const byKey = new Map<string, LabelCount>()
+  for (const l of imported) byKey.set(labelKey(l.name), l)
+  for (const name of edited) {
+    const l = byKey.get(labelKey(name))
+    if (l) l.count++
+    else byKey.set(labelKey(name), { name, count: 1 })
+  }
+  return [...byKey.values()].sort(
+    (x, y) => y.count - x.count || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0),
+  )
 }

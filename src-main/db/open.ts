@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { LecternError } from '../shared/errors'
+import { labelKey } from './labels'
 import { currentVersion, latestVersion, migrate } from './migrations/index'
 import { normalizeText } from '../text/normalize'
 
@@ -55,6 +56,9 @@ export function openArchive(file: string, opts: OpenOptions = {}): Archive {
   db.function('lectern_fold', { deterministic: true }, (s: unknown) =>
     typeof s === 'string' ? normalizeText(s) : null,
   )
+  // Label keys are Unicode-aware (SQLite's NOCASE folds ASCII only); search compares the
+  // user's edited label lists, kept as JSON, by this key.
+  db.function('label_key', { deterministic: true }, (name: unknown) => labelKey(String(name)))
   if (!opts.readonly) migrate(db)
   else if (version < latestVersion) {
     db.close()

@@ -1,6 +1,7 @@
 import { stmt } from './stmt'
 import type { Archive } from './open'
 import { touch } from './generation'
+import { reindexArticles } from './search-index'
 import type { ChangeSummary } from '../shared/types'
 
 // Undo keeps the rows a change replaced, not an inverse operation per kind of change: putting
@@ -132,6 +133,16 @@ export function undoLast(db: Archive): ChangeSummary | null {
 
 function restore(db: Archive, b: Before): void {
   const list = ids(b.articles.ids)
+  const retitled = new Set(
+    stmt(
+      db,
+      `SELECT article_id FROM article_edits WHERE field = 'title'
+        AND article_id IN (SELECT value FROM json_each(?))`,
+    )
+      .pluck()
+      .all(list) as number[],
+  )
+  for (const r of b.articles.edits) if (r.field === 'title') retitled.add(r.article_id)
   stmt(db, `DELETE FROM article_edits WHERE article_id IN (SELECT value FROM json_each(?))`).run(
     list,
   )
@@ -150,6 +161,8 @@ function restore(db: Archive, b: Before): void {
   )
   for (const r of b.articles.trash) trash.run(r)
   if (b.labels) restoreLabels(db, b.labels)
+  // A title edit taken back changes what the full-text index must hold.
+  reindexArticles(db, retitled)
 }
 
 function restoreLabels(db: Archive, l: LabelsBefore): void {

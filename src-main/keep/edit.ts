@@ -4,6 +4,7 @@ import { dropEdit, editsOf, putEdit, shownArticle } from '../db/edits'
 import { labelKey } from '../db/labels'
 import { aliasLabels } from '../db/label-aliases'
 import { touch } from '../db/generation'
+import { reindexArticles } from '../db/search-index'
 import { captureArticles, logChange } from '../db/undo'
 import {
   EDITABLE_FIELDS,
@@ -58,6 +59,7 @@ function applyChanges(
       articles.map((a) => a.id),
     )
     let changed = 0
+    const retitled: number[] = []
     for (const a of articles) {
       const edits = editsOf(db, a.id)
       const shown = { ...a, ...edits }
@@ -84,10 +86,14 @@ function applyChanges(
         else if (f in edits) dropEdit(db, a.id, f)
         const shownBefore = f in edits ? edits[f] : a[f]
         const shownAfter = keep ? next[f] : a[f]
-        if (!sameValue(shownBefore, shownAfter)) differs = true
+        if (!sameValue(shownBefore, shownAfter)) {
+          differs = true
+          if (f === 'title') retitled.push(a.id)
+        }
       }
       if (differs) changed++
     }
+    reindexArticles(db, retitled)
     const undoId = changed > 0 ? logChange(db, action, changed, { articles: before }, now) : null
     touch(db)
     return { changed, undoId }

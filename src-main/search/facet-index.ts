@@ -2,14 +2,19 @@ import type { Archive } from '../db/open'
 import { generation } from '../db/generation'
 import {
   allLabels,
+  articleFacetRows,
   articleLabelLinks,
-  facetValueIds,
-  LABEL_BITS,
+  articleLabelPairs,
   datedCount,
+  editedLabelLists,
+  facetValueIds,
   idsNewestFirst,
+  LABEL_BITS,
   maxArticleId,
   wholeArchiveCounts,
 } from '../db/facet-rows'
+import { labelKey } from '../db/labels'
+import { editedFields, showsImported } from '../db/shown'
 import type { SearchFacets } from '../shared/search-types'
 import type { LabelCount } from '../shared/types'
 
@@ -84,16 +89,33 @@ function build(db: Archive, gen: string): FacetIndex {
     labels: new Map(),
     maxLabel: 0,
   }
-  for (const [column, values, d] of [
-    ['lang', idx.lang, idx.dicts.lang],
-    ['source', idx.source, idx.dicts.source],
-    ['year', idx.year, idx.dicts.year],
-  ] as const) {
-    for (const [value, ids] of facetValueIds(db, column)) {
-      const c = code(d, value)
-      for (const id of ids) values[id] = c
+  const edited = editedFields(db)
+  if (edited.has('lang') || edited.has('sourceName') || edited.has('date')) {
+    // Some article shows an edited value: the per-value reads off the indexes would give the
+    // imported ones, so every article's shown values are read (the slower whole-table scan).
+    for (const [id, lang, source, year] of articleFacetRows(db)) {
+      idx.lang[id] = code(idx.dicts.lang, lang)
+      idx.source[id] = code(idx.dicts.source, source)
+      idx.year[id] = code(idx.dicts.year, year)
+    }
+  } else {
+    for (const [column, values, d] of [
+      ['lang', idx.lang, idx.dicts.lang],
+      ['source', idx.source, idx.dicts.source],
+      ['year', idx.year, idx.dicts.year],
+    ] as const) {
+      for (const [value, ids] of facetValueIds(db, column)) {
+        const c = code(d, value)
+        for (const id of ids) values[id] = c
+      }
     }
   }
+  if (edited.has('tags') || edited.has('categories')) shownLabels(db, idx)
+  else importedLabels(db, idx)
+  return idx
+}
+
+function importedLabels(db: Archive, idx: FacetIndex): void {
   // Links come in (article, label) key order, so each article's labels are one run.
   const links = articleLabelLinks(db)
   idx.labelIds = new Int32Array(links.length)
@@ -110,7 +132,44 @@ function build(db: Archive, gen: string): FacetIndex {
     idx.labels.set(id, { kind, name })
     idx.maxLabel = Math.max(idx.maxLabel, id)
   }
-  return idx
+}
+
+/** Labels as shown once some article has the user's own list of tags or categories. */
+function shownLabels(db: Archive, idx: FacetIndex): void {
+  let nextLabel = 0
+  const byKey = new Map<string, number>()
+  for (const [id, kind, name] of allLabels(db)) {
+    idx.labels.set(id, { kind, name })
+    byKey.set(`${kind}:${labelKey(name)}`, id)
+    nextLabel = Math.max(nextLabel, id + 1)
+  }
+  // The user's own lists name labels by name; one the archive has no row for gets an id here.
+  const links = articleLabelPairs(db)
+  for (const [articleId, kind, json] of editedLabelLists(db)) {
+    for (const name of JSON.parse(json) as string[]) {
+      const key = `${kind}:${labelKey(name)}`
+      let id = byKey.get(key)
+      if (id === undefined) {
+        id = nextLabel++
+        byKey.set(key, id)
+        idx.labels.set(id, { kind, name })
+      }
+      links.push([articleId, id])
+    }
+  }
+  idx.maxLabel = Math.max(0, nextLabel - 1)
+  // Compressed rows: count per article, running sums, then fill (no sort needed).
+  const starts = idx.labelStart
+  for (const [articleId] of links) starts[articleId + 1] = (starts[articleId + 1] as number) + 1
+  for (let i = 1; i < starts.length; i++) {
+    starts[i] = (starts[i] as number) + (starts[i - 1] as number)
+  }
+  idx.labelIds = new Int32Array(links.length)
+  const fill = starts.slice(0, starts.length - 1)
+  for (const [articleId, labelId] of links) {
+    idx.labelIds[fill[articleId] as number] = labelId
+    fill[articleId] = (fill[articleId] as number) + 1
+  }
 }
 
 /** The index of the archive as it is now, built (or rebuilt after a change) when needed. */
@@ -139,6 +198,9 @@ export function wholeFacets(db: Archive): SearchFacets {
 /** The whole archive's facets by SQL aggregates over indexes: what the first list after start
  * shows while the in-memory index is not built yet (the same counts, the same order). */
 export function firstFacets(db: Archive): SearchFacets {
+  // The aggregates count imported values over every article: with edits or trash, the exact
+  // (slower) whole-archive facets from the in-memory index instead.
+  if (!showsImported(db)) return wholeFacets(db)
   const f: LabelFacets = { tags: [], categories: [], languages: [], sources: [], years: [] }
   for (const [facet, name, count] of wholeArchiveCounts(db)) {
     f[facet as keyof LabelFacets].push({ name, count })

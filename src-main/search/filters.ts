@@ -1,15 +1,21 @@
 import { labelKey } from '../db/labels'
+import type { Archive } from '../db/open'
+import { hasLabelSql, shownSql } from '../db/shown'
 import { normalizeText } from '../text/normalize'
 import type { HasFilter, LabelFilter, NoteFilter, ParsedQuery } from '../shared/query'
 
-/** SQL conditions on `a` (articles) for the query's filters, with their bound parameters.
- * `has:` and `note:` look at `owner`'s highlights and notes only; `collection:` and `is:` at
- * `owner`'s collections and reading status. */
-export function filterSql(q: ParsedQuery, owner: string): { where: string[]; params: unknown[] } {
+/** SQL conditions on `a` (articles) for the query's filters, with their bound parameters, on
+ * the values as shown (the user's edits win). `has:` and `note:` look at `owner`'s highlights and
+ * notes only; `collection:` and `is:` at `owner`'s collections and reading status. */
+export function filterSql(
+  db: Archive,
+  q: ParsedQuery,
+  owner: string,
+): { where: string[]; params: unknown[] } {
   const where: string[] = []
   const params: unknown[] = []
   const parts = [
-    ...q.filters.map((f) => ({ negate: f.negate, ...one(f) })),
+    ...q.filters.map((f) => ({ negate: f.negate, ...one(db, f) })),
     ...q.has.map((f) => ({ negate: f.negate, ...has(f, owner) })),
     ...q.notes.map((f) => ({ negate: f.negate, ...noteSql(f, owner) })),
   ]
@@ -17,12 +23,13 @@ export function filterSql(q: ParsedQuery, owner: string): { where: string[]; par
     where.push(negate ? `NOT (${sql})` : sql)
     params.push(...args)
   }
+  const date = shownSql(db, 'date')
   if (q.after) {
-    where.push('a.date >= ?')
+    where.push(`${date} >= ?`)
     params.push(q.after)
   }
   if (q.before) {
-    where.push('a.date < ?')
+    where.push(`${date} < ?`)
     params.push(q.before)
   }
   for (const c of q.collections) {
@@ -41,27 +48,27 @@ export function filterSql(q: ParsedQuery, owner: string): { where: string[]; par
   return { where, params }
 }
 
-function one(f: LabelFilter): { sql: string; args: unknown[] } {
+function one(db: Archive, f: LabelFilter): { sql: string; args: unknown[] } {
   switch (f.field) {
     case 'tag':
     case 'category':
-      return {
-        sql: `EXISTS (SELECT 1 FROM article_labels al JOIN labels l ON l.id = al.label_id
-                WHERE al.article_id = a.id AND l.kind = ? AND l.key = ?)`,
-        args: [f.field, labelKey(f.value)],
-      }
-    case 'lang':
+      return hasLabelSql(db, f.field, labelKey(f.value))
+    case 'lang': {
+      const lang = shownSql(db, 'lang')
       // lang:zh covers zh-CN, zh-HK and zh-TW.
       return {
-        sql: `(a.lang = ? COLLATE NOCASE OR a.lang LIKE ? ESCAPE '\\')`,
+        sql: `(${lang} = ? COLLATE NOCASE OR ${lang} LIKE ? ESCAPE '\\')`,
         args: [f.value, `${likeEscape(f.value)}-%`],
       }
+    }
     case 'source': {
+      const name = shownSql(db, 'sourceName')
+      const url = shownSql(db, 'sourceUrl')
       // A source is its name (`qq`) or the host of its link (`new.qq.com`, `qq.com`).
       const host = f.value.toLowerCase().replace(/^www\./, '')
       return {
-        sql: `(a.source_name = ? COLLATE NOCASE OR lower(a.source_url) LIKE ? ESCAPE '\\'
-               OR lower(a.source_url) LIKE ? ESCAPE '\\')`,
+        sql: `(${name} = ? COLLATE NOCASE OR lower(${url}) LIKE ? ESCAPE '\\'
+               OR lower(${url}) LIKE ? ESCAPE '\\')`,
         args: [f.value, `%://${likeEscape(host)}/%`, `%.${likeEscape(host)}/%`],
       }
     }

@@ -7,6 +7,8 @@ import { toFtsMatch } from './fts'
 import { filterSql } from './filters'
 import { makeSnippet } from './snippet'
 import { stmt } from '../db/stmt'
+import { editsOf } from '../db/edits'
+import { anyTrashed, notTrashedSql, showsImported, shownSql } from '../db/shown'
 import {
   facetIndex,
   facetsOf,
@@ -16,16 +18,16 @@ import {
   wholeFacets,
 } from './facet-index'
 import { storedThumbnailOf } from '../db/images'
-import { wireError } from '../shared/errors'
+import { LecternError, wireError } from '../shared/errors'
 import { annotationFacets } from '../db/annotation-search'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
 const RANK = 'bm25(articles_fts, 10.0, 1.0)'
 // Undated articles come last both ways (DESC puts NULL last by itself). Relevance ties go to the
-// newer import.
+// newer import. `date`: the shown date's SQL (shownSql).
 const DATE_ORDER = {
-  newest: 'a.date DESC, a.id DESC',
-  oldest: 'a.date IS NULL, a.date ASC, a.id ASC',
+  newest: (date: string) => `${date} DESC, a.id DESC`,
+  oldest: (date: string) => `${date} IS NULL, ${date} ASC, a.id ASC`,
 } as const
 
 export interface SearchOptions {
@@ -42,8 +44,13 @@ export interface SearchOptions {
 interface Prepared {
   q: ParsedQuery
   match: string | null
-  /** The filters' WHERE clause ('' when none) and its parameters (without the match). */
+  /** The filters' WHERE clause on `a` ('' when none), trash left aside: '' is the whole archive. */
   cond: string
+  /** `cond` with trashed articles left out: what every SQL read over `a` uses. */
+  kept: string
+  /** What follows the FTS match aliased `m`: the join to `a` for the filters (only when there are
+   * any) and the trash condition on `m.id` (only while the trash is not empty). */
+  onMatch: string
   params: unknown[]
   /** The collection shown in its own order (`collection:x` without words, sorted by relevance). */
   listId: number | null
@@ -82,18 +89,26 @@ function prepare(
       result: { total: 0, hits: [], error: wireError({ code: 'unsearchable-query' }), ...warnings },
     }
   }
-  const { where, params } = filterSql(q, owner)
+  const { where, params } = filterSql(db, q, owner)
   if (exclude) {
     where.push('a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)')
     params.push(exclude)
   }
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  // Trashed articles are in no search (the Trash view lists them apart); the in-memory date
+  // order leaves them out already, the SQL reads skip them while the trash is not empty.
+  const trashed = anyTrashed(db)
+  const keptWhere = [...where, ...(trashed ? [notTrashedSql('a.id')] : [])]
+  const kept = keptWhere.length ? `WHERE ${keptWhere.join(' AND ')}` : ''
+  const onMatch =
+    (cond ? `JOIN articles a ON a.id = m.id ${cond}` : '') +
+    (trashed ? ` ${cond ? 'AND' : 'WHERE'} ${notTrashedSql('m.id')}` : '')
   const inCollection = q.collections.find((c) => !c.negate)
   const listId =
     inCollection && match === null && (req.sort ?? 'relevance') === 'relevance'
       ? collectionId(db, owner, inCollection.name)
       : null
-  return { q, match, cond, params, listId, warnings }
+  return { q, match, cond, kept, onMatch, params, listId, warnings }
 }
 
 /** The SQL of every matching id, and its arguments. */
@@ -101,10 +116,10 @@ function matchedSql(p: Prepared): [string, unknown[]] {
   return p.match
     ? [
         `SELECT m.id FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?) m
-           ${p.cond ? `JOIN articles a ON a.id = m.id ${p.cond}` : ''}`,
+           ${p.onMatch}`,
         [p.match, ...p.params],
       ]
-    : [`SELECT a.id FROM articles a ${p.cond}`, p.params]
+    : [`SELECT a.id FROM articles a ${p.kept}`, p.params]
 }
 
 /** Every article id the query matches, in no order (selections, counts); [] when none can. */
@@ -115,6 +130,19 @@ export function matchingIds(db: Archive, query: string, owner: string = LOCAL_OW
   return stmt(db, sql)
     .pluck()
     .all(...args) as number[]
+}
+
+/** Every article a search finds (what a bulk change on "the whole search" changes), in id
+ * order; a query with nothing to search for is an error, not an empty change. */
+export function searchIds(db: Archive, query: string, owner: string = LOCAL_OWNER): number[] {
+  const p = prepare(db, { query }, owner)
+  if ('result' in p) throw new LecternError('unsearchable-query')
+  const [sql, args] = matchedSql(p)
+  return (
+    stmt(db, sql)
+      .pluck()
+      .all(...args) as number[]
+  ).sort((x, y) => x - y)
 }
 
 /**
@@ -134,7 +162,7 @@ export function searchArchive(
   const owner = opts.owner ?? LOCAL_OWNER
   const p = prepare(db, req, owner)
   if ('result' in p) return p.result
-  const { q, match, cond, params, warnings } = p
+  const { q, match, cond, kept, onMatch, params, warnings } = p
   const sort = req.sort ?? 'relevance'
   const limit = req.limit ?? 20
   const offset = req.offset ?? 0
@@ -142,7 +170,9 @@ export function searchArchive(
 
   return db.transaction((): SearchResult => {
     if (match === null && cond === '') {
-      const idx = readyFacetIndex(db)
+      // The SQL first list counts imported values over every article: with edits or trash the
+      // in-memory index (shown values, no trash) is built first instead.
+      const idx = readyFacetIndex(db) ?? (showsImported(db) ? null : facetIndex(db))
       if (idx === null) {
         const first = firstList(db, q, dateSort ?? 'newest', limit, offset, warnings, owner)
         return {
@@ -171,19 +201,19 @@ export function searchArchive(
           (stmt(
             db,
             `SELECT a.id FROM articles a JOIN collection_items ci
-               ON ci.article_id = a.id AND ci.collection_id = ? ${cond}
+               ON ci.article_id = a.id AND ci.collection_id = ? ${kept}
               ORDER BY ci.position, a.id DESC LIMIT ? OFFSET ?`,
           )
             .pluck()
             .all(p.listId, ...params, limit, offset) as number[])
         : !dateSort
-          ? pageByRank(db, match as string, cond, params, ids, offset, limit, rankCap)
+          ? pageByRank(db, match as string, onMatch, params, ids, offset, limit, rankCap)
           : idx
             ? pageByDate(idx, ids, dateSort, offset, limit)
             : (stmt(
                 db,
                 `SELECT a.id FROM articles a WHERE a.id IN (${matched})
-                  ORDER BY ${DATE_ORDER[dateSort]} LIMIT ? OFFSET ?`,
+                  ORDER BY ${DATE_ORDER[dateSort](shownSql(db, 'date'))} LIMIT ? OFFSET ?`,
               )
                 .pluck()
                 .all(...args, limit, offset) as number[])
@@ -207,7 +237,7 @@ export const RANK_CAP = 10_000
 function pageByRank(
   db: Archive,
   match: string,
-  cond: string,
+  onMatch: string,
   params: unknown[],
   ids: number[],
   offset: number,
@@ -223,7 +253,7 @@ function pageByRank(
           db,
           `SELECT m.id FROM (SELECT rowid AS id, ${RANK} AS rank FROM articles_fts
              WHERE articles_fts MATCH ? AND rowid >= ?) m
-             ${cond ? `JOIN articles a ON a.id = m.id ${cond}` : ''}
+             ${onMatch}
             ORDER BY m.rank, m.id DESC LIMIT ? OFFSET ?`,
         )
           .pluck()
@@ -240,7 +270,8 @@ function pageByRank(
   return out
 }
 
-/** The whole archive's list before the facet index exists: all off indexes, nothing per row. */
+/** The whole archive's list before the facet index exists: all off indexes, nothing per row.
+ * Imported values only: with edits or trash the in-memory index is built first instead. */
 function firstList(
   db: Archive,
   q: ParsedQuery,
@@ -250,7 +281,10 @@ function firstList(
   warnings: { warnings?: QueryWarning[] },
   owner: string,
 ): SearchResult {
-  const ids = stmt(db, `SELECT a.id FROM articles a ORDER BY ${DATE_ORDER[sort]} LIMIT ? OFFSET ?`)
+  const ids = stmt(
+    db,
+    `SELECT a.id FROM articles a ORDER BY ${DATE_ORDER[sort]('a.date')} LIMIT ? OFFSET ?`,
+  )
     .pluck()
     .all(limit, offset) as number[]
   const total = stmt(db, `SELECT count(*) FROM articles`).pluck().get() as number
@@ -292,6 +326,7 @@ function page(
   )
   return ids.map((id) => {
     const r = detail.get(owner, id) as HitRow
+    const { summary = r.summary, ...edited } = editsOf(db, id)
     return {
       id: r.id,
       title: r.title,
@@ -301,12 +336,13 @@ function page(
       lang: r.lang,
       sourceName: r.source_name,
       sourceUrl: r.source_url,
+      ...edited,
       path: r.path,
       thumbnail: storedThumbnailOf(db, r.id),
       read: r.read === 1,
       snippet: ranked
         ? snippetFor(r.markdown, q)
-        : makeSnippet(r.summary || r.markdown.slice(0, 2000), q),
+        : makeSnippet(summary || r.markdown.slice(0, 2000), q),
     }
   })
 }

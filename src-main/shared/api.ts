@@ -389,6 +389,7 @@ export const methodRoles: { readonly [M in Method]: Role } = {
   categories: 'reader',
   article: 'reader',
   search: 'reader',
+  searchIds: 'reader',
   imageStatus: 'reader',
   me: 'reader',
   importFolders: 'editor',

@@ -42,8 +42,12 @@ export interface KeepApi {
   backup(args: { file: string; replace?: boolean }): Promise<BackupReport>
   lastBackup(): { file: string; madeAt: string } | null
   check(args: { fix?: boolean }): Promise<CheckReport>
-  /** Starts watching (and remembers) folders; new and changed files are imported as they settle. */
-  watchFolders(args: { folders: string[] }): Promise<WatchStatus>
+  /** Every article a search finds (what a bulk change "on the whole search" changes). */
+  searchIds(args: { query: string }): number[]
+  /** Starts watching folders (and remembers them, unless `remember` is false: `lectern watch`
+   * and `serve --watch` watch for as long as they run); new and changed files are imported as
+   * they settle. */
+  watchFolders(args: { folders: string[]; remember?: boolean }): Promise<WatchStatus>
   /** Stops watching the given folders (all when none are given) and forgets them. */
   unwatchFolders(args: { folders?: string[] }): Promise<WatchStatus>
   watchStatus(): WatchStatus
@@ -98,7 +102,8 @@ export const keepArgChecks: {
   backup: obj({ file: str, replace: optional(bool) }),
   lastBackup: none,
   check: obj({ fix: optional(bool) }),
-  watchFolders: obj({ folders: list(str, 100) }),
+  searchIds: obj({ query: str }),
+  watchFolders: obj({ folders: list(str, 100), remember: optional(bool) }),
   unwatchFolders: obj({ folders: optional(list(str, 100)) }),
   watchStatus: none,
 }

@@ -179,6 +179,7 @@ const calls = {
   categories: undefined,
   article: { id: 1 },
   search: { query: 'rates', limit: 5 },
+  searchIds: { query: 'rates' },
   cancelImport: undefined,
   chooseFolders: undefined,
   fetchImages: {},

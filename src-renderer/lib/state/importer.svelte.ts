@@ -24,6 +24,7 @@ export class Importer {
   #filter = $state<ReportFilter>('all')
   #folder = $state('')
   #fetchImagesAfter = $state(false)
+  #watchAfter = $state(false)
   #listening = false
   /** Whether the running import was started here (and so ends with our own report). */
   #own = false
@@ -66,6 +67,13 @@ export class Importer {
   }
   set fetchImagesAfter(v: boolean) {
     this.#fetchImagesAfter = v
+  }
+  /** Keep watching the imported folders (the dialog's checkbox). */
+  get watchAfter() {
+    return this.#watchAfter
+  }
+  set watchAfter(v: boolean) {
+    this.#watchAfter = v
   }
   /** Files worth a look: warnings, failures, skips, duplicates. */
   get notable(): ImportFileResult[] {
@@ -148,6 +156,7 @@ export class Importer {
     try {
       this.#report = await api.importFolders({ folders: clean })
       this.#phase = 'done'
+      if (this.#watchAfter && !this.#report.cancelled) await api.watchFolders({ folders: clean })
     } catch (e) {
       this.#error = problemOf(e)
       this.#phase = 'idle'
@@ -181,6 +190,7 @@ export class Importer {
     this.#filter = 'all'
     this.#folder = ''
     this.#fetchImagesAfter = false
+    this.#watchAfter = false
   }
 }
 

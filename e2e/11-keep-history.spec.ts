@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { call, resultList, searchbox, shot } from './helpers'
+
+// Revisions with their diff in the reader, and the Settings for keeping the archive: a folder
+// watched from the import dialog, a backup and a check.
+
+const page1 = (title: string, body: string) =>
+  `---\ntitle: "${title}"\ndate: 2025-02-13\ntags: [tessellate]\n---\n\n${body}\n`
+
+test('a re-imported article says when it changed and shows the diff', async ({ page, request }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-rev-'))
+  writeFileSync(join(dir, 'a.md'), page1('央行维持利率不变', '央行周三宣布维持利率在4.5%不变。'))
+  await call(request, 'importFolders', { folders: [dir] })
+  writeFileSync(join(dir, 'a.md'), page1('央行下调利率', '央行周三宣布将利率下调至4.25%。'))
+  await call(request, 'importFolders', { folders: [dir] })
+
+  await page.goto('/')
+  await searchbox(page).fill('tag:tessellate')
+  await expect(resultList(page).getByRole('option')).toHaveCount(1)
+  await resultList(page).getByRole('option').first().click()
+  await page.getByRole('button', { name: /^Changed on .* 2 revisions$/ }).click()
+  await page.getByRole('button', { name: 'Show changes' }).click()
+  const diff = page.getByLabel('Changes')
+  await expect(diff.locator('del').filter({ hasText: '维持' }).first()).toBeVisible()
+  await expect(diff.locator('ins').filter({ hasText: '下调' }).first()).toBeVisible()
+  await expect(diff.locator('del').filter({ hasText: '5' }).first()).toBeVisible()
+  await shot(page, 'keep-revisions')
+})
+
+test('watches a folder ticked in the import dialog, backs up and checks', async ({
+  page,
+  request,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-watch-'))
+  writeFileSync(join(dir, 'first.md'), page1('Zephyrine first', 'A watched folder.'))
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Import…' }).click()
+  await page.getByRole('checkbox', { name: 'Watch this folder' }).check()
+  await page
+    .getByRole('dialog', { name: 'Import articles' })
+    .getByLabel('Folder on the server')
+    .fill(dir)
+  await page.getByRole('button', { name: 'Start import' }).click()
+  await expect
+    .poll(
+      async () => (await call<number[]>(request, 'searchIds', { query: 'title:zephyrine' })).length,
+    )
+    .toBe(1)
+  const importDialog = page.getByRole('dialog', { name: 'Import articles' })
+  if (await importDialog.isVisible())
+    await importDialog.getByRole('button', { name: 'Close' }).last().click()
+
+  await expect
+    .poll(async () => (await call<{ folders: string[] }>(request, 'watchStatus')).folders)
+    .toContain(dir)
+  // A file written after the import arrives by itself.
+  writeFileSync(join(dir, 'second.md'), page1('Zephyrine second', 'Written later.'))
+  await expect
+    .poll(
+      async () => (await call<number[]>(request, 'searchIds', { query: 'title:zephyrine' })).length,
+      { timeout: 20_000 },
+    )
+    .toBe(2)
+  // The app hears of the batch and lists it without a new search.
+  await searchbox(page).fill('title:zephyrine')
+  await expect(resultList(page).getByRole('option')).toHaveCount(2)
+  writeFileSync(join(dir, 'third.md'), page1('Zephyrine third', 'Written last.'))
+  await expect(resultList(page).getByRole('option', { name: /Zephyrine third/ })).toBeVisible({
+    timeout: 20_000,
+  })
+  await searchbox(page).fill('')
+
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const settings = page.getByRole('dialog', { name: 'Settings' })
+  await expect(settings.getByText(dir)).toBeVisible()
+  await expect(settings.getByText(/never been backed up/)).toBeVisible()
+  await settings.getByLabel('Backup file').fill(join(dir, '..', `backup-${Date.now()}.db`))
+  await settings.getByRole('button', { name: 'Back up now' }).click()
+  await expect(settings.getByText(/the copy was verified/)).toBeVisible()
+  await settings.getByRole('button', { name: 'Check the archive' }).click()
+  await expect(settings.getByText(/All well/)).toBeVisible()
+  await settings.getByRole('heading', { name: 'Backup' }).scrollIntoViewIfNeeded()
+  await shot(page, 'keep-settings')
+  await settings.getByRole('button', { name: 'Stop watching' }).click()
+  await expect(settings.getByText(dir)).toHaveCount(0)
+})
