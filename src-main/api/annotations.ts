@@ -2,6 +2,8 @@
 // for one reader (`owner`). Kept apart from service.ts so each file stays about one thing.
 import type { Archive } from '../db/open'
 import { getArticle } from '../db/articles'
+import { editsOf } from '../db/edits'
+import { trashedIds } from '../db/trash'
 import {
   deleteHighlight,
   getArticleNote,
@@ -110,15 +112,24 @@ export class Annotations {
     const limit = args.limit ?? 500
     const query = args.query?.trim() ?? ''
     const { q, found } = query === '' ? { q: null, found: null } : this.#articlesOf(query)
+    // a trashed article's marks wait in the trash with it, as the article is in no search
+    const trashed = trashedIds(db)
     const keep = (articleId: number, note: string | null) =>
-      (found?.has(articleId) ?? true) && (q === null || noteMatches(note, q))
+      !trashed.has(articleId) &&
+      (found?.has(articleId) ?? true) &&
+      (q === null || noteMatches(note, q))
     const wantsHighlight = q?.has.some((f) => f.value === 'highlight' && !f.negate) ?? false
     const titles = new Map<number, { title: string; date: string | null }>()
     const article = (id: number) => {
       let a = titles.get(id)
       if (!a) {
         const row = getArticle(db, id)
-        a = { title: row?.title ?? '', date: row?.date ?? null }
+        // as the reader shows it: the user's edits win
+        const edit = editsOf(db, id)
+        a = {
+          title: edit.title ?? row?.title ?? '',
+          date: edit.date !== undefined ? edit.date : (row?.date ?? null),
+        }
         titles.set(id, a)
       }
       return a

@@ -12,7 +12,11 @@ export function annotationFacets(
   ids: number[] | null,
 ): { highlighted: number; noted: number } {
   const highlighted = new Set(
-    stmt(db, `SELECT DISTINCT article_id FROM highlights WHERE owner = ?`)
+    stmt(
+      db,
+      `SELECT DISTINCT article_id FROM highlights
+        WHERE owner = ? AND article_id NOT IN (SELECT article_id FROM trash)`,
+    )
       .pluck()
       .all(owner) as number[],
   )
@@ -20,8 +24,10 @@ export function annotationFacets(
     stmt(
       db,
       `SELECT article_id FROM article_notes WHERE owner = ?
+         AND article_id NOT IN (SELECT article_id FROM trash)
        UNION SELECT article_id FROM highlights
-         WHERE owner = ? AND note IS NOT NULL AND note <> ''`,
+         WHERE owner = ? AND note IS NOT NULL AND note <> ''
+           AND article_id NOT IN (SELECT article_id FROM trash)`,
     )
       .pluck()
       .all(owner, owner) as number[],

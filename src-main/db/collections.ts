@@ -12,12 +12,16 @@ export function collectionId(db: Archive, owner: string, name: string): number |
   return id ?? null
 }
 
+/** Each collection with what it shows: trashed articles keep their place (a restore brings them
+ * back where they were) but are counted nowhere, as `collection:` finds none of them. */
 export function listCollections(db: Archive, owner: string): CollectionSummary[] {
   return stmt(
     db,
     `SELECT c.name,
-       (SELECT count(*) FROM collection_items ci WHERE ci.collection_id = c.id) AS count,
-       (SELECT count(*) FROM collection_items ci WHERE ci.collection_id = c.id AND NOT EXISTS
+       (SELECT count(*) FROM collection_items ci WHERE ci.collection_id = c.id
+          AND ci.article_id NOT IN (SELECT article_id FROM trash)) AS count,
+       (SELECT count(*) FROM collection_items ci WHERE ci.collection_id = c.id
+          AND ci.article_id NOT IN (SELECT article_id FROM trash) AND NOT EXISTS
           (SELECT 1 FROM reading_status r
             WHERE r.owner = c.owner AND r.article_id = ci.article_id AND r.read = 1)) AS unread
      FROM collections c WHERE c.owner = ? ORDER BY c.name`,
@@ -49,11 +53,22 @@ export function countItems(db: Archive, id: number): number {
     .get(id) as number
 }
 
-/** The collection's article ids in its order. */
+/** The collection's article ids in its order (with the trashed ones, which keep their place). */
 export function collectionItems(db: Archive, id: number): number[] {
   return stmt(
     db,
     `SELECT article_id FROM collection_items WHERE collection_id = ? ORDER BY position`,
+  )
+    .pluck()
+    .all(id) as number[]
+}
+
+/** The collection's articles as it shows them: in its order, without the trashed ones. */
+export function shownCollectionItems(db: Archive, id: number): number[] {
+  return stmt(
+    db,
+    `SELECT article_id FROM collection_items WHERE collection_id = ?
+        AND article_id NOT IN (SELECT article_id FROM trash) ORDER BY position`,
   )
     .pluck()
     .all(id) as number[]

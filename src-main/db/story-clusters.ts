@@ -240,20 +240,32 @@ export interface ClusterRow {
 
 export function clusterOf(db: Archive, articleId: number): ClusterRow | null {
   const cluster = new SqliteClusters(db).clusterOf(articleId)
-  return cluster === null ? null : (clusterRows(db, 1, cluster)[0] ?? null)
+  return cluster === null ? null : (clusterRows(db, 1, cluster, articleId)[0] ?? null)
 }
 
-/** Clusters of at least `minSize` articles, the largest first. */
-export function clusterRows(db: Archive, minSize: number, only?: number): ClusterRow[] {
+/** Clusters of at least `minSize` articles, the largest first. Trashed articles are not
+ * versions (but `keep`, the one being read, is listed even from the trash). */
+export function clusterRows(
+  db: Archive,
+  minSize: number,
+  only?: number,
+  keep?: number,
+): ClusterRow[] {
   const rows = stmt(
     db,
     `SELECT m.cluster_id AS cluster, m.article_id AS id, a.date
        FROM story_members m JOIN articles a ON a.id = m.article_id
       WHERE m.cluster_id IN (SELECT cluster_id FROM story_members
                               WHERE cluster_id IS NOT NULL AND (@only IS NULL OR cluster_id = @only)
+                                AND (article_id = @keep OR article_id NOT IN (SELECT article_id FROM trash))
                               GROUP BY cluster_id HAVING count(*) >= @minSize)
+        AND (m.article_id = @keep OR m.article_id NOT IN (SELECT article_id FROM trash))
       ORDER BY m.cluster_id, m.article_id`,
-  ).all({ only: only ?? null, minSize }) as { cluster: number; id: number; date: string | null }[]
+  ).all({ only: only ?? null, minSize, keep: keep ?? null }) as {
+    cluster: number
+    id: number
+    date: string | null
+  }[]
   const out = new Map<number, { ids: number[]; first: { id: number; date: string | null } }>()
   for (const r of rows) {
     const c = out.get(r.cluster)

@@ -37,6 +37,11 @@ export function restoreArticles(db: Archive, ids: number[], now: string): number
   })()
 }
 
+/** The ids of the trashed articles (the trash is small beside the archive). */
+export function trashedIds(db: Archive): Set<number> {
+  return new Set(stmt(db, `SELECT article_id FROM trash`).pluck().all() as number[])
+}
+
 export function trashedArticles(db: Archive): TrashedArticle[] {
   return stmt(
     db,

@@ -1,7 +1,7 @@
 import type { Archive } from '../db/open'
 import { allArticleIds, existingArticleIds } from '../db/export'
 import { searchArchive } from '../search/search'
-import { collectionId, collectionItems } from '../db/collections'
+import { collectionId, shownCollectionItems } from '../db/collections'
 import { LOCAL_OWNER } from '../db/annotations'
 import { LecternError } from '../shared/errors'
 import type { ExportSelection } from '../shared/export'
@@ -25,7 +25,7 @@ export function selectArticles(
   if ('collection' in sel) {
     const id = collectionId(db, owner, sel.collection)
     if (id === null) throw new LecternError('unknown-collection', { name: sel.collection })
-    return collectionItems(db, id)
+    return shownCollectionItems(db, id)
   }
   // A search's whole result set in the list's order.
   const ids: number[] = []

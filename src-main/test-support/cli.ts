@@ -1,0 +1,37 @@
+import { lecternMain } from '../cli/main'
+
+export interface CliRun {
+  code: number
+  out: string
+  err: string
+}
+
+/**
+ * Runs a `lectern` command line in this process, through the same entry and error handling as
+ * the real command (cli/main.ts), with its standard output and error captured. A spawned
+ * `node --import tsx` spends a second or more compiling the CLI before it starts; a test of many
+ * command lines pays that once per test file this way. Commands that wait for Ctrl+C (`watch`,
+ * `serve`) still need a process of their own.
+ */
+export async function runLectern(...args: string[]): Promise<CliRun> {
+  let out = ''
+  let err = ''
+  const write = { out: process.stdout.write, err: process.stderr.write }
+  const capture =
+    (append: (s: string) => void) =>
+    (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
+      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined
+      done?.()
+      return true
+    }
+  process.stdout.write = capture((s) => (out += s)) as typeof process.stdout.write
+  process.stderr.write = capture((s) => (err += s)) as typeof process.stderr.write
+  try {
+    const code = await lecternMain(args)
+    return { code, out, err }
+  } finally {
+    process.stdout.write = write.out
+    process.stderr.write = write.err
+  }
+}
