@@ -38,6 +38,8 @@ export class Keep {
     if (sel && 'ids' in sel) return sel.ids
     const ids = await api.searchIds({ query: sel ? sel.query : search.searched })
     if (!sel || sel.except.length === 0) return ids
+    // a lookup for this one call, not state
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const except = new Set(sel.except)
     return ids.filter((id) => !except.has(id))
   }

@@ -18,6 +18,11 @@ export class Session {
     return this.#me ? roleAllows(this.#me.role, 'editor') : false
   }
 
+  /** Backup, check, emptying the trash for good: admins only (the desktop's local user is one). */
+  get isAdmin() {
+    return this.#me ? roleAllows(this.#me.role, 'admin') : false
+  }
+
   set(me: Me): void {
     this.#me = me
   }
