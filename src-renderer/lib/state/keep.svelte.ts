@@ -9,7 +9,8 @@ import { ui } from './ui.svelte'
 
 /** What the last change did, for the undo bar ("Tagged 12 articles · Undo"). */
 export interface LastChange {
-  kind: 'edit' | 'tag' | 'untag' | 'category' | 'trash' | 'restore'
+  kind:
+    'edit' | 'tag' | 'untag' | 'category' | 'uncategory' | 'source' | 'merge' | 'trash' | 'restore'
   articles: number
 }
 
@@ -59,8 +60,13 @@ export class Keep {
     }
   }
 
-  /** Adds or removes labels on the picked articles, or on the whole current search. */
-  bulkEdit(kind: 'tag' | 'untag' | 'category', changes: ArticleChanges, sel?: Selection) {
+  /** Adds or removes labels, or sets the source, on the picked articles or on the whole current
+   * search. */
+  bulkEdit(
+    kind: 'tag' | 'untag' | 'category' | 'uncategory' | 'source',
+    changes: ArticleChanges,
+    sel?: Selection,
+  ) {
     return this.#change(kind, async () =>
       api.bulkEdit({ ids: await this.#target(sel), ...changes }),
     )
@@ -68,6 +74,11 @@ export class Keep {
 
   trashArticles(sel?: Selection) {
     return this.#change('trash', async () => api.trashArticles({ ids: await this.#target(sel) }))
+  }
+
+  /** Merges labels that mean the same into one (one label: a rename), for later imports too. */
+  mergeLabels(kind: 'tag' | 'category', labels: string[], into: string) {
+    return this.#change('merge', () => api.mergeLabels({ kind, labels, into }))
   }
 
   restore(ids: number[]) {
