@@ -72,7 +72,7 @@ test('tags every article of a search at once, and undoes it', async ({ page, req
   await searchbox(page).fill('tag:brindle -raises')
   await expect(resultList(page).getByRole('option')).toHaveCount(2)
   await page.getByRole('button', { name: 'Change all 2…' }).click()
-  await page.getByLabel('Tag or category').fill('monetary policy')
+  await page.getByLabel('Tag, category or source').fill('monetary policy')
   await page.getByRole('button', { name: 'Add tag' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Tagged 2 articles.' })).toBeVisible()
   await shot(page, 'keep-bulk-tag')

@@ -105,6 +105,12 @@ export class Search {
   /** Loads the shown results again in place (after their status or order changed), keeping the
    * active row and the scroll position. */
   async refresh(): Promise<void> {
+    // A search typed but not yet answered goes first: refreshing the old one in its place would
+    // drop the newer answer (only the latest request's answer is kept).
+    if (this.#query !== this.#searched || this.#timer !== undefined || this.#loading) {
+      clearTimeout(this.#timer)
+      return this.run()
+    }
     const seq = ++this.#seq
     this.#pending = {}
     try {
