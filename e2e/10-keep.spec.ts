@@ -121,3 +121,50 @@ test('the Trash view restores and, after confirming, empties', async ({ page, re
   await expect(resultList(page).getByRole('option')).toHaveCount(1)
   await expect(reader(page)).toHaveCount(0)
 })
+
+test('changes the picked rows: sets their source and removes a category; merges labels', async ({
+  page,
+  request,
+}) => {
+  const dir = folder('pelorus', ['Port reopens', 'Port closes', 'Port expands'])
+  // two spellings of one port operator, and a category to take off
+  writeFileSync(
+    join(dir, 'x.md'),
+    `---\ntitle: "Port strike"\ndate: 2025-05-10\ntags: [pelorus, 佩洛港務]\ncategories: [draft]\n---\n\npelorus strike.\n`,
+  )
+  writeFileSync(
+    join(dir, 'y.md'),
+    `---\ntitle: "Port strike ends"\ndate: 2025-05-11\ntags: [pelorus, Pelorus Ports]\ncategories: [draft]\n---\n\npelorus strike over.\n`,
+  )
+  await call(request, 'importFolders', { folders: [dir] })
+  await page.goto('/')
+  await searchbox(page).fill('tag:pelorus')
+  await expect(resultList(page).getByRole('option')).toHaveCount(5)
+  await searchbox(page).fill('tag:pelorus strike')
+  await expect(resultList(page).getByRole('option')).toHaveCount(2)
+  const mod = process.platform === 'darwin' ? 'Meta' : 'Control'
+  for (const row of await resultList(page).getByRole('option').all()) {
+    await row.click({ modifiers: [mod] })
+  }
+  const bar = page.getByRole('toolbar', { name: '2 selected' })
+  await bar.getByRole('button', { name: 'Tags, source, trash…' }).click()
+  await bar.getByLabel('Tag, category or source').fill('Harbor Wire')
+  await bar.getByRole('button', { name: 'Set source' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Set the source of 2' })).toBeVisible()
+  expect((await ids(request, 'source:"Harbor Wire"')).length).toBe(2)
+  await bar.getByLabel('Tag, category or source').fill('draft')
+  await shot(page, 'keep-bulk-picked')
+  await bar.getByRole('button', { name: 'Remove category' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Removed the category' })).toBeVisible()
+  expect(await ids(request, 'tag:pelorus category:draft')).toEqual([])
+
+  // Three spellings of one port operator become one tag, in Settings; the undo bar takes it back.
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const settings = page.getByRole('dialog', { name: 'Settings' })
+  await settings.getByLabel('Labels, separated by commas').fill('佩洛港务, 佩洛港務, Pelorus Ports')
+  await settings.getByLabel('Into', { exact: true }).fill('佩洛港务')
+  await settings.getByRole('button', { name: 'Merge', exact: true }).click()
+  await expect(settings.getByText('Merged the labels on 2 articles.')).toBeVisible()
+  expect((await ids(request, 'tag:pelorus tag:佩洛港务')).length).toBe(2)
+  expect(await ids(request, 'tag:"Pelorus Ports"')).toEqual([])
+})
