@@ -1,5 +1,5 @@
-// One export at a time: what to write (format, the current search or the whole archive), where,
-// live progress from `exportProgress` events, and the outcome.
+// One export at a time: what to write (format; the rows picked in the list, the current search or
+// the whole archive), where, live progress from `exportProgress` events, and the outcome.
 import { api, isDesktop, onEvent } from '../api/client'
 import type {
   ExportFormat,
@@ -12,7 +12,13 @@ import { describe } from '../../i18n'
 import { problemOf } from '../problem'
 import { ui } from './ui.svelte'
 
-export type ExportScope = 'search' | 'all'
+export type ExportScope = 'picked' | 'search' | 'all'
+
+/** The rows picked in the list, as the export asks for them, and how many they are. */
+export interface PickedRows {
+  selection: ExportSelection
+  count: number
+}
 export type ExportPhase = 'idle' | 'running' | 'done'
 
 export class Exporter {
@@ -20,6 +26,7 @@ export class Exporter {
   #format = $state<ExportFormat>('html')
   #scope = $state<ExportScope>('search')
   #out = $state('')
+  #picked = $state.raw<PickedRows | null>(null)
   #progress = $state.raw<ExportProgress | null>(null)
   #report = $state.raw<ExportReport | null>(null)
   #error = $state.raw<Problem | null>(null)
@@ -47,6 +54,10 @@ export class Exporter {
   set out(v: string) {
     this.#out = v
   }
+  /** The picks the dialog was opened with from the bulk bar (null from the Export… button). */
+  get picked() {
+    return this.#picked
+  }
   get progress() {
     return this.#progress
   }
@@ -69,6 +80,21 @@ export class Exporter {
     })
   }
 
+  /** The Export… button: the current search or the whole archive. */
+  open(): void {
+    this.#picked = null
+    if (this.#scope === 'picked') this.#scope = 'search'
+    ui.open('export')
+  }
+
+  /** The bulk bar: the picked rows, ids or a whole result set less some, which the server
+   * resolves (the page never loads them). */
+  openPicked(picked: PickedRows): void {
+    this.#picked = picked
+    this.#scope = 'picked'
+    ui.open('export')
+  }
+
   /** Desktop: the system's save dialog fills in the destination. */
   async choose(): Promise<void> {
     if (!isDesktop) return
@@ -84,9 +110,11 @@ export class Exporter {
     const out = this.#out.trim()
     if (!out || this.#phase === 'running') return
     const selection: ExportSelection =
-      this.#scope === 'all' || search.query.trim() === ''
-        ? { all: true }
-        : { query: search.query, sort: search.sort }
+      this.#scope === 'picked' && this.#picked
+        ? this.#picked.selection
+        : this.#scope === 'all' || search.query.trim() === ''
+          ? { all: true }
+          : { query: search.query, sort: search.sort }
     this.#phase = 'running'
     this.#report = null
     this.#error = null
@@ -120,6 +148,7 @@ export class Exporter {
     this.again()
     this.#format = 'html'
     this.#scope = 'search'
+    this.#picked = null
     this.#out = ''
   }
 }
