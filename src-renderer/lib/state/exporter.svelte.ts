@@ -7,9 +7,7 @@ import type {
   ExportReport,
   ExportSelection,
 } from '../../../src-main/shared/export'
-import type { Problem } from '../../../src-main/shared/problems'
-import { describe } from '../../i18n'
-import { problemOf } from '../problem'
+import { LongJob } from './long-job.svelte'
 import { ui } from './ui.svelte'
 
 export type ExportScope = 'picked' | 'search' | 'all'
@@ -19,22 +17,19 @@ export interface PickedRows {
   selection: ExportSelection
   count: number
 }
-export type ExportPhase = 'idle' | 'running' | 'done'
 
-export class Exporter {
-  #phase = $state<ExportPhase>('idle')
+export class Exporter extends LongJob<ExportProgress, ExportReport> {
+  protected readonly countingPhase = 'writing'
   #format = $state<ExportFormat>('html')
   #scope = $state<ExportScope>('search')
   #out = $state('')
   #picked = $state.raw<PickedRows | null>(null)
-  #progress = $state.raw<ExportProgress | null>(null)
-  #report = $state.raw<ExportReport | null>(null)
-  #error = $state.raw<Problem | null>(null)
   #listening = false
 
-  get phase() {
-    return this.#phase
+  protected cancelCall() {
+    return api.cancelExport()
   }
+
   get format() {
     return this.#format
   }
@@ -58,25 +53,12 @@ export class Exporter {
   get picked() {
     return this.#picked
   }
-  get progress() {
-    return this.#progress
-  }
-  get report() {
-    return this.#report
-  }
-  get error(): string | null {
-    return this.#error && describe(this.#error)
-  }
-  get percent(): number {
-    const p = this.#progress
-    return !p || p.total === 0 ? 0 : Math.round((p.done / p.total) * 100)
-  }
 
   listen(): void {
     if (this.#listening) return
     this.#listening = true
     onEvent('exportProgress', (p) => {
-      if (this.#phase === 'running') this.#progress = p
+      if (this.phase === 'running') this.progressed(p)
     })
   }
 
@@ -102,50 +84,26 @@ export class Exporter {
       const out = await api.chooseExportTarget({ format: this.#format })
       if (out) this.#out = out
     } catch (e) {
-      this.#error = problemOf(e)
+      this.failed(e)
     }
   }
 
   async start(search: { query: string; sort: 'relevance' | 'newest' | 'oldest' }): Promise<void> {
     const out = this.#out.trim()
-    if (!out || this.#phase === 'running') return
+    if (!out || this.phase === 'running') return
     const selection: ExportSelection =
       this.#scope === 'picked' && this.#picked
         ? this.#picked.selection
         : this.#scope === 'all' || search.query.trim() === ''
           ? { all: true }
           : { query: search.query, sort: search.sort }
-    this.#phase = 'running'
-    this.#report = null
-    this.#error = null
-    this.#progress = { phase: 'selecting', done: 0, total: 0 }
-    try {
-      this.#report = await api.exportArticles({ format: this.#format, selection, out })
-      this.#phase = 'done'
-    } catch (e) {
-      this.#error = problemOf(e)
-      this.#phase = 'idle'
-    }
-  }
-
-  async cancel(): Promise<void> {
-    try {
-      await api.cancelExport()
-    } catch (e) {
-      ui.report(e)
-    }
-  }
-
-  again(): void {
-    if (this.#phase === 'running') return
-    this.#phase = 'idle'
-    this.#report = null
-    this.#error = null
-    this.#progress = null
+    await this.run({ phase: 'selecting', done: 0, total: 0 }, () =>
+      api.exportArticles({ format: this.#format, selection, out }),
+    )
   }
 
   reset(): void {
-    this.again()
+    this.resetJob()
     this.#format = 'html'
     this.#scope = 'search'
     this.#picked = null
