@@ -232,17 +232,20 @@ export interface LecternEvents {
   watchNote: { code: 'polling-fallback' | 'watch-error'; message: string }
 }
 export type EventName = keyof LecternEvents
-const EVENTS: { [E in EventName]: true } = {
-  menu: true,
-  importProgress: true,
-  imageProgress: true,
-  archiveChanged: true,
-  exportProgress: true,
-  watchBatch: true,
-  watchNote: true,
+/** Who may receive each event on a shared server: progress of imports, pictures, exports and
+ * watched folders names files on the server's disk, so it goes only to those whose role may start
+ * that work (the same role as the method in `methodRoles`). */
+export const eventRoles: { readonly [E in EventName]: Role } = {
+  menu: 'reader',
+  importProgress: 'editor',
+  imageProgress: 'editor',
+  archiveChanged: 'reader',
+  exportProgress: 'editor',
+  watchBatch: 'editor',
+  watchNote: 'editor',
 }
 /** Every event name, for transports that must subscribe to each by name (EventSource). */
-export const EVENT_NAMES = Object.keys(EVENTS) as EventName[]
+export const EVENT_NAMES = Object.keys(eventRoles) as EventName[]
 
 const none: Check<undefined> = (v, at) => {
   if (v === undefined || v === null) return undefined
