@@ -11,7 +11,7 @@ import type { SearchSort } from '../src-main/shared/search-types'
 import { corpus, listFiles, ms, percentile } from './util'
 import { plainImport, plainSearcher } from './plain'
 
-const ZH = [
+export const ZH = [
   '的',
   '市场',
   '经济',
@@ -33,7 +33,7 @@ const ZH = [
   '阿里',
   '經濟',
 ]
-const EN = [
+export const EN = [
   'market',
   'election',
   'elections',

@@ -7,6 +7,7 @@ import { toFtsMatch } from './fts'
 import { filterSql } from './filters'
 import { makeSnippet } from './snippet'
 import { stmt } from '../db/stmt'
+import { readIds } from '../db/id-list'
 import {
   facetIndex,
   facetsOf,
@@ -159,9 +160,7 @@ export function searchArchive(
       }
     }
     const [matched, args] = matchedSql(p)
-    const ids = stmt(db, matched)
-      .pluck()
-      .all(...args) as number[]
+    const ids = readIds(db, matched, args)
     // Just after start the facet index may not exist yet: this answer goes without facets (and
     // takes its date page from SQL) rather than wait for it; the service builds it right after.
     const idx = opts.waitForFacets === false ? readyFacetIndex(db) : facetIndex(db)
@@ -209,12 +208,12 @@ function pageByRank(
   match: string,
   cond: string,
   params: unknown[],
-  ids: number[],
+  ids: Int32Array,
   offset: number,
   limit: number,
   cap: number,
 ): number[] {
-  const sorted = ids.length > cap ? Int32Array.from(ids).sort() : null
+  const sorted = ids.length > cap ? ids : null
   const floor = sorted ? (sorted[sorted.length - cap] as number) : 0
   const ranked = Math.min(ids.length, cap)
   const out =
