@@ -8,6 +8,7 @@ import { filterSql } from './filters'
 import { makeSnippet } from './snippet'
 import { stmt } from '../db/stmt'
 import { readIds } from '../db/id-list'
+import { cachedSearch, type CachedSearch } from './result-cache'
 import {
   facetIndex,
   facetsOf,
@@ -160,7 +161,13 @@ export function searchArchive(
       }
     }
     const [matched, args] = matchedSql(p)
-    const ids = readIds(db, matched, args)
+    // The reader's own marks (has:, note:, collection:, is:) change without a new archive
+    // version: only queries on the articles alone are kept for the next page.
+    const cacheable = q.has.length + q.notes.length + q.collections.length + q.read.length === 0
+    const key = `${rankCap}\u0000${matched}\u0000${JSON.stringify(args)}`
+    const read = () => readIds(db, matched, args)
+    const found: CachedSearch = cacheable ? cachedSearch(db, key, read) : { ids: read() }
+    const ids = found.ids
     // Just after start the facet index may not exist yet: this answer goes without facets (and
     // takes its date page from SQL) rather than wait for it; the service builds it right after.
     const idx = opts.waitForFacets === false ? readyFacetIndex(db) : facetIndex(db)
@@ -176,7 +183,9 @@ export function searchArchive(
             .pluck()
             .all(p.listId, ...params, limit, offset) as number[])
         : !dateSort
-          ? pageByRank(db, match as string, cond, params, ids, offset, limit, rankCap)
+          ? rankedPage(found, offset, limit, (o, l) =>
+              pageByRank(db, match as string, cond, params, ids, o, l, rankCap),
+            )
           : idx
             ? pageByDate(idx, ids, dateSort, offset, limit)
             : (stmt(
@@ -190,7 +199,12 @@ export function searchArchive(
       total: ids.length,
       hits: page(db, q, pageIds, match !== null, owner),
       ...(idx
-        ? { facets: { ...facetsOf(db, ids), annotations: annotationFacets(db, owner, ids) } }
+        ? {
+            facets: {
+              ...(found.facets ??= facetsOf(db, ids)),
+              annotations: annotationFacets(db, owner, ids),
+            },
+          }
         : {}),
       ...warnings,
     }
@@ -202,6 +216,21 @@ export function searchArchive(
 // is still in the list exactly once (the total and the facets count them all); a query that
 // common says little about relevance anyway.
 export const RANK_CAP = 10_000
+
+// The first pages in relevance order are ranked in one go and kept: scrolling on costs no pass.
+const RANKED_HEAD = 200
+
+function rankedPage(
+  found: CachedSearch,
+  offset: number,
+  limit: number,
+  rank: (offset: number, limit: number) => number[],
+): number[] {
+  const want = offset + limit
+  if (want > RANKED_HEAD) return rank(offset, limit)
+  found.ranked ??= rank(0, RANKED_HEAD)
+  return found.ranked.slice(offset, want)
+}
 
 function pageByRank(
   db: Archive,
