@@ -237,12 +237,14 @@ function pageByRank(
   match: string,
   cond: string,
   params: unknown[],
-  ids: Int32Array,
+  ids: Int32Array | number[],
   offset: number,
   limit: number,
   cap: number,
 ): number[] {
-  const sorted = ids.length > cap ? ids : null
+  // readIds' typed arrays are ascending already
+  const ascending = () => (ids instanceof Int32Array ? ids : Int32Array.from(ids).sort())
+  const sorted = ids.length > cap ? ascending() : null
   const floor = sorted ? (sorted[sorted.length - cap] as number) : 0
   const ranked = Math.min(ids.length, cap)
   const out =
