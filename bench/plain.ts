@@ -63,19 +63,19 @@ export function plainMatch(query: string): string {
 
 /** bm25 top 50 with snippet(), plus count(*): the plain search. */
 export function plainSearcher(dbFile: string): {
-  search: (query: string) => number
+  search: (query: string, offset?: number) => number
   close: () => void
 } {
   const db = new Database(dbFile, { readonly: true })
   const top = db.prepare(
     `SELECT rowid, title, snippet(docs_fts, 1, '<mark>', '</mark>', '…', 16) AS s FROM docs_fts
-      WHERE docs_fts MATCH ? ORDER BY bm25(docs_fts, 10.0, 1.0) LIMIT 50`,
+      WHERE docs_fts MATCH ? ORDER BY bm25(docs_fts, 10.0, 1.0) LIMIT 50 OFFSET ?`,
   )
   const count = db.prepare(`SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?`).pluck()
   return {
-    search(query) {
+    search(query, offset = 0) {
       const match = plainMatch(query)
-      top.all(match)
+      top.all(match, offset)
       return count.get(match) as number
     },
     close: () => db.close(),

@@ -5,8 +5,9 @@ import { benchClusters } from './clusters'
 import { benchImages } from './images'
 import { benchImport } from './import'
 import { benchScale } from './scale'
-import { benchSearch } from './search'
 import { benchSearchShown } from './search-shown'
+import { archiveFiles, archiveOf, benchSearch } from './search'
+import { benchFirstAnswer } from './first-answer'
 import { benchUi } from './ui'
 import { benchWatch } from './watch'
 
@@ -23,6 +24,13 @@ const parts: Record<string, () => Promise<void>> = {
   import: async () => void (await benchImport(n(process.env.BENCH_IMPORT_N, 20_000))),
   search: async () => void (await benchSearch(n(process.env.BENCH_SEARCH_N, 100_000))),
   'search-shown': () => benchSearchShown(n(process.env.BENCH_SEARCH_N, 100_000)),
+  // needs `npx electron-vite build` first (it starts the built `lectern serve`)
+  first: async () => {
+    const count = n(process.env.BENCH_SEARCH_N, 100_000)
+    ;(await archiveOf(count)).close()
+    const files = archiveFiles(count)
+    await benchFirstAnswer(files.archive, files.plain)
+  },
   images: () => benchImages(n(process.env.BENCH_IMAGES_N, 1000)),
   ui: () => benchUi(n(process.env.BENCH_SEARCH_N, 100_000)),
   clusters: () => benchClusters(n(process.env.BENCH_CLUSTERS_N, 300)),
@@ -31,6 +39,6 @@ const parts: Record<string, () => Promise<void>> = {
 }
 
 const wanted = args.filter((a) => a in parts)
-// `scale` runs only when asked for: it is long.
-const all = Object.keys(parts).filter((p) => p !== 'scale')
+// `scale` runs only when asked for: it is long; `first` too: it needs a build.
+const all = Object.keys(parts).filter((p) => p !== 'scale' && p !== 'first')
 for (const name of wanted.length ? wanted : all) await parts[name]!()

@@ -42,7 +42,7 @@ export async function benchScale(count: number): Promise<void> {
     ['import peak RSS', `${imp.peakRssMb.toFixed(0)} MB`, '', ''],
     ['search p50', f(search.p50), f(search.plainP50), (search.p50 / search.plainP50).toFixed(2)],
     ['search p95', f(search.p95), f(search.plainP95), (search.p95 / search.plainP95).toFixed(2)],
-    ['search max', f(search.max), '', ''],
+    ['search max', f(search.max), f(search.plainMax), (search.max / search.plainMax).toFixed(2)],
     [
       '的 first page',
       f(search.commonMs),

@@ -9,7 +9,7 @@ import type { Archive } from './open'
 export function annotationFacets(
   db: Archive,
   owner: string,
-  ids: number[] | null,
+  ids: ArrayLike<number> | null,
 ): { highlighted: number; noted: number } {
   const highlighted = new Set(
     stmt(
@@ -35,7 +35,9 @@ export function annotationFacets(
   if (ids === null) return { highlighted: highlighted.size, noted: noted.size }
   let h = 0
   let n = 0
-  for (const id of ids) {
+  if (highlighted.size + noted.size === 0) return { highlighted: 0, noted: 0 }
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number
     if (highlighted.has(id)) h++
     if (noted.has(id)) n++
   }

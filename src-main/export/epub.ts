@@ -24,7 +24,9 @@ interface Nodepub {
   document(metadata: Record<string, unknown>): NodepubDocument
 }
 // nodepub is CommonJS without types; loaded at run time like the other external packages.
-const nodepub = createRequire(import.meta.url)('nodepub') as Nodepub
+// Required on the first EPUB, not at start (a fifth of a second before the first search).
+let loaded: Nodepub | null = null
+const nodepub = (): Nodepub => (loaded ??= createRequire(import.meta.url)('nodepub') as Nodepub)
 
 const COVER = () =>
   rgbPng(600, 800, (_x, y) => (y > 260 && y < 420 ? [46, 64, 87] : [246, 243, 236]))
@@ -82,7 +84,7 @@ export async function epubWriter(ctx: ExportContext): Promise<ArticleWriter> {
       // nodepub needs a cover; a plain one (paper with a band) says nothing a reader would miss.
       const cover = join(work, 'cover.png')
       await writeFile(cover, COVER())
-      const doc = nodepub.document({
+      const doc = nodepub().document({
         cover,
         epubVersion: 3,
         id: `urn:uuid:${randomUUID()}`,

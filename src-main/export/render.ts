@@ -3,7 +3,8 @@
 // needs the page's DOM, so here DOMPurify runs over a jsdom window.
 // Pictures are swapped by the caller: stored ones for a data: URL or a file in the book, the rest
 // for their alt text, so the file never loads anything from the pictures' hosts.
-import { JSDOM } from 'jsdom'
+import { createRequire } from 'node:module'
+import type { JSDOM } from 'jsdom'
 import { Marked } from 'marked'
 import createDOMPurify, { type DOMPurify } from 'dompurify'
 import { imageKey } from '../shared/images'
@@ -26,7 +27,10 @@ let swap: PictureSwap = () => null
 
 function purifier() {
   if (shared) return shared
-  const { window } = new JSDOM('<!doctype html><html><body></body></html>')
+  // jsdom takes a second to load: required on the first export, not when `lectern serve` or the
+  // app starts (it was a third of the time to their first search answer).
+  const { JSDOM: Dom } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom')
+  const { window } = new Dom('<!doctype html><html><body></body></html>')
   const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0])
   purify.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element

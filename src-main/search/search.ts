@@ -9,6 +9,8 @@ import { makeSnippet } from './snippet'
 import { stmt } from '../db/stmt'
 import { editsOf } from '../db/edits'
 import { anyTrashed, notTrashedSql, showsImported, shownSql } from '../db/shown'
+import { readIds } from '../db/id-list'
+import { cachedSearch, type CachedSearch } from './result-cache'
 import {
   facetIndex,
   facetsOf,
@@ -189,9 +191,13 @@ export function searchArchive(
       }
     }
     const [matched, args] = matchedSql(p)
-    const ids = stmt(db, matched)
-      .pluck()
-      .all(...args) as number[]
+    // The reader's own marks (has:, note:, collection:, is:) change without a new archive
+    // version: only queries on the articles alone are kept for the next page.
+    const cacheable = q.has.length + q.notes.length + q.collections.length + q.read.length === 0
+    const key = `${rankCap}\u0000${matched}\u0000${JSON.stringify(args)}`
+    const read = () => readIds(db, matched, args)
+    const found: CachedSearch = cacheable ? cachedSearch(db, key, read) : { ids: read() }
+    const ids = found.ids
     // Just after start the facet index may not exist yet: this answer goes without facets (and
     // takes its date page from SQL) rather than wait for it; the service builds it right after.
     const idx = opts.waitForFacets === false ? readyFacetIndex(db) : facetIndex(db)
@@ -207,7 +213,9 @@ export function searchArchive(
             .pluck()
             .all(p.listId, ...params, limit, offset) as number[])
         : !dateSort
-          ? pageByRank(db, match as string, onMatch, params, ids, offset, limit, rankCap)
+          ? rankedPage(found, offset, limit, (o, l) =>
+              pageByRank(db, match as string, onMatch, params, ids, o, l, rankCap),
+            )
           : idx
             ? pageByDate(idx, ids, dateSort, offset, limit)
             : (stmt(
@@ -221,7 +229,12 @@ export function searchArchive(
       total: ids.length,
       hits: page(db, q, pageIds, match !== null, owner),
       ...(idx
-        ? { facets: { ...facetsOf(db, ids), annotations: annotationFacets(db, owner, ids) } }
+        ? {
+            facets: {
+              ...(found.facets ??= facetsOf(db, ids)),
+              annotations: annotationFacets(db, owner, ids),
+            },
+          }
         : {}),
       ...warnings,
     }
@@ -234,17 +247,34 @@ export function searchArchive(
 // common says little about relevance anyway.
 export const RANK_CAP = 10_000
 
+// The first pages in relevance order are ranked in one go and kept: scrolling on costs no pass.
+const RANKED_HEAD = 200
+
+function rankedPage(
+  found: CachedSearch,
+  offset: number,
+  limit: number,
+  rank: (offset: number, limit: number) => number[],
+): number[] {
+  const want = offset + limit
+  if (want > RANKED_HEAD) return rank(offset, limit)
+  found.ranked ??= rank(0, RANKED_HEAD)
+  return found.ranked.slice(offset, want)
+}
+
 function pageByRank(
   db: Archive,
   match: string,
   onMatch: string,
   params: unknown[],
-  ids: number[],
+  ids: Int32Array | number[],
   offset: number,
   limit: number,
   cap: number,
 ): number[] {
-  const sorted = ids.length > cap ? Int32Array.from(ids).sort() : null
+  // readIds' typed arrays are ascending already
+  const ascending = () => (ids instanceof Int32Array ? ids : Int32Array.from(ids).sort())
+  const sorted = ids.length > cap ? ascending() : null
   const floor = sorted ? (sorted[sorted.length - cap] as number) : 0
   const ranked = Math.min(ids.length, cap)
   const out =
@@ -347,12 +377,18 @@ function page(
   })
 }
 
-// Articles run up to hundreds of KB (inline images, long tables): look for the snippet in the
-// opening first, where a match usually is, and read the whole text only when it is not there.
-const SNIPPET_HEAD = 20_000
+// Articles run up to hundreds of KB (inline images, long tables), and a snippet lexes, folds and
+// tokenizes all the text it is given: 50 of them were a third of a rare word's search. Look in the
+// opening first (cut at a paragraph break, so no Markdown construct is split), where a match
+// usually is, and read the whole text only when it is not there.
+const SNIPPET_HEAD = 3_000
 
 function snippetFor(markdown: string, q: ParsedQuery): MarkedText {
-  if (markdown.length <= SNIPPET_HEAD) return makeSnippet(markdown, q)
-  const head = makeSnippet(markdown.slice(0, SNIPPET_HEAD), q)
-  return head.marks.length > 0 ? head : makeSnippet(markdown, q)
+  // With several AND-groups the excerpt showing most of them may lie past the opening.
+  if (markdown.length <= SNIPPET_HEAD || q.groups.length > 1) return makeSnippet(markdown, q)
+  const brk = markdown.lastIndexOf('\n\n', SNIPPET_HEAD)
+  const head = makeSnippet(markdown.slice(0, brk > SNIPPET_HEAD / 2 ? brk : SNIPPET_HEAD), q)
+  if (head.marks.length === 0) return makeSnippet(markdown, q)
+  // the text goes on after the opening even when the excerpt reaches its end
+  return head.text.endsWith('…') ? head : { ...head, text: `${head.text}…` }
 }
