@@ -84,9 +84,9 @@ export async function archiveOf(count: number): Promise<Archive> {
   return db
 }
 
-function time(db: Archive, query: string, sort: SearchSort): number {
+function time(db: Archive, query: string, sort: SearchSort, group = false): number {
   const t = performance.now()
-  searchArchive(db, { query, limit: 50, sort })
+  searchArchive(db, { query, limit: 50, sort, group })
   return performance.now() - t
 }
 
@@ -157,11 +157,27 @@ export async function benchSearch(count = 100_000): Promise<SearchFigures> {
     console.log(
       `  ratio Lectern/plain: p50 ${(f.p50 / f.plainP50).toFixed(2)} (goal ≤ 1), p95 ${(f.p95 / f.plainP95).toFixed(2)}; load average ${loadavg()[0]?.toFixed(1)}`,
     )
+    // one row per story: the same queries grouped, beside the same ungrouped, in turn
+    for (const sort of ['relevance', 'newest'] as const) {
+      const plain: number[] = []
+      const grouped: number[] = []
+      for (const q of [...ZH, ...EN]) {
+        plain.push(time(db, q, sort))
+        grouped.push(time(db, q, sort, true))
+      }
+      const p50 = (xs: number[]) =>
+        percentile(
+          [...xs].sort((a, b) => a - b),
+          50,
+        )
+      report(`grouped by story, ${sort}`, grouped)
+      console.log(`    ratio grouped / ungrouped p50: ${(p50(grouped) / p50(plain)).toFixed(2)}`)
+    }
     const common = searchArchive(db, { query: '的', limit: 1 }).total
     f.commonMs = Math.min(time(db, '的', 'relevance'), time(db, '的', 'relevance'))
     f.plainCommonMs = Math.min(timePlain('的'), timePlain('的'))
     console.log(
-      `  most common character 的: ${common} matches, first page ${ms(f.commonMs)} (plain ${ms(f.plainCommonMs)})`,
+      `  most common character 的: ${common} matches, first page ${ms(f.commonMs)} (plain ${ms(f.plainCommonMs)}), grouped ${ms(time(db, '的', 'relevance', true))}`,
     )
     const tf = performance.now()
     facetsOf(db, db.prepare('SELECT id FROM articles').pluck().all() as number[])

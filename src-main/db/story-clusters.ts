@@ -1,10 +1,10 @@
 import { stmt } from './stmt'
 import type { Archive } from './open'
 import { assign, type ClusterStore } from '../clusters/engine'
-import { bandKeys, signature } from '../clusters/minhash'
+import { bandKeys, signatures } from '../clusters/minhash'
 import { BUCKET_LIMIT, DEFAULT_PARAMS, type ClusterParams } from '../clusters/params'
-import { shingleHashes, shingleSet, tokenize, windows } from '../clusters/shingles'
-import { storyText } from '../clusters/text'
+import { shingleHashes, shingleSet, tokenize } from '../clusters/shingles'
+import { storyText, storyTextOf } from '../clusters/text'
 
 // Shingle sets are not stored (a few KB per article, far over the budget): a candidate's set is
 // made again from its text when it is compared. Recently made ones are kept, because the copies of
@@ -35,16 +35,16 @@ function markdownOf(db: Archive, id: number): string {
   return row?.markdown ?? ''
 }
 
-export function fingerprint(markdown: string, p: ClusterParams = DEFAULT_PARAMS) {
-  const hashes = shingleHashes(tokenize(storyText(markdown)), p)
-  const sh = shingleSet(hashes)
-  const n = p.bands * p.rows
-  return {
-    sh,
-    sig: signature(sh, n),
-    probes: windows(hashes, p.window).map((w) => signature(w, n)),
-  }
+/** What placing an article needs of its text. `folded`: normalizeText(plainText(markdown)), when
+ * the caller has it (the importer does, for the search index). */
+export function fingerprint(markdown: string, folded?: string, p: ClusterParams = DEFAULT_PARAMS) {
+  const text = folded === undefined ? storyText(markdown) : storyTextOf(markdown, folded)
+  const hashes = shingleHashes(tokenize(text), p)
+  const { whole, probes } = signatures(hashes, p.bands * p.rows, p.window)
+  return { sh: shingleSet(hashes), sig: whole, probes }
 }
+
+export type Fingerprint = ReturnType<typeof fingerprint>
 
 /** The engine's view of the archive. */
 class SqliteClusters implements ClusterStore {
@@ -58,7 +58,7 @@ class SqliteClusters implements ClusterStore {
       `SELECT article_id AS id FROM story_bands WHERE key = ? LIMIT ${BUCKET_LIMIT}`,
     )
     const shared = new Map<number, number>()
-    for (const k of keys) {
+    for (const k of new Set(keys)) {
       for (const { id } of bucket.all(k) as { id: number }[]) {
         if (id !== self) shared.set(id, (shared.get(id) ?? 0) + 1)
       }
@@ -69,19 +69,38 @@ class SqliteClusters implements ClusterStore {
   shinglesOf(id: number): Uint32Array {
     const hit = cached(this.db).get(id)
     if (hit) return hit
-    const sh = fingerprint(markdownOf(this.db, id)).sh
+    // only the set: a candidate's signatures are stored already
+    const sh = shingleSet(
+      shingleHashes(tokenize(storyText(markdownOf(this.db, id))), DEFAULT_PARAMS),
+    )
     remember(this.db, id, sh)
     return sh
   }
 
+  // a candidate's signature and size are read together, once per placement
+  private readonly rows = new Map<number, { sig: Uint16Array; size: number }>()
+
+  private row(id: number): { sig: Uint16Array; size: number } {
+    let r = this.rows.get(id)
+    if (r === undefined) {
+      const got = stmt(
+        this.db,
+        `SELECT signature, shingles FROM story_members WHERE article_id = ?`,
+      ).get(id) as { signature: Buffer; shingles: number } | undefined
+      r = got
+        ? { sig: fromBlob(got.signature), size: got.shingles }
+        : { sig: new Uint16Array(0), size: 0 }
+      this.rows.set(id, r)
+    }
+    return r
+  }
+
   signatureOf(id: number): Uint16Array {
-    return signatureOf(this.db, id)
+    return this.row(id).sig
   }
 
   sizeOf(id: number): number {
-    const row = stmt(this.db, `SELECT shingles FROM story_members WHERE article_id = ?`).get(id) as
-      { shingles: number } | undefined
-    return row?.shingles ?? 0
+    return this.row(id).size
   }
 
   clusterOf(id: number): number | null {
@@ -159,16 +178,30 @@ function replace(db: Archive, ids: number[]): void {
  * Places a new or changed article. Only its LSH candidates are read; a changed article is placed
  * again together with the rest of its old cluster (it may have been what held them together).
  */
-export function placeArticle(db: Archive, id: number, markdown: string): number {
+export function placeArticle(
+  db: Archive,
+  id: number,
+  markdown: string,
+  fp: Fingerprint = fingerprint(markdown),
+): number {
   const store = new SqliteClusters(db)
   const before = store.clusterOf(id)
-  const { sh, sig, probes } = fingerprint(markdown)
+  const { sh, sig, probes } = fp
   remember(db, id, sh)
+  // a re-import that changed only the front matter (a title, tags) leaves the story as it was:
+  // placing it again could move the versions around it for nothing
+  if (before !== null && store.sizeOf(id) === sh.length && sameSig(store.signatureOf(id), sig)) {
+    return before
+  }
   const others = before === null ? [] : store.members(before).filter((m) => m !== id)
   index(db, id, sig, sh.length)
   if (others.length > 0) replace(db, [id, ...others])
   else assign(store, id, sh, sig, DEFAULT_PARAMS, probes)
   return store.clusterOf(id)!
+}
+
+function sameSig(a: Uint16Array, b: Uint16Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
 }
 
 /** Recomputes every cluster from the texts, obeying the user's choices. Read in id-ordered pages:
@@ -240,20 +273,32 @@ export interface ClusterRow {
 
 export function clusterOf(db: Archive, articleId: number): ClusterRow | null {
   const cluster = new SqliteClusters(db).clusterOf(articleId)
-  return cluster === null ? null : (clusterRows(db, 1, cluster)[0] ?? null)
+  return cluster === null ? null : (clusterRows(db, 1, cluster, articleId)[0] ?? null)
 }
 
-/** Clusters of at least `minSize` articles, the largest first. */
-export function clusterRows(db: Archive, minSize: number, only?: number): ClusterRow[] {
+/** Clusters of at least `minSize` articles, the largest first. Trashed articles are not
+ * versions (but `keep`, the one being read, is listed even from the trash). */
+export function clusterRows(
+  db: Archive,
+  minSize: number,
+  only?: number,
+  keep?: number,
+): ClusterRow[] {
   const rows = stmt(
     db,
     `SELECT m.cluster_id AS cluster, m.article_id AS id, a.date
        FROM story_members m JOIN articles a ON a.id = m.article_id
       WHERE m.cluster_id IN (SELECT cluster_id FROM story_members
                               WHERE cluster_id IS NOT NULL AND (@only IS NULL OR cluster_id = @only)
+                                AND (article_id = @keep OR article_id NOT IN (SELECT article_id FROM trash))
                               GROUP BY cluster_id HAVING count(*) >= @minSize)
+        AND (m.article_id = @keep OR m.article_id NOT IN (SELECT article_id FROM trash))
       ORDER BY m.cluster_id, m.article_id`,
-  ).all({ only: only ?? null, minSize }) as { cluster: number; id: number; date: string | null }[]
+  ).all({ only: only ?? null, minSize, keep: keep ?? null }) as {
+    cluster: number
+    id: number
+    date: string | null
+  }[]
   const out = new Map<number, { ids: number[]; first: { id: number; date: string | null } }>()
   for (const r of rows) {
     const c = out.get(r.cluster)
@@ -270,10 +315,15 @@ export function clusterRows(db: Archive, minSize: number, only?: number): Cluste
     .sort((a, b) => b.articles.length - a.articles.length || a.id - b.id)
 }
 
-/** The importer's one call: places what an import wrote (new or changed articles only). */
-export function placeImported(db: Archive, r: { status: string; id?: number }): void {
+/** The importer's one call: places what an import wrote (new or changed articles only), from
+ * the fingerprint it made while reading the file, outside the transaction. */
+export function placeImported(
+  db: Archive,
+  r: { status: string; id?: number },
+  fp?: Fingerprint,
+): void {
   if ((r.status !== 'imported' && r.status !== 'updated') || r.id === undefined) return
-  placeArticle(db, r.id, markdownOf(db, r.id))
+  placeArticle(db, r.id, '', fp ?? fingerprint(markdownOf(db, r.id)))
 }
 
 export interface VersionRow {
@@ -304,4 +354,22 @@ export function versionRows(db: Archive, ids: number[]): VersionRow[] {
             ? 1
             : -1,
     )
+}
+
+/** Each article's story and how many versions it has that are not in the trash (the article
+ * itself always counts: a trashed article found by id still shows as one version). */
+export function storiesOf(
+  db: Archive,
+  ids: number[],
+): Map<number, { cluster: number; versions: number }> {
+  const get = stmt(
+    db,
+    `SELECT coalesce(m.cluster_id, @id) AS cluster,
+            CASE WHEN m.cluster_id IS NULL THEN 1 ELSE
+              (SELECT count(*) FROM story_members x WHERE x.cluster_id = m.cluster_id
+                 AND (x.article_id = @id OR x.article_id NOT IN (SELECT article_id FROM trash)))
+            END AS versions
+       FROM (SELECT @id AS id) s LEFT JOIN story_members m ON m.article_id = s.id`,
+  )
+  return new Map(ids.map((id) => [id, get.get({ id }) as { cluster: number; versions: number }]))
 }

@@ -18,6 +18,7 @@ import {
 import { storedThumbnailOf } from '../db/images'
 import { wireError } from '../shared/errors'
 import { annotationFacets } from '../db/annotation-search'
+import { storiesOf } from '../db/story-clusters'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
 const RANK = 'bm25(articles_fts, 10.0, 1.0)'
@@ -139,6 +140,11 @@ export function searchArchive(
   const limit = req.limit ?? 20
   const offset = req.offset ?? 0
   const dateSort = sort === 'relevance' ? (match ? null : 'newest') : sort
+
+  // A collection shown in its own order is the reader's hand-made list: every item stays a row
+  // (and a row's place is its place in the collection, which reordering relies on).
+  if (req.group && p.listId === null)
+    return grouped(db, q, req, match, cond, params, opts, warnings)
 
   return db.transaction((): SearchResult => {
     if (match === null && cond === '') {
@@ -279,6 +285,7 @@ function page(
   ranked: boolean,
   owner: string,
 ): SearchHit[] {
+  const stories = storiesOf(db, ids)
   const detail = stmt(
     db,
     `SELECT a.id, a.title, a.date, a.lang, a.source_name, a.source_url, a.path, t.markdown, a.summary,
@@ -307,6 +314,7 @@ function page(
       snippet: ranked
         ? snippetFor(r.markdown, q)
         : makeSnippet(r.summary || r.markdown.slice(0, 2000), q),
+      ...stories.get(r.id)!,
     }
   })
 }
@@ -319,4 +327,85 @@ function snippetFor(markdown: string, q: ParsedQuery): MarkedText {
   if (markdown.length <= SNIPPET_HEAD) return makeSnippet(markdown, q)
   const head = makeSnippet(markdown.slice(0, SNIPPET_HEAD), q)
   return head.marks.length > 0 ? head : makeSnippet(markdown, q)
+}
+
+// Grouped lists order by relevance or date like the others, but a story's first hit in that
+// order stands for it, so the order and each hit's story are read together into a temporary table.
+const GROUP_ORDER = {
+  relevance: 'h.rank, h.id DESC',
+  newest: 'a.date DESC, a.id DESC',
+  oldest: 'a.date IS NULL, a.date ASC, a.id ASC',
+} as const
+
+/** One hit per story: the total counts stories, the facets count articles. */
+function grouped(
+  db: Archive,
+  q: ParsedQuery,
+  req: SearchRequest,
+  match: string | null,
+  cond: string,
+  params: unknown[],
+  opts: SearchOptions,
+  warnings: { warnings?: ParsedQuery['warnings'] },
+): SearchResult {
+  const sort = req.sort ?? 'relevance'
+  const owner = opts.owner ?? LOCAL_OWNER
+  const ranked = match !== null && sort === 'relevance'
+  // an article without a story row is a story alone
+  const fill = match
+    ? `INSERT INTO temp.hits (id, rank, cluster)
+         SELECT m.id, m.rank, coalesce(sm.cluster_id, m.id) FROM (SELECT rowid AS id,
+           ${ranked ? RANK : '0'} AS rank FROM articles_fts WHERE articles_fts MATCH ?) m
+           ${cond ? 'JOIN articles a ON a.id = m.id' : ''}
+           LEFT JOIN story_members sm ON sm.article_id = m.id ${cond}`
+    : `INSERT INTO temp.hits (id, rank, cluster)
+         SELECT a.id, 0, coalesce(sm.cluster_id, a.id) FROM articles a
+           LEFT JOIN story_members sm ON sm.article_id = a.id ${cond}`
+  db.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS hits (id INTEGER PRIMARY KEY, rank REAL NOT NULL, cluster INTEGER)`,
+  )
+  return db.transaction((): SearchResult => {
+    db.exec(`DELETE FROM temp.hits`)
+    stmt(db, fill).run(...(match ? [match, ...params] : params))
+    const ids = stmt(db, `SELECT id FROM temp.hits`).pluck().all() as number[]
+    const total = stmt(db, `SELECT count(DISTINCT cluster) FROM temp.hits`).pluck().get() as number
+    const order = GROUP_ORDER[sort === 'relevance' && !ranked ? 'newest' : sort]
+    const join = order.includes('a.') ? 'JOIN articles a ON a.id = h.id' : ''
+    const pageIds = firstOfEachStory(
+      db,
+      `SELECT h.id, h.cluster FROM temp.hits h ${join} ORDER BY ${order}`,
+      req.offset ?? 0,
+      req.limit ?? 20,
+    )
+    const idx = opts.waitForFacets === false ? readyFacetIndex(db) : facetIndex(db)
+    return {
+      total,
+      hits: page(db, q, pageIds, match !== null, owner),
+      ...(idx
+        ? { facets: { ...facetsOf(db, ids), annotations: annotationFacets(db, owner, ids) } }
+        : {}),
+      ...warnings,
+    }
+  })()
+}
+
+/**
+ * Grouped: the first hit of each story in the list's order stands for it. The hits are read in
+ * that order only as far as the page needs (most stories have one version), so a first page costs
+ * about what an ungrouped one does; a sort over window functions read and sorted every hit.
+ */
+function firstOfEachStory(db: Archive, ordered: string, offset: number, limit: number): number[] {
+  const read = stmt(db, `${ordered} LIMIT ?`).raw()
+  for (let cap = (offset + limit) * 4; ; cap *= 8) {
+    const rows = read.all(cap) as [number, number][]
+    const seen = new Set<number>()
+    const ids: number[] = []
+    for (const [id, cluster] of rows) {
+      if (seen.has(cluster)) continue
+      seen.add(cluster)
+      if (seen.size > offset) ids.push(id)
+      if (ids.length === limit) return ids
+    }
+    if (rows.length < cap) return ids
+  }
 }

@@ -283,6 +283,7 @@ const checks = {
     limit: optional(int(1, 1000)),
     offset: optional(int(0, 10_000_000)),
     sort: optional(oneOf('relevance', 'newest', 'oldest')),
+    group: optional(bool),
   }),
   importFolders: obj({ folders: list(str, 100) }),
   cancelImport: none,
