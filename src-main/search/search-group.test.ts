@@ -5,6 +5,8 @@ import { searchArchive } from './search'
 import { tempTree } from '../test-support/tmp'
 import { CHIPS_EN, RATE_CUT_ZH, RATE_CUT_ZH_TW } from '../clusters/fixtures/stories'
 import { trashArticles } from '../db/trash'
+import { setRead } from '../db/reading'
+import { addItems, collectionId, createCollection } from '../db/collections'
 
 const doc = (title: string, date: string, body: string, src = '') =>
   `---\ntitle: "${title}"\ndate: "${date}"\ntags: [经济]\n---\n\n${body}\n\n${src}\n`
@@ -77,6 +79,46 @@ describe('search: story clusters', () => {
       expect(titles(r)).toEqual(['央行降息', '降息之外：芯片'])
       expect(r.total).toBe(2)
     }
+  })
+
+  it("groups under the reader's own filters: what is filtered out does not stand for a story", () => {
+    setRead(db, 'ana', [id('1.md')], true, '2025-04-01T00:00:00Z')
+    const unread = searchArchive(
+      db,
+      { query: '降息 is:unread', sort: 'oldest', group: true },
+      {
+        owner: 'ana',
+      },
+    )
+    expect(titles(unread)).toEqual(['央行再降息', '降息之外：芯片'])
+    // another reader's status is not ana's
+    const bo = searchArchive(
+      db,
+      { query: '降息 is:unread', sort: 'oldest', group: true },
+      {
+        owner: 'bo',
+      },
+    )
+    expect(titles(bo)).toEqual(['央行降息', '降息之外：芯片'])
+    createCollection(db, 'ana', 'rates', '2025-04-01T00:00:00Z')
+    addItems(
+      db,
+      collectionId(db, 'ana', 'rates')!,
+      [id('3.md'), id('2.md'), id('4.md')],
+      '2025-04-01T00:00:00Z',
+    )
+    const inIt = searchArchive(
+      db,
+      { query: '央行 collection:rates', group: true },
+      { owner: 'ana' },
+    )
+    expect(inIt.hits.map((h) => h.cluster)).toEqual(
+      expect.arrayContaining([id('1.md'), id('4.md')]),
+    )
+    expect(inIt.total).toBe(2)
+    // a collection shown in its own order keeps every item a row, in the reader's order
+    const own = searchArchive(db, { query: 'collection:rates', group: true }, { owner: 'ana' })
+    expect(titles(own)).toEqual(['央行宣布降息', '央行再降息', '降息之外：芯片'])
   })
 
   it('does not count trashed versions', () => {
