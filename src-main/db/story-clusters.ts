@@ -209,6 +209,7 @@ function sameSig(a: Uint16Array, b: Uint16Array): boolean {
 export function rebuildClusters(db: Archive): { articles: number; clusters: number } {
   db.exec(`DELETE FROM story_bands; DELETE FROM story_members;`)
   cache.delete(db)
+  edited(db)
   const page = stmt(
     db,
     `SELECT article_id AS id, markdown FROM article_texts WHERE article_id > ?
@@ -241,6 +242,7 @@ export function splitArticle(db: Archive, id: number, now: string): void {
   const others = store.members(cluster).filter((m) => m !== id)
   for (const m of others) choose(db, id, m, 'apart', now)
   replace(db, [id, ...others])
+  edited(db)
 }
 
 /** "Same story": the two articles' clusters become one, and stay one through rebuilds. */
@@ -253,6 +255,7 @@ export function joinArticles(db: Archive, a: number, b: number, now: string): nu
   })
   const cluster = Math.min(...ids)
   store.setCluster(ids, cluster)
+  edited(db)
   return cluster
 }
 
@@ -372,4 +375,34 @@ export function storiesOf(
        FROM (SELECT @id AS id) s LEFT JOIN story_members m ON m.article_id = s.id`,
   )
   return new Map(ids.map((id) => [id, get.get({ id }) as { cluster: number; versions: number }]))
+}
+
+// Bumped when clusters change without an article changing (split, join, rebuild): what is kept
+// in memory about stories (search/stories.ts) is made again.
+const edits = new WeakMap<Archive, number>()
+
+export function storyEdits(db: Archive): number {
+  return edits.get(db) ?? 0
+}
+
+function edited(db: Archive): void {
+  edits.set(db, storyEdits(db) + 1)
+}
+
+/** [article, cluster] of every article whose cluster is named after another (a later version):
+ * an article not listed is its own story. Few rows: most stories have one version. */
+export function laterVersions(db: Archive): Int32Array {
+  const rows = stmt(
+    db,
+    `SELECT article_id, cluster_id FROM story_members
+      WHERE cluster_id IS NOT NULL AND cluster_id <> article_id`,
+  )
+    .raw()
+    .all() as [number, number][]
+  const out = new Int32Array(rows.length * 2)
+  rows.forEach(([a, c], i) => {
+    out[i * 2] = a
+    out[i * 2 + 1] = c
+  })
+  return out
 }

@@ -6,6 +6,7 @@ import { tempTree } from '../test-support/tmp'
 import { CHIPS_EN, RATE_CUT_ZH, RATE_CUT_ZH_TW } from '../clusters/fixtures/stories'
 import { trashArticles } from '../db/trash'
 import { setRead } from '../db/reading'
+import { resolveSelection } from '../api/organise'
 import { addItems, collectionId, createCollection } from '../db/collections'
 
 const doc = (title: string, date: string, body: string, src = '') =>
@@ -119,6 +120,16 @@ describe('search: story clusters', () => {
     // a collection shown in its own order keeps every item a row, in the reader's order
     const own = searchArchive(db, { query: 'collection:rates', group: true }, { owner: 'ana' })
     expect(titles(own)).toEqual(['央行宣布降息', '央行再降息', '降息之外：芯片'])
+  })
+
+  it('a whole grouped list picked is its rows, not the versions behind them', () => {
+    const pick = (sort: 'oldest' | 'newest', except: number[] = []) =>
+      resolveSelection(db, 'cy', { query: '降息', except, group: true, sort }).sort((a, b) => a - b)
+    expect(pick('oldest')).toEqual([id('1.md'), id('4.md')])
+    expect(pick('newest')).toEqual([id('3.md'), id('4.md')])
+    expect(pick('newest', [id('4.md')])).toEqual([id('3.md')])
+    // ungrouped, every version
+    expect(resolveSelection(db, 'cy', { query: '降息', except: [] })).toHaveLength(4)
   })
 
   it('does not count trashed versions', () => {

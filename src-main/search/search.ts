@@ -1,5 +1,11 @@
 import type { Archive } from '../db/open'
-import type { MarkedText, SearchHit, SearchRequest, SearchResult } from '../shared/search-types'
+import type {
+  MarkedText,
+  SearchHit,
+  SearchRequest,
+  SearchResult,
+  SearchSort,
+} from '../shared/search-types'
 import { parseQuery, type ParsedQuery, type QueryWarning } from '../shared/query'
 import { collectionId } from '../db/collections'
 import { LOCAL_OWNER } from '../db/annotations'
@@ -9,6 +15,7 @@ import { makeSnippet } from './snippet'
 import { stmt } from '../db/stmt'
 import {
   facetIndex,
+  type FacetIndex,
   facetsOf,
   firstFacets,
   pageByDate,
@@ -19,6 +26,7 @@ import { storedThumbnailOf } from '../db/images'
 import { wireError } from '../shared/errors'
 import { annotationFacets } from '../db/annotation-search'
 import { storiesOf } from '../db/story-clusters'
+import { countStories, firstOfEachStory, storyOf } from './stories'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
 const RANK = 'bm25(articles_fts, 10.0, 1.0)'
@@ -143,8 +151,7 @@ export function searchArchive(
 
   // A collection shown in its own order is the reader's hand-made list: every item stays a row
   // (and a row's place is its place in the collection, which reordering relies on).
-  if (req.group && p.listId === null)
-    return grouped(db, q, req, match, cond, params, opts, warnings)
+  if (req.group && p.listId === null) return grouped(db, p, req, opts)
 
   return db.transaction((): SearchResult => {
     if (match === null && cond === '') {
@@ -329,83 +336,85 @@ function snippetFor(markdown: string, q: ParsedQuery): MarkedText {
   return head.marks.length > 0 ? head : makeSnippet(markdown, q)
 }
 
-// Grouped lists order by relevance or date like the others, but a story's first hit in that
-// order stands for it, so the order and each hit's story are read together into a temporary table.
-const GROUP_ORDER = {
-  relevance: 'h.rank, h.id DESC',
-  newest: 'a.date DESC, a.id DESC',
-  oldest: 'a.date IS NULL, a.date ASC, a.id ASC',
-} as const
-
-/** One hit per story: the total counts stories, the facets count articles. */
-function grouped(
-  db: Archive,
-  q: ParsedQuery,
-  req: SearchRequest,
-  match: string | null,
-  cond: string,
-  params: unknown[],
-  opts: SearchOptions,
-  warnings: { warnings?: ParsedQuery['warnings'] },
-): SearchResult {
-  const sort = req.sort ?? 'relevance'
+/**
+ * One hit per story: the first of its versions in the list's order stands for it (the best
+ * ranked, or the newest or oldest for date sorts). The same three reads as an ungrouped search,
+ * with each hit's story from memory: the total counts stories, the facets count articles, and the
+ * ranking keeps RANK_CAP (only the newest hits of a very common query are ranked).
+ */
+function grouped(db: Archive, p: Prepared, req: SearchRequest, opts: SearchOptions): SearchResult {
   const owner = opts.owner ?? LOCAL_OWNER
-  const ranked = match !== null && sort === 'relevance'
-  // an article without a story row is a story alone
-  const fill = match
-    ? `INSERT INTO temp.hits (id, rank, cluster)
-         SELECT m.id, m.rank, coalesce(sm.cluster_id, m.id) FROM (SELECT rowid AS id,
-           ${ranked ? RANK : '0'} AS rank FROM articles_fts WHERE articles_fts MATCH ?) m
-           ${cond ? 'JOIN articles a ON a.id = m.id' : ''}
-           LEFT JOIN story_members sm ON sm.article_id = m.id ${cond}`
-    : `INSERT INTO temp.hits (id, rank, cluster)
-         SELECT a.id, 0, coalesce(sm.cluster_id, a.id) FROM articles a
-           LEFT JOIN story_members sm ON sm.article_id = a.id ${cond}`
-  db.exec(
-    `CREATE TEMP TABLE IF NOT EXISTS hits (id INTEGER PRIMARY KEY, rank REAL NOT NULL, cluster INTEGER)`,
-  )
   return db.transaction((): SearchResult => {
-    db.exec(`DELETE FROM temp.hits`)
-    stmt(db, fill).run(...(match ? [match, ...params] : params))
-    const ids = stmt(db, `SELECT id FROM temp.hits`).pluck().all() as number[]
-    const total = stmt(db, `SELECT count(DISTINCT cluster) FROM temp.hits`).pluck().get() as number
-    const order = GROUP_ORDER[sort === 'relevance' && !ranked ? 'newest' : sort]
-    const join = order.includes('a.') ? 'JOIN articles a ON a.id = h.id' : ''
-    const pageIds = firstOfEachStory(
-      db,
-      `SELECT h.id, h.cluster FROM temp.hits h ${join} ORDER BY ${order}`,
-      req.offset ?? 0,
-      req.limit ?? 20,
-    )
     const idx = opts.waitForFacets === false ? readyFacetIndex(db) : facetIndex(db)
+    const { ids, ordered } = storyOrder(db, p, req.sort ?? 'relevance', idx, opts)
+    const story = storyOf(db)
+    const pageIds = firstOfEachStory(ordered, story, req.offset ?? 0, req.limit ?? 20)
     return {
-      total,
-      hits: page(db, q, pageIds, match !== null, owner),
+      total: countStories(ids, story),
+      hits: page(db, p.q, pageIds, p.match !== null, owner),
       ...(idx
-        ? { facets: { ...facetsOf(db, ids), annotations: annotationFacets(db, owner, ids) } }
+        ? {
+            facets: {
+              // the whole archive's list has its ids as the date order, not as an array
+              ...(Array.isArray(ids) ? facetsOf(db, ids) : wholeFacets(db)),
+              annotations: annotationFacets(db, owner, Array.isArray(ids) ? ids : null),
+            },
+          }
         : {}),
-      ...warnings,
+      ...p.warnings,
     }
   })()
 }
 
-/**
- * Grouped: the first hit of each story in the list's order stands for it. The hits are read in
- * that order only as far as the page needs (most stories have one version), so a first page costs
- * about what an ungrouped one does; a sort over window functions read and sorted every hit.
- */
-function firstOfEachStory(db: Archive, ordered: string, offset: number, limit: number): number[] {
-  const read = stmt(db, `${ordered} LIMIT ?`).raw()
-  for (let cap = (offset + limit) * 4; ; cap *= 8) {
-    const rows = read.all(cap) as [number, number][]
-    const seen = new Set<number>()
-    const ids: number[] = []
-    for (const [id, cluster] of rows) {
-      if (seen.has(cluster)) continue
-      seen.add(cluster)
-      if (seen.size > offset) ids.push(id)
-      if (ids.length === limit) return ids
-    }
-    if (rows.length < cap) return ids
+/** Every hit of a query, and a reader of its first n in the list's order. */
+function storyOrder(
+  db: Archive,
+  p: Prepared,
+  sort: SearchSort,
+  idx: FacetIndex | null,
+  opts: SearchOptions,
+): { ids: ArrayLike<number>; ordered: (n: number) => ArrayLike<number> } {
+  const dateSort = sort === 'relevance' ? (p.match ? null : 'newest') : sort
+  if (p.match === null && p.cond === '' && idx) {
+    return { ids: idx.order, ordered: (n) => pageByDate(idx, idx.order, dateSort!, 0, n) }
   }
+  const [matched, args] = matchedSql(p)
+  const ids = stmt(db, matched)
+    .pluck()
+    .all(...args) as number[]
+  if (!dateSort) {
+    const cap = opts.rankCap ?? RANK_CAP
+    return {
+      ids,
+      ordered: (n) => pageByRank(db, p.match!, p.cond, p.params, ids, 0, n, cap),
+    }
+  }
+  if (idx) return { ids, ordered: (n) => pageByDate(idx, ids, dateSort, 0, n) }
+  return {
+    ids,
+    ordered: (n) =>
+      stmt(
+        db,
+        `SELECT a.id FROM articles a WHERE a.id IN (${matched}) ORDER BY ${DATE_ORDER[dateSort]} LIMIT ?`,
+      )
+        .pluck()
+        .all(...args, n) as number[],
+  }
+}
+
+/** The article standing for each story of a query's grouped list, in no order (what a bulk
+ * action on "all of this grouped list" acts on). */
+export function matchingStoryIds(
+  db: Archive,
+  query: string,
+  sort: SearchSort,
+  owner: string = LOCAL_OWNER,
+): number[] {
+  const p = prepare(db, { query, sort }, owner)
+  if ('result' in p) return []
+  if (p.listId !== null) return matchingIds(db, query, owner)
+  return db.transaction(() => {
+    const { ids, ordered } = storyOrder(db, p, sort, facetIndex(db), {})
+    return firstOfEachStory(ordered, storyOf(db), 0, ids.length)
+  })()
 }

@@ -115,7 +115,7 @@ export class Search {
     this.#pending = {}
     try {
       const query = this.#searched
-      const r = await api.search({ query, limit: PAGE, offset: 0, sort: this.#sort })
+      const r = await api.search({ query, limit: PAGE, offset: 0, ...this.#order() })
       if (seq !== this.#seq) return
       const shown = Object.keys(this.#pages).map(Number)
       this.#pages = { 0: r.hits }
