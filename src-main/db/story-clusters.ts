@@ -5,6 +5,7 @@ import { bandKeys, signatures } from '../clusters/minhash'
 import { BUCKET_LIMIT, DEFAULT_PARAMS, type ClusterParams } from '../clusters/params'
 import { shingleHashes, shingleSet, tokenize } from '../clusters/shingles'
 import { storyText, storyTextOf } from '../clusters/text'
+import { BandTable } from '../clusters/band-table'
 
 // Shingle sets are not stored (a few KB per article, far over the budget): a candidate's set is
 // made again from its text when it is compared. Recently made ones are kept, because the copies of
@@ -23,6 +24,26 @@ function remember(db: Archive, id: number, sh: Uint32Array): void {
   m.delete(id)
   m.set(id, sh)
   if (m.size > CACHE_SIZE) m.delete(m.keys().next().value!)
+}
+
+// The band table in memory (clusters/band-table.ts), loaded from the signatures on the first
+// placement and kept up to date by this connection's writes. It holds hints only: a candidate is
+// confirmed from its text and its cluster read from SQLite, so an entry left by a rolled-back
+// import costs a comparison, never a wrong cluster. Another connection's commit (a rebuild from
+// the command line) makes it load again.
+const tables = new WeakMap<Archive, { table: BandTable; version: number }>()
+
+function bandTable(db: Archive): BandTable {
+  const version = db.pragma('data_version', { simple: true }) as number
+  const had = tables.get(db)
+  if (had && had.version === version) return had.table
+  const table = new BandTable(DEFAULT_PARAMS)
+  const rows = stmt(db, `SELECT article_id, signature, shingles FROM story_members`).raw().iterate()
+  for (const [id, sig, size] of rows as Iterable<[number, Buffer, number]>) {
+    table.put(id, fromBlob(sig), size)
+  }
+  tables.set(db, { table, version })
+  return table
 }
 
 const toBlob = (sig: Uint16Array) => Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength)
@@ -48,21 +69,20 @@ export type Fingerprint = ReturnType<typeof fingerprint>
 
 /** The engine's view of the archive. */
 class SqliteClusters implements ClusterStore {
-  constructor(readonly db: Archive) {}
+  readonly table: BandTable
+
+  constructor(readonly db: Archive) {
+    this.table = bandTable(db)
+  }
 
   candidates(keys: Int32Array, self: number): number[] {
     // a band key shared by very many articles is an outlet's boilerplate or a template, not one
-    // story: reading its first few is enough, and bounds the cost as the archive grows
-    const bucket = stmt(
-      this.db,
-      `SELECT article_id AS id FROM story_bands WHERE key = ? LIMIT ${BUCKET_LIMIT}`,
-    )
+    // story: reading a few of them is enough, and bounds the cost as the archive grows
     const shared = new Map<number, number>()
-    for (const k of new Set(keys)) {
-      for (const { id } of bucket.all(k) as { id: number }[]) {
-        if (id !== self) shared.set(id, (shared.get(id) ?? 0) + 1)
-      }
+    const count = (id: number) => {
+      if (id !== self) shared.set(id, (shared.get(id) ?? 0) + 1)
     }
+    for (const k of new Set(keys)) this.table.lookup(k, BUCKET_LIMIT, count)
     return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id)
   }
 
@@ -77,30 +97,12 @@ class SqliteClusters implements ClusterStore {
     return sh
   }
 
-  // a candidate's signature and size are read together, once per placement
-  private readonly rows = new Map<number, { sig: Uint16Array; size: number }>()
-
-  private row(id: number): { sig: Uint16Array; size: number } {
-    let r = this.rows.get(id)
-    if (r === undefined) {
-      const got = stmt(
-        this.db,
-        `SELECT signature, shingles FROM story_members WHERE article_id = ?`,
-      ).get(id) as { signature: Buffer; shingles: number } | undefined
-      r = got
-        ? { sig: fromBlob(got.signature), size: got.shingles }
-        : { sig: new Uint16Array(0), size: 0 }
-      this.rows.set(id, r)
-    }
-    return r
-  }
-
   signatureOf(id: number): Uint16Array {
-    return this.row(id).sig
+    return this.table.signatureOf(id)
   }
 
   sizeOf(id: number): number {
-    return this.row(id).size
+    return this.table.sizeOf(id)
   }
 
   clusterOf(id: number): number | null {
@@ -155,6 +157,7 @@ function index(db: Archive, id: number, sig: Uint16Array, size: number): void {
   ).run(id, toBlob(sig), size)
   const add = stmt(db, `INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?, ?)`)
   for (const k of bandKeys(sig, DEFAULT_PARAMS)) add.run(k, id)
+  bandTable(db).put(id, sig, size)
 }
 
 function signatureOf(db: Archive, id: number): Uint16Array {
@@ -209,6 +212,7 @@ function sameSig(a: Uint16Array, b: Uint16Array): boolean {
 export function rebuildClusters(db: Archive): { articles: number; clusters: number } {
   db.exec(`DELETE FROM story_bands; DELETE FROM story_members;`)
   cache.delete(db)
+  tables.delete(db)
   edited(db)
   const page = stmt(
     db,
