@@ -28,8 +28,31 @@ export class BandTable {
     this.#width = opts.bands * opts.rows
   }
 
-  /** Articles with this band key, at most `limit` of them (which ones, when more share it, is
-   * left to the table: such a key is boilerplate, not one story). */
+  // how many of the looked-up keys each article has (a count per id, zeroed after each use)
+  #shared = new Uint16Array(0)
+
+  /**
+   * Articles other than `self` sharing one of these keys, most shared keys first (then by id).
+   * At most `limit` articles are read per key: a key shared by more is an outlet's boilerplate
+   * or a template, not one story, and which of them are read is left to the table.
+   */
+  candidates(keys: Iterable<number>, limit: number, self: number): number[] {
+    if (this.#shared.length < this.#size.length) this.#shared = new Uint16Array(this.#size.length)
+    const shared = this.#shared
+    const ids: number[] = []
+    const count = (id: number) => {
+      if (id === self || id >= shared.length) return
+      const c = shared[id]!
+      shared[id] = c + 1
+      if (c === 0) ids.push(id)
+    }
+    for (const k of keys) this.lookup(k, limit, count)
+    ids.sort((a, b) => shared[b]! - shared[a]! || a - b)
+    for (const id of ids) shared[id] = 0
+    return ids
+  }
+
+  /** Articles with this band key, at most `limit` of them. */
   lookup(key: number, limit: number, out: (id: number) => void): void {
     let n = 0
     for (let e = this.#heads[bucket(key, this.#heads.length)]!; e !== -1; e = this.#next[e]!) {
