@@ -7,6 +7,7 @@ import { CHIPS_EN, RATE_CUT_ZH, RATE_CUT_ZH_TW } from '../clusters/fixtures/stor
 import { trashArticles } from '../db/trash'
 import { setRead } from '../db/reading'
 import { resolveSelection } from '../api/organise'
+import { selectArticles } from '../export/select'
 import { addItems, collectionId, createCollection } from '../db/collections'
 
 const doc = (title: string, date: string, body: string, src = '') =>
@@ -130,6 +131,11 @@ describe('search: story clusters', () => {
     expect(pick('newest', [id('4.md')])).toEqual([id('3.md')])
     // ungrouped, every version
     expect(resolveSelection(db, 'cy', { query: '降息', except: [] })).toHaveLength(4)
+    // an export of the grouped list writes its rows, in its order
+    expect(selectArticles(db, { query: '降息', sort: 'oldest', group: true })).toEqual([
+      id('1.md'),
+      id('4.md'),
+    ])
   })
 
   it('does not count trashed versions', () => {
