@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openArchive } from '../src-main/db/open'
+import { openArchive, type Archive } from '../src-main/db/open'
 import { importFolders } from '../src-main/import/importer'
 import { plainImport } from './plain'
 import { corpus, listFiles, readAll, sizeOf } from './util'
@@ -14,6 +14,48 @@ export interface ImportFigures {
   reimportMs: number
   bytesPerArticle: number
   peakRssMb: number
+}
+
+/** A fresh archive in a temp folder, removed by `done`. */
+function freshArchive(): { db: Archive; done: () => void } {
+  const work = mkdtempSync(join(tmpdir(), 'lectern-bench-db-'))
+  const db = openArchive(join(work, 'archive.db'), { create: true })
+  return {
+    db,
+    done: () => {
+      db.close()
+      rmSync(work, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * What story clusters add to an import: the same import without them, in the same run (the
+ * machine may be shared), alternating without / with / with / without so a change in load weighs
+ * on both alike. Wall time, and the process's CPU time (user + system, the parse workers
+ * included), which other work on a shared machine disturbs far less.
+ */
+async function clustersCost(dir: string): Promise<void> {
+  const wall = { true: [] as number[], false: [] as number[] }
+  const cpu = { true: [] as number[], false: [] as number[] }
+  for (const clusters of [false, true, true, false]) {
+    const a = freshArchive()
+    const c0 = process.cpuUsage()
+    const t = performance.now()
+    await importFolders(a.db, [dir], { clusters })
+    wall[`${clusters}`].push(performance.now() - t)
+    const used = process.cpuUsage(c0)
+    cpu[`${clusters}`].push((used.user + used.system) / 1000)
+    a.done()
+  }
+  const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0)
+  const s = (ms: number[]) => ms.map((x) => (x / 1000).toFixed(2)).join(' s, ') + ' s'
+  console.log(
+    `  story clusters, wall: import without ${s(wall.false)}; with ${s(wall.true)}; ratio with/without ${(sum(wall.true) / sum(wall.false)).toFixed(3)} (goal ≤ 1.10)`,
+  )
+  console.log(
+    `  story clusters, CPU: import without ${s(cpu.false)}; with ${s(cpu.true)}; ratio with/without ${(sum(cpu.true) / sum(cpu.false)).toFixed(3)}; load average ${loadavg()[0]?.toFixed(1)}`,
+  )
 }
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`
@@ -84,6 +126,7 @@ export async function benchImport(
     console.log(
       `  story clusters: ${(story.bytes / r.scanned).toFixed(0)} bytes/article on disk; rebuild of all ${built.articles} articles ${(rebuildMs / 1000).toFixed(2)} s (${((rebuildMs / importMs) * 100).toFixed(1)}% of the import), ${built.clusters} clusters`,
     )
+    await clustersCost(c.dir)
     if (keep) {
       for (const [from, to] of [
         [dbFile, keep.archive],

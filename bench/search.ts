@@ -94,11 +94,11 @@ function cpuMs(from: NodeJS.CpuUsage): number {
   return (d.user + d.system) / 1000
 }
 
-function time(db: Archive, query: string, sort: SearchSort, offset = 0): number {
+function time(db: Archive, query: string, sort: SearchSort, offset = 0, group = false): number {
   if (offset === 0) forgetSearches(db)
   const c = process.cpuUsage()
   const t = performance.now()
-  searchArchive(db, { query, limit: 50, sort, offset })
+  searchArchive(db, { query, limit: 50, sort, offset, group })
   const wall = performance.now() - t
   cpu.lectern.push(cpuMs(c))
   return wall
@@ -223,6 +223,23 @@ export async function benchSearch(count = 100_000): Promise<SearchFigures> {
         50,
       )
     beside('next page (offset 50), p50', med(next), med(plainNext))
+    // one row per story: the same queries grouped, beside the same ungrouped, in turn
+    for (const sort of ['relevance', 'newest'] as const) {
+      const plain: number[] = []
+      const grouped: number[] = []
+      for (const q of [...ZH, ...EN]) {
+        plain.push(time(db, q, sort))
+        grouped.push(time(db, q, sort, 0, true))
+      }
+      const p50 = (xs: number[]) =>
+        percentile(
+          [...xs].sort((a, b) => a - b),
+          50,
+        )
+      report(`grouped by story, ${sort}`, grouped)
+      console.log(`    ratio grouped / ungrouped p50: ${(p50(grouped) / p50(plain)).toFixed(2)}`)
+    }
+    console.log(`  的 grouped by story, first page ${ms(time(db, '的', 'relevance', 0, true))}`)
     const tf = performance.now()
     facetsOf(db, db.prepare('SELECT id FROM articles').pluck().all() as number[])
     console.log(`  facets of the whole archive from the index: ${ms(performance.now() - tf)}`)

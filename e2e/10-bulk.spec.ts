@@ -38,6 +38,14 @@ test.beforeAll(async ({ request }) => {
   await ensureImported(request, folder)
 })
 
+// The four are near-copies of one story (one line each, a number apart): the list shows one row
+// per article here, as the picks under test are articles (grouped picks: search-group.test.ts).
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() =>
+    localStorage.setItem('lectern.settings', JSON.stringify({ groupStories: false })),
+  )
+})
+
 const row = (page: Page, title: string) =>
   resultList(page).getByRole('option', { name: new RegExp(title) })
 

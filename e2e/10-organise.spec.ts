@@ -109,6 +109,11 @@ test('Ctrl/Cmd+A picks the whole result set and marks it read, without loading e
   // Other tests' readers may have read some (the reader marks an article read once it has been
   // open a while): start from everything unread, so every picked article is changed.
   await call(request, 'setRead', { selection: { query: '', except: [] }, read: false })
+  // one row per article: the selection is of articles here (grouped rows are picked as rows:
+  // search/search-group.test.ts)
+  await page.addInitScript(() =>
+    localStorage.setItem('lectern.settings', JSON.stringify({ groupStories: false })),
+  )
   await page.goto('/')
   await expect(resultList(page).getByRole('option').first()).toBeVisible()
   const all = await total(page)

@@ -3,7 +3,7 @@ import * as col from '../db/collections'
 import * as saved from '../db/saved-searches'
 import * as reading from '../db/reading'
 import { missingArticles } from '../db/articles'
-import { matchingIds } from '../search/search'
+import { matchingIds, matchingStoryIds } from '../search/search'
 import { LecternError } from '../shared/errors'
 import type { NamedKind } from '../shared/problems'
 import type { SearchSort } from '../shared/search-types'
@@ -47,7 +47,10 @@ function summaryOf(db: Archive, owner: string, name: string): CollectionSummary 
 export function resolveSelection(db: Archive, owner: string, sel: Selection): number[] {
   if ('query' in sel) {
     const except = new Set(sel.except)
-    return matchingIds(db, sel.query, owner).filter((id) => !except.has(id))
+    const ids = sel.group
+      ? matchingStoryIds(db, sel.query, sel.sort ?? 'relevance', owner)
+      : matchingIds(db, sel.query, owner)
+    return ids.filter((id) => !except.has(id))
   }
   const ids = [...new Set(sel.ids)]
   const [missing] = missingArticles(db, ids)

@@ -4,7 +4,13 @@ import { openArchive } from '../db/open'
 import { ArchiveService } from './service'
 import { createDispatcher } from './dispatcher'
 import { tempTree } from '../test-support/tmp'
-import { CHIPS_EN, HARBOUR_EN, RATE_CUT_ZH, RATE_CUT_ZH_TW } from '../clusters/fixtures/stories'
+import {
+  CHIPS_EN,
+  FLOOD_ZH,
+  HARBOUR_EN,
+  RATE_CUT_ZH,
+  RATE_CUT_ZH_TW,
+} from '../clusters/fixtures/stories'
 import type { ArticleVersions, StoryCluster } from '../shared/clusters'
 
 const file = (title: string, date: string, body: string, outlet: string) =>
@@ -100,6 +106,42 @@ describe('story clusters through the contract', () => {
     const { id, groups, reimport } = await make()
     await reimport('chips2.md', file('Harbour again', '2025-03-04 09:00:00', HARBOUR_EN, 'ap'))
     expect(await groups()).toEqual([g(id.zh, id.tw), g(id.chips), g(id.chips2, id.harbour)].sort())
+  })
+
+  it('keeps an article in its story when a re-import changes only its front matter', async () => {
+    const { ok, id, groups, reimport } = await make()
+    const db = service!.db
+    db.exec(`CREATE TEMP TABLE moved (id INTEGER);
+      CREATE TEMP TRIGGER story_moved AFTER UPDATE OF cluster_id ON story_members
+      BEGIN INSERT INTO moved VALUES (new.article_id); END;`)
+    await ok('editArticle', { id: id.zh, set: { title: '我的标题' } })
+    await reimport('zh.md', file('央行宣布降息', '2025-03-02 10:00:00', RATE_CUT_ZH, 'qq'))
+    expect(await groups()).toContain(g(id.zh, id.tw))
+    // nothing around it was placed again
+    expect(db.prepare(`SELECT count(*) AS n FROM moved`).get()).toEqual({ n: 0 })
+    await reimport('zh.md', file('央行宣布降息', '2025-03-02 10:00:00', FLOOD_ZH, 'qq'))
+    expect(await groups()).not.toContain(g(id.zh, id.tw))
+  })
+
+  it('leaves trashed articles out of the versions shown', async () => {
+    const { ok, id } = await make()
+    await ok('trashArticles', { ids: [id.tw] })
+    const v = await ok<ArticleVersions>('versions', { articleId: id.zh })
+    expect(v.versions.map((x) => [x.id, x.first])).toEqual([[id.zh, true]])
+    const a = await ok<{ cluster: number; clusterArticles: number[] }>('article', { id: id.zh })
+    expect(a.clusterArticles).toEqual([id.zh])
+    // the trashed one, read from the trash, still sees its story
+    const t = await ok<{ cluster: number; clusterArticles: number[] }>('article', { id: id.tw })
+    expect(t.clusterArticles).toEqual([id.zh, id.tw].sort((x, y) => x - y))
+    expect(await ok<{ clusters: StoryCluster[] }>('clusters', {})).toEqual({
+      clusters: [
+        {
+          id: Math.min(id.chips, id.chips2),
+          articles: [id.chips, id.chips2].sort((x, y) => x - y),
+          first: id.chips,
+        },
+      ],
+    })
   })
 
   it('keeps "not the same story" and "same story" through re-imports and rebuilds', async () => {

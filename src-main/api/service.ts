@@ -32,6 +32,7 @@ import { Annotations } from './annotations'
 import type { ReadOnlyAction } from '../shared/problems'
 import { KeepService } from './keep-service'
 import { shownArticle } from '../db/edits'
+import { clusterOf } from '../db/story-clusters'
 import * as stories from './clusters'
 import type { ArticleDiff, ArticleVersions, RebuildReport } from '../shared/clusters'
 
@@ -121,7 +122,10 @@ export class ArchiveService extends KeepService implements LecternService {
   }
 
   article({ id }: { id: number }) {
-    return shownArticle(this.db, id)
+    const a = shownArticle(this.db, id)
+    if (!a) return null
+    const story = clusterOf(this.db, id)
+    return { ...a, cluster: story?.id ?? id, clusterArticles: story?.articles ?? [id] }
   }
 
   search(req: SearchRequest, caller: Caller): SearchResult {

@@ -4,6 +4,7 @@ import { flagSynopsis, parseFlags, UsageError, type FlagTable } from './flags'
 import { command, DB, JSON_OUT, PRIVATE, withArchive, type Command, type Print } from './command'
 import { KEEP_COMMANDS } from './keep-commands'
 import { formatArticle, formatLabels, formatStats } from './format'
+import { formatClusters, formatVersions } from './format-clusters'
 import { formatSearch, searchJson } from './format-search'
 import { runImagesFetch, runImport } from './pictures'
 import { EXPORT_FLAGS, runExport } from './export'
@@ -73,11 +74,16 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
         default: 'relevance',
         help: 'order of the hits',
       },
+      group: {
+        kind: 'boolean',
+        help: 'one hit per story (its best version); total counts stories',
+      },
     },
     run: (flags, words, print) =>
       withArchive(flags.db, async (cli) => {
-        const { limit, offset, sort } = flags
-        const result = await searchPaged(cli, { query: words.join(' '), limit, offset, sort })
+        const { limit, offset, sort, group } = flags
+        const query = words.join(' ')
+        const result = await searchPaged(cli, { query, limit, offset, sort, group })
         print(searchJson(result), () => formatSearch(result))
         return 0
       }),
@@ -96,6 +102,17 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
         return 0
       })
     },
+  }),
+  // story clusters (issue 11): the rows stay together
+  clusters: command({
+    words: '[rebuild | split <id> | join <id> <id>]',
+    about: 'list stories told by several articles; rebuild them; split or join versions',
+    flags: {
+      ...DB,
+      ...JSON_OUT,
+      'min-size': { kind: 'int', value: 'N', min: 1, default: 2, help: 'smallest story listed' },
+    },
+    run: (flags, words, print) => runClusters(flags, words, print),
   }),
   tags: command({
     words: '',
@@ -258,6 +275,39 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
     run: (flags, words, print) => runTokens({ ...flags, 'password-stdin': false }, words, print),
   }),
   ...KEEP_COMMANDS,
+}
+
+const CLUSTERS_USAGE =
+  'Usage: lectern clusters [--min-size N] | clusters rebuild | clusters split <id> | clusters join <id> <id>'
+
+async function runClusters(
+  flags: { db: string | undefined; 'min-size': number },
+  words: string[],
+  print: Print,
+): Promise<number> {
+  const [verb, ...rest] = words
+  const ids = rest.map((w) => (/^\d+$/.test(w) ? Number(w) : 0))
+  const arity: Record<string, number> = { '': 0, rebuild: 0, split: 1, join: 2 }
+  const want = Object.hasOwn(arity, verb ?? '') ? arity[verb ?? ''] : undefined
+  if (want === undefined || ids.length !== want || ids.some((id) => id < 1)) {
+    throw new UsageError(CLUSTERS_USAGE)
+  }
+  return withArchive(flags.db, async (cli) => {
+    if (verb === undefined) {
+      const r = await cli.call('clusters', { minSize: flags['min-size'] })
+      print(r, () => formatClusters(r.clusters))
+    } else if (verb === 'rebuild') {
+      const r = await cli.call('rebuildClusters')
+      print(r, () => `${r.articles} articles in ${r.clusters} stories`)
+    } else {
+      const v =
+        verb === 'split'
+          ? await cli.call('splitFromCluster', { articleId: ids[0]! })
+          : await cli.call('joinClusters', { articleId: ids[0]!, otherId: ids[1]! })
+      print(v, () => formatVersions(v))
+    }
+    return 0
+  })
 }
 
 /** Runs one command line (without `lectern`). Usage errors throw UsageError (exit 2). */

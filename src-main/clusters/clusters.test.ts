@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { storyText } from './text'
+import { storyText, storyTextOf } from './text'
+import { normalizeText } from '../text/normalize'
+import { plainText } from '../text/plain'
+import { withoutSourceLine } from '../text/source-line'
 import { shingles, similarity, tokenize } from './shingles'
 import { MemoryClusters } from './memory-store'
 import { DEFAULT_PARAMS } from './params'
@@ -39,6 +42,19 @@ describe('storyText: what counts', () => {
     // what counts is what is shingled: words and CJK characters, not punctuation
     expect(sh(a)).toEqual(sh(b))
     expect(sh(a).length).toBeGreaterThan(0)
+  })
+
+  it.each([
+    ['a source line after a blank line', `${RATE_CUT_ZH}\n\n[新浪](https://news.sina.com.cn/x)`],
+    ['a source line right under the text', `${CHIPS_EN}\n[reuters](https://reuters.com/x)`],
+    ['a source line under Chinese text', `央行宣布降息\n[腾讯网](https://new.qq.com/1)`],
+    ['a label with emphasis', `${CHIPS_EN}\n\n[**AP** &amp; co](https://apnews.com/x)`],
+    ['an empty label', `${CHIPS_EN}\n\n[](https://apnews.com/x)`],
+    ['no source line', CHIPS_EN],
+  ])('reads the same from the index text as from the Markdown: %s', (_, md) => {
+    // the importer hands over the folded body it made for the search index
+    const expected = normalizeText(plainText(withoutSourceLine(md)))
+    expect(storyTextOf(md, normalizeText(plainText(md))).trimEnd()).toBe(expected.trimEnd())
   })
 
   it('keeps a link in the last line when it is not alone on it', () => {

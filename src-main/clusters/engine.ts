@@ -49,8 +49,15 @@ export function assign(
     const expected = (Math.min(a, b) / Math.max(a, b, 1)) * sig.length * p.containment
     return Math.max(3, Math.min(p.minAgreeing, Math.floor(expected)))
   }
-  const found = new Set(store.candidates(bandKeys(sig, p), id))
-  for (const probe of probes) for (const c of store.candidates(bandKeys(probe, p), id)) found.add(c)
+  // a key already looked up (windows of one text often share one) is not looked up again
+  const looked = new Set<number>()
+  const lookup = (keys: Int32Array) =>
+    store.candidates(
+      keys.filter((k) => !looked.has(k) && looked.add(k) !== null),
+      id,
+    )
+  const found = new Set(lookup(bandKeys(sig, p)))
+  for (const probe of probes) for (const c of lookup(bandKeys(probe, p))) found.add(c)
   const near = [...found]
     .filter((other) => {
       const theirs = store.signatureOf(other)

@@ -21,18 +21,55 @@ const SEED_MIN = 0x85ebca6b
 
 /** `count` 16-bit min-hash values; empty when there are no shingles. */
 export function signature(shingles: Uint32Array, count: number): Uint16Array {
-  if (shingles.length === 0) return new Uint16Array(0)
-  const mins = new Uint32Array(count).fill(0xffffffff)
-  const filled = new Uint8Array(count)
-  for (let s = 0; s < shingles.length; s++) {
-    const x = shingles[s]!
+  return signatures(shingles, count, Infinity).whole
+}
+
+/**
+ * The signature of the whole list of shingle hashes (repeats do not change a minimum, so the
+ * list need not be a set) and of each side-by-side window of `window` of them, hashing every
+ * shingle once for all: a long text's windows cost no second pass. The windows are those of
+ * `windows` in shingles.ts (none for a list shorter than two).
+ */
+export function signatures(
+  hashes: Uint32Array,
+  count: number,
+  window: number,
+): { whole: Uint16Array; probes: Uint16Array[] } {
+  const windowed = hashes.length >= window * 2
+  const all = minsOf(count)
+  const probes: Uint16Array[] = []
+  let part = minsOf(count)
+  for (let s = 0; s < hashes.length; s++) {
+    const x = hashes[s]!
     const bin = Math.floor((mix32(x ^ SEED_BIN) * count) / 4294967296)
     const h = mix32(x ^ SEED_MIN)
-    if (h <= mins[bin]!) {
-      mins[bin] = h
-      filled[bin] = 1
+    if (h <= all.mins[bin]!) {
+      all.mins[bin] = h
+      all.filled[bin] = 1
+    }
+    if (!windowed) continue
+    if (h <= part.mins[bin]!) {
+      part.mins[bin] = h
+      part.filled[bin] = 1
+    }
+    if ((s + 1) % window === 0 || s + 1 === hashes.length) {
+      probes.push(densified(part, count))
+      part = minsOf(count)
     }
   }
+  const whole = hashes.length === 0 ? new Uint16Array(0) : densified(all, count)
+  return { whole, probes }
+}
+
+const minsOf = (count: number) => ({
+  mins: new Uint32Array(count).fill(0xffffffff),
+  filled: new Uint8Array(count),
+})
+
+function densified(
+  { mins, filled }: { mins: Uint32Array; filled: Uint8Array },
+  count: number,
+): Uint16Array {
   const sig = new Uint16Array(count)
   for (let i = 0; i < count; i++) {
     let j = i

@@ -1,12 +1,17 @@
 import { stmt } from './stmt'
 import type { Archive } from './open'
-import { toIndexText } from '../text/normalize'
+import { indexTextOf, normalizeText, toIndexText } from '../text/normalize'
 import { plainText } from '../text/plain'
 
 /** The index's text for an article from its title and plain text (plainText of its Markdown):
- * import/prepare.ts makes it in the parse workers, from the lexing that also found the pictures. */
-export function indexText(title: string, plain: string): { title: string; body: string } {
-  return { title: toIndexText(title), body: toIndexText(plain) }
+ * import/prepare.ts makes it in the parse workers, from the lexing that also found the pictures.
+ * `folded`: normalizeText(plain) when the caller has it (story clusters compare the same text). */
+export function indexText(
+  title: string,
+  plain: string,
+  folded = normalizeText(plain),
+): { title: string; body: string } {
+  return { title: toIndexText(title), body: indexTextOf(folded) }
 }
 
 /**

@@ -1,28 +1,58 @@
 import { stmt } from './stmt'
 import type { Archive } from './open'
 import { assign, type ClusterStore } from '../clusters/engine'
-import { bandKeys, signature } from '../clusters/minhash'
+import { bandKeys, signatures } from '../clusters/minhash'
 import { BUCKET_LIMIT, DEFAULT_PARAMS, type ClusterParams } from '../clusters/params'
-import { shingleHashes, shingleSet, tokenize, windows } from '../clusters/shingles'
-import { storyText } from '../clusters/text'
+import { shingleHashes, shingleSet, tokenize } from '../clusters/shingles'
+import { storyText, storyTextOf } from '../clusters/text'
+import { BandTable } from '../clusters/band-table'
 
 // Shingle sets are not stored (a few KB per article, far over the budget): a candidate's set is
-// made again from its text when it is compared. Recently made ones are kept, because the copies of
-// one story tend to arrive together and are compared with each other over and over.
-const CACHE_SIZE = 512
-const cache = new WeakMap<Archive, Map<number, Uint32Array>>()
+// made again from its text when it is compared, at about a third of a millisecond. Recently made
+// ones are kept, because candidates are mostly recent articles (the copies of one story arrive
+// together; an outlet's template articles follow each other): on the generated 20,000, 512 sets
+// re-made 16,834 of them, 8,192 only 1,592. Bounded by bytes, not by count: 48 MB at most.
+const CACHE_BYTES = 48 * 1024 * 1024
+const cache = new WeakMap<Archive, { sets: Map<number, Uint32Array>; bytes: number }>()
 
-function cached(db: Archive): Map<number, Uint32Array> {
+function cached(db: Archive): { sets: Map<number, Uint32Array>; bytes: number } {
   let m = cache.get(db)
-  if (!m) cache.set(db, (m = new Map()))
+  if (!m) cache.set(db, (m = { sets: new Map(), bytes: 0 }))
   return m
 }
 
 function remember(db: Archive, id: number, sh: Uint32Array): void {
   const m = cached(db)
-  m.delete(id)
-  m.set(id, sh)
-  if (m.size > CACHE_SIZE) m.delete(m.keys().next().value!)
+  const old = m.sets.get(id)
+  if (old) m.bytes -= old.byteLength
+  m.sets.delete(id)
+  m.sets.set(id, sh)
+  m.bytes += sh.byteLength
+  for (const [k, v] of m.sets) {
+    if (m.bytes <= CACHE_BYTES) break
+    m.sets.delete(k)
+    m.bytes -= v.byteLength
+  }
+}
+
+// The band table in memory (clusters/band-table.ts), loaded from the signatures on the first
+// placement and kept up to date by this connection's writes. It holds hints only: a candidate is
+// confirmed from its text and its cluster read from SQLite, so an entry left by a rolled-back
+// import costs a comparison, never a wrong cluster. Another connection's commit (a rebuild from
+// the command line) makes it load again.
+const tables = new WeakMap<Archive, { table: BandTable; version: number }>()
+
+function bandTable(db: Archive): BandTable {
+  const version = db.pragma('data_version', { simple: true }) as number
+  const had = tables.get(db)
+  if (had && had.version === version) return had.table
+  const table = new BandTable(DEFAULT_PARAMS)
+  const rows = stmt(db, `SELECT article_id, signature, shingles FROM story_members`).raw().iterate()
+  for (const [id, sig, size] of rows as Iterable<[number, Buffer, number]>) {
+    table.put(id, fromBlob(sig), size)
+  }
+  tables.set(db, { table, version })
+  return table
 }
 
 const toBlob = (sig: Uint16Array) => Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength)
@@ -35,53 +65,46 @@ function markdownOf(db: Archive, id: number): string {
   return row?.markdown ?? ''
 }
 
-export function fingerprint(markdown: string, p: ClusterParams = DEFAULT_PARAMS) {
-  const hashes = shingleHashes(tokenize(storyText(markdown)), p)
-  const sh = shingleSet(hashes)
-  const n = p.bands * p.rows
-  return {
-    sh,
-    sig: signature(sh, n),
-    probes: windows(hashes, p.window).map((w) => signature(w, n)),
-  }
+/** What placing an article needs of its text. `folded`: normalizeText(plainText(markdown)), when
+ * the caller has it (the importer does, for the search index). */
+export function fingerprint(markdown: string, folded?: string, p: ClusterParams = DEFAULT_PARAMS) {
+  const text = folded === undefined ? storyText(markdown) : storyTextOf(markdown, folded)
+  const hashes = shingleHashes(tokenize(text), p)
+  const { whole, probes } = signatures(hashes, p.bands * p.rows, p.window)
+  return { sh: shingleSet(hashes), sig: whole, probes }
 }
+
+export type Fingerprint = ReturnType<typeof fingerprint>
 
 /** The engine's view of the archive. */
 class SqliteClusters implements ClusterStore {
-  constructor(readonly db: Archive) {}
+  readonly table: BandTable
+
+  constructor(readonly db: Archive) {
+    this.table = bandTable(db)
+  }
 
   candidates(keys: Int32Array, self: number): number[] {
-    // a band key shared by very many articles is an outlet's boilerplate or a template, not one
-    // story: reading its first few is enough, and bounds the cost as the archive grows
-    const bucket = stmt(
-      this.db,
-      `SELECT article_id AS id FROM story_bands WHERE key = ? LIMIT ${BUCKET_LIMIT}`,
-    )
-    const shared = new Map<number, number>()
-    for (const k of keys) {
-      for (const { id } of bucket.all(k) as { id: number }[]) {
-        if (id !== self) shared.set(id, (shared.get(id) ?? 0) + 1)
-      }
-    }
-    return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id)
+    return this.table.candidates(new Set(keys), BUCKET_LIMIT, self)
   }
 
   shinglesOf(id: number): Uint32Array {
-    const hit = cached(this.db).get(id)
+    const hit = cached(this.db).sets.get(id)
     if (hit) return hit
-    const sh = fingerprint(markdownOf(this.db, id)).sh
+    // only the set: a candidate's signatures are stored already
+    const sh = shingleSet(
+      shingleHashes(tokenize(storyText(markdownOf(this.db, id))), DEFAULT_PARAMS),
+    )
     remember(this.db, id, sh)
     return sh
   }
 
   signatureOf(id: number): Uint16Array {
-    return signatureOf(this.db, id)
+    return this.table.signatureOf(id)
   }
 
   sizeOf(id: number): number {
-    const row = stmt(this.db, `SELECT shingles FROM story_members WHERE article_id = ?`).get(id) as
-      { shingles: number } | undefined
-    return row?.shingles ?? 0
+    return this.table.sizeOf(id)
   }
 
   clusterOf(id: number): number | null {
@@ -136,6 +159,7 @@ function index(db: Archive, id: number, sig: Uint16Array, size: number): void {
   ).run(id, toBlob(sig), size)
   const add = stmt(db, `INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?, ?)`)
   for (const k of bandKeys(sig, DEFAULT_PARAMS)) add.run(k, id)
+  bandTable(db).put(id, sig, size)
 }
 
 function signatureOf(db: Archive, id: number): Uint16Array {
@@ -159,11 +183,21 @@ function replace(db: Archive, ids: number[]): void {
  * Places a new or changed article. Only its LSH candidates are read; a changed article is placed
  * again together with the rest of its old cluster (it may have been what held them together).
  */
-export function placeArticle(db: Archive, id: number, markdown: string): number {
+export function placeArticle(
+  db: Archive,
+  id: number,
+  markdown: string,
+  fp: Fingerprint = fingerprint(markdown),
+): number {
   const store = new SqliteClusters(db)
   const before = store.clusterOf(id)
-  const { sh, sig, probes } = fingerprint(markdown)
+  const { sh, sig, probes } = fp
   remember(db, id, sh)
+  // a re-import that changed only the front matter (a title, tags) leaves the story as it was:
+  // placing it again could move the versions around it for nothing
+  if (before !== null && store.sizeOf(id) === sh.length && sameSig(store.signatureOf(id), sig)) {
+    return before
+  }
   const others = before === null ? [] : store.members(before).filter((m) => m !== id)
   index(db, id, sig, sh.length)
   if (others.length > 0) replace(db, [id, ...others])
@@ -171,11 +205,17 @@ export function placeArticle(db: Archive, id: number, markdown: string): number 
   return store.clusterOf(id)!
 }
 
+function sameSig(a: Uint16Array, b: Uint16Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
+}
+
 /** Recomputes every cluster from the texts, obeying the user's choices. Read in id-ordered pages:
  * better-sqlite3 cannot write while an iterator is open. */
 export function rebuildClusters(db: Archive): { articles: number; clusters: number } {
   db.exec(`DELETE FROM story_bands; DELETE FROM story_members;`)
   cache.delete(db)
+  tables.delete(db)
+  edited(db)
   const page = stmt(
     db,
     `SELECT article_id AS id, markdown FROM article_texts WHERE article_id > ?
@@ -208,6 +248,7 @@ export function splitArticle(db: Archive, id: number, now: string): void {
   const others = store.members(cluster).filter((m) => m !== id)
   for (const m of others) choose(db, id, m, 'apart', now)
   replace(db, [id, ...others])
+  edited(db)
 }
 
 /** "Same story": the two articles' clusters become one, and stay one through rebuilds. */
@@ -220,6 +261,7 @@ export function joinArticles(db: Archive, a: number, b: number, now: string): nu
   })
   const cluster = Math.min(...ids)
   store.setCluster(ids, cluster)
+  edited(db)
   return cluster
 }
 
@@ -282,10 +324,15 @@ export function clusterRows(
     .sort((a, b) => b.articles.length - a.articles.length || a.id - b.id)
 }
 
-/** The importer's one call: places what an import wrote (new or changed articles only). */
-export function placeImported(db: Archive, r: { status: string; id?: number }): void {
+/** The importer's one call: places what an import wrote (new or changed articles only), from
+ * the fingerprint it made while reading the file, outside the transaction. */
+export function placeImported(
+  db: Archive,
+  r: { status: string; id?: number },
+  fp?: Fingerprint,
+): void {
   if ((r.status !== 'imported' && r.status !== 'updated') || r.id === undefined) return
-  placeArticle(db, r.id, markdownOf(db, r.id))
+  placeArticle(db, r.id, '', fp ?? fingerprint(markdownOf(db, r.id)))
 }
 
 export interface VersionRow {
@@ -316,4 +363,52 @@ export function versionRows(db: Archive, ids: number[]): VersionRow[] {
             ? 1
             : -1,
     )
+}
+
+/** Each article's story and how many versions it has that are not in the trash (the article
+ * itself always counts: a trashed article found by id still shows as one version). */
+export function storiesOf(
+  db: Archive,
+  ids: number[],
+): Map<number, { cluster: number; versions: number }> {
+  const get = stmt(
+    db,
+    `SELECT coalesce(m.cluster_id, @id) AS cluster,
+            CASE WHEN m.cluster_id IS NULL THEN 1 ELSE
+              (SELECT count(*) FROM story_members x WHERE x.cluster_id = m.cluster_id
+                 AND (x.article_id = @id OR x.article_id NOT IN (SELECT article_id FROM trash)))
+            END AS versions
+       FROM (SELECT @id AS id) s LEFT JOIN story_members m ON m.article_id = s.id`,
+  )
+  return new Map(ids.map((id) => [id, get.get({ id }) as { cluster: number; versions: number }]))
+}
+
+// Bumped when clusters change without an article changing (split, join, rebuild): what is kept
+// in memory about stories (search/stories.ts) is made again.
+const edits = new WeakMap<Archive, number>()
+
+export function storyEdits(db: Archive): number {
+  return edits.get(db) ?? 0
+}
+
+function edited(db: Archive): void {
+  edits.set(db, storyEdits(db) + 1)
+}
+
+/** [article, cluster] of every article whose cluster is named after another (a later version):
+ * an article not listed is its own story. Few rows: most stories have one version. */
+export function laterVersions(db: Archive): Int32Array {
+  const rows = stmt(
+    db,
+    `SELECT article_id, cluster_id FROM story_members
+      WHERE cluster_id IS NOT NULL AND cluster_id <> article_id`,
+  )
+    .raw()
+    .all() as [number, number][]
+  const out = new Int32Array(rows.length * 2)
+  rows.forEach(([a, c], i) => {
+    out[i * 2] = a
+    out[i * 2 + 1] = c
+  })
+  return out
 }

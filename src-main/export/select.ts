@@ -32,7 +32,9 @@ export function selectArticles(
   const ids: number[] = []
   for (let offset = 0; ; offset += PAGE) {
     const sort = sel.sort ? { sort: sel.sort } : {}
-    const r = searchArchive(db, { query: sel.query, limit: PAGE, offset, ...sort }, { owner })
+    const group = sel.group ? { group: true } : {}
+    const req = { query: sel.query, limit: PAGE, offset, ...sort, ...group }
+    const r = searchArchive(db, req, { owner })
     if (r.error) throw new LecternError(r.error.code)
     ids.push(...r.hits.map((h) => h.id))
     if (r.hits.length < PAGE || ids.length >= r.total) break

@@ -20,7 +20,7 @@ import { seen, sourceGone, trashedResult, withAliases } from './keep-rules'
 import { moveArticlePath } from '../db/watched'
 import { keepRevision } from '../db/revisions'
 import { isDiscarded } from '../db/trash'
-import { placeImported } from '../db/story-clusters'
+import { placeImported, type Fingerprint } from '../db/story-clusters'
 import { LOCAL_OWNER } from '../shared/auth'
 import { restoreAnnotations, takeAnnotations } from './annotations'
 
@@ -34,6 +34,8 @@ export interface ImportOptions {
   workers?: number
   /** Whose highlights and note a file's `lectern` block becomes (default: the local reader). */
   owner?: string | undefined
+  /** false: leave story clusters alone (only the import bench, to measure what they cost). */
+  clusters?: boolean
 }
 
 type FileEntry = Extract<ScanEntry, { kind: 'file' }>
@@ -50,6 +52,8 @@ type Prepared =
       images: PreparedImages
       /** The index's text, folded from the same lexing that found the pictures. */
       index: IndexText
+      /** Its story fingerprint, made in the parse worker from the index's folded text. */
+      story: Fingerprint | null
     }
   | { entry: FileEntry; kind: 'skip'; reason: FileReason }
   | { entry: FileEntry; kind: 'fail'; reason: FileReason }
@@ -145,7 +149,7 @@ async function importWork(
     opts.workers === 0 || work.length < FEW_FILES ? inThread() : workerPool(opts.workers)
   const prepareBatch = (from: number) => {
     const batch = work.slice(from, from + batchSize)
-    return { batch, prepared: prepareMany(db, preparer, batch, mediaDir) }
+    return { batch, prepared: prepareMany(db, preparer, batch, mediaDir, opts.clusters !== false) }
   }
   try {
     let next = work.length > 0 ? prepareBatch(0) : null
@@ -168,8 +172,12 @@ async function importWork(
               error: entry.reason,
             } satisfies ImportFileResult
           }
-          const r = store(db, prepared[j] as Prepared, root, opts.owner ?? LOCAL_OWNER)
-          placeImported(db, r) // story clusters: only a new or changed article is (re)placed
+          const p = prepared[j] as Prepared
+          const r = store(db, p, root, opts.owner ?? LOCAL_OWNER)
+          // story clusters: only a new or changed article is (re)placed
+          if (opts.clusters !== false) {
+            placeImported(db, r, p.kind === 'parsed' ? (p.story ?? undefined) : undefined)
+          }
           return { ...r, path }
         }),
       )()
@@ -194,6 +202,7 @@ async function prepareMany(
   preparer: Preparer,
   batch: { root: string; entry: ScanEntry }[],
   mediaDir: string,
+  clusters: boolean,
 ): Promise<(Prepared | null)[]> {
   const out: (Prepared | null)[] = new Array(batch.length).fill(null)
   const jobs: PrepareJob[] = []
@@ -211,7 +220,7 @@ async function prepareMany(
       out[j] = { entry, kind: 'unchanged-fast', articleId: known.articleId }
       return
     }
-    jobs.push({ abs: entry.abs, rel: entry.rel, root, mediaDir })
+    jobs.push({ abs: entry.abs, rel: entry.rel, root, mediaDir, clusters })
     at.push(j)
   })
   const results = jobs.length ? await preparer.run(jobs) : []

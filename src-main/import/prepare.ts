@@ -4,6 +4,8 @@ import { basename } from 'node:path'
 import { prepareImages, type PreparedImages } from '../images/local'
 import type { FileReason, ImportWarning } from '../shared/problems'
 import { indexText } from '../db/search-index'
+import { fingerprint, type Fingerprint } from '../db/story-clusters'
+import { normalizeText } from '../text/normalize'
 import { lexMarkdown } from '../text/markdown'
 import { plainTextOf } from '../text/plain'
 import { decodeFile } from './decode'
@@ -22,6 +24,8 @@ export interface PrepareJob {
   rel: string
   root: string
   mediaDir: string
+  /** false: no story fingerprint (only the import bench, to measure what clusters cost). */
+  clusters?: boolean
 }
 
 /** The full-text index's columns for an article, already folded (see db/search-index.ts). */
@@ -38,6 +42,8 @@ export type PrepareResult =
       extra: ImportWarning[]
       images: PreparedImages
       index: IndexText
+      /** What placing it in a story needs, from the same folded text as the index. */
+      story: Fingerprint | null
     }
   | { kind: 'skip'; reason: FileReason }
   | { kind: 'fail'; reason: FileReason }
@@ -96,6 +102,10 @@ export async function prepareFile(job: PrepareJob): Promise<PrepareResult> {
   const tokens = lexMarkdown(parsed.markdown)
   const site = { root: job.root, rel: job.rel, mediaDir: job.mediaDir }
   const images = await prepareImages(parsed, site, tokens)
-  const index = indexText(parsed.title, plainTextOf(tokens))
-  return { kind: 'parsed', hash, parsed, extra: decoded.warnings, images, index }
+  // folded once, for the index and for the story fingerprint (both made here, off the writer)
+  const plain = plainTextOf(tokens)
+  const folded = normalizeText(plain)
+  const index = indexText(parsed.title, plain, folded)
+  const story = job.clusters === false ? null : fingerprint(parsed.markdown, folded)
+  return { kind: 'parsed', hash, parsed, extra: decoded.warnings, images, index, story }
 }

@@ -1,5 +1,11 @@
 import type { Archive } from '../db/open'
-import type { MarkedText, SearchHit, SearchRequest, SearchResult } from '../shared/search-types'
+import type {
+  MarkedText,
+  SearchHit,
+  SearchRequest,
+  SearchResult,
+  SearchSort,
+} from '../shared/search-types'
 import { parseQuery, type ParsedQuery, type QueryWarning } from '../shared/query'
 import { collectionId } from '../db/collections'
 import { LOCAL_OWNER } from '../db/annotations'
@@ -13,6 +19,7 @@ import { readIds } from '../db/id-list'
 import { cachedSearch, type CachedSearch } from './result-cache'
 import {
   facetIndex,
+  type FacetIndex,
   facetsOf,
   firstFacets,
   pageByDate,
@@ -22,6 +29,8 @@ import {
 import { storedThumbnailOf } from '../db/images'
 import { LecternError, wireError } from '../shared/errors'
 import { annotationFacets } from '../db/annotation-search'
+import { storiesOf } from '../db/story-clusters'
+import { countStories, firstOfEachStory, storyOf } from './stories'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
 const RANK = 'bm25(articles_fts, 10.0, 1.0)'
@@ -169,6 +178,10 @@ export function searchArchive(
   const limit = req.limit ?? 20
   const offset = req.offset ?? 0
   const dateSort = sort === 'relevance' ? (match ? null : 'newest') : sort
+
+  // A collection shown in its own order is the reader's hand-made list: every item stays a row
+  // (and a row's place is its place in the collection, which reordering relies on).
+  if (req.group && p.listId === null) return grouped(db, p, req, opts)
 
   return db.transaction((): SearchResult => {
     if (match === null && cond === '') {
@@ -343,6 +356,7 @@ function page(
   ranked: boolean,
   owner: string,
 ): SearchHit[] {
+  const stories = storiesOf(db, ids)
   const detail = stmt(
     db,
     `SELECT a.id, a.title, a.date, a.lang, a.source_name, a.source_url, a.path, t.markdown, a.summary,
@@ -373,6 +387,7 @@ function page(
       snippet: ranked
         ? snippetFor(r.markdown, q)
         : makeSnippet(summary || r.markdown.slice(0, 2000), q),
+      ...stories.get(r.id)!,
     }
   })
 }
@@ -391,4 +406,88 @@ function snippetFor(markdown: string, q: ParsedQuery): MarkedText {
   if (head.marks.length === 0) return makeSnippet(markdown, q)
   // the text goes on after the opening even when the excerpt reaches its end
   return head.text.endsWith('…') ? head : { ...head, text: `${head.text}…` }
+}
+
+/**
+ * One hit per story: the first of its versions in the list's order stands for it (the best
+ * ranked, or the newest or oldest for date sorts). The same three reads as an ungrouped search,
+ * with each hit's story from memory: the total counts stories, the facets count articles, and the
+ * ranking keeps RANK_CAP (only the newest hits of a very common query are ranked).
+ */
+function grouped(db: Archive, p: Prepared, req: SearchRequest, opts: SearchOptions): SearchResult {
+  const owner = opts.owner ?? LOCAL_OWNER
+  return db.transaction((): SearchResult => {
+    const idx = opts.waitForFacets === false ? readyFacetIndex(db) : facetIndex(db)
+    const { ids, ordered } = storyOrder(db, p, req.sort ?? 'relevance', idx, opts)
+    const story = storyOf(db)
+    const pageIds = firstOfEachStory(ordered, story, req.offset ?? 0, req.limit ?? 20)
+    return {
+      total: countStories(ids, story),
+      hits: page(db, p.q, pageIds, p.match !== null, owner),
+      ...(idx
+        ? {
+            facets: {
+              // the whole archive's list has its ids as the date order, not as an array
+              ...(Array.isArray(ids) ? facetsOf(db, ids) : wholeFacets(db)),
+              annotations: annotationFacets(db, owner, Array.isArray(ids) ? ids : null),
+            },
+          }
+        : {}),
+      ...p.warnings,
+    }
+  })()
+}
+
+/** Every hit of a query, and a reader of its first n in the list's order. */
+function storyOrder(
+  db: Archive,
+  p: Prepared,
+  sort: SearchSort,
+  idx: FacetIndex | null,
+  opts: SearchOptions,
+): { ids: ArrayLike<number>; ordered: (n: number) => ArrayLike<number> } {
+  const dateSort = sort === 'relevance' ? (p.match ? null : 'newest') : sort
+  if (p.match === null && p.cond === '' && idx) {
+    return { ids: idx.order, ordered: (n) => pageByDate(idx, idx.order, dateSort!, 0, n) }
+  }
+  const [matched, args] = matchedSql(p)
+  const ids = stmt(db, matched)
+    .pluck()
+    .all(...args) as number[]
+  if (!dateSort) {
+    const cap = opts.rankCap ?? RANK_CAP
+    return {
+      ids,
+      ordered: (n) => pageByRank(db, p.match!, p.onMatch, p.params, ids, 0, n, cap),
+    }
+  }
+  if (idx) return { ids, ordered: (n) => pageByDate(idx, ids, dateSort, 0, n) }
+  return {
+    ids,
+    ordered: (n) =>
+      stmt(
+        db,
+        `SELECT a.id FROM articles a WHERE a.id IN (${matched})
+            ORDER BY ${DATE_ORDER[dateSort](shownSql(db, 'date'))} LIMIT ?`,
+      )
+        .pluck()
+        .all(...args, n) as number[],
+  }
+}
+
+/** The article standing for each story of a query's grouped list, in no order (what a bulk
+ * action on "all of this grouped list" acts on). */
+export function matchingStoryIds(
+  db: Archive,
+  query: string,
+  sort: SearchSort,
+  owner: string = LOCAL_OWNER,
+): number[] {
+  const p = prepare(db, { query, sort }, owner)
+  if ('result' in p) return []
+  if (p.listId !== null) return matchingIds(db, query, owner)
+  return db.transaction(() => {
+    const { ids, ordered } = storyOrder(db, p, sort, facetIndex(db), {})
+    return firstOfEachStory(ordered, storyOf(db), 0, ids.length)
+  })()
 }

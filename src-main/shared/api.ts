@@ -282,6 +282,7 @@ const exportSelection: Check<ExportSelection> = (v, at) => {
       query: str,
       sort: optional(oneOf('relevance', 'newest', 'oldest')),
       except: optional(list(int(1, Number.MAX_SAFE_INTEGER), 1_000_000)),
+      group: optional(bool),
     })(v, at)
   }
   return obj({ all: yes })(v, at)
@@ -298,6 +299,7 @@ const checks = {
     limit: optional(int(1, 1000)),
     offset: optional(int(0, 10_000_000)),
     sort: optional(oneOf('relevance', 'newest', 'oldest')),
+    group: optional(bool),
   }),
   importFolders: obj({ folders: list(str, 100) }),
   cancelImport: none,

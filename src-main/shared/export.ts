@@ -20,7 +20,13 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
  * the whole archive. */
 export type ExportSelection =
   | { ids: number[] }
-  | { query: string; sort?: 'relevance' | 'newest' | 'oldest'; except?: number[] }
+  | {
+      query: string
+      sort?: 'relevance' | 'newest' | 'oldest'
+      except?: number[]
+      /** The list showed one row per story: export those rows, not the versions behind them. */
+      group?: boolean
+    }
   | { collection: string }
   | { all: true }
 

@@ -1,7 +1,7 @@
 // What a reader organises, as it crosses the contract: collections, saved searches, reading
 // status and selections of the list. Plain JSON shapes; imports nothing from Node or the DOM.
 import type { SearchSort } from './search-types'
-import { ValidationError, int, list, obj, str, type Check } from './validate'
+import { ValidationError, bool, int, list, obj, oneOf, optional, str, type Check } from './validate'
 
 export interface CollectionSummary {
   name: string
@@ -28,9 +28,12 @@ export interface SavedSearchSummary {
 /**
  * Articles picked in the list. Either the ids themselves, or a whole result set as "every match
  * of this query except these": Ctrl/Cmd+A over 100,000 results sends a query and the few rows the
- * reader unticked, and the server finds the ids, so the page never loads them all.
+ * reader unticked, and the server finds the ids, so the page never loads them all. With `group`
+ * the list showed one row per story, and the selection is those rows (the article standing for
+ * each story in that `sort`), not the versions behind them.
  */
-export type Selection = { ids: number[] } | { query: string; except: number[] }
+export type Selection =
+  { ids: number[] } | { query: string; except: number[]; group?: boolean; sort?: SearchSort }
 
 /** Where a reader is with one article. */
 export interface ReadingState {
@@ -48,7 +51,12 @@ const ID = int(1, Number.MAX_SAFE_INTEGER)
 /** One selection may name up to a million ids; a whole result set goes as a query instead. */
 const MAX_IDS = 1_000_000
 const byIds = obj({ ids: list(ID, MAX_IDS) })
-const byQuery = obj({ query: str, except: list(ID, MAX_IDS) })
+const byQuery = obj({
+  query: str,
+  except: list(ID, MAX_IDS),
+  group: optional(bool),
+  sort: optional(oneOf('relevance', 'newest', 'oldest')),
+})
 
 export const selection: Check<Selection> = (v, at) => {
   if (typeof v === 'object' && v !== null && 'query' in v) return byQuery(v, at)

@@ -9,6 +9,9 @@ export interface SearchRequest {
   limit?: number
   offset?: number
   sort?: SearchSort
+  /** One hit per story cluster: the first of its versions in the requested order (the best
+   * ranked, the newest or the oldest); `total` then counts clusters. Facets count articles. */
+  group?: boolean
 }
 
 export interface SearchHit {
@@ -27,6 +30,10 @@ export interface SearchHit {
   read: boolean
   /** Plain text around the matches, `…` where it was cut, and which parts of it matched. */
   snippet: MarkedText
+  /** The story cluster the article belongs to (its id: the smallest member's article id). */
+  cluster: number
+  /** How many versions the story has, this one included (trashed ones are not counted). */
+  versions: number
 }
 
 /**
@@ -50,6 +57,7 @@ export interface SearchFacets {
 }
 
 export interface SearchResult {
+  /** Matching articles, or matching stories when the request grouped them. */
   total: number
   hits: SearchHit[]
   facets?: SearchFacets

@@ -41,6 +41,10 @@ export interface Article {
   sourceMissing?: boolean
   /** How many earlier revisions a re-import replaced and kept. */
   revisions?: number
+  /** The story cluster it belongs to (the smallest member's id; its own id when alone). */
+  cluster?: number
+  /** The cluster's articles not in the trash (this one always), in import order. */
+  clusterArticles?: number[]
 }
 
 /** What the user may change of an article; their value wins over the imported one. */

@@ -278,7 +278,12 @@ function buildKindTable(): Uint8Array {
  * finds itself, and a break at either end of a query is dropped (`《人民日报》` finds 人民日报).
  */
 export function toIndexText(s: string): string {
-  const t = normalizeText(s)
+  return indexTextOf(normalizeText(s))
+}
+
+/** toIndexText of text already folded by normalizeText (the importer folds each body once, for
+ * the index and for story clusters). */
+export function indexTextOf(t: string): string {
   // a hand loop: a regex replace per CJK character was several times slower on Chinese text
   const kind = kindTable ?? buildKindTable()
   const out = new Uint16Array(t.length * 4 + 4)

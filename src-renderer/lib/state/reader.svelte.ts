@@ -15,6 +15,8 @@ export class Reader {
   #marking = $state.raw<Marking | null>(null)
   /** The search generation the index belongs to; a new search detaches the article. */
   #generation = $state(-1)
+  /** The story's other versions are shown under the article's header. */
+  #versions = $state(false)
   #seq = 0
   /** A highlight to scroll to once the article is drawn (from the Annotations view). */
   jumpTo = $state<number | null>(null)
@@ -28,6 +30,13 @@ export class Reader {
   }
   get loading() {
     return this.#loading
+  }
+  get versionsShown() {
+    return this.#versions
+  }
+
+  showVersions(on: boolean): void {
+    this.#versions = on
   }
   get opens() {
     return this.#opens
@@ -92,6 +101,22 @@ export class Reader {
     }
   }
 
+  /** Opens another version of the story being read: it is not a row of the results. */
+  async openId(id: number): Promise<boolean> {
+    const seq = ++this.#seq
+    try {
+      const article = await api.article({ id })
+      if (seq !== this.#seq || !article) return false
+      this.#article = article
+      this.#generation = -1
+      this.#opens++
+      return true
+    } catch (e) {
+      if (seq === this.#seq) ui.report(e)
+      return false
+    }
+  }
+
   step(delta: number): Promise<boolean> {
     return this.index < 0 ? Promise.resolve(false) : this.openIndex(this.index + delta)
   }
@@ -117,6 +142,7 @@ export class Reader {
     this.#loading = false
     this.#opens = 0
     this.#marking = null
+    this.#versions = false
   }
 }
 

@@ -5,6 +5,7 @@ import { api } from '../api/client'
 import type { SearchFacets, SearchHit, SearchSort } from '../../../src-main/shared/search-types'
 import { parseQuery, type QueryWarning } from '../../../src-main/shared/query'
 import { ui } from './ui.svelte'
+import { settings } from './settings.svelte'
 import type { Problem } from '../../../src-main/shared/problems'
 import { describe } from '../../i18n'
 import { problemOf } from '../problem'
@@ -15,6 +16,8 @@ const DEBOUNCE_MS = 150
 export class Search {
   #query = $state('')
   #sort = $state<SearchSort>('relevance')
+  /** One row per story; starts from the setting, the list's toggle changes it for the session. */
+  #group = $state(settings.groupStories)
   #total = $state(0)
   #facets = $state.raw<SearchFacets | null>(null)
   // replaced, never mutated, so plain objects in $state.raw are enough
@@ -40,6 +43,9 @@ export class Search {
   }
   get sort() {
     return this.#sort
+  }
+  get group() {
+    return this.#group
   }
   get total() {
     return this.#total
@@ -115,7 +121,7 @@ export class Search {
     this.#pending = {}
     try {
       const query = this.#searched
-      const r = await api.search({ query, limit: PAGE, offset: 0, sort: this.#sort })
+      const r = await api.search({ query, limit: PAGE, offset: 0, ...this.#order() })
       if (seq !== this.#seq) return
       const shown = Object.keys(this.#pages).map(Number)
       this.#pages = { 0: r.hits }
@@ -135,6 +141,12 @@ export class Search {
     void this.run()
   }
 
+  setGroup(group: boolean): void {
+    if (group === this.#group) return
+    this.#group = group
+    void this.run()
+  }
+
   setActive(i: number): void {
     if (this.#total === 0) this.#active = -1
     else this.#active = Math.max(0, Math.min(this.#total - 1, i))
@@ -151,7 +163,7 @@ export class Search {
     this.#loading = true
     const query = this.#query
     try {
-      const r = await api.search({ query, limit: PAGE, offset: 0, sort: this.#sort })
+      const r = await api.search({ query, limit: PAGE, offset: 0, ...this.#order() })
       if (seq !== this.#seq) return
       this.#searched = query
       this.#pages = { 0: r.hits }
@@ -196,7 +208,7 @@ export class Search {
     const pending = this.#pending[p]
     if (pending) return pending
     const seq = this.#seq
-    const req = { query: this.#query, limit: PAGE, offset: p * PAGE, sort: this.#sort }
+    const req = { query: this.#query, limit: PAGE, offset: p * PAGE, ...this.#order() }
     const promise = api.search(req).then(
       (r) => {
         if (seq !== this.#seq) return undefined
@@ -216,12 +228,17 @@ export class Search {
     return promise
   }
 
+  #order() {
+    return { sort: this.#sort, group: this.#group }
+  }
+
   reset(): void {
     clearTimeout(this.#timer)
     this.#seq++
     this.#pending = {}
     this.#query = ''
     this.#sort = 'relevance'
+    this.#group = settings.groupStories
     this.#total = 0
     this.#facets = null
     this.#pages = {}

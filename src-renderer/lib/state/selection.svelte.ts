@@ -4,13 +4,16 @@
 import { SvelteSet } from 'svelte/reactivity'
 import type { Selection as WireSelection } from '../../../src-main/shared/organise'
 import { search } from './search.svelte'
+import type { SearchSort } from '../../../src-main/shared/search-types'
 
 export class Picked {
   /** Picked ids, or, when `all`, the ids left out of the whole result set. */
   #ids = new SvelteSet<number>()
   #all = $state(false)
-  /** The query `all` stands for (the list shown when Ctrl/Cmd+A was pressed). */
+  /** The list `all` stands for (the one shown when Ctrl/Cmd+A was pressed): its query, and
+   * whether it showed one row per story (then the rows are those stories' shown versions). */
   #query = ''
+  #order: { group: boolean; sort: SearchSort } = { group: false, sort: 'relevance' }
   /** Where a Shift+click range starts. */
   #anchor = -1
   /** The list the picks belong to: a new search is a new list, and what was picked in the old
@@ -66,6 +69,7 @@ export class Picked {
     this.#sync()
     this.#all = true
     this.#query = search.searched
+    this.#order = { group: search.group, sort: search.sort }
     this.#ids.clear()
   }
 
@@ -77,7 +81,9 @@ export class Picked {
 
   /** What crosses the contract. */
   toWire(): WireSelection {
-    return this.#all ? { query: this.#query, except: [...this.#ids] } : { ids: [...this.#ids] }
+    if (!this.#all) return { ids: [...this.#ids] }
+    const grouped = this.#order.group ? { group: true, sort: this.#order.sort } : {}
+    return { query: this.#query, except: [...this.#ids], ...grouped }
   }
 
   /** Before a change: picks from an older list are let go. */

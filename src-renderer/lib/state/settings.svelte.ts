@@ -24,6 +24,8 @@ export interface SettingsData {
   markRead: MarkRead
   /** With `time`: seconds open before it counts as read. */
   markReadSeconds: number
+  /** Results show one row per story cluster (the other versions behind "5 versions"). */
+  groupStories: boolean
 }
 
 const KEY = 'lectern.settings'
@@ -51,6 +53,7 @@ function defaults(): SettingsData {
     citationLocale: 'ui',
     markRead: 'time',
     markReadSeconds: 15,
+    groupStories: true,
   }
 }
 
@@ -84,6 +87,7 @@ function load(): SettingsData {
         READ_SECONDS_MAX,
         d.markReadSeconds,
       ),
+      groupStories: raw.groupStories !== false,
     }
   } catch {
     return d
@@ -127,6 +131,9 @@ export class Settings {
   }
   get citationLocaleSetting() {
     return this.#data.citationLocale
+  }
+  get groupStories() {
+    return this.#data.groupStories
   }
 
   update(patch: Partial<SettingsData>): void {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { BandTable } from './band-table'
+import { bandKeys } from './minhash'
+
+const opts = { bands: 4, rows: 2 }
+const sig = (...v: number[]) => Uint16Array.from(v)
+
+describe('BandTable', () => {
+  it('finds the articles sharing band keys, most shared first, never the article itself', () => {
+    const t = new BandTable(opts)
+    t.put(1, sig(1, 2, 3, 4, 5, 6, 7, 8), 100)
+    t.put(2, sig(1, 2, 3, 4, 9, 9, 9, 9), 90) // two bands shared with 1
+    t.put(3, sig(1, 2, 0, 0, 0, 0, 0, 0), 80) // one band shared with 1
+    t.put(4, sig(5, 5, 5, 5, 5, 5, 5, 5), 70) // none
+    const keys = bandKeys(t.signatureOf(1), opts)
+    expect(t.candidates(keys, 64, 1)).toEqual([2, 3])
+    expect(t.sizeOf(2)).toBe(90)
+    expect([...t.signatureOf(3)]).toEqual([1, 2, 0, 0, 0, 0, 0, 0])
+    expect(t.has(9)).toBe(false)
+  })
+
+  it('forgets an article replaced or removed, and stays right past many growths', () => {
+    const t = new BandTable(opts)
+    for (let id = 1; id <= 5000; id++) t.put(id, sig(id % 7, 1, id, 2, id, 3, id, 4), id)
+    const keys = bandKeys(sig(3, 1, 0, 0, 0, 0, 0, 0), opts)
+    // every id ≡ 3 (mod 7) shares the first band
+    expect(t.candidates(keys, 10_000, 0)).toHaveLength(714)
+    expect(t.candidates(keys, 5, 0)).toHaveLength(5)
+    t.put(3, sig(9, 9, 9, 9, 9, 9, 9, 9), 1)
+    t.remove(10)
+    const left = t.candidates(keys, 10_000, 0)
+    expect(left).toHaveLength(712)
+    expect(left).not.toContain(3)
+    expect(left).not.toContain(10)
+    expect(t.has(10)).toBe(false)
+  })
+})
