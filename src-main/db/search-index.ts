@@ -18,13 +18,41 @@ export function indexArticle(
   markdown: string,
   opts: { fresh?: boolean; text?: { title: string; body: string } | undefined } = {},
 ): void {
-  if (!opts.fresh) stmt(db, `DELETE FROM articles_fts WHERE rowid = ?`).run(id)
   const text = opts.text ?? indexText(title, plainText(markdown))
-  stmt(db, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`).run(
-    id,
-    text.title,
-    text.body,
-  )
+  const write = () => {
+    if (!opts.fresh) stmt(db, `DELETE FROM articles_fts WHERE rowid = ?`).run(id)
+    stmt(db, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`).run(
+      id,
+      text.title,
+      text.body,
+    )
+  }
+  const held = heldBack.get(db)
+  if (held) held.push(write)
+  else write()
+}
+
+const heldBack = new WeakMap<Archive, (() => void)[]>()
+
+/**
+ * Runs `write` (inside a transaction) with the index's own writes held back to its end, in order.
+ * Why: FTS5 flushes the terms it holds in memory to a new on-disk segment whenever another
+ * statement opens a savepoint, and most do (an upsert, a write under foreign keys). Index rows
+ * written between other rows made one tiny segment per article and endless merging; held back,
+ * a whole batch goes in as one segment, as in a bulk load. Nothing reads the index in between.
+ */
+export function withIndexWritesLast<T>(db: Archive, write: () => T): T {
+  if (heldBack.has(db)) return write()
+  const held: (() => void)[] = []
+  heldBack.set(db, held)
+  let out: T
+  try {
+    out = write()
+  } finally {
+    heldBack.delete(db)
+  }
+  for (const w of held) w()
+  return out
 }
 
 /** Used by migrations that change tokenization: the index is derived data, rebuilt from articles.

@@ -21,6 +21,7 @@ import { moveArticlePath } from '../db/watched'
 import { keepRevision } from '../db/revisions'
 import { isDiscarded } from '../db/trash'
 import { placeImported } from '../db/story-clusters'
+import { withIndexWritesLast } from '../db/search-index'
 import { LOCAL_OWNER } from '../shared/auth'
 import { restoreAnnotations, takeAnnotations } from './annotations'
 
@@ -158,20 +159,22 @@ async function importWork(
       const prepared = await next.prepared
       next = i + batchSize < work.length ? prepareBatch(i + batchSize) : null
       const results = db.transaction(() =>
-        batch.map(({ folder, root, entry }, j) => {
-          const path = prefix(folder, entry.rel)
-          if (entry.kind !== 'file') {
-            return {
-              path,
-              status: entry.kind === 'skip' ? 'skipped' : 'failed',
-              warnings: [],
-              error: entry.reason,
-            } satisfies ImportFileResult
-          }
-          const r = store(db, prepared[j] as Prepared, root, opts.owner ?? LOCAL_OWNER)
-          placeImported(db, r) // story clusters: only a new or changed article is (re)placed
-          return { ...r, path }
-        }),
+        withIndexWritesLast(db, () =>
+          batch.map(({ folder, root, entry }, j) => {
+            const path = prefix(folder, entry.rel)
+            if (entry.kind !== 'file') {
+              return {
+                path,
+                status: entry.kind === 'skip' ? 'skipped' : 'failed',
+                warnings: [],
+                error: entry.reason,
+              } satisfies ImportFileResult
+            }
+            const r = store(db, prepared[j] as Prepared, root, opts.owner ?? LOCAL_OWNER)
+            placeImported(db, r) // story clusters: only a new or changed article is (re)placed
+            return { ...r, path }
+          }),
+        ),
       )()
       for (const r of results) tally(report, r)
       progress.done += batch.length
