@@ -149,7 +149,7 @@ async function importWork(
   const started = Date.now()
   const batchSize = opts.batchSize ?? 500
   const mediaDir = mediaDirOf(db)
-  // Batch k + 1 is read and parsed (in the workers) while batch k is written here. A few files
+  // Batches k + 1 and k + 2 are with the workers while batch k is written here. A few files
   // (a watcher's batch, a small folder) are not worth starting a worker for.
   const preparer: Preparer =
     opts.workers === 0 || total < FEW_FILES ? inThread() : workerPool(opts.workers)
@@ -166,16 +166,28 @@ async function importWork(
     return { batch, prepared: prepareMany(db, preparer, batch, mediaDir) }
   }
   let ended = false
+  // Batches are scanned one after another (they share the walk), each handed to the workers as
+  // soon as it is scanned. The walk's own callbacks cannot run while this thread writes, so the
+  // batch after next is scanned before the writing starts: the workers always have one queued.
+  const ahead: Promise<Awaited<ReturnType<typeof prepareBatch>>>[] = []
+  let walked: Promise<unknown> = Promise.resolve()
+  const enqueue = () => {
+    const p = walked.then(prepareBatch)
+    walked = p
+    ahead.push(p)
+  }
   try {
-    let next = prepareBatch()
-    for (let cur = await next; cur !== null; cur = await next) {
+    enqueue()
+    enqueue()
+    for (let cur = await ahead.shift()!; cur !== null; cur = await ahead.shift()!) {
       if (opts.signal?.aborted) {
         report.cancelled = true
         break
       }
       const { batch } = cur
       const prepared = await cur.prepared
-      next = prepareBatch()
+      enqueue()
+      await ahead[ahead.length - 1]
       const results = db.transaction(() =>
         withIndexWritesLast(db, () =>
           batch.map(({ folder, root, entry }, j) => {
