@@ -27,7 +27,9 @@ import type {
   HighlightColor,
   ReferenceExport,
 } from '../shared/annotations'
-import type { CitationLocale, CitationStyle } from '../shared/annotations'
+import { MAX_CITED, type CitationLocale, type CitationStyle } from '../shared/annotations'
+import type { Selection } from '../shared/organise'
+import { resolveSelection } from './organise'
 import { LecternError } from '../shared/errors'
 import { parseQuery, type ParsedQuery } from '../shared/query'
 import { normalizeText } from '../text/normalize'
@@ -219,9 +221,21 @@ export class Annotations {
     return facts
   }
 
-  cite(args: { ids: number[]; style: CitationStyle; locale?: CitationLocale }): Promise<Citations> {
-    if (args.ids.length === 0) throw new LecternError('no-articles')
-    const items = this.#facts(args.ids).map(cslItem)
+  cite(args: {
+    ids?: number[]
+    selection?: Selection
+    style: CitationStyle
+    locale?: CitationLocale
+  }): Promise<Citations> {
+    if (args.ids && args.selection) throw new LecternError('export-source')
+    const ids = args.selection
+      ? resolveSelection(this.db(), this.owner, args.selection)
+      : (args.ids ?? [])
+    if (ids.length === 0) throw new LecternError('no-articles')
+    if (ids.length > MAX_CITED) {
+      throw new LecternError('too-many-to-cite', { count: ids.length, max: MAX_CITED })
+    }
+    const items = this.#facts(ids).map(cslItem)
     return cite(items, args.style, args.locale ?? defaultLocale(args.style))
   }
 

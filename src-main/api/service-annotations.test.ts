@@ -155,4 +155,26 @@ describe('highlights, notes and citations through the contract', () => {
       error: { code: 'no-articles' },
     })
   })
+
+  it('cites a list selection: a whole result set less the rows unticked, for any reader', async () => {
+    const { dispatch, asAlice, a, b } = await make()
+    const every = await asAlice('cite', {
+      selection: { query: '财报 OR markets', except: [] },
+      style: 'apa',
+    })
+    expect(every).toMatchObject({ ok: true })
+    const ids = (every as { value: { entries: { articleId: number }[] } }).value.entries
+    expect(ids.map((e) => e.articleId).sort()).toEqual([a, b].sort())
+    const less = await dispatch('cite', {
+      selection: { query: '财报 OR markets', except: [a] },
+      style: 'apa',
+    })
+    expect(less).toMatchObject({ ok: true, value: { entries: [{ articleId: b }] } })
+    expect(
+      await dispatch('cite', { selection: { ids: [a] }, ids: [a], style: 'apa' }),
+    ).toMatchObject({ ok: false, error: { code: 'export-source' } })
+    expect(
+      await dispatch('cite', { selection: { query: 'volcano', except: [] }, style: 'apa' }),
+    ).toMatchObject({ ok: false, error: { code: 'no-articles' } })
+  })
 })

@@ -49,6 +49,25 @@ describe('exporting through the contract', () => {
     expect(events.some((e) => e.phase === 'writing' && e.done === 2 && e.total === 2)).toBe(true)
   })
 
+  it('writes a whole result set less the rows unticked (a Ctrl/Cmd+A selection)', async () => {
+    const { dispatch } = await make(true)
+    const hits = (await dispatch('search', { query: 'rates' })) as {
+      value: { hits: { id: number; title: string }[] }
+    }
+    const fall = hits.value.hits.find((h) => h.title === 'Rates fall')!.id
+    const out = tree!.path('rise.html')
+    const reply = await dispatch('exportArticles', {
+      format: 'html',
+      selection: { query: 'rates', sort: 'newest', except: [fall] },
+      out,
+    })
+    expect(reply).toMatchObject({ ok: true, value: { articles: 1 } })
+    const html = readFileSync(out, 'utf8')
+    expect(html).toContain('Rates rise')
+    expect(html).not.toContain('Rates fall')
+    expect(html).not.toContain('Tea market')
+  })
+
   it('is refused where the archive is read-only, and writes nothing', async () => {
     const { dispatch } = await make(false)
     const out = tree!.path('all.html')

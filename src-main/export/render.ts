@@ -1,40 +1,20 @@
-// Article Markdown → sanitised HTML for files that leave Lectern (HTML, EPUB, PDF). The same
-// settings as the reader (src-renderer/lib/markdown.ts: marked with GFM, DOMPurify's HTML profile,
-// no styles, frames or forms, links only to http(s)/mailto/#) so an export shows what the reader
-// shows; the reader's module needs the page's DOM, so here DOMPurify runs over a jsdom window.
+// Article Markdown → sanitised HTML for files that leave Lectern (HTML, EPUB, PDF). The reader's
+// settings (shared/sanitize.ts), so an export shows what the reader shows; the reader's module
+// needs the page's DOM, so here DOMPurify runs over a jsdom window.
 // Pictures are swapped by the caller: stored ones for a data: URL or a file in the book, the rest
 // for their alt text, so the file never loads anything from the pictures' hosts.
 import { JSDOM } from 'jsdom'
 import { Marked } from 'marked'
 import createDOMPurify, { type DOMPurify } from 'dompurify'
 import { imageKey } from '../shared/images'
+import { MARKED_OPTIONS, SAFE_LINK, purifyConfig } from '../shared/sanitize'
 
-const marked = new Marked({ gfm: true, breaks: false, async: false })
-const SAFE_LINK = /^(https?:|mailto:|#)/i
-
+const marked = new Marked(MARKED_OPTIONS)
+const base = purifyConfig()
 const CONFIG = {
-  USE_PROFILES: { html: true },
-  FORBID_TAGS: [
-    'style',
-    'iframe',
-    'frame',
-    'object',
-    'embed',
-    'form',
-    'input',
-    'button',
-    'textarea',
-    'select',
-    'link',
-    'meta',
-    'base',
-    'video',
-    'audio',
-    'source',
-    'picture',
-  ],
-  FORBID_ATTR: ['style', 'id', 'class', 'srcset', 'action', 'formaction', 'ping', 'background'],
-  ALLOW_DATA_ATTR: false,
+  ...base,
+  // the reader keeps a few classes of its own (code languages); an export keeps none
+  FORBID_ATTR: [...base.FORBID_ATTR, 'class'],
   RETURN_DOM_FRAGMENT: true as const,
 }
 

@@ -27,7 +27,8 @@ export function selectArticles(
     if (id === null) throw new LecternError('unknown-collection', { name: sel.collection })
     return collectionItems(db, id)
   }
-  // A search's whole result set in the list's order.
+  // A search's whole result set in the list's order, less the rows unticked after Ctrl/Cmd+A.
+  const except = new Set(sel.except)
   const ids: number[] = []
   for (let offset = 0; ; offset += PAGE) {
     const sort = sel.sort ? { sort: sel.sort } : {}
@@ -36,5 +37,5 @@ export function selectArticles(
     ids.push(...r.hits.map((h) => h.id))
     if (r.hits.length < PAGE || ids.length >= r.total) break
   }
-  return ids
+  return except.size ? ids.filter((id) => !except.has(id)) : ids
 }

@@ -47,6 +47,10 @@ export type CitationStyle = (typeof CITATION_STYLES)[number]
 export const CITATION_LOCALES = ['en', 'zh-CN'] as const
 export type CitationLocale = (typeof CITATION_LOCALES)[number]
 
+/** The most articles one bibliography holds: citeproc formats each one, and a longer list is a
+ * reference export's job (CSL-JSON, RIS, BibTeX). */
+export const MAX_CITED = 1000
+
 export interface CitationEntry {
   articleId: number
   /** The bibliography entry. */

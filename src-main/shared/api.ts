@@ -47,6 +47,7 @@ import {
   CITATION_LOCALES,
   CITATION_STYLES,
   EXPORT_FORMATS,
+  MAX_CITED,
   HIGHLIGHT_COLORS,
   type AnnotationEntry,
   type ArticleNote,
@@ -172,8 +173,15 @@ export interface LecternApi extends KeepApi {
   articleNote(args: { articleId: number }): ArticleNote | null
   /** The note on a whole article; empty text removes it (and returns null). */
   setArticleNote(args: { articleId: number; note: string }): ArticleNote | null
-  /** A bibliography of the articles; `locale` defaults to the style's own (zh-CN for GB/T 7714). */
-  cite(args: { ids: number[]; style: CitationStyle; locale?: CitationLocale }): Promise<Citations>
+  /** A bibliography of the articles, named by ids or as a list selection (a whole result set
+   * less some, as the bulk bar sends it), at most MAX_CITED of them; `locale` defaults to the
+   * style's own (zh-CN for GB/T 7714). */
+  cite(args: {
+    ids?: number[]
+    selection?: Selection
+    style: CitationStyle
+    locale?: CitationLocale
+  }): Promise<Citations>
   /** References for a reference manager: the articles named, or those a search finds. */
   exportReferences(args: { format: ExportFormat; ids?: number[]; query?: string }): ReferenceExport
   /** Story clusters of at least `minSize` articles (default 2), the largest first. */
@@ -224,17 +232,20 @@ export interface LecternEvents {
   watchNote: { code: 'polling-fallback' | 'watch-error'; message: string }
 }
 export type EventName = keyof LecternEvents
-const EVENTS: { [E in EventName]: true } = {
-  menu: true,
-  importProgress: true,
-  imageProgress: true,
-  archiveChanged: true,
-  exportProgress: true,
-  watchBatch: true,
-  watchNote: true,
+/** Who may receive each event on a shared server: progress of imports, pictures, exports and
+ * watched folders names files on the server's disk, so it goes only to those whose role may start
+ * that work (the same role as the method in `methodRoles`). */
+export const eventRoles: { readonly [E in EventName]: Role } = {
+  menu: 'reader',
+  importProgress: 'editor',
+  imageProgress: 'editor',
+  archiveChanged: 'reader',
+  exportProgress: 'editor',
+  watchBatch: 'editor',
+  watchNote: 'editor',
 }
 /** Every event name, for transports that must subscribe to each by name (EventSource). */
-export const EVENT_NAMES = Object.keys(EVENTS) as EventName[]
+export const EVENT_NAMES = Object.keys(eventRoles) as EventName[]
 
 const none: Check<undefined> = (v, at) => {
   if (v === undefined || v === null) return undefined
@@ -267,7 +278,11 @@ const exportSelection: Check<ExportSelection> = (v, at) => {
     return obj({ ids: list(int(1, Number.MAX_SAFE_INTEGER), 1_000_000) })(v, at)
   if (keys.includes('collection')) return obj({ collection: str })(v, at)
   if (keys.includes('query')) {
-    return obj({ query: str, sort: optional(oneOf('relevance', 'newest', 'oldest')) })(v, at)
+    return obj({
+      query: str,
+      sort: optional(oneOf('relevance', 'newest', 'oldest')),
+      except: optional(list(int(1, Number.MAX_SAFE_INTEGER), 1_000_000)),
+    })(v, at)
   }
   return obj({ all: yes })(v, at)
 }
@@ -351,7 +366,8 @@ const checks = {
   articleNote: obj({ articleId: id }),
   setArticleNote: obj({ articleId: id, note: str }),
   cite: obj({
-    ids: list(id, 1000),
+    ids: optional(list(id, MAX_CITED)),
+    selection: optional(selection),
     style: oneOf(...CITATION_STYLES),
     locale: optional(oneOf(...CITATION_LOCALES)),
   }),

@@ -15,11 +15,12 @@ export const EXPORT_FORMATS = [
 ] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
-/** Which articles: chosen ones, the matches of a search, a reader's collection (in its own
- * order), or the whole archive. */
+/** Which articles: chosen ones, the matches of a search (less the ones `except` names: a
+ * Ctrl/Cmd+A selection with a few rows unticked), a reader's collection (in its own order), or
+ * the whole archive. */
 export type ExportSelection =
   | { ids: number[] }
-  | { query: string; sort?: 'relevance' | 'newest' | 'oldest' }
+  | { query: string; sort?: 'relevance' | 'newest' | 'oldest'; except?: number[] }
   | { collection: string }
   | { all: true }
 

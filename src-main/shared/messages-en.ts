@@ -188,7 +188,9 @@ export const problemTextsEn: ProblemTexts = {
     `The quote occurs ${p.occurrences} times in the article; say which occurrence (1–${p.occurrences}).`,
   'highlight-not-found': (p) => `No highlight with id ${p.id}`,
   'no-articles': () => 'Name at least one article.',
-  'export-source': () => 'Export either a list of article ids or a search, not both.',
+  'export-source': () => 'Name the articles either by their ids or by a search, not both.',
+  'too-many-to-cite': (p) =>
+    `${p.count} articles are more than one bibliography holds (${p.max}); export them as CSL-JSON, RIS or BibTeX instead.`,
   internal: () => 'Something went wrong inside Lectern; the details are in its log.',
 
   // import warnings

@@ -105,8 +105,10 @@ export interface ErrorParams {
   'highlight-not-found': { id: number }
   /** A citation or export was asked for no article. */
   'no-articles': Empty
-  /** An export names its articles by ids or by a search: one of the two. */
+  /** An export or citation names its articles by ids or by a search: one of the two. */
   'export-source': Empty
+  /** More articles picked than one bibliography holds (`max`, MAX_CITED). */
+  'too-many-to-cite': { count: number; max: number }
   /** A fault in Lectern itself; the details go to the log, not to the user. */
   internal: Empty
 }

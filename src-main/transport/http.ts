@@ -7,8 +7,8 @@ import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Dispatch } from '../api/dispatcher'
 import type { Authenticator } from '../api/accounts'
-import type { EventName } from '../shared/api'
-import type { Caller } from '../shared/auth'
+import { eventRoles, type EventName } from '../shared/api'
+import { roleAllows, type Caller, type Role } from '../shared/auth'
 import { wireError } from '../shared/errors'
 import { CSP } from '../shared/csp'
 import { HTTP_CALL, HTTP_EVENTS, HTTP_LOGIN, HTTP_LOGOUT } from '../shared/wire'
@@ -57,7 +57,7 @@ export type MediaLookup =
 export interface HttpTransport {
   server: Server
   url: string
-  /** Pushes an event to every open event stream. */
+  /** Pushes an event to every open event stream whose caller's role may see it (`eventRoles`). */
   broadcast(event: EventName, data: unknown): void
   close(): Promise<void>
 }
@@ -76,7 +76,8 @@ const MAX_BODY = 1024 * 1024
 
 /** `lectern serve`: the built UI plus one POST endpoint and one event stream, both thin. */
 export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
-  const streams = new Set<ServerResponse>()
+  // Each open event stream with the role of whoever opened it (null: no accounts, the local user).
+  const streams = new Map<ServerResponse, Role | null>()
   const tls = opts.tls !== undefined
   const cookie = cookieName(tls)
   const accounts = opts.accounts
@@ -174,7 +175,7 @@ export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
       })
       // `retry` sets how soon the browser reconnects after the stream drops.
       res.write('retry: 2000\n: connected\n\n')
-      streams.add(res)
+      streams.set(res, caller?.role ?? null)
       req.on('close', () => streams.delete(res))
       return
     }
@@ -193,7 +194,7 @@ export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
   // A comment line now and then keeps an idle stream from being cut by proxies and idle
   // timeouts, and lets a write fail on a tab that went away without closing, which drops it.
   const heartbeat = setInterval(() => {
-    for (const s of streams) s.write(': heartbeat\n\n')
+    for (const s of streams.keys()) s.write(': heartbeat\n\n')
   }, opts.heartbeatMs ?? 15_000)
   heartbeat.unref()
   server.once('close', () => clearInterval(heartbeat))
@@ -207,11 +208,12 @@ export async function startHttp(opts: HttpOptions): Promise<HttpTransport> {
     url: `${tls ? 'https' : 'http'}://${bracket(shown)}:${port}/`,
     broadcast(event, data) {
       const msg = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
-      for (const s of streams) s.write(msg)
+      const need = eventRoles[event]
+      for (const [s, role] of streams) if (role === null || roleAllows(role, need)) s.write(msg)
     },
     close: () =>
       new Promise<void>((ok) => {
-        for (const s of streams) s.end()
+        for (const s of streams.keys()) s.end()
         server.close(() => ok())
         server.closeAllConnections()
       }),

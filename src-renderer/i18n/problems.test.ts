@@ -60,6 +60,7 @@ const EXAMPLES: { [C in ProblemCode]: Problem<C> } = {
   'highlight-not-found': { code: 'highlight-not-found', params: { id: 7 } },
   'no-articles': { code: 'no-articles' },
   'export-source': { code: 'export-source' },
+  'too-many-to-cite': { code: 'too-many-to-cite', params: { count: 2400, max: 1000 } },
   internal: { code: 'internal' },
   'invalid-utf8': { code: 'invalid-utf8' },
   'decoded-from': { code: 'decoded-from', params: { encoding: 'GB18030' } },
@@ -137,7 +138,7 @@ const EXAMPLES: { [C in ProblemCode]: Problem<C> } = {
  * few technical words a Chinese reader also sees in Latin letters. Anything else is English. */
 // names of things, the same in every language
 const LATIN_OK =
-  /^(HTTP|JSON|YAML|TOML|UTF|Lectern|MB|KB|true|false|file|Markdown|PDF|Chromium|Google|Chrome|Debian|Ubuntu)$/
+  /^(HTTP|JSON|YAML|TOML|UTF|Lectern|MB|KB|true|false|file|Markdown|PDF|CSL|RIS|BibTeX|Chromium|Google|Chrome|Debian|Ubuntu)$/
 
 /** Parameters that are themselves codes (`rule: 'whole-number'`) must be translated, not shown. */
 const CODE_KEYS = new Set(['code', 'rule', 'action', 'job', 'format', 'got', 'reason', 'field'])

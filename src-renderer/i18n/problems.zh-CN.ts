@@ -169,7 +169,9 @@ export const problemTextsZh: ProblemTexts = {
     `这段引文在文中出现 ${p.occurrences} 次，请指明是第几处（1–${p.occurrences}）。`,
   'highlight-not-found': (p) => `没有编号为 ${p.id} 的标注`,
   'no-articles': () => '请至少指定一篇文章。',
-  'export-source': () => '导出时请指定文章编号或搜索，二者选一。',
+  'export-source': () => '请用文章编号或搜索指定文章，二者选一。',
+  'too-many-to-cite': (p) =>
+    `${p.count} 篇文章超出一份参考文献列表的上限（${p.max} 篇），请改为导出 CSL-JSON、RIS 或 BibTeX。`,
   internal: () => 'Lectern 内部出错，详情见日志。',
 
   'invalid-utf8': () => '无效的 UTF-8 字节已替换为 �',

@@ -1,7 +1,7 @@
 // Article Markdown → safe HTML. Articles come from arbitrary folders, so everything marked
-// produces goes through DOMPurify with the HTML profile only (no SVG/MathML), no styles, no
-// frames or forms, links limited to http(s)/mailto/#fragments, and every picture the archive does
-// not hold replaced by a placeholder (fetching it would tell its host that you read this article).
+// produces goes through DOMPurify with the settings in shared/sanitize.ts (the exports use them
+// too), and every picture the archive does not hold is replaced by a placeholder (fetching it
+// would tell its host that you read this article).
 import { Marked } from 'marked'
 import createDOMPurify, { type DOMPurify } from 'dompurify'
 import {
@@ -11,6 +11,7 @@ import {
   storedImageSrc,
   type MediaTransport,
 } from './markdown-images'
+import { MARKED_OPTIONS, SAFE_LINK, purifyConfig } from '../../src-main/shared/sanitize'
 
 export interface RenderOptions {
   /** The article's stored pictures (`Article.images`): source as written → `/media/<name>`. */
@@ -31,8 +32,7 @@ export interface RenderedArticle {
   webHosts: string[]
 }
 
-const marked = new Marked({ gfm: true, breaks: false, async: false })
-const SAFE_LINK = /^(https?:|mailto:|#)/i
+const marked = new Marked(MARKED_OPTIONS)
 // code-block languages from marked, and our own placeholder; any other class could dress
 // article text up as app UI
 const KEEP_CLASS = /^(language-[\w+-]+|img-placeholder)$/
@@ -112,30 +112,7 @@ function getPurifier(): DOMPurify {
   return p
 }
 
-const CONFIG = {
-  USE_PROFILES: { html: true },
-  FORBID_TAGS: [
-    'style',
-    'iframe',
-    'frame',
-    'object',
-    'embed',
-    'form',
-    'input',
-    'button',
-    'textarea',
-    'select',
-    'link',
-    'meta',
-    'base',
-    'video',
-    'audio',
-    'source',
-    'picture',
-  ],
-  FORBID_ATTR: ['style', 'id', 'srcset', 'action', 'formaction', 'ping', 'background', 'poster'],
-  ALLOW_DATA_ATTR: false,
-}
+const CONFIG = purifyConfig()
 
 export function renderArticleDetailed(markdown: string, opts: RenderOptions = {}): RenderedArticle {
   const p = getPurifier()

@@ -1,5 +1,5 @@
-// One export at a time: what to write (format, the current search or the whole archive), where,
-// live progress from `exportProgress` events, and the outcome.
+// One export at a time: what to write (format; the rows picked in the list, the current search or
+// the whole archive), where, live progress from `exportProgress` events, and the outcome.
 import { api, isDesktop, onEvent } from '../api/client'
 import type {
   ExportFormat,
@@ -7,27 +7,29 @@ import type {
   ExportReport,
   ExportSelection,
 } from '../../../src-main/shared/export'
-import type { Problem } from '../../../src-main/shared/problems'
-import { describe } from '../../i18n'
-import { problemOf } from '../problem'
+import { LongJob } from './long-job.svelte'
 import { ui } from './ui.svelte'
 
-export type ExportScope = 'search' | 'all'
-export type ExportPhase = 'idle' | 'running' | 'done'
+export type ExportScope = 'picked' | 'search' | 'all'
 
-export class Exporter {
-  #phase = $state<ExportPhase>('idle')
+/** The rows picked in the list, as the export asks for them, and how many they are. */
+export interface PickedRows {
+  selection: ExportSelection
+  count: number
+}
+
+export class Exporter extends LongJob<ExportProgress, ExportReport> {
+  protected readonly countingPhase = 'writing'
   #format = $state<ExportFormat>('html')
   #scope = $state<ExportScope>('search')
   #out = $state('')
-  #progress = $state.raw<ExportProgress | null>(null)
-  #report = $state.raw<ExportReport | null>(null)
-  #error = $state.raw<Problem | null>(null)
+  #picked = $state.raw<PickedRows | null>(null)
   #listening = false
 
-  get phase() {
-    return this.#phase
+  protected cancelCall() {
+    return api.cancelExport()
   }
+
   get format() {
     return this.#format
   }
@@ -47,26 +49,32 @@ export class Exporter {
   set out(v: string) {
     this.#out = v
   }
-  get progress() {
-    return this.#progress
-  }
-  get report() {
-    return this.#report
-  }
-  get error(): string | null {
-    return this.#error && describe(this.#error)
-  }
-  get percent(): number {
-    const p = this.#progress
-    return !p || p.total === 0 ? 0 : Math.round((p.done / p.total) * 100)
+  /** The picks the dialog was opened with from the bulk bar (null from the Export… button). */
+  get picked() {
+    return this.#picked
   }
 
   listen(): void {
     if (this.#listening) return
     this.#listening = true
     onEvent('exportProgress', (p) => {
-      if (this.#phase === 'running') this.#progress = p
+      if (this.phase === 'running') this.progressed(p)
     })
+  }
+
+  /** The Export… button: the current search or the whole archive. */
+  open(): void {
+    this.#picked = null
+    if (this.#scope === 'picked') this.#scope = 'search'
+    ui.open('export')
+  }
+
+  /** The bulk bar: the picked rows, ids or a whole result set less some, which the server
+   * resolves (the page never loads them). */
+  openPicked(picked: PickedRows): void {
+    this.#picked = picked
+    this.#scope = 'picked'
+    ui.open('export')
   }
 
   /** Desktop: the system's save dialog fills in the destination. */
@@ -76,50 +84,29 @@ export class Exporter {
       const out = await api.chooseExportTarget({ format: this.#format })
       if (out) this.#out = out
     } catch (e) {
-      this.#error = problemOf(e)
+      this.failed(e)
     }
   }
 
   async start(search: { query: string; sort: 'relevance' | 'newest' | 'oldest' }): Promise<void> {
     const out = this.#out.trim()
-    if (!out || this.#phase === 'running') return
+    if (!out || this.phase === 'running') return
     const selection: ExportSelection =
-      this.#scope === 'all' || search.query.trim() === ''
-        ? { all: true }
-        : { query: search.query, sort: search.sort }
-    this.#phase = 'running'
-    this.#report = null
-    this.#error = null
-    this.#progress = { phase: 'selecting', done: 0, total: 0 }
-    try {
-      this.#report = await api.exportArticles({ format: this.#format, selection, out })
-      this.#phase = 'done'
-    } catch (e) {
-      this.#error = problemOf(e)
-      this.#phase = 'idle'
-    }
-  }
-
-  async cancel(): Promise<void> {
-    try {
-      await api.cancelExport()
-    } catch (e) {
-      ui.report(e)
-    }
-  }
-
-  again(): void {
-    if (this.#phase === 'running') return
-    this.#phase = 'idle'
-    this.#report = null
-    this.#error = null
-    this.#progress = null
+      this.#scope === 'picked' && this.#picked
+        ? this.#picked.selection
+        : this.#scope === 'all' || search.query.trim() === ''
+          ? { all: true }
+          : { query: search.query, sort: search.sort }
+    await this.run({ phase: 'selecting', done: 0, total: 0 }, () =>
+      api.exportArticles({ format: this.#format, selection, out }),
+    )
   }
 
   reset(): void {
-    this.again()
+    this.resetJob()
     this.#format = 'html'
     this.#scope = 'search'
+    this.#picked = null
     this.#out = ''
   }
 }

@@ -7,20 +7,13 @@ import type {
   ImportProgress,
   ImportReport,
 } from '../../../src-main/shared/types'
-import { ui } from './ui.svelte'
-import type { Problem } from '../../../src-main/shared/problems'
-import { describe } from '../../i18n'
-import { problemOf } from '../problem'
+import { LongJob } from './long-job.svelte'
 
 export type ReportFilter = FileStatus | 'all' | 'warnings'
-export type ImportPhase = 'idle' | 'running' | 'done'
 type OnDone = (report: ImportReport | null) => void | Promise<void>
 
-export class Importer {
-  #phase = $state<ImportPhase>('idle')
-  #progress = $state.raw<ImportProgress | null>(null)
-  #report = $state.raw<ImportReport | null>(null)
-  #error = $state.raw<Problem | null>(null)
+export class Importer extends LongJob<ImportProgress, ImportReport> {
+  protected readonly countingPhase = 'importing'
   #filter = $state<ReportFilter>('all')
   #folder = $state('')
   #fetchImagesAfter = $state(false)
@@ -29,7 +22,7 @@ export class Importer {
   #own = false
 
   #notable = $derived(
-    (this.#report?.files ?? []).filter(
+    (this.report?.files ?? []).filter(
       (f) =>
         f.warnings.length > 0 ||
         f.error ||
@@ -38,19 +31,10 @@ export class Importer {
   )
   #shown = $derived(this.#select(this.#filter))
 
-  get phase() {
-    return this.#phase
+  protected cancelCall() {
+    return api.cancelImport()
   }
-  get progress() {
-    return this.#progress
-  }
-  get report() {
-    return this.#report
-  }
-  /** Why the import could not start, in the user's language. */
-  get error(): string | null {
-    return this.#error && describe(this.#error)
-  }
+
   get filter() {
     return this.#filter
   }
@@ -74,17 +58,6 @@ export class Importer {
   get shown(): ImportFileResult[] {
     return this.#shown
   }
-  get percent(): number {
-    const p = this.#progress
-    if (!p || p.total === 0) return 0
-    return Math.round((p.done / p.total) * 100)
-  }
-  /** Seconds left at the current rate, or null before there is a rate. */
-  get secondsLeft(): number | null {
-    const p = this.#progress
-    if (!p || p.phase !== 'importing' || p.rate <= 0) return null
-    return (p.total - p.done) / p.rate
-  }
 
   count(filter: ReportFilter): number {
     return this.#select(filter).length
@@ -93,7 +66,7 @@ export class Importer {
   #select(filter: ReportFilter): ImportFileResult[] {
     if (filter === 'all') return this.#notable
     if (filter === 'warnings') return this.#notable.filter((f) => f.warnings.length > 0)
-    return (this.#report?.files ?? []).filter((f) => f.status === filter)
+    return (this.report?.files ?? []).filter((f) => f.status === filter)
   }
 
   setFilter(f: ReportFilter): void {
@@ -107,16 +80,15 @@ export class Importer {
     if (this.#listening) return
     this.#listening = true
     onEvent('importProgress', (p) => {
-      if (this.#phase === 'running') {
-        this.#progress = p
+      if (this.phase === 'running') {
+        this.progressed(p)
         if (p.phase === 'done' && !this.#own) {
-          this.#phase = 'idle'
+          this.ended()
           onExternalDone?.()
         }
-      } else if (this.#phase === 'idle' && p.phase === 'scanning') {
+      } else if (this.phase === 'idle' && p.phase === 'scanning') {
         this.#own = false
-        this.#phase = 'running'
-        this.#progress = p
+        this.follow(p)
       }
     })
   }
@@ -130,7 +102,7 @@ export class Importer {
       if (folders.length > 0) await this.start(folders, onDone)
       return true
     } catch (e) {
-      this.#error = problemOf(e)
+      this.failed(e)
       return true
     }
   }
@@ -138,46 +110,19 @@ export class Importer {
   /** Resolves when the import ends; calls back (with the report, if any) so lists can refresh. */
   async start(folders: string[], onDone?: OnDone): Promise<void> {
     const clean = folders.map((f) => f.trim()).filter(Boolean)
-    if (clean.length === 0 || this.#phase === 'running') return
-    this.#phase = 'running'
+    if (clean.length === 0 || this.phase === 'running') return
     this.#own = true
-    this.#report = null
-    this.#error = null
     this.#filter = 'all'
-    this.#progress = { phase: 'scanning', scanned: 0, done: 0, total: 0, current: null, rate: 0 }
-    try {
-      this.#report = await api.importFolders({ folders: clean })
-      this.#phase = 'done'
-    } catch (e) {
-      this.#error = problemOf(e)
-      this.#phase = 'idle'
-    }
+    await this.run(
+      { phase: 'scanning', scanned: 0, done: 0, total: 0, current: null, rate: 0 },
+      () => api.importFolders({ folders: clean }),
+    )
     this.#own = false
-    await onDone?.(this.#report)
-  }
-
-  async cancel(): Promise<void> {
-    try {
-      await api.cancelImport()
-    } catch (e) {
-      ui.report(e)
-    }
-  }
-
-  /** Back to the form, keeping the folder typed last. */
-  again(): void {
-    if (this.#phase === 'running') return
-    this.#phase = 'idle'
-    this.#report = null
-    this.#error = null
-    this.#progress = null
+    await onDone?.(this.report)
   }
 
   reset(): void {
-    this.#phase = 'idle'
-    this.#progress = null
-    this.#report = null
-    this.#error = null
+    this.resetJob()
     this.#filter = 'all'
     this.#folder = ''
     this.#fetchImagesAfter = false

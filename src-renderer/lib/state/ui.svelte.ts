@@ -3,7 +3,7 @@ import type { Problem } from '../../../src-main/shared/problems'
 import { describe } from '../../i18n'
 import { problemOf } from '../problem'
 
-export type DialogName = 'import' | 'settings' | 'export' | null
+export type DialogName = 'import' | 'settings' | 'export' | 'cite' | null
 export type ViewName = 'library' | 'annotations'
 
 export class Ui {
