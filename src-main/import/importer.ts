@@ -1,7 +1,7 @@
 import { LecternError } from '../shared/errors'
 import { stat } from 'node:fs/promises'
 import { relative, resolve } from 'node:path'
-import type { Archive } from '../db/open'
+import { checkpointLess, type Archive } from '../db/open'
 import { articlePath, findByHash, insertArticle, updateArticle } from '../db/articles'
 import { getFile, putFile } from '../db/files'
 import { saveArticleImages } from '../db/images'
@@ -176,12 +176,7 @@ async function importWork(
     walked = p
     ahead.push(p)
   }
-  // SQLite copies the log into the archive (and syncs both) whenever the log passes 1,000 pages,
-  // that is after nearly every batch; a bulk import rewrote the same index pages and waited on
-  // the disk each time. Every 64 MB instead, for the import only: each batch is still committed
-  // to the log as before, so a crash loses no more than it did.
-  const checkpointPages = db.pragma('wal_autocheckpoint', { simple: true }) as number
-  db.pragma('wal_autocheckpoint = 16384')
+  const restoreCheckpoints = checkpointLess(db)
   try {
     enqueue()
     enqueue()
@@ -220,7 +215,7 @@ async function importWork(
     }
   } finally {
     ended = true
-    db.pragma(`wal_autocheckpoint = ${checkpointPages}`)
+    restoreCheckpoints()
     await preparer.close()
   }
   // Cancelled while scanning: the walk stopped early, so the batches ran out without a check.
