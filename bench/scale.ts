@@ -37,6 +37,12 @@ export async function benchScale(count: number): Promise<void> {
       `${((count / imp.plainMs) * 1000).toFixed(0)}/s`,
       (imp.importMs / imp.plainMs).toFixed(2),
     ],
+    [
+      'import processor time',
+      `${(imp.importCpuMs / 1000).toFixed(1)} s`,
+      `${(imp.plainCpuMs / 1000).toFixed(1)} s`,
+      (imp.importCpuMs / imp.plainCpuMs).toFixed(2),
+    ],
     ['re-import, unchanged', `${(imp.reimportMs / 1000).toFixed(1)} s`, '', ''],
     ['archive per article', `${(imp.bytesPerArticle / 1024).toFixed(1)} KB`, '', ''],
     ['import peak RSS', `${imp.peakRssMb.toFixed(0)} MB`, '', ''],

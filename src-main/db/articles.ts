@@ -69,8 +69,8 @@ export function insertArticle(db: Archive, r: ArticleRecord, now: string): numbe
   const id = Number(info.lastInsertRowid)
   putText(db, id, r.parsed)
   touch(db)
-  setLabels(db, id, 'tag', r.parsed.tags)
-  setLabels(db, id, 'category', r.parsed.categories)
+  setLabels(db, id, 'tag', r.parsed.tags, true)
+  setLabels(db, id, 'category', r.parsed.categories, true)
   indexArticle(db, id, r.parsed.title, r.parsed.markdown, { fresh: true, text: r.index })
   return id
 }

@@ -6,23 +6,41 @@ export type LabelKind = 'tag' | 'category'
 
 /** Labels merge case-insensitively (Unicode-aware, which SQLite's NOCASE is not); first spelling wins. */
 export function labelKey(name: string): string {
-  return name.normalize('NFKC').toLocaleLowerCase('und')
+  // Memoised: an import asks for the same few hundred names hundreds of thousands of times, and
+  // locale-aware lowering is slow. Bounded, since names are free text.
+  let key = keys.get(name)
+  if (key === undefined) {
+    if (keys.size >= 50_000) keys.clear()
+    keys.set(name, (key = name.normalize('NFKC').toLocaleLowerCase('und')))
+  }
+  return key
 }
 
-export function setLabels(db: Archive, articleId: number, kind: LabelKind, names: string[]): void {
-  stmt(
-    db,
-    `DELETE FROM article_labels WHERE article_id = ?
-       AND label_id IN (SELECT id FROM labels WHERE kind = ?)`,
-  ).run(articleId, kind)
-  const upsert = stmt(
-    db,
-    `INSERT INTO labels (kind, name, key) VALUES (?, ?, ?)
-       ON CONFLICT (kind, key) DO UPDATE SET key = excluded.key RETURNING id`,
-  )
+const keys = new Map<string, string>()
+
+/** Replaces an article's labels of one kind. `fresh`: a new article, with none to remove. */
+export function setLabels(
+  db: Archive,
+  articleId: number,
+  kind: LabelKind,
+  names: string[],
+  fresh = false,
+): void {
+  if (!fresh) {
+    stmt(
+      db,
+      `DELETE FROM article_labels WHERE article_id = ?
+         AND label_id IN (SELECT id FROM labels WHERE kind = ?)`,
+    ).run(articleId, kind)
+  }
+  // Looked up before inserting: nearly every label exists already, and a read is much cheaper
+  // than an upsert, which writes the row even when nothing changes.
+  const find = stmt(db, `SELECT id FROM labels WHERE kind = ? AND key = ?`)
+  const add = stmt(db, `INSERT INTO labels (kind, name, key) VALUES (?, ?, ?) RETURNING id`)
   const link = stmt(db, `INSERT OR IGNORE INTO article_labels (article_id, label_id) VALUES (?, ?)`)
   for (const name of names) {
-    const row = upsert.get(kind, name, labelKey(name)) as { id: number }
+    const key = labelKey(name)
+    const row = (find.get(kind, key) ?? add.get(kind, name, key)) as { id: number }
     link.run(articleId, row.id)
   }
 }

@@ -31,7 +31,10 @@ export function indexArticle(
   const shown = opts.fresh ? undefined : shownTitle(db, id)
   let text = opts.text ?? indexText(shown ?? title, plainText(markdown))
   if (opts.text && shown !== undefined) text = { title: toIndexText(shown), body: text.body }
-  writeIndex(db, id, text, opts.fresh === true)
+  const write = () => writeIndex(db, id, text, opts.fresh === true)
+  const held = heldBack.get(db)
+  if (held) held.push(write)
+  else write()
 }
 
 function shownTitle(db: Archive, id: number): string | undefined {
@@ -62,6 +65,29 @@ function writeIndex(
     text.title,
     text.body,
   )
+}
+
+const heldBack = new WeakMap<Archive, (() => void)[]>()
+
+/**
+ * Runs `write` (inside a transaction) with the index's own writes held back to its end, in order.
+ * Why: FTS5 flushes the terms it holds in memory to a new on-disk segment whenever another
+ * statement opens a savepoint, and most do (an upsert, a write under foreign keys). Index rows
+ * written between other rows made one tiny segment per article and endless merging; held back,
+ * a whole batch goes in as one segment, as in a bulk load. Nothing reads the index in between.
+ */
+export function withIndexWritesLast<T>(db: Archive, write: () => T): T {
+  if (heldBack.has(db)) return write()
+  const held: (() => void)[] = []
+  heldBack.set(db, held)
+  let out: T
+  try {
+    out = write()
+  } finally {
+    heldBack.delete(db)
+  }
+  for (const w of held) w()
+  return out
 }
 
 /** Indexes articles again after their shown title changed (an edit, a reset, an undo). */

@@ -1,6 +1,7 @@
 import YAML from 'yaml'
 import { parse as parseToml } from 'smol-toml'
 import { parseDate } from './dates'
+import { readSimpleYaml } from './simple-yaml'
 import type { ImportWarning } from '../shared/problems'
 
 export interface FrontMatter {
@@ -86,6 +87,8 @@ type Invalid = { format: 'yaml' | 'toml' | 'json'; line?: number; detail: string
 type Read = { value: unknown } | { error: Invalid; salvage?: Record<string, unknown> }
 
 function readYaml(source: string): Read {
+  const simple = readSimpleYaml(source)
+  if (simple !== undefined) return { value: simple }
   // Real archives repeat keys; the last one winning beats refusing the whole file.
   const doc = YAML.parseDocument(source, { uniqueKeys: false })
   const error = doc.errors[0]

@@ -1,7 +1,7 @@
 import { LecternError } from '../shared/errors'
 import { stat } from 'node:fs/promises'
 import { relative, resolve } from 'node:path'
-import type { Archive } from '../db/open'
+import { checkpointLess, type Archive } from '../db/open'
 import { articlePath, findByHash, insertArticle, updateArticle } from '../db/articles'
 import { getFile, putFile } from '../db/files'
 import { saveArticleImages } from '../db/images'
@@ -21,6 +21,7 @@ import { moveArticlePath } from '../db/watched'
 import { keepRevision } from '../db/revisions'
 import { isDiscarded } from '../db/trash'
 import { placeImported, type Fingerprint } from '../db/story-clusters'
+import { withIndexWritesLast } from '../db/search-index'
 import { LOCAL_OWNER } from '../shared/auth'
 import { restoreAnnotations, takeAnnotations } from './annotations'
 
@@ -75,26 +76,34 @@ export async function importFolders(
   const prefix = (folder: string, rel: string) =>
     folders.length > 1 ? `${folder.replace(/[\\/]+$/, '')}/${rel}` : rel
 
-  // Scan everything first so progress can show done/total.
-  const work: Work = []
+  // Two walks: the first only counts (no stat, nothing kept), so progress can show done/total;
+  // the second streams entries to the batches. Holding a million entries cost hundreds of MB.
+  const roots: { folder: string; root: string }[] = []
   for (const folder of folders) {
     const root = resolve(folder)
     const st = await stat(root).catch(() => null)
     if (!st?.isDirectory()) {
       throw new LecternError('not-a-folder', st ? { folder } : { folder, missing: true })
     }
-    for await (const entry of scanFolder(root, opts.signal)) {
-      work.push({ folder, root, entry })
+    roots.push({ folder, root })
+  }
+  for (const { root } of roots) {
+    for await (const _ of scanFolder(root, opts.signal, { count: true })) {
       progress.scanned++
       if (progress.scanned % 500 === 0) emit()
     }
   }
-  return importWork(db, work, prefix, progress, opts)
+  async function* work(): AsyncGenerator<WorkItem> {
+    for (const { folder, root } of roots) {
+      for await (const entry of scanFolder(root, opts.signal)) yield { folder, root, entry }
+    }
+  }
+  return importWork(db, work(), progress.scanned, prefix, progress, opts)
 }
 
 const FEW_FILES = 64
 
-type Work = { folder: string; root: string; entry: ScanEntry }[]
+type WorkItem = { folder: string; root: string; entry: ScanEntry }
 
 /**
  * Imports some files of a folder, named by absolute path (a watcher's batch): the same reading,
@@ -107,7 +116,7 @@ export async function importFiles(
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
   const base = resolve(root)
-  const work: Work = []
+  const work: WorkItem[] = []
   for (const abs of paths) {
     const rel = relative(base, abs)
     const st = await stat(abs).catch(() => null)
@@ -124,12 +133,13 @@ export async function importFiles(
     current: null,
     rate: 0,
   }
-  return importWork(db, work, (_f, rel) => rel, progress, opts)
+  return importWork(db, work, work.length, (_f, rel) => rel, progress, opts)
 }
 
 async function importWork(
   db: Archive,
-  work: Work,
+  work: AsyncIterable<WorkItem> | Iterable<WorkItem>,
+  total: number,
   prefix: (folder: string, rel: string) => string,
   progress: ImportProgress,
   opts: ImportOptions,
@@ -137,49 +147,73 @@ async function importWork(
   const report = emptyReport()
   const emit = () => opts.onProgress?.({ ...progress })
   progress.phase = 'importing'
-  progress.total = work.length
+  progress.total = total
   emit()
 
   const started = Date.now()
   const batchSize = opts.batchSize ?? 500
   const mediaDir = mediaDirOf(db)
-  // Batch k + 1 is read and parsed (in the workers) while batch k is written here. A few files
+  // Batches k + 1 and k + 2 are with the workers while batch k is written here. A few files
   // (a watcher's batch, a small folder) are not worth starting a worker for.
   const preparer: Preparer =
-    opts.workers === 0 || work.length < FEW_FILES ? inThread() : workerPool(opts.workers)
-  const prepareBatch = (from: number) => {
-    const batch = work.slice(from, from + batchSize)
+    opts.workers === 0 || total < FEW_FILES ? inThread() : workerPool(opts.workers)
+  const items = Symbol.asyncIterator in work ? work[Symbol.asyncIterator]() : toAsync(work)
+  const prepareBatch = async () => {
+    const batch: WorkItem[] = []
+    while (batch.length < batchSize) {
+      const r = await items.next()
+      if (r.done) break
+      batch.push(r.value)
+    }
+    // Once the import has ended (cancelled), a batch still being scanned is dropped unread.
+    if (batch.length === 0 || ended) return null
     return { batch, prepared: prepareMany(db, preparer, batch, mediaDir, opts.clusters !== false) }
   }
+  let ended = false
+  // Batches are scanned one after another (they share the walk), each handed to the workers as
+  // soon as it is scanned. The walk's own callbacks cannot run while this thread writes, so the
+  // batch after next is scanned before the writing starts: the workers always have one queued.
+  const ahead: Promise<Awaited<ReturnType<typeof prepareBatch>>>[] = []
+  let walked: Promise<unknown> = Promise.resolve()
+  const enqueue = () => {
+    const p = walked.then(prepareBatch)
+    walked = p
+    ahead.push(p)
+  }
+  const restoreCheckpoints = checkpointLess(db)
   try {
-    let next = work.length > 0 ? prepareBatch(0) : null
-    for (let i = 0; next !== null; i += batchSize) {
+    enqueue()
+    enqueue()
+    for (let cur = await ahead.shift()!; cur !== null; cur = await ahead.shift()!) {
       if (opts.signal?.aborted) {
         report.cancelled = true
         break
       }
-      const { batch } = next
-      const prepared = await next.prepared
-      next = i + batchSize < work.length ? prepareBatch(i + batchSize) : null
+      const { batch } = cur
+      const prepared = await cur.prepared
+      enqueue()
+      await ahead[ahead.length - 1]
       const results = db.transaction(() =>
-        batch.map(({ folder, root, entry }, j) => {
-          const path = prefix(folder, entry.rel)
-          if (entry.kind !== 'file') {
-            return {
-              path,
-              status: entry.kind === 'skip' ? 'skipped' : 'failed',
-              warnings: [],
-              error: entry.reason,
-            } satisfies ImportFileResult
-          }
-          const p = prepared[j] as Prepared
-          const r = store(db, p, root, opts.owner ?? LOCAL_OWNER)
-          // story clusters: only a new or changed article is (re)placed
-          if (opts.clusters !== false) {
-            placeImported(db, r, p.kind === 'parsed' ? (p.story ?? undefined) : undefined)
-          }
-          return { ...r, path }
-        }),
+        withIndexWritesLast(db, () =>
+          batch.map(({ folder, root, entry }, j) => {
+            const path = prefix(folder, entry.rel)
+            if (entry.kind !== 'file') {
+              return {
+                path,
+                status: entry.kind === 'skip' ? 'skipped' : 'failed',
+                warnings: [],
+                error: entry.reason,
+              } satisfies ImportFileResult
+            }
+            const p = prepared[j] as Prepared
+            const r = store(db, p, root, opts.owner ?? LOCAL_OWNER)
+            // story clusters: only a new or changed article is (re)placed
+            if (opts.clusters !== false) {
+              placeImported(db, r, p.kind === 'parsed' ? (p.story ?? undefined) : undefined)
+            }
+            return { ...r, path }
+          }),
+        ),
       )()
       for (const r of results) tally(report, r)
       progress.done += batch.length
@@ -188,11 +222,19 @@ async function importWork(
       emit()
     }
   } finally {
+    ended = true
+    restoreCheckpoints()
     await preparer.close()
   }
+  // Cancelled while scanning: the walk stopped early, so the batches ran out without a check.
+  if (opts.signal?.aborted) report.cancelled = true
   progress.phase = 'done'
   emit()
   return report
+}
+
+async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items
 }
 
 /** Sorts a batch into what needs no reading (unchanged, not Markdown) and what the preparer reads

@@ -27,8 +27,15 @@ const COUNTER = {
   failed: 'failed',
 } as const
 
+// A report lists every file, a million of them at most: each entry is kept small. Results without
+// warnings share one empty list, and the path gets a string of its own: taken from the scan, it
+// was a slice that kept the whole absolute path alive with it.
+const NO_WARNINGS: ImportFileResult['warnings'] = Object.freeze([]) as never
+
 /** Adds one file's result: every file lands in exactly one counter. */
 export function tally(report: ImportReport, r: ImportFileResult): void {
+  if (r.warnings.length === 0) r.warnings = NO_WARNINGS
+  r.path = Buffer.from(r.path).toString()
   report.files.push(r)
   report.scanned++
   report[COUNTER[r.status]]++

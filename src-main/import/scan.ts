@@ -1,4 +1,3 @@
-import type { Stats } from 'node:fs'
 import { opendir, realpath, stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import type { FileReason } from '../shared/problems'
@@ -19,8 +18,14 @@ export function isMarkdownName(name: string): boolean {
  * Walks a folder recursively. Links are followed, but each real folder is entered once, so
  * symlink loops end; entries that cannot be read become `fail` entries instead of aborting the
  * walk. Hidden folders (.git, .obsidian) are not entered and are reported once as skipped.
+ * `count`: the same entries, but a plain file or folder is not stat'ed (its size and time are 0):
+ * a quick first pass that counts what the import will go through, without holding it.
  */
-export async function* scanFolder(root: string, signal?: AbortSignal): AsyncGenerator<ScanEntry> {
+export async function* scanFolder(
+  root: string,
+  signal?: AbortSignal,
+  { count = false } = {},
+): AsyncGenerator<ScanEntry> {
   const seenDirs = new Set<string>()
   const stack: string[] = [root]
   while (stack.length > 0) {
@@ -39,12 +44,13 @@ export async function* scanFolder(root: string, signal?: AbortSignal): AsyncGene
       continue
     }
     seenDirs.add(real)
-    let names: { name: string; isDir: boolean; isLink: boolean }[]
+    let names: { name: string; isDir: boolean; isFile: boolean; isLink: boolean }[]
     try {
       const handle = await opendir(dir)
       names = []
       for await (const d of handle) {
-        names.push({ name: d.name, isDir: d.isDirectory(), isLink: d.isSymbolicLink() })
+        const [isDir, isFile, isLink] = [d.isDirectory(), d.isFile(), d.isSymbolicLink()]
+        names.push({ name: d.name, isDir, isFile, isLink })
       }
     } catch (e) {
       yield { kind: 'fail', rel, reason: reason(e) }
@@ -56,15 +62,20 @@ export async function* scanFolder(root: string, signal?: AbortSignal): AsyncGene
     for (const n of names) {
       const abs = join(dir, n.name)
       const relPath = relative(root, abs)
-      let st: Stats
+      let st: { isDir: boolean; isFile: boolean; size: number; mtimeMs: number }
       try {
-        st = await stat(abs)
+        if (count && (n.isDir || n.isFile))
+          st = { isDir: n.isDir, isFile: n.isFile, size: 0, mtimeMs: 0 }
+        else {
+          const s = await stat(abs)
+          st = { isDir: s.isDirectory(), isFile: s.isFile(), size: s.size, mtimeMs: s.mtimeMs }
+        }
       } catch (e) {
         yield { kind: 'fail', rel: relPath, reason: n.isLink ? { code: 'broken-link' } : reason(e) }
         continue
       }
-      const isDir = st.isDirectory()
-      if (!isDir && !st.isFile()) {
+      const isDir = st.isDir
+      if (!isDir && !st.isFile) {
         yield { kind: 'skip', rel: relPath, reason: { code: 'not-regular-file' } }
         continue
       }
