@@ -65,9 +65,7 @@ export interface EmptiedTrash {
  */
 export function emptyTrash(db: Archive, now: string): EmptiedTrash {
   return db.transaction(() => {
-    const ids = (stmt(db, `SELECT article_id FROM trash`).all() as { article_id: number }[]).map(
-      (r) => r.article_id,
-    )
+    const ids = [...trashedIds(db)]
     const hashes = stmt(
       db,
       `SELECT DISTINCT r.hash, m.mime FROM image_refs r JOIN media m ON m.hash = r.hash
@@ -94,7 +92,11 @@ export function emptyTrash(db: Archive, now: string): EmptiedTrash {
     stmt(db, `DELETE FROM article_notes WHERE article_id IN (SELECT value FROM json_each(?))`).run(
       list(ids),
     )
-    stmt(db, `DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))`).run(list(ids))
+    // what was removed, not what was asked: a caller is never told of a removal that did not happen
+    const removed = stmt(
+      db,
+      `DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
+    ).run(list(ids)).changes
     const mediaFiles: EmptiedTrash['mediaFiles'] = []
     for (const h of hashes) {
       const used = stmt(db, `SELECT 1 FROM image_refs WHERE hash = ? LIMIT 1`).get(h.hash)
@@ -106,7 +108,7 @@ export function emptyTrash(db: Archive, now: string): EmptiedTrash {
     // Undo entries of removed articles could no longer be carried out as a whole.
     stmt(db, `DELETE FROM undo_log`).run()
     touch(db)
-    return { articles: ids.length, mediaFiles }
+    return { articles: removed, mediaFiles }
   })()
 }
 
