@@ -1,4 +1,4 @@
-import { bandKeys } from './minhash'
+import { bandKeys, signatureLength } from './minhash'
 import type { LshOptions } from './minhash'
 
 // The LSH index in memory: which articles have which band key, and each article's signature and
@@ -25,7 +25,7 @@ export class BandTable {
 
   constructor(opts: LshOptions) {
     this.#opts = opts
-    this.#width = opts.bands * opts.rows
+    this.#width = signatureLength(opts)
   }
 
   // how many of the looked-up keys each article has (a count per id, zeroed after each use)

@@ -2,6 +2,9 @@ import { agreeing, bandKeys } from './minhash'
 import { neighbourhoodSimilarity } from './shingles'
 import { linkOf, type ClusterParams } from './params'
 
+/** Fewer agreeing values than this is chance or a shared phrase, whatever the sizes say. */
+const MIN_AGREEING = 4
+
 /**
  * Where the engine reads and writes clusters: SQLite for the archive, a Map for the evaluation
  * bench. Cluster ids are the smallest member's article id, so a rebuild gives the same ids.
@@ -39,15 +42,34 @@ export function assign(
 ): number {
   const apart = new Set(store.apartFrom(id))
   const links = new Map<number, { same: boolean; score: number }>()
-  // A shared band is two agreeing min-hashes; more say the pair is worth reading the texts for.
-  // Unrelated texts that share one band by chance (templates, common phrases) stop here. A short
-  // text wholly inside a long one agrees on about (short / long) of the values, so the bar is
-  // lowered for such pairs, or they would never be compared.
-  const need = (other: number) => {
-    const a = shingles.length
+  // A shared band is two agreeing min-hashes; a long signature tells how much more the pair
+  // shares, and only a pair that may pass the thresholds has its texts read. Unrelated texts
+  // that share a band by chance (an outlet's template, common phrases) stop here, before any
+  // text is read or lexed. A short text wholly inside a long one has a low Jaccard with it,
+  // so its containment is estimated too, from the two sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
+  const a = shingles.length
+  /** |A ∩ B| estimated from two signatures and the sizes; null when the values agree by chance. */
+  const inter = (mine: Uint16Array, size: number, theirs: Uint16Array, b: number) => {
+    const agree = agreeing(mine, theirs)
+    if (agree < MIN_AGREEING) return null
+    const j = agree / Math.min(mine.length, theirs.length)
+    return { j, both: (j * (size + b)) / (1 + j) }
+  }
+  const worth = (other: number, theirs: Uint16Array) => {
     const b = store.sizeOf(other)
-    const expected = (Math.min(a, b) / Math.max(a, b, 1)) * sig.length * p.containment
-    return Math.max(3, Math.min(p.minAgreeing, Math.floor(expected)))
+    const whole = inter(sig, a, theirs, b)
+    if (whole !== null) {
+      if (whole.j >= p.screenJaccard) return true
+      if (whole.both / Math.max(1, Math.min(a, b)) >= p.screenContainment) return true
+    }
+    // a candidate quoted inside this (long) text: one window holds most of it. Only its own
+    // share counts, not the window's, which a text on the same topic shares as much; so a
+    // candidate much longer than a window is not looked for in them (most are: the test is cheap)
+    if (b * p.screenContainment > p.window) return false
+    return probes.some((w) => {
+      const part = inter(w, p.window, theirs, b)
+      return part !== null && part.both / Math.max(1, b) >= p.screenContainment
+    })
   }
   // a key already looked up (windows of one text often share one) is not looked up again
   const looked = new Set<number>()
@@ -60,10 +82,8 @@ export function assign(
   for (const probe of probes) for (const c of lookup(bandKeys(probe, p))) found.add(c)
   const near = [...found]
     .filter((other) => {
-      const theirs = store.signatureOf(other)
-      let agree = agreeing(sig, theirs)
-      for (const probe of probes) agree = Math.max(agree, agreeing(probe, theirs))
-      return agree >= need(other)
+      // each window is about `window` shingles (the last one fewer: the estimate errs to reading)
+      return worth(other, store.signatureOf(other))
     })
     .slice(0, p.maxCandidates)
     .flatMap((other) => {

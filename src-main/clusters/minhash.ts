@@ -14,7 +14,13 @@ import { mix32 } from './shingles'
 export interface LshOptions {
   bands: number
   rows: number
+  /** Min-hashes in a signature: the first `bands × rows` make the band keys, all of them estimate
+   * a candidate's Jaccard before its text is read (more values, a closer estimate). */
+  values: number
 }
+
+/** How many values a signature has for these options. */
+export const signatureLength = (o: LshOptions) => Math.max(o.values, o.bands * o.rows)
 
 const SEED_BIN = 0x9e3779b9
 const SEED_MIN = 0x85ebca6b
@@ -96,7 +102,8 @@ export function bandKeys(sig: Uint16Array, opts: LshOptions): Int32Array {
   return keys
 }
 
-/** How many min-hashes two signatures share: about J × their length. */
+/** How many min-hashes two signatures share: about J × their length (an accidental match of two
+ * 16-bit values is 1 in 65,536). */
 export function agreeing(a: Uint16Array, b: Uint16Array): number {
   let n = 0
   const len = Math.min(a.length, b.length)
