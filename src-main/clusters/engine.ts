@@ -1,4 +1,4 @@
-import { agreeing, bandKeys } from './minhash'
+import { atLeast, bandKeys } from './minhash'
 import { neighbourhoodSimilarity } from './shingles'
 import { linkOf, type ClusterParams } from './params'
 
@@ -48,28 +48,22 @@ export function assign(
   // text is read or lexed. A short text wholly inside a long one has a low Jaccard with it,
   // so its containment is estimated too, from the two sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
   const a = shingles.length
-  /** |A ∩ B| estimated from two signatures and the sizes; null when the values agree by chance. */
-  const inter = (mine: Uint16Array, size: number, theirs: Uint16Array, b: number) => {
-    const agree = agreeing(mine, theirs)
-    if (agree < MIN_AGREEING) return null
-    const j = agree / Math.min(mine.length, theirs.length)
-    return { j, both: (j * (size + b)) / (1 + j) }
-  }
+  // |A ∩ B| ≥ c × m (m: the size it is a share of) holds when J ≥ c m / (|A| + |B| − c m): the
+  // thresholds become a count of agreeing values, and counting stops once it is decided
+  const needed = (len: number, j: number) => Math.max(MIN_AGREEING, Math.ceil(len * j - 1e-9))
+  const share = (c: number, m: number, sum: number) => (sum > c * m ? (c * m) / (sum - c * m) : 1)
   const worth = (other: number, theirs: Uint16Array) => {
     const b = store.sizeOf(other)
-    const whole = inter(sig, a, theirs, b)
-    if (whole !== null) {
-      if (whole.j >= p.screenJaccard) return true
-      if (whole.both / Math.max(1, Math.min(a, b)) >= p.screenContainment) return true
-    }
+    const len = Math.min(sig.length, theirs.length)
+    const j = Math.min(p.screenJaccard, share(p.screenContainment, Math.min(a, b), a + b))
+    if (len > 0 && atLeast(sig, theirs, needed(len, j))) return true
     // a candidate quoted inside this (long) text: one window holds most of it. Only its own
     // share counts, not the window's, which a text on the same topic shares as much; so a
     // candidate much longer than a window is not looked for in them (most are: the test is cheap)
     if (b * p.screenContainment > p.window) return false
-    return probes.some((w) => {
-      const part = inter(w, p.window, theirs, b)
-      return part !== null && part.both / Math.max(1, b) >= p.screenContainment
-    })
+    // each window is about `window` shingles (the last one fewer: the estimate errs to reading)
+    const jw = share(p.screenContainment, b, p.window + b)
+    return probes.some((w) => atLeast(w, theirs, needed(Math.min(w.length, theirs.length), jw)))
   }
   // a key already looked up (windows of one text often share one) is not looked up again
   const looked = new Set<number>()
@@ -82,7 +76,6 @@ export function assign(
   for (const probe of probes) for (const c of lookup(bandKeys(probe, p))) found.add(c)
   const near = [...found]
     .filter((other) => {
-      // each window is about `window` shingles (the last one fewer: the estimate errs to reading)
       return worth(other, store.signatureOf(other))
     })
     .slice(0, p.maxCandidates)

@@ -110,3 +110,15 @@ export function agreeing(a: Uint16Array, b: Uint16Array): number {
   for (let i = 0; i < len; i++) if (a[i] === b[i]) n++
   return n
 }
+
+/** Whether two signatures share at least `need` min-hashes; stops as soon as that is decided. */
+export function atLeast(a: Uint16Array, b: Uint16Array, need: number): boolean {
+  const len = Math.min(a.length, b.length)
+  if (need > len) return false
+  let n = 0
+  for (let i = 0; i < len; i++) {
+    if (a[i] === b[i] && ++n >= need) return true
+    if (n + len - i - 1 < need) return false
+  }
+  return false
+}

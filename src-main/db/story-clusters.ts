@@ -85,7 +85,7 @@ class SqliteClusters implements ClusterStore {
   }
 
   candidates(keys: Int32Array, self: number): number[] {
-    return this.table.candidates(new Set(keys), BUCKET_LIMIT, self)
+    return this.table.candidates(keys, BUCKET_LIMIT, self)
   }
 
   shinglesOf(id: number): Uint32Array {
@@ -149,14 +149,14 @@ function partners(db: Archive, id: number, verdict: 'apart' | 'joined'): number[
 
 /** Stores an article's signature (replacing an old one), leaving it unassigned. Its band keys
  * live in the in-memory table only: they follow from the signature. */
-function index(db: Archive, id: number, sig: Uint16Array, size: number): void {
+function index(db: Archive, table: BandTable, id: number, sig: Uint16Array, size: number) {
   stmt(
     db,
     `INSERT INTO story_members (article_id, cluster_id, signature, shingles) VALUES (?, NULL, ?, ?)
      ON CONFLICT (article_id) DO UPDATE SET cluster_id = NULL, signature = excluded.signature,
        shingles = excluded.shingles`,
   ).run(id, toBlob(sig), size)
-  bandTable(db).put(id, sig, size)
+  table.put(id, sig, size)
 }
 
 function signatureOf(db: Archive, id: number): Uint16Array {
@@ -196,7 +196,7 @@ export function placeArticle(
     return before
   }
   const others = before === null ? [] : store.members(before).filter((m) => m !== id)
-  index(db, id, sig, sh.length)
+  index(db, store.table, id, sig, sh.length)
   if (others.length > 0) replace(db, [id, ...others])
   else assign(store, id, sh, sig, DEFAULT_PARAMS, probes)
   return store.clusterOf(id)!
