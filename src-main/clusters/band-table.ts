@@ -7,8 +7,8 @@ import type { LshOptions } from './minhash'
 // half of what clustering cost an import, and grew with the archive. Here a lookup is a few array
 // reads. Memory: about 12 bytes per key (10 a signature) plus 132 per article's signature (64
 // values) and size: 250 bytes an article, 250 MB at a million. It is the only band index: the
-// archive keeps the signatures, and the keys follow from them. Written by hand (chained hashing over typed
-// arrays) because a Map of arrays took five times that.
+// archive keeps the signatures, and the keys follow from them. Written by hand (chained hashing
+// over typed arrays) because a Map of arrays took five times that.
 
 export class BandTable {
   #opts: LshOptions
