@@ -70,7 +70,7 @@ export async function benchClusters(bases: number): Promise<void> {
     )
   }
   console.log(
-    '  LSH bands × rows (candidate recall costs storage: 4 bytes + an index row per band)',
+    '  LSH bands × rows (candidate recall costs memory: about 12 bytes per band and article)',
   )
   for (const [bands, rows] of [
     [6, 2],

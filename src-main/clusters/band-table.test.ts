@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { BandTable } from './band-table'
 import { bandKeys } from './minhash'
 
-const opts = { bands: 4, rows: 2 }
+const opts = { bands: 4, rows: 2, values: 8 }
 const sig = (...v: number[]) => Uint16Array.from(v)
 
 describe('BandTable', () => {

@@ -1,13 +1,14 @@
-import { bandKeys } from './minhash'
+import { bandKeys, signatureLength } from './minhash'
 import type { LshOptions } from './minhash'
 
 // The LSH index in memory: which articles have which band key, and each article's signature and
 // shingle count. Placing an article looks up a hundred keys or more (a long text looks itself up
 // window by window) and reads the signature of every candidate; as SQLite statements that was
 // half of what clustering cost an import, and grew with the archive. Here a lookup is a few array
-// reads. Memory: about 12 bytes per key (10 a signature) plus 44 per article's signature and
-// size: 170 bytes an article, 170 MB at a million. Written by hand (chained hashing over typed
-// arrays) because a Map of arrays took five times that.
+// reads. Memory: about 12 bytes per key (10 a signature) plus 132 per article's signature (64
+// values) and size: 250 bytes an article, 250 MB at a million. It is the only band index: the
+// archive keeps the signatures, and the keys follow from them. Written by hand (chained hashing
+// over typed arrays) because a Map of arrays took five times that.
 
 export class BandTable {
   #opts: LshOptions
@@ -25,7 +26,7 @@ export class BandTable {
 
   constructor(opts: LshOptions) {
     this.#opts = opts
-    this.#width = opts.bands * opts.rows
+    this.#width = signatureLength(opts)
   }
 
   // how many of the looked-up keys each article has (a count per id, zeroed after each use)

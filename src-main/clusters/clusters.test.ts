@@ -96,6 +96,21 @@ describe('clustering', () => {
     expect(cluster(short, HARBOUR_EN, digest)).toBe('1+3 2')
   })
 
+  it('joins a short article quoted inside a digest many times its length (by its windows)', () => {
+    const short = paras(RATE_CUT_ZH)[0]!
+    // 1,500 characters of other text: the short one is under a twentieth of the digest, too
+    // little for the whole signatures to tell
+    let seed = 7
+    const filler = Array.from({ length: 1500 }, () => {
+      seed = (seed * 48271) % 2147483647
+      return String.fromCharCode(0x4e00 + (seed % 2000))
+    }).join('')
+    // placed in one window (side by side, 120 shingles each), as a quote a window long would be
+    const digest = `${filler.slice(0, 720)}\n\n${short}\n\n${filler.slice(720)}`
+    expect(cluster(short, HARBOUR_EN, digest)).toBe('1+3 2')
+    expect(cluster(short, HARBOUR_EN, filler)).toBe('1 2 3')
+  })
+
   it('does not join stories that share only an outlet boilerplate', () => {
     const a = `${paras(RATE_CUT_ZH)[0]}\n\n${BOILERPLATE_ZH}`
     const b = `${paras(FLOOD_ZH)[0]}\n\n${BOILERPLATE_ZH}`

@@ -1,6 +1,9 @@
-import { agreeing, bandKeys } from './minhash'
+import { atLeast, bandKeys } from './minhash'
 import { neighbourhoodSimilarity } from './shingles'
 import { linkOf, type ClusterParams } from './params'
+
+/** Fewer agreeing values than this is chance or a shared phrase, whatever the sizes say. */
+const MIN_AGREEING = 4
 
 /**
  * Where the engine reads and writes clusters: SQLite for the archive, a Map for the evaluation
@@ -39,15 +42,28 @@ export function assign(
 ): number {
   const apart = new Set(store.apartFrom(id))
   const links = new Map<number, { same: boolean; score: number }>()
-  // A shared band is two agreeing min-hashes; more say the pair is worth reading the texts for.
-  // Unrelated texts that share one band by chance (templates, common phrases) stop here. A short
-  // text wholly inside a long one agrees on about (short / long) of the values, so the bar is
-  // lowered for such pairs, or they would never be compared.
-  const need = (other: number) => {
-    const a = shingles.length
+  // A shared band is two agreeing min-hashes; a long signature tells how much more the pair
+  // shares, and only a pair that may pass the thresholds has its texts read. Unrelated texts
+  // that share a band by chance (an outlet's template, common phrases) stop here, before any
+  // text is read or lexed. A short text wholly inside a long one has a low Jaccard with it,
+  // so its containment is estimated too, from the two sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
+  const a = shingles.length
+  // |A ∩ B| ≥ c × m (m: the size it is a share of) holds when J ≥ c m / (|A| + |B| − c m): the
+  // thresholds become a count of agreeing values, and counting stops once it is decided
+  const needed = (len: number, j: number) => Math.max(MIN_AGREEING, Math.ceil(len * j - 1e-9))
+  const share = (c: number, m: number, sum: number) => (sum > c * m ? (c * m) / (sum - c * m) : 1)
+  const worth = (other: number, theirs: Uint16Array) => {
     const b = store.sizeOf(other)
-    const expected = (Math.min(a, b) / Math.max(a, b, 1)) * sig.length * p.containment
-    return Math.max(3, Math.min(p.minAgreeing, Math.floor(expected)))
+    const len = Math.min(sig.length, theirs.length)
+    const j = Math.min(p.screenJaccard, share(p.screenContainment, Math.min(a, b), a + b))
+    if (len > 0 && atLeast(sig, theirs, needed(len, j))) return true
+    // a candidate quoted inside this (long) text: one window holds most of it. Only its own
+    // share counts, not the window's, which a text on the same topic shares as much; so a
+    // candidate much longer than a window is not looked for in them (most are: the test is cheap)
+    if (b * p.screenContainment > p.window) return false
+    // each window is about `window` shingles (the last one fewer: the estimate errs to reading)
+    const jw = share(p.screenContainment, b, p.window + b)
+    return probes.some((w) => atLeast(w, theirs, needed(Math.min(w.length, theirs.length), jw)))
   }
   // a key already looked up (windows of one text often share one) is not looked up again
   const looked = new Set<number>()
@@ -60,10 +76,7 @@ export function assign(
   for (const probe of probes) for (const c of lookup(bandKeys(probe, p))) found.add(c)
   const near = [...found]
     .filter((other) => {
-      const theirs = store.signatureOf(other)
-      let agree = agreeing(sig, theirs)
-      for (const probe of probes) agree = Math.max(agree, agreeing(probe, theirs))
-      return agree >= need(other)
+      return worth(other, store.signatureOf(other))
     })
     .slice(0, p.maxCandidates)
     .flatMap((other) => {

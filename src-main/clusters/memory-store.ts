@@ -1,5 +1,5 @@
 import { assign, type ClusterStore } from './engine'
-import { bandKeys, signature } from './minhash'
+import { bandKeys, signature, signatureLength } from './minhash'
 import { BUCKET_LIMIT, type ClusterParams } from './params'
 import { shingleHashes, shingleSet, tokenize, windows } from './shingles'
 import { storyText } from './text'
@@ -24,7 +24,7 @@ export class MemoryClusters implements ClusterStore {
 
   /** The same with the shingles already made (the bench reuses them across thresholds). */
   addShingles(id: number, hashes: Uint32Array): number {
-    const n = this.params.bands * this.params.rows
+    const n = signatureLength(this.params)
     const sh = shingleSet(hashes)
     const sig = signature(sh, n)
     const probes = windows(hashes, this.params.window).map((w) => signature(w, n))

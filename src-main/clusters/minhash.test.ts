@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { signature, signatures } from './minhash'
+import { signature, signatureLength, signatures } from './minhash'
 import { shingleHashes, shingleSet, tokenize, windows } from './shingles'
 import { DEFAULT_PARAMS } from './params'
 import { RATE_CUT_ZH, CHIPS_EN } from './fixtures/stories'
@@ -13,7 +13,7 @@ describe('signatures', () => {
   ])('of %s: the set’s and each window’s, hashed once', (_, text, size) => {
     const hashes = shingleHashes(tokenize(text), DEFAULT_PARAMS)
     const window = size || Math.floor(hashes.length / 2)
-    const n = DEFAULT_PARAMS.bands * DEFAULT_PARAMS.rows
+    const n = signatureLength(DEFAULT_PARAMS)
     const got = signatures(hashes, n, window)
     expect(got.whole).toEqual(signature(shingleSet(hashes), n))
     expect(got.probes).toEqual(windows(hashes, window).map((w) => signature(w, n)))

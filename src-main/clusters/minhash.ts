@@ -14,7 +14,13 @@ import { mix32 } from './shingles'
 export interface LshOptions {
   bands: number
   rows: number
+  /** Min-hashes in a signature: the first `bands × rows` make the band keys, all of them estimate
+   * a candidate's Jaccard before its text is read (more values, a closer estimate). */
+  values: number
 }
+
+/** How many values a signature has for these options. */
+export const signatureLength = (o: LshOptions) => Math.max(o.values, o.bands * o.rows)
 
 const SEED_BIN = 0x9e3779b9
 const SEED_MIN = 0x85ebca6b
@@ -96,10 +102,23 @@ export function bandKeys(sig: Uint16Array, opts: LshOptions): Int32Array {
   return keys
 }
 
-/** How many min-hashes two signatures share: about J × their length. */
+/** How many min-hashes two signatures share: about J × their length (an accidental match of two
+ * 16-bit values is 1 in 65,536). */
 export function agreeing(a: Uint16Array, b: Uint16Array): number {
   let n = 0
   const len = Math.min(a.length, b.length)
   for (let i = 0; i < len; i++) if (a[i] === b[i]) n++
   return n
+}
+
+/** Whether two signatures share at least `need` min-hashes; stops as soon as that is decided. */
+export function atLeast(a: Uint16Array, b: Uint16Array, need: number): boolean {
+  const len = Math.min(a.length, b.length)
+  if (need > len) return false
+  let n = 0
+  for (let i = 0; i < len; i++) {
+    if (a[i] === b[i] && ++n >= need) return true
+    if (n + len - i - 1 < need) return false
+  }
+  return false
 }

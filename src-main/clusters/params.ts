@@ -9,9 +9,12 @@ export interface ClusterParams extends ShingleOptions, LshOptions {
   /** Containment counts only for texts of at least this many shingles: a two-line stub is
    * "contained" in many articles by chance or boilerplate. */
   minContained: number
-  /** Min-hashes (of bands × rows) a candidate of about the same length must share before its
-   * text is compared. */
-  minAgreeing: number
+  /** A candidate's text is read only when its signature's estimate says it may pass: an
+   * estimated Jaccard of at least this, or (below) an estimated containment. Lower than
+   * `jaccard` and `containment`, as the texts are compared with boilerplate weighed down
+   * (`neighbourhoodSimilarity`), which can lift a pair above its plain Jaccard. */
+  screenJaccard: number
+  screenContainment: number
   /** Shingles per window a long text is also looked up by (see `windows`). */
   window: number
   /** At most this many candidates are confirmed per article (those sharing the most bands). */
@@ -28,10 +31,12 @@ export const DEFAULT_PARAMS: ClusterParams = {
   kWords: 4,
   bands: 10,
   rows: 2,
+  values: 64,
   jaccard: 0.4,
   containment: 0.8,
   minContained: 30,
-  minAgreeing: 6,
+  screenJaccard: 0.25,
+  screenContainment: 0.6,
   window: 120,
   maxCandidates: 40,
 }

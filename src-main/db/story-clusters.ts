@@ -1,7 +1,7 @@
 import { stmt } from './stmt'
 import type { Archive } from './open'
 import { assign, type ClusterStore } from '../clusters/engine'
-import { bandKeys, signatures } from '../clusters/minhash'
+import { signatureLength, signatures } from '../clusters/minhash'
 import { BUCKET_LIMIT, DEFAULT_PARAMS, type ClusterParams } from '../clusters/params'
 import { shingleHashes, shingleSet, tokenize } from '../clusters/shingles'
 import { storyText, storyTextOf } from '../clusters/text'
@@ -70,7 +70,7 @@ function markdownOf(db: Archive, id: number): string {
 export function fingerprint(markdown: string, folded?: string, p: ClusterParams = DEFAULT_PARAMS) {
   const text = folded === undefined ? storyText(markdown) : storyTextOf(markdown, folded)
   const hashes = shingleHashes(tokenize(text), p)
-  const { whole, probes } = signatures(hashes, p.bands * p.rows, p.window)
+  const { whole, probes } = signatures(hashes, signatureLength(p), p.window)
   return { sh: shingleSet(hashes), sig: whole, probes }
 }
 
@@ -85,7 +85,7 @@ class SqliteClusters implements ClusterStore {
   }
 
   candidates(keys: Int32Array, self: number): number[] {
-    return this.table.candidates(new Set(keys), BUCKET_LIMIT, self)
+    return this.table.candidates(keys, BUCKET_LIMIT, self)
   }
 
   shinglesOf(id: number): Uint32Array {
@@ -147,19 +147,16 @@ function partners(db: Archive, id: number, verdict: 'apart' | 'joined'): number[
   ).map((r) => r.id)
 }
 
-/** Stores an article's signature and band keys (replacing old ones), leaving it unassigned. */
-function index(db: Archive, id: number, sig: Uint16Array, size: number): void {
-  const drop = stmt(db, `DELETE FROM story_bands WHERE key = ? AND article_id = ?`)
-  for (const k of bandKeys(signatureOf(db, id), DEFAULT_PARAMS)) drop.run(k, id)
+/** Stores an article's signature (replacing an old one), leaving it unassigned. Its band keys
+ * live in the in-memory table only: they follow from the signature. */
+function index(db: Archive, table: BandTable, id: number, sig: Uint16Array, size: number) {
   stmt(
     db,
     `INSERT INTO story_members (article_id, cluster_id, signature, shingles) VALUES (?, NULL, ?, ?)
      ON CONFLICT (article_id) DO UPDATE SET cluster_id = NULL, signature = excluded.signature,
        shingles = excluded.shingles`,
   ).run(id, toBlob(sig), size)
-  const add = stmt(db, `INSERT OR IGNORE INTO story_bands (key, article_id) VALUES (?, ?)`)
-  for (const k of bandKeys(sig, DEFAULT_PARAMS)) add.run(k, id)
-  bandTable(db).put(id, sig, size)
+  table.put(id, sig, size)
 }
 
 function signatureOf(db: Archive, id: number): Uint16Array {
@@ -199,7 +196,7 @@ export function placeArticle(
     return before
   }
   const others = before === null ? [] : store.members(before).filter((m) => m !== id)
-  index(db, id, sig, sh.length)
+  index(db, store.table, id, sig, sh.length)
   if (others.length > 0) replace(db, [id, ...others])
   else assign(store, id, sh, sig, DEFAULT_PARAMS, probes)
   return store.clusterOf(id)!
@@ -212,7 +209,7 @@ function sameSig(a: Uint16Array, b: Uint16Array): boolean {
 /** Recomputes every cluster from the texts, obeying the user's choices. Read in id-ordered pages:
  * better-sqlite3 cannot write while an iterator is open. */
 export function rebuildClusters(db: Archive): { articles: number; clusters: number } {
-  db.exec(`DELETE FROM story_bands; DELETE FROM story_members;`)
+  db.exec(`DELETE FROM story_members`)
   cache.delete(db)
   tables.delete(db)
   edited(db)
@@ -238,6 +235,36 @@ export function rebuildClusters(db: Archive): { articles: number; clusters: numb
     n: number
   }
   return { articles, clusters: n }
+}
+
+/**
+ * Makes again the signatures that are not of today's length (the archive's own clusters and the
+ * user's choices stay as they are): what a change of signature length needs, at the cost of
+ * lexing those texts once and no placement. Paged by id, as in `rebuildClusters`.
+ */
+export function resignClusters(db: Archive): number {
+  tables.delete(db)
+  const bytes = signatureLength(DEFAULT_PARAMS) * 2
+  const page = stmt(
+    db,
+    `SELECT m.article_id AS id, t.markdown FROM story_members m
+       JOIN article_texts t ON t.article_id = m.article_id
+      WHERE m.article_id > ? AND length(m.signature) <> ? ORDER BY m.article_id LIMIT 500`,
+  )
+  const put = stmt(db, `UPDATE story_members SET signature = ?, shingles = ? WHERE article_id = ?`)
+  let after = 0
+  let n = 0
+  for (;;) {
+    const rows = page.all(after, bytes) as { id: number; markdown: string }[]
+    if (rows.length === 0) break
+    for (const r of rows) {
+      const { sh, sig } = fingerprint(r.markdown)
+      put.run(toBlob(sig), sh.length, r.id)
+    }
+    n += rows.length
+    after = rows[rows.length - 1]!.id
+  }
+  return n
 }
 
 /** "Not the same story": the article leaves its cluster and never joins those members again. */
