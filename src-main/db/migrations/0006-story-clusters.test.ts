@@ -58,7 +58,7 @@ describe('migration 0006-story-clusters', () => {
     // the Traditional reprint joined its Simplified original; the others are alone
     expect([zh, tw, chips, harbour].map(clusterOf)).toEqual([zh, zh, chips, harbour])
     // story_bands, made here, is history: nothing fills it since the band table lives in memory
-    // (0011 drops it), though 0006 places the articles with today's code
+    // (0010 drops it), though 0006 places the articles with today's code
     expect(db.prepare(`SELECT count(*) AS n FROM story_bands`).get()).toEqual({ n: 0 })
 
     // user choices: one row per pair, a known verdict, an owner

@@ -8,7 +8,7 @@ import { m0006 } from './0006-story-clusters'
 import { m0007 } from './0007-keep'
 import { m0008 } from './0008-accounts'
 import { m0009 } from './0009-organise'
-import { m0011 } from './0011-story-signatures'
+import { m0010 } from './0010-story-signatures'
 
 export interface Migration {
   version: number
@@ -27,7 +27,7 @@ export const migrations: Migration[] = [
   m0007,
   m0008,
   m0009,
-  m0011,
+  m0010,
 ]
 
 // The last one's number, not the count: 0005 is written on another branch on other branches.

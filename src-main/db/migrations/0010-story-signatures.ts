@@ -7,8 +7,8 @@ import { resignClusters } from '../story-clusters'
 // only (clusters/band-table.ts, loaded from the signatures), so `story_bands`, which nothing
 // reads any more, goes: the archive grows by less than before per article. Clusters and the
 // user's "same story" / "not the same story" choices are left as they are.
-export const m0011: Migration = {
-  version: 11,
+export const m0010: Migration = {
+  version: 10,
   name: 'story-signatures',
   up(db) {
     db.exec(`DROP TABLE story_bands`)

@@ -26,11 +26,11 @@ const parsed = (title: string, markdown: string): ParsedArticle => ({
   warnings: [],
 })
 
-describe('migration 0011-story-signatures', () => {
+describe('migration 0010-story-signatures', () => {
   it('drops the band rows, lengthens every signature and keeps clusters and choices', () => {
     const db = new Database(':memory:')
     db.pragma('foreign_keys = ON')
-    migrate(db, 10) // the migration before this one
+    migrate(db, 9) // the migration before this one
     let n = 0
     const add = (title: string, md: string) =>
       insertArticle(
@@ -73,7 +73,7 @@ describe('migration 0011-story-signatures', () => {
     expect(db.prepare(`SELECT count(*) AS n FROM story_bands`).get()).toEqual({ n: 40 })
 
     migrate(db)
-    expect(currentVersion(db)).toBeGreaterThanOrEqual(11)
+    expect(currentVersion(db)).toBeGreaterThanOrEqual(10)
     const tables = (db.prepare(`PRAGMA table_list`).all() as { name: string }[]).map((t) => t.name)
     expect(tables).not.toContain('story_bands')
     expect(db.prepare(`SELECT article_id, cluster_id, shingles FROM story_members`).all()).toEqual(
