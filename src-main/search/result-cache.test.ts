@@ -57,6 +57,24 @@ describe('asking the same search again', () => {
     }
   })
 
+  it('grouped by story, pages as a first search would after the ungrouped list was kept', () => {
+    for (const sort of ['relevance', 'newest'] as const) {
+      forgetSearches(db)
+      const whole = searchArchive(db, { query: '市场', sort, limit: 120, group: true })
+      const flat = searchArchive(db, { query: '市场', sort, limit: 120 })
+      forgetSearches(db)
+      // the ungrouped list first: its ids and ranked head are what the grouped pages use
+      searchArchive(db, { query: '市场', sort, limit: 50 })
+      const pages = [0, 20, 40, 60, 80, 100].map((offset) =>
+        searchArchive(db, { query: '市场', sort, limit: 20, offset, group: true }),
+      )
+      expect(pages.flatMap(ids)).toEqual(ids(whole))
+      expect(pages.every((p) => p.total === whole.total)).toBe(true)
+      // facets count articles, grouped or not
+      expect(pages[1]!.facets).toEqual(flat.facets)
+    }
+  })
+
   it('sees articles imported since', async () => {
     expect(searchArchive(db, { query: '市场 tag:科技' }).total).toBe(40)
     writeFileSync(join(dir, 'new.md'), doc(300, '新的市场报告。'))

@@ -204,12 +204,7 @@ export function searchArchive(
       }
     }
     const [matched, args] = matchedSql(p)
-    // The reader's own marks (has:, note:, collection:, is:) change without a new archive
-    // version: only queries on the articles alone are kept for the next page.
-    const cacheable = q.has.length + q.notes.length + q.collections.length + q.read.length === 0
-    const key = `${rankCap}\u0000${matched}\u0000${JSON.stringify(args)}`
-    const read = () => readIds(db, matched, args)
-    const found: CachedSearch = cacheable ? cachedSearch(db, key, read) : { ids: read() }
+    const found = foundIds(db, p, rankCap)
     const ids = found.ids
     // Just after start the facet index may not exist yet: this answer goes without facets (and
     // takes its date page from SQL) rather than wait for it; the service builds it right after.
@@ -252,6 +247,18 @@ export function searchArchive(
       ...warnings,
     }
   })()
+}
+
+/** Every id the query matches, ascending, read once for the ungrouped and the grouped list. The
+ * reader's own marks (has:, note:, collection:, is:) change without a new archive version: only
+ * queries on the articles alone are kept for the next page, the other sort or grouping. */
+function foundIds(db: Archive, p: Prepared, rankCap: number): CachedSearch {
+  const [matched, args] = matchedSql(p)
+  const q = p.q
+  const cacheable = q.has.length + q.notes.length + q.collections.length + q.read.length === 0
+  const key = `${rankCap}\u0000${matched}\u0000${JSON.stringify(args)}`
+  const read = () => readIds(db, matched, args)
+  return cacheable ? cachedSearch(db, key, read) : { ids: read() }
 }
 
 // bm25 costs a few microseconds per hit: over the 80,000 hits of 的 it was most of a search. So
@@ -418,7 +425,7 @@ function grouped(db: Archive, p: Prepared, req: SearchRequest, opts: SearchOptio
   const owner = opts.owner ?? LOCAL_OWNER
   return db.transaction((): SearchResult => {
     const idx = opts.waitForFacets === false ? readyFacetIndex(db) : facetIndex(db)
-    const { ids, ordered } = storyOrder(db, p, req.sort ?? 'relevance', idx, opts)
+    const { found, ids, ordered } = storyOrder(db, p, req.sort ?? 'relevance', idx, opts)
     const story = storyOf(db)
     const pageIds = firstOfEachStory(ordered, story, req.offset ?? 0, req.limit ?? 20)
     return {
@@ -427,9 +434,9 @@ function grouped(db: Archive, p: Prepared, req: SearchRequest, opts: SearchOptio
       ...(idx
         ? {
             facets: {
-              // the whole archive's list has its ids as the date order, not as an array
-              ...(Array.isArray(ids) ? facetsOf(db, ids) : wholeFacets(db)),
-              annotations: annotationFacets(db, owner, Array.isArray(ids) ? ids : null),
+              // the whole archive's list (no found ids) has the facets counted once
+              ...(found ? (found.facets ??= facetsOf(db, ids)) : wholeFacets(db)),
+              annotations: annotationFacets(db, owner, found ? ids : null),
             },
           }
         : {}),
@@ -438,31 +445,32 @@ function grouped(db: Archive, p: Prepared, req: SearchRequest, opts: SearchOptio
   })()
 }
 
-/** Every hit of a query, and a reader of its first n in the list's order. */
+/** Every hit of a query (and, but for the whole archive's list, the kept search they were read
+ * into), and a reader of its first n in the list's order. */
 function storyOrder(
   db: Archive,
   p: Prepared,
   sort: SearchSort,
   idx: FacetIndex | null,
   opts: SearchOptions,
-): { ids: ArrayLike<number>; ordered: (n: number) => ArrayLike<number> } {
+): { found?: CachedSearch; ids: ArrayLike<number>; ordered: (n: number) => ArrayLike<number> } {
   const dateSort = sort === 'relevance' ? (p.match ? null : 'newest') : sort
   if (p.match === null && p.cond === '' && idx) {
     return { ids: idx.order, ordered: (n) => pageByDate(idx, idx.order, dateSort!, 0, n) }
   }
-  const [matched, args] = matchedSql(p)
-  const ids = stmt(db, matched)
-    .pluck()
-    .all(...args) as number[]
+  const cap = opts.rankCap ?? RANK_CAP
+  const found = foundIds(db, p, cap)
+  const ids = found.ids
   if (!dateSort) {
-    const cap = opts.rankCap ?? RANK_CAP
-    return {
-      ids,
-      ordered: (n) => pageByRank(db, p.match!, p.onMatch, p.params, ids, 0, n, cap),
-    }
+    const rank = (o: number, l: number) =>
+      pageByRank(db, p.match!, p.onMatch, p.params, ids, o, l, cap)
+    // the ranked head is the ungrouped list's too: either one asked first ranks it for both
+    return { found, ids, ordered: (n) => rankedPage(found, 0, n, rank) }
   }
-  if (idx) return { ids, ordered: (n) => pageByDate(idx, ids, dateSort, 0, n) }
+  if (idx) return { found, ids, ordered: (n) => pageByDate(idx, ids, dateSort, 0, n) }
+  const [matched, args] = matchedSql(p)
   return {
+    found,
     ids,
     ordered: (n) =>
       stmt(
