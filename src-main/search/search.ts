@@ -307,7 +307,16 @@ function pageByRank(
             ORDER BY m.rank, m.id DESC LIMIT ? OFFSET ?`,
         )
           .pluck()
-          .all(match, floor, ...params, Math.min(limit, ranked - offset), offset) as number[])
+          // as a BigInt: better-sqlite3 binds a JS number as a REAL, and FTS5 seeks only to an
+          // INTEGER rowid bound (it ignored a REAL one and SQLite filtered every hit instead: a
+          // whole pass over a common phrase, for the newest RANK_CAP of them)
+          .all(
+            match,
+            BigInt(floor),
+            ...params,
+            Math.min(limit, ranked - offset),
+            offset,
+          ) as number[])
       : []
   if (sorted) {
     // The unranked older hits, newest first, after the ranked ones.
