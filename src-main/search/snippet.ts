@@ -8,8 +8,13 @@ import { plainText } from '../text/plain'
 // 臺灣 stays 臺灣 when the query was 台湾): matching happens on the folded text, the same way FTS5
 // sees it, and normalizeWithMap carries each match back to the characters the user wrote.
 
+// one matcher per query, not per snippet: a page cuts 50 snippets for the same query
+const matchers = new WeakMap<ParsedQuery, ReturnType<typeof queryMatcher>>()
+
 function matcher(q: ParsedQuery) {
-  return queryMatcher(q, normalizeWithMap)
+  let m = matchers.get(q)
+  if (m === undefined) matchers.set(q, (m = queryMatcher(q, normalizeWithMap)))
+  return m
 }
 
 /** Ranges of `text` matching the query's positive terms: sorted, non-overlapping. */

@@ -29,46 +29,56 @@ export interface Hit extends TextRange {
   group: number
 }
 
-interface Token {
-  start: number
-  end: number
-  text: string
-  cjk: boolean
-  /** A phrase cannot run from the token before into this one (toIndexText's break token). */
-  broken: boolean
+/** unicode61 on folded text: runs of letters/digits, each CJK character on its own. Token k spans
+ * [start[k], end[k]); cp[k] is its code point when it is a CJK character, else -1; broken[k] is 1
+ * when a phrase cannot run from token k - 1 into it (toIndexText's break token). Typed arrays,
+ * not an object per token: a snippet tokenizes thousands of characters, 50 snippets a page. */
+interface Tokens {
+  n: number
+  start: Int32Array
+  end: Int32Array
+  cp: Int32Array
+  broken: Uint8Array
 }
 
-/** unicode61 on folded text: runs of letters/digits, each CJK character on its own. */
-function tokenize(folded: string): Token[] {
-  const out: Token[] = []
+function tokenize(folded: string): Tokens {
+  const len = folded.length
+  const t: Tokens = {
+    n: 0,
+    start: new Int32Array(len),
+    end: new Int32Array(len),
+    cp: new Int32Array(len),
+    broken: new Uint8Array(len),
+  }
   let runStart = -1
   let pendingBreak = false
-  const push = (start: number, end: number, cjk: boolean) => {
-    const prev = out[out.length - 1]
-    const broken = pendingBreak && prev !== undefined && (cjk || prev.cjk)
-    out.push({ start, end, text: folded.slice(start, end), cjk, broken })
+  const push = (start: number, end: number, cp: number) => {
+    const k = t.n++
+    // a break counts only next to a CJK token (either side)
+    t.broken[k] = pendingBreak && k > 0 && (cp >= 0 || t.cp[k - 1]! >= 0) ? 1 : 0
+    t.start[k] = start
+    t.end[k] = end
+    t.cp[k] = cp
     pendingBreak = false
   }
-  const close = (at: number) => {
-    if (runStart >= 0) push(runStart, at, false)
-    runStart = -1
-  }
-  for (let i = 0; i < folded.length;) {
+  for (let i = 0; i < len;) {
     const cp = folded.codePointAt(i)!
     const w = cp > 0xffff ? 2 : 1
     if (isCjk(cp)) {
-      close(i)
-      push(i, i + w, true)
+      if (runStart >= 0) push(runStart, i, -1)
+      runStart = -1
+      push(i, i + w, cp)
     } else if (isTokenChar(cp)) {
       if (runStart < 0) runStart = i
     } else {
-      close(i)
+      if (runStart >= 0) push(runStart, i, -1)
+      runStart = -1
       if (cp <= 0xffff && isPhraseBreak(cp)) pendingBreak = true
     }
     i += w
   }
-  close(folded.length)
-  return out
+  if (runStart >= 0) push(runStart, len, -1)
+  return t
 }
 
 const stems = new Map<string, string>()
@@ -118,23 +128,29 @@ function stemWide(token: string): string {
 }
 
 interface Needle {
+  /** Per token: the stem of a word, or '' for a CJK character (matched by cp). */
   stems: string[]
-  cjk: boolean[]
+  /** Per token: the CJK character's code point, or -1 for a word. */
+  cp: number[]
   broken: boolean[]
   prefix: boolean
   group: number
 }
 
 function needle(text: string, prefix: boolean, group: number, fold: Fold): Needle | null {
-  const tokens = tokenize(fold(text).text)
-  if (tokens.length === 0) return null
-  return {
-    stems: tokens.map((t) => (t.cjk ? t.text : porterStem(t.text))),
-    cjk: tokens.map((t) => t.cjk),
-    broken: tokens.map((t) => t.broken),
-    prefix,
-    group,
+  const folded = fold(text).text
+  const t = tokenize(folded)
+  if (t.n === 0) return null
+  const stems: string[] = []
+  const cp: number[] = []
+  const broken: boolean[] = []
+  for (let k = 0; k < t.n; k++) {
+    const c = t.cp[k]!
+    stems.push(c >= 0 ? '' : porterStem(folded.slice(t.start[k], t.end[k])))
+    cp.push(c)
+    broken.push(t.broken[k] === 1)
   }
+  return { stems, cp, broken, prefix, group }
 }
 
 export interface MatchOptions {
@@ -173,34 +189,32 @@ export function queryMatcher(q: ParsedQuery, fold: Fold, opts: MatchOptions = {}
   }
 }
 
-function tokenMatches(doc: Token, docStem: () => string, n: Needle, j: number): boolean {
-  if (n.cjk[j] || doc.cjk) return n.cjk[j] === doc.cjk && doc.text === n.stems[j]
-  // FTS5 stems the prefix too, then compares it with the stored stems: elections* finds
-  // electricity (elect…), generali* does not find generalization (gener)
-  if (n.prefix && j === n.stems.length - 1) return docStem().startsWith(n.stems[j]!)
-  return docStem() === n.stems[j]
-}
-
 function findHits(text: string, needles: Needle[], fold: Fold): Hit[] {
   if (needles.length === 0 || text === '') return []
   const { text: folded, map } = fold(text)
   const doc = tokenize(folded)
-  const docStems: (string | undefined)[] = new Array<string | undefined>(doc.length)
+  // a word's stem is worked out once, and only where a needle's word is compared with it
+  const docStems: (string | undefined)[] = []
+  const stemAt = (k: number) => (docStems[k] ??= porterStem(folded.slice(doc.start[k], doc.end[k])))
   const hits: Hit[] = []
-  for (let i = 0; i < doc.length; i++) {
+  for (let i = 0; i < doc.n; i++) {
     for (const n of needles) {
-      if (i + n.stems.length > doc.length) continue
+      const m = n.stems.length
+      if (i + m > doc.n) continue
       let ok = true
-      for (let j = 0; j < n.stems.length && ok; j++) {
+      for (let j = 0; j < m && ok; j++) {
         const k = i + j
         // a phrase crosses a break only where the query has one too (时，公 finds 时，公)
-        ok =
-          (j === 0 || doc[k]!.broken === n.broken[j]) &&
-          tokenMatches(doc[k]!, () => (docStems[k] ??= porterStem(doc[k]!.text)), n, j)
+        if (j > 0 && (doc.broken[k] === 1) !== n.broken[j]) ok = false
+        else if (n.cp[j]! >= 0 || doc.cp[k]! >= 0) ok = n.cp[j] === doc.cp[k]
+        // FTS5 stems the prefix too, then compares it with the stored stems: elections* finds
+        // electricity (elect…), generali* does not find generalization (gener)
+        else if (n.prefix && j === m - 1) ok = stemAt(k).startsWith(n.stems[j]!)
+        else ok = stemAt(k) === n.stems[j]
       }
       if (!ok) continue
-      const a = doc[i]!.start
-      const b = doc[i + n.stems.length - 1]!.end
+      const a = doc.start[i]!
+      const b = doc.end[i + m - 1]!
       // ﬁ folds to fi: if the match ends inside one original character, take all of it
       let e = b
       while (e < folded.length && map[e] === map[b - 1]) e++
