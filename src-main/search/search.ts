@@ -138,9 +138,7 @@ export function matchingIds(db: Archive, query: string, owner: string = LOCAL_OW
   const p = prepare(db, { query }, owner)
   if ('result' in p) return []
   const [sql, args] = matchedSql(p)
-  return stmt(db, sql)
-    .pluck()
-    .all(...args) as number[]
+  return Array.from(readIds(db, sql, args))
 }
 
 /** Every article a search finds (what a bulk change on "the whole search" changes), in id
@@ -149,11 +147,8 @@ export function searchIds(db: Archive, query: string, owner: string = LOCAL_OWNE
   const p = prepare(db, { query }, owner)
   if ('result' in p) throw new LecternError('unsearchable-query')
   const [sql, args] = matchedSql(p)
-  return (
-    stmt(db, sql)
-      .pluck()
-      .all(...args) as number[]
-  ).sort((x, y) => x - y)
+  // readIds' ids are ascending
+  return Array.from(readIds(db, sql, args))
 }
 
 /**
