@@ -2,6 +2,7 @@ import { stmt } from './stmt'
 import type { Archive } from './open'
 import { indexTextOf, normalizeText, toIndexText } from '../text/normalize'
 import { plainText } from '../text/plain'
+import { LOCAL_OWNER } from '../shared/auth'
 
 /** The index's text for an article from its title and plain text (plainText of its Markdown):
  * import/prepare.ts makes it in the parse workers, from the lexing that also found the pictures.
@@ -43,14 +44,14 @@ function shownTitle(db: Archive, id: number): string | undefined {
     find = stmt(
       db,
       `SELECT value ->> '$' FROM article_edits WHERE article_id = ? AND field = 'title'
-         AND owner = 'user'`,
+         AND owner = ?`,
     )
   } catch {
     // An archive not yet at 0007 (a migration's own test writes articles at older versions)
     // has no edits to show.
     return undefined
   }
-  return find.pluck().get(id) as string | undefined
+  return find.pluck().get(id, LOCAL_OWNER) as string | undefined
 }
 
 function writeIndex(
