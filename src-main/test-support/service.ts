@@ -3,10 +3,14 @@ import { openArchive } from '../db/open'
 import { ArchiveService, type ServiceOptions } from '../api/service'
 import { createDispatcher, type Dispatch } from '../api/dispatcher'
 import type { ArgsOf, LecternEvents, Method, ResultOf } from '../shared/api'
+import type { Caller } from '../shared/auth'
 import { tempTree } from './tmp'
 
 // Set-up shared by the service tests: a new archive in a temporary folder, the service over it
 // and the dispatcher in front, as every client meets them.
+
+/** A second reader of the same archive, as a shared server's dispatcher hands her calls over. */
+export const ALICE: Caller = { owner: 'alice', role: 'reader', account: true }
 
 /** A method's value, or its error thrown (with its `code`), through `dispatch`. */
 export function caller(dispatch: Dispatch) {
