@@ -21,8 +21,6 @@ export function caller(dispatch: Dispatch) {
   }
 }
 
-export type TestService = Awaited<ReturnType<ReturnType<typeof serviceFixture>>>
-
 /**
  * For a test file: returns `make(files, options)`, which writes `files` into a temporary folder,
  * opens `archive.db` there with a service that may import (unless `canImport: false`) and
