@@ -1,7 +1,10 @@
+import { afterEach } from 'vitest'
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { startHttp, type HttpOptions, type HttpTransport } from '../transport/http'
+import { tempTree } from './tmp'
 
 /** The test-only certificate for localhost and 127.0.0.1 (see tls/README.md). */
 export const testTls = {
@@ -69,4 +72,31 @@ export function client(base: string) {
 export function cookieFrom(a: Answer): string {
   const set = a.headers['set-cookie']?.[0] ?? ''
   return set.split(';')[0] ?? ''
+}
+
+/**
+ * For a test file: `folder(files)` writes a temporary folder, `serve(staticDir, options)` starts
+ * the HTTP transport on 127.0.0.1 at a free port. Both are undone after each test, the server
+ * first.
+ */
+export function httpFixture() {
+  const open: (() => unknown)[] = []
+  afterEach(async () => {
+    for (const close of open.splice(0).reverse()) await close()
+  })
+  return {
+    folder(files: Record<string, string | Uint8Array>) {
+      const tree = tempTree(files)
+      open.push(tree.cleanup)
+      return tree
+    },
+    async serve(
+      staticDir: string,
+      opts: Omit<HttpOptions, 'staticDir' | 'host' | 'port'>,
+    ): Promise<HttpTransport> {
+      const http = await startHttp({ staticDir, host: '127.0.0.1', port: 0, ...opts })
+      open.push(() => http.close())
+      return http
+    },
+  }
 }
