@@ -1,10 +1,10 @@
-import { afterEach } from 'vitest'
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startHttp, type HttpOptions, type HttpTransport } from '../transport/http'
+import { startHttp, type HttpOptions } from '../transport/http'
 import { tempTree } from './tmp'
+import { closedAfterEach } from './cleanup'
 
 /** The test-only certificate for localhost and 127.0.0.1 (see tls/README.md). */
 export const testTls = {
@@ -80,23 +80,10 @@ export function cookieFrom(a: Answer): string {
  * first.
  */
 export function httpFixture() {
-  const open: (() => unknown)[] = []
-  afterEach(async () => {
-    for (const close of open.splice(0).reverse()) await close()
-  })
+  const later = closedAfterEach()
   return {
-    folder(files: Record<string, string | Uint8Array>) {
-      const tree = tempTree(files)
-      open.push(tree.cleanup)
-      return tree
-    },
-    async serve(
-      staticDir: string,
-      opts: Omit<HttpOptions, 'staticDir' | 'host' | 'port'>,
-    ): Promise<HttpTransport> {
-      const http = await startHttp({ staticDir, host: '127.0.0.1', port: 0, ...opts })
-      open.push(() => http.close())
-      return http
-    },
+    folder: (files: Record<string, string | Uint8Array>) => later(tempTree(files)),
+    serve: async (staticDir: string, opts: Omit<HttpOptions, 'staticDir' | 'host' | 'port'>) =>
+      later(await startHttp({ staticDir, host: '127.0.0.1', port: 0, ...opts })),
   }
 }
