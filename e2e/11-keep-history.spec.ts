@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { call, resultList, searchbox, shot } from './helpers'
@@ -34,7 +34,10 @@ test('watches a folder ticked in the import dialog, backs up and checks', async 
   page,
   request,
 }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-watch-'))
+  // The test's own folder: the watched folder and the backup inside it, removed at the end.
+  const root = mkdtempSync(join(tmpdir(), 'lectern-watch-'))
+  const dir = join(root, 'news')
+  mkdirSync(dir)
   writeFileSync(join(dir, 'first.md'), page1('Zephyrine first', 'A watched folder.'))
   await page.goto('/')
   await page.getByRole('button', { name: 'Import…' }).click()
@@ -77,7 +80,7 @@ test('watches a folder ticked in the import dialog, backs up and checks', async 
   const settings = page.getByRole('dialog', { name: 'Settings' })
   await expect(settings.getByText(dir)).toBeVisible()
   await expect(settings.getByText(/never been backed up/)).toBeVisible()
-  await settings.getByLabel('Backup file').fill(join(dir, '..', `backup-${Date.now()}.db`))
+  await settings.getByLabel('Backup file').fill(join(root, 'backup.db'))
   await settings.getByRole('button', { name: 'Back up now' }).click()
   await expect(settings.getByText(/the copy was verified/)).toBeVisible()
   await settings.getByRole('button', { name: 'Check the archive' }).click()
@@ -86,4 +89,5 @@ test('watches a folder ticked in the import dialog, backs up and checks', async 
   await shot(page, 'keep-settings')
   await settings.getByRole('button', { name: 'Stop watching' }).click()
   await expect(settings.getByText(dir)).toHaveCount(0)
+  rmSync(root, { recursive: true, force: true })
 })

@@ -1,46 +1,29 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { openArchive } from '../db/open'
+import { describe, expect, it } from 'vitest'
 import { ArchiveService } from './service'
 import { createDispatcher } from './dispatcher'
-import { tempTree } from '../test-support/tmp'
-import type { ArgsOf, Method, ResultOf } from '../shared/api'
+import { caller, serviceFixture } from '../test-support/service'
+import type { Method } from '../shared/api'
 import type { Caller } from '../shared/auth'
 
 // Collections, saved searches and reading status as a reader meets them: through the
 // dispatcher, over a real archive imported from files.
 
-let tree: ReturnType<typeof tempTree> | undefined
-let service: ArchiveService | undefined
-afterEach(() => {
-  service?.close()
-  tree?.cleanup()
-  service = tree = undefined
-})
+const open = serviceFixture()
 
 const md = (title: string, body: string, date = '2026-07-30') =>
   `---\ntitle: ${title}\ndate: ${date}\ntags: [台风]\n---\n\n${body}\n`
 
 async function make(files: Record<string, string>, canImport = true) {
-  tree = tempTree(files)
-  service = new ArchiveService({
-    db: openArchive(tree.path('archive.db'), { create: true }),
-    path: tree.path('archive.db'),
-    canImport: true,
-  })
-  const report = await service.importFolders({ folders: [tree.path('news')] })
-  const ids = Object.fromEntries(report.files.map((f) => [f.path, f.id!]))
-  if (!canImport) service = new ArchiveService({ ...opts(), canImport: false })
-  const dispatch = createDispatcher(service)
-  const call = async <M extends Method>(m: M, args?: ArgsOf<M>): Promise<ResultOf<M>> => {
-    const r = await dispatch(m, args)
-    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code })
-    return r.value as ResultOf<M>
-  }
+  const made = await open(files)
+  const ids = await made.importNews()
+  const service = canImport
+    ? made.service
+    : new ArchiveService({ db: made.db, path: made.path, canImport: false })
+  const call = canImport ? made.call : caller(createDispatcher(service))
   const ids$ = async (query: string, sort?: 'relevance' | 'newest' | 'oldest') =>
     (await call('search', { query, limit: 1000, ...(sort ? { sort } : {}) })).hits.map((h) => h.id)
-  return { ids, call, ids$ }
+  return { ids, call, ids$, service, tree: made.tree }
 }
-const opts = () => ({ db: service!.db, path: tree!.path('archive.db') })
 
 const NEWS = {
   'news/a.md': md('台风竹节草登陆浙江', '台风带来强降雨。'),
@@ -130,8 +113,8 @@ describe('collections', () => {
   })
 
   it('are kept per reader: each caller sees only their own', async () => {
-    const { ids, call } = await make(NEWS)
-    const dispatch = createDispatcher(service!)
+    const { ids, call, service } = await make(NEWS)
+    const dispatch = createDispatcher(service)
     const alice: Caller = { owner: 'alice', role: 'reader', account: true }
     const asAlice = async (method: Method, args?: unknown) => {
       const r = await dispatch(method, args, alice)
@@ -249,7 +232,7 @@ describe('reading status', () => {
 
 describe('saved searches', () => {
   it('count matches and what was imported since last opened', async () => {
-    const { call } = await make(NEWS)
+    const { call, tree } = await make(NEWS)
     const saved = await call('saveSearch', {
       name: '台风追踪',
       query: '台风 OR typhoon',
@@ -258,16 +241,13 @@ describe('saved searches', () => {
     expect(saved).toMatchObject({ name: '台风追踪', count: 3, new: 0, unread: 3, sort: 'newest' })
 
     // Three new files match, one does not; and one old file changes without becoming new.
-    tree!.write('news/e.md', md('台风过后', '台风离开后，交通恢复。', '2026-08-03'))
-    tree!.write('news/f.md', md('台风预警解除', '气象台解除台风预警。', '2026-08-04'))
-    tree!.write(
-      'news/g.md',
-      md('Typhoon aftermath', 'After the typhoon, trains run.', '2026-08-04'),
-    )
-    tree!.write('news/h.md', md('股市开盘', '沪指低开。', '2026-08-04'))
-    tree!.write('news/a.md', md('台风竹节草登陆浙江', '台风带来强降雨，已更新。'))
+    tree.write('news/e.md', md('台风过后', '台风离开后，交通恢复。', '2026-08-03'))
+    tree.write('news/f.md', md('台风预警解除', '气象台解除台风预警。', '2026-08-04'))
+    tree.write('news/g.md', md('Typhoon aftermath', 'After the typhoon, trains run.', '2026-08-04'))
+    tree.write('news/h.md', md('股市开盘', '沪指低开。', '2026-08-04'))
+    tree.write('news/a.md', md('台风竹节草登陆浙江', '台风带来强降雨，已更新。'))
     await new Promise((r) => setTimeout(r, 5))
-    await call('importFolders', { folders: [tree!.path('news')] })
+    await call('importFolders', { folders: [tree.path('news')] })
 
     const [after] = await call('listSaved')
     expect(after).toMatchObject({ name: '台风追踪', query: '台风 OR typhoon', count: 6, new: 3 })

@@ -1,23 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { openArchive } from '../db/open'
-import { ArchiveService } from './service'
+import { describe, expect, it } from 'vitest'
 import { createDispatcher } from './dispatcher'
-import { article, tempTree } from '../test-support/tmp'
+import { article } from '../test-support/tmp'
+import { ALICE, serviceFixture } from '../test-support/service'
 import type { Highlight } from '../shared/annotations'
 import type { SearchResult } from '../shared/search-types'
 
 // has:highlight, has:note and note: in the one search language, for each reader apart.
 
-let tree: ReturnType<typeof tempTree> | undefined
-let services: ArchiveService[] = []
-afterEach(() => {
-  services.forEach((s) => s.db.open && s.db.close())
-  tree?.cleanup()
-  services = []
-})
+const open = serviceFixture()
 
 async function make() {
-  tree = tempTree({
+  const { service, dispatch, importNews } = await open({
     'news/a.md': article(
       '阿里巴巴财报',
       '阿里巴巴公布财报，云业务增长。监管仍是变数。',
@@ -26,16 +19,10 @@ async function make() {
     'news/b.md': article('阿里云降价', '阿里云宣布降价。', 'tags: [科技]\n'),
     'news/c.md': article('Rates', 'The central bank cut rates. Markets rose sharply.'),
   })
-  const db = openArchive(tree.path('archive.db'), { create: true })
-  const local = new ArchiveService({ db, path: tree.path('archive.db'), canImport: true })
-  services.push(local)
-  const report = await local.importFolders({ folders: [tree.path('news')] })
-  const ids = Object.fromEntries(report.files.map((f) => [f.path, f.id as number]))
+  const ids = await importNews()
   // A second reader of the same archive, as a shared server's dispatcher hands her calls over.
-  const alice = createDispatcher(local, {
-    local: { owner: 'alice', role: 'reader', account: true },
-  })
-  return { me: createDispatcher(local), alice, ids }
+  const alice = createDispatcher(service, { local: ALICE })
+  return { me: dispatch, alice, ids }
 }
 
 type Dispatch = ReturnType<typeof createDispatcher>

@@ -1,35 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { openArchive } from '../db/open'
-import { ArchiveService } from './service'
+import { describe, expect, it } from 'vitest'
 import { createDispatcher } from './dispatcher'
-import { article, tempTree } from '../test-support/tmp'
+import { article } from '../test-support/tmp'
+import { ALICE, serviceFixture } from '../test-support/service'
 import type { Highlight, ReferenceExport } from '../shared/annotations'
 
-let tree: ReturnType<typeof tempTree> | undefined
-let services: ArchiveService[] = []
-afterEach(() => {
-  services.forEach((s) => s.db.open && s.db.close())
-  tree?.cleanup()
-  services = []
-})
+const open = serviceFixture()
 
 const BODY =
   '分析师表示，人工智能需求强劲。人工智能需求强劲的说法并不新鲜。\n\n[腾讯新闻](https://new.qq.com/rain/a/1)'
 
 async function make() {
-  tree = tempTree({
+  const { service, dispatch, importNews } = await open({
     'news/a.md': article('阿里巴巴财报', BODY),
     'news/b.md': article('Rates', 'Markets rose sharply.', 'source: "https://www.reuters.com/x"\n'),
   })
-  const db = openArchive(tree.path('archive.db'), { create: true })
-  const local = new ArchiveService({ db, path: tree.path('archive.db'), canImport: true })
-  services.push(local)
-  const report = await local.importFolders({ folders: [tree.path('news')] })
-  const ids = Object.fromEntries(report.files.map((f) => [f.path, f.id as number]))
+  const ids = await importNews()
   return {
-    dispatch: createDispatcher(local),
+    dispatch,
     // A second reader of the same archive, as a shared server's dispatcher hands her calls over.
-    asAlice: createDispatcher(local, { local: { owner: 'alice', role: 'reader', account: true } }),
+    asAlice: createDispatcher(service, { local: ALICE }),
     a: ids['a.md']!,
     b: ids['b.md']!,
   }

@@ -1,42 +1,32 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { existsSync, readFileSync } from 'node:fs'
-import { openArchive } from '../db/open'
 import { ArchiveService } from './service'
 import { createDispatcher } from './dispatcher'
-import { article, tempTree } from '../test-support/tmp'
+import { article } from '../test-support/tmp'
+import { serviceFixture } from '../test-support/service'
 import type { ExportProgress } from '../shared/export'
 
-let tree: ReturnType<typeof tempTree> | undefined
-let service: ArchiveService | undefined
-afterEach(() => {
-  service?.close()
-  tree?.cleanup()
-  service = tree = undefined
-})
+const open = serviceFixture()
 
 async function make(canImport: boolean) {
-  tree = tempTree({
+  const made = await open({
     'news/a.md': article('Rates fall', 'Interest rates fall.'),
     'news/b.md': article('Rates rise', 'Interest rates rise again.'),
     'news/c.md': article('Tea market', 'Autumn tea.'),
   })
-  const events: ExportProgress[] = []
-  const db = openArchive(tree.path('archive.db'), { create: true })
-  service = new ArchiveService({
-    db,
-    path: tree.path('archive.db'),
-    canImport: true,
-    emit: (event, data) => event === 'exportProgress' && events.push(data as ExportProgress),
-  })
-  await service.importFolders({ folders: [tree.path('news')] })
-  if (!canImport) service = new ArchiveService({ db, path: tree.path('archive.db'), canImport })
-  return { dispatch: createDispatcher(service), events }
+  await made.importNews()
+  const service = canImport
+    ? made.service
+    : new ArchiveService({ db: made.db, path: made.path, canImport })
+  const events = () =>
+    made.events.filter((e) => e.event === 'exportProgress').map((e) => e.data as ExportProgress)
+  return { dispatch: createDispatcher(service), events, tree: made.tree }
 }
 
 describe('exporting through the contract', () => {
   it('writes a search’s matches and reports progress to the end', async () => {
-    const { dispatch, events } = await make(true)
-    const out = tree!.path('rates.html')
+    const { dispatch, events, tree } = await make(true)
+    const out = tree.path('rates.html')
     const reply = await dispatch('exportArticles', {
       format: 'html',
       selection: { query: 'rates' },
@@ -45,17 +35,17 @@ describe('exporting through the contract', () => {
     expect(reply).toMatchObject({ ok: true, value: { articles: 2, out, cancelled: false } })
     expect(readFileSync(out, 'utf8')).toMatch(/Rates (fall|rise)[\s\S]*Rates (fall|rise)/)
     expect(readFileSync(out, 'utf8')).not.toContain('Tea market')
-    expect(events.at(-1)).toMatchObject({ phase: 'done' })
-    expect(events.some((e) => e.phase === 'writing' && e.done === 2 && e.total === 2)).toBe(true)
+    expect(events().at(-1)).toMatchObject({ phase: 'done' })
+    expect(events().some((e) => e.phase === 'writing' && e.done === 2 && e.total === 2)).toBe(true)
   })
 
   it('writes a whole result set less the rows unticked (a Ctrl/Cmd+A selection)', async () => {
-    const { dispatch } = await make(true)
+    const { dispatch, tree } = await make(true)
     const hits = (await dispatch('search', { query: 'rates' })) as {
       value: { hits: { id: number; title: string }[] }
     }
     const fall = hits.value.hits.find((h) => h.title === 'Rates fall')!.id
-    const out = tree!.path('rise.html')
+    const out = tree.path('rise.html')
     const reply = await dispatch('exportArticles', {
       format: 'html',
       selection: { query: 'rates', sort: 'newest', except: [fall] },
@@ -69,8 +59,8 @@ describe('exporting through the contract', () => {
   })
 
   it('is refused where the archive is read-only, and writes nothing', async () => {
-    const { dispatch } = await make(false)
-    const out = tree!.path('all.html')
+    const { dispatch, tree } = await make(false)
+    const out = tree.path('all.html')
     const reply = await dispatch('exportArticles', {
       format: 'html',
       selection: { all: true },
@@ -95,8 +85,8 @@ describe('exporting through the contract', () => {
   })
 
   it('says there is nothing to export when the search finds nothing', async () => {
-    const { dispatch } = await make(true)
-    const out = tree!.path('none.html')
+    const { dispatch, tree } = await make(true)
+    const out = tree.path('none.html')
     const reply = await dispatch('exportArticles', {
       format: 'html',
       selection: { query: 'volcano' },

@@ -1,49 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { writeFileSync } from 'node:fs'
-import { openArchive } from '../db/open'
-import { article, tempTree } from '../test-support/tmp'
-import type { LecternEvents } from '../shared/api'
-import { ArchiveService } from './service'
-import { createDispatcher } from './dispatcher'
+import { article } from '../test-support/tmp'
+import { serviceFixture } from '../test-support/service'
 
-let tree: ReturnType<typeof tempTree>
-let service: ArchiveService | undefined
-afterEach(() => {
-  service?.close()
-  service = undefined
-  tree?.cleanup()
-})
-
-async function make(canImport = true) {
-  tree = tempTree({
-    'news/a.md': article('死亡人数为12人', '据报道，死亡人数为12人。'),
-    'news/b.md': article('Ferry', 'The ferry sailed on Monday.'),
-  })
-  const events: { event: string; data: unknown }[] = []
-  const emit = <E extends keyof LecternEvents>(event: E, data: LecternEvents[E]) =>
-    events.push({ event, data })
-  const db = openArchive(tree.path('a.db'), { create: true })
-  service = new ArchiveService({
-    db,
-    path: tree.path('a.db'),
-    canImport,
-    emit,
-    watch: { settleMs: 200, stableMs: 300 },
-  })
-  const dispatch = createDispatcher(service)
-  const call = async <T = unknown>(m: string, a?: unknown): Promise<T> => {
-    const r = await dispatch(m, a)
-    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code })
-    return r.value as T
-  }
-  return { dispatch, call, events }
+const make = serviceFixture()
+const NEWS = {
+  'news/a.md': article('死亡人数为12人', '据报道，死亡人数为12人。'),
+  'news/b.md': article('Ferry', 'The ferry sailed on Monday.'),
 }
 
 describe('keeping an archive through the contract', () => {
   it('edits, shows the imported value, diffs revisions, and refuses bad values by code', async () => {
-    const { call, dispatch } = await make()
+    const { call, dispatch, tree } = await make(NEWS)
     await call('importFolders', { folders: [tree.path('news')] })
-    const a = await call<never>('article', { id: 1 })
+    const a = await call('article', { id: 1 })
     expect(a).toMatchObject({ edited: [], trashed: false, sourceMissing: false, revisions: 0 })
 
     const edited = await call('editArticle', { id: 1, set: { title: '改', summary: null } })
@@ -62,16 +32,16 @@ describe('keeping an archive through the contract', () => {
     })
 
     writeFileSync(tree.path('news/a.md'), article('死亡人数为21人', '据报道，死亡人数为21人。'))
-    const r = await call<never>('importFolders', { folders: [tree.path('news')] })
+    const r = await call('importFolders', { folders: [tree.path('news')] })
     expect(r).toMatchObject({ updated: 1, editedFieldsKept: 1 })
-    const revs = await call<{ revision: number; current: boolean; title: string }[]>('revisions', {
+    const revs = await call('revisions', {
       id: 1,
     })
     expect(revs.map((x) => [x.revision, x.title, x.current])).toEqual([
       [1, '死亡人数为12人', false],
       [2, '死亡人数为21人', true],
     ])
-    const diff = await call<{ body: { op: string; text: string }[] }>('revisionDiff', {
+    const diff = await call('revisionDiff', {
       id: 1,
       from: 1,
       to: 2,
@@ -87,12 +57,12 @@ describe('keeping an archive through the contract', () => {
   })
 
   it('trashes, undoes, empties; merges labels; backs up and checks', async () => {
-    const { call } = await make()
+    const { call, tree } = await make(NEWS)
     await call('importFolders', { folders: [tree.path('news')] })
     expect(await call('trashArticles', { ids: [1, 2] })).toMatchObject({ changed: 2 })
     expect(await call('undo')).toMatchObject({ action: 'trash', articles: 2 })
     await call('trashArticles', { ids: [2] })
-    expect(await call<{ id: number }[]>('trashList')).toMatchObject([{ id: 2, title: 'Ferry' }])
+    expect(await call('trashList')).toMatchObject([{ id: 2, title: 'Ferry' }])
     expect(await call('emptyTrash')).toEqual({ articles: 1, pictures: 0 })
     expect(await call('article', { id: 2 })).toBeNull()
 
@@ -100,7 +70,7 @@ describe('keeping an archive through the contract', () => {
     expect(
       await call('mergeLabels', { kind: 'tag', labels: ['新華社'], into: '新华社' }),
     ).toMatchObject({ changed: 1 })
-    expect(await call<{ tags: string[] }>('article', { id: 1 })).toMatchObject({
+    expect(await call('article', { id: 1 })).toMatchObject({
       tags: ['test', 'Xinhua', '新华社'],
     })
 
@@ -111,7 +81,7 @@ describe('keeping an archive through the contract', () => {
   })
 
   it('watches folders it remembers, and reports each batch as an event', async () => {
-    const { call, events } = await make()
+    const { call, events, tree } = await make(NEWS, { watch: { settleMs: 200, stableMs: 300 } })
     await call('importFolders', { folders: [tree.path('news')] })
     expect(await call('watchFolders', { folders: [tree.path('news')] })).toEqual({
       folders: [tree.path('news')],
@@ -131,7 +101,7 @@ describe('keeping an archive through the contract', () => {
   }, 20_000)
 
   it('refuses every change where the archive is read-only', async () => {
-    const { dispatch } = await make(false)
+    const { dispatch, tree } = await make(NEWS, { canImport: false })
     for (const [m, a] of [
       ['editArticle', { id: 1, set: { title: 'x' } }],
       ['bulkEdit', { ids: [1], addTags: ['x'] }],

@@ -1,52 +1,30 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { utimesSync } from 'node:fs'
-import { openArchive } from '../db/open'
-import { ArchiveService } from './service'
-import { createDispatcher } from './dispatcher'
-import { tempTree } from '../test-support/tmp'
+import { serviceFixture } from '../test-support/service'
 import { RATE_CUT_ZH, RATE_CUT_ZH_TW } from '../clusters/fixtures/stories'
-import type { ArgsOf, Method, ResultOf } from '../shared/api'
 
 // A trashed article is gone from everything a reader counts or finds: search, facets, stats,
 // collections' and saved searches' counts, the reader's marks, story clusters. Only the Trash
 // view lists it; a restore brings it back everywhere, in its old place.
 
-let tree: ReturnType<typeof tempTree> | undefined
-let service: ArchiveService | undefined
-afterEach(() => {
-  service?.close()
-  tree?.cleanup()
-  service = tree = undefined
-})
+const open = serviceFixture()
 
 const md = (title: string, body: string, date: string, tags: string) =>
   `---\ntitle: "${title}"\ndate: "${date}"\ntags: [${tags}]\n---\n\n${body}\n`
 
 async function make() {
-  tree = tempTree({
+  const { call, importNews, tree } = await open({
     'news/zh.md': md('央行降息', RATE_CUT_ZH, '2025-03-02 10:00:00', '央行'),
     'news/tw.md': md('央行降息（台）', RATE_CUT_ZH_TW, '2025-03-01 09:00:00', '央行'),
     'news/other.md': md('足球比赛', '主队二比一获胜。', '2025-03-03 08:00:00', '体育'),
   })
-  service = new ArchiveService({
-    db: openArchive(tree.path('archive.db'), { create: true }),
-    path: tree.path('archive.db'),
-    canImport: true,
-  })
-  const report = await service.importFolders({ folders: [tree.path('news')] })
-  const id = Object.fromEntries(report.files.map((f) => [f.path.replace(/\.md$/, ''), f.id!]))
-  const dispatch = createDispatcher(service)
-  const call = async <M extends Method>(m: M, args?: ArgsOf<M>): Promise<ResultOf<M>> => {
-    const r = await dispatch(m, args)
-    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code })
-    return r.value as ResultOf<M>
-  }
-  return { id: id as Record<'zh' | 'tw' | 'other', number>, call }
+  const ids = await importNews()
+  return { id: { zh: ids['zh.md']!, tw: ids['tw.md']!, other: ids['other.md']! }, call, tree }
 }
 
 describe('a trashed article', () => {
   it('is counted and found nowhere but the Trash view, and comes back whole', async () => {
-    const { id, call } = await make()
+    const { id, call, tree } = await make()
     await call('createCollection', { name: '降息' })
     await call('addToCollection', { name: '降息', selection: { ids: [id.tw, id.zh] } })
     await call('saveSearch', { name: '央行', query: 'tag:央行' })
@@ -81,9 +59,9 @@ describe('a trashed article', () => {
     expect((await call('trashList')).map((t) => t.id)).toEqual([id.tw])
 
     // Its file imported again does not bring it back.
-    tree!.write('news/tw.md', md('央行降息（台）', RATE_CUT_ZH_TW, '2025-03-01 09:00:00', '央行'))
-    utimesSync(tree!.path('news/tw.md'), new Date(), new Date(Date.now() + 5000))
-    const again = await call('importFolders', { folders: [tree!.path('news')] })
+    tree.write('news/tw.md', md('央行降息（台）', RATE_CUT_ZH_TW, '2025-03-01 09:00:00', '央行'))
+    utimesSync(tree.path('news/tw.md'), new Date(), new Date(Date.now() + 5000))
+    const again = await call('importFolders', { folders: [tree.path('news')] })
     expect(again.files.find((f) => f.path === 'tw.md')).toMatchObject({
       status: 'skipped',
       error: { code: 'in-trash' },

@@ -1,34 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { article, tempTree } from '../test-support/tmp'
+import { cliOn } from '../test-support/cli'
 
 // The research commands as scripts use them: the JSON shapes of issue 9, and a quote that is
 // not there or is there twice answered with one sentence and exit code 2.
 
-const root = join(__dirname, '../..')
 let tree: ReturnType<typeof tempTree>
 let db = ''
 let zh = 0
 let en = 0
 
-function lectern(...args: string[]) {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'src-main/cli/index.ts'), ...args, '--db', db],
-    { encoding: 'utf8' },
-  )
-  return { code: r.status, out: r.stdout, err: r.stderr }
-}
+const { lectern, json } = cliOn(() => db)
 
-function json<T>(...args: string[]): T {
-  const r = lectern(...args, '--json')
-  expect(r.code, r.err).toBe(0)
-  return JSON.parse(r.out) as T
-}
-
-beforeAll(() => {
+beforeAll(async () => {
   tree = tempTree({
     'news/zh.md': article(
       '阿里巴巴公布财报',
@@ -42,30 +27,15 @@ beforeAll(() => {
     ),
   })
   db = tree.path('archive.db')
-  const r = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(root, 'src-main/cli/index.ts'),
-      'import',
-      tree.path('news'),
-      '--db',
-      db,
-      '--json',
-    ],
-    { encoding: 'utf8' },
-  )
-  expect(r.status, r.stderr).toBe(0)
-  const report = JSON.parse(r.stdout) as { files: { path: string; id: number }[] }
+  const report = await json<{ files: { path: string; id: number }[] }>('import', tree.path('news'))
   zh = report.files.find((f) => f.path === 'zh.md')!.id
   en = report.files.find((f) => f.path === 'en.md')!.id
 }, 60_000)
 afterAll(() => tree?.cleanup())
 
 describe('lectern highlights, notes, cite and export', () => {
-  it('adds, lists by query and removes highlights with the JSON of the issue', () => {
-    const h = json<Record<string, unknown>>(
+  it('adds, lists by query and removes highlights with the JSON of the issue', async () => {
+    const h = await json<Record<string, unknown>>(
       'highlights',
       'add',
       String(zh),
@@ -96,7 +66,7 @@ describe('lectern highlights, notes, cite and export', () => {
       color: 'green',
       orphaned: false,
     })
-    const second = json<{ id: number }>(
+    const second = await json<{ id: number }>(
       'highlights',
       'add',
       String(zh),
@@ -105,15 +75,15 @@ describe('lectern highlights, notes, cite and export', () => {
       '--occurrence',
       '2',
     )
-    expect(json<unknown[]>('highlights', 'list', '--article', String(zh))).toHaveLength(2)
-    const noted = json<{ id: number }[]>('highlights', 'list', '--query', '阿里 has:note')
+    expect(await json<unknown[]>('highlights', 'list', '--article', String(zh))).toHaveLength(2)
+    const noted = await json<{ id: number }[]>('highlights', 'list', '--query', '阿里 has:note')
     expect(noted.map((x) => x.id)).toEqual([h.id])
-    expect(lectern('highlights', 'remove', String(second.id)).code).toBe(0)
-    expect(json<unknown[]>('highlights', 'list')).toHaveLength(1)
-    expect(lectern('highlights', 'remove', String(second.id))).toMatchObject({ code: 1 })
+    expect((await lectern('highlights', 'remove', String(second.id))).code).toBe(0)
+    expect(await json<unknown[]>('highlights', 'list')).toHaveLength(1)
+    expect(await lectern('highlights', 'remove', String(second.id))).toMatchObject({ code: 1 })
   }, 60_000)
 
-  it('refuses with one sentence and exit 2', () => {
+  it('refuses with one sentence and exit 2', async () => {
     for (const [args, message] of [
       [['highlights', 'add', String(zh), '--quote', '不在文中'], /not in the article/],
       [['highlights', 'add', String(zh), '--quote', '监管仍是变数'], /2 times.*--occurrence N/],
@@ -131,30 +101,32 @@ describe('lectern highlights, notes, cite and export', () => {
       [['export', '--format', 'ris', '--ids', '1,x'], /--ids must be article ids/],
       [['notes', 'set', String(zh)], /Usage: lectern notes set/],
     ] as const) {
-      const r = lectern(...args)
+      const r = await lectern(...args)
       expect(r.code, args.join(' ')).toBe(2)
       expect(r.err, args.join(' ')).toMatch(message)
       expect(r.err.trimEnd().split('\n'), args.join(' ')).toHaveLength(1)
     }
   }, 90_000)
 
-  it('sets a note, cites in a style and exports references', () => {
-    expect(json<{ note: string }>('notes', 'set', String(en), 'Check', 'the', 'Fed')).toMatchObject(
-      { note: 'Check the Fed' },
-    )
-    expect(json<{ id: number }[]>('highlights', 'list', '--query', 'note:fed')).toEqual([])
-    expect(lectern('notes', 'set', String(en), '').code).toBe(0)
+  it('sets a note, cites in a style and exports references', async () => {
+    expect(
+      await json<{ note: string }>('notes', 'set', String(en), 'Check', 'the', 'Fed'),
+    ).toMatchObject({ note: 'Check the Fed' })
+    expect(await json<{ id: number }[]>('highlights', 'list', '--query', 'note:fed')).toEqual([])
+    expect((await lectern('notes', 'set', String(en), '')).code).toBe(0)
 
-    const apa = lectern('cite', String(en), '--style', 'apa')
+    const apa = await lectern('cite', String(en), '--style', 'apa')
     expect(apa.out).toMatch(/^Smith, J\. \(2025, February 13\)\. Central bank cuts rates/)
-    const gb = lectern('cite', String(zh), '--style', 'gb7714', '--format', 'html')
+    const gb = await lectern('cite', String(zh), '--style', 'gb7714', '--format', 'html')
     expect(gb.out).toMatch(/阿里巴巴公布财报\[N\/OL\]/)
     expect(gb.out).toMatch(/<div/)
 
     const out = tree.path('refs.bib')
-    expect(lectern('export', '--format', 'bibtex', '--query', '阿里', '--out', out).code).toBe(0)
+    expect(
+      (await lectern('export', '--format', 'bibtex', '--query', '阿里', '--out', out)).code,
+    ).toBe(0)
     expect(readFileSync(out, 'utf8')).toMatch(/^@article\{/)
-    const ris = lectern('export', '--format', 'ris', '--ids', `${zh},${en}`)
+    const ris = await lectern('export', '--format', 'ris', '--ids', `${zh},${en}`)
     expect(ris.out.match(/^TY {2}- /gm)).toHaveLength(2)
   }, 60_000)
 })

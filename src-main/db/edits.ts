@@ -2,8 +2,11 @@ import { stmt } from './stmt'
 import type { Archive } from './open'
 import { getArticle } from './articles'
 import type { Article, ArticleEdit, EditableField } from '../shared/types'
+import { LOCAL_OWNER } from '../shared/auth'
 
-const OWNER = 'user'
+// Edits change the archive for every reader, so they are the archive's local user's (an editor
+// on a server edits in their name too): one owner, LOCAL_OWNER, as for the trash and merges.
+const OWNER = LOCAL_OWNER
 
 /** The user's values of one article, field by field (a field absent: the imported one shows). */
 export function editsOf(db: Archive, articleId: number): ArticleEdit {

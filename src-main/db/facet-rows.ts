@@ -1,5 +1,6 @@
 import type { Archive } from './open'
 import { anyTrashed, editedFields, notTrashedSql, shownSql } from './shown'
+import { LOCAL_OWNER } from '../shared/auth'
 
 // The raw rows search/facet-index.ts builds its in-memory facet arrays from, as plain tuples
 // (raw() skips building an object per row: these read the whole archive).
@@ -71,10 +72,10 @@ export function articleLabelPairs(db: Archive): [number, number][] {
     .prepare(
       `SELECT al.article_id, al.label_id FROM article_labels al JOIN labels l ON l.id = al.label_id
         WHERE NOT EXISTS (SELECT 1 FROM article_edits e WHERE e.article_id = al.article_id
-          AND e.field = iif(l.kind = 'tag', 'tags', 'categories') AND e.owner = 'user')`,
+          AND e.field = iif(l.kind = 'tag', 'tags', 'categories') AND e.owner = ?)`,
     )
     .raw()
-    .all() as [number, number][]
+    .all(LOCAL_OWNER) as [number, number][]
 }
 
 /** The user's own label lists: (article id, 'tag' | 'category', JSON list of names). */
@@ -82,10 +83,10 @@ export function editedLabelLists(db: Archive): [number, 'tag' | 'category', stri
   return db
     .prepare(
       `SELECT article_id, iif(field = 'tags', 'tag', 'category'), value FROM article_edits
-        WHERE field IN ('tags', 'categories') AND owner = 'user'`,
+        WHERE field IN ('tags', 'categories') AND owner = ?`,
     )
     .raw()
-    .all() as [number, 'tag' | 'category', string][]
+    .all(LOCAL_OWNER) as [number, 'tag' | 'category', string][]
 }
 
 export function allLabels(db: Archive): [number, string, string][] {

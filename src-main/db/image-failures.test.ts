@@ -1,20 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openArchive, type Archive } from './open'
 import { imageRefsOf, markDownloadFailed } from './images'
 import { importFolders } from '../import/importer'
 import { article, tempTree } from '../test-support/tmp'
+import { closedAfterEach } from '../test-support/cleanup'
 
 let tree: ReturnType<typeof tempTree> | undefined
 let db: Archive | undefined
-afterEach(() => {
-  db?.close()
-  tree?.cleanup()
-  db = tree = undefined
-})
+const later = closedAfterEach()
 
 async function oneRemotePicture() {
-  tree = tempTree({ 'a.md': article('A', '![x](https://img.example/x.png)') })
-  db = openArchive(':memory:')
+  tree = later(tempTree({ 'a.md': article('A', '![x](https://img.example/x.png)') }))
+  db = later(openArchive(':memory:'))
   const report = await importFolders(db, [tree.dir])
   return report.files[0]!.id!
 }

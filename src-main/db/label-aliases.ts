@@ -3,6 +3,7 @@ import type { Archive } from './open'
 import { labelKey, type LabelKind } from './labels'
 import { touch } from './generation'
 import { captureArticles, captureLabels, logChange } from './undo'
+import { LOCAL_OWNER } from '../shared/auth'
 
 /** Names as the user merged or renamed them; unmerged names as given. Used by the importer, so
  * a merge holds for articles imported later. */
@@ -47,8 +48,11 @@ export function mergeLabels(
       .filter((id): id is number => id !== undefined)
     const editRows = stmt(
       db,
-      `SELECT article_id, value FROM article_edits WHERE field = ? AND owner = 'user'`,
-    ).all(kind === 'tag' ? 'tags' : 'categories') as { article_id: number; value: string }[]
+      `SELECT article_id, value FROM article_edits WHERE field = ? AND owner = ?`,
+    ).all(kind === 'tag' ? 'tags' : 'categories', LOCAL_OWNER) as {
+      article_id: number
+      value: string
+    }[]
     const merged = new Set(keys)
     const editsTouched = editRows.filter((r) =>
       (JSON.parse(r.value) as string[]).some((n) => merged.has(labelKey(n))),

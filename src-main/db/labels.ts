@@ -1,6 +1,7 @@
 import { stmt } from './stmt'
 import type { Archive } from './open'
 import type { LabelCount } from '../shared/types'
+import { LOCAL_OWNER } from '../shared/auth'
 
 export type LabelKind = 'tag' | 'category'
 
@@ -64,17 +65,17 @@ export function listLabels(db: Archive, kind: LabelKind): LabelCount[] {
          JOIN article_labels al ON al.label_id = l.id
         WHERE l.kind = ? AND al.article_id NOT IN (SELECT article_id FROM trash)
           AND NOT EXISTS (SELECT 1 FROM article_edits e WHERE e.article_id = al.article_id
-            AND e.field = ? AND e.owner = 'user')
+            AND e.field = ? AND e.owner = ?)
         GROUP BY l.id`,
-  ).all(kind, field) as LabelCount[]
+  ).all(kind, field, LOCAL_OWNER) as LabelCount[]
   const edited = stmt(
     db,
     `SELECT j.value FROM article_edits e, json_each(e.value) j
-      WHERE e.field = ? AND e.owner = 'user'
+      WHERE e.field = ? AND e.owner = ?
         AND e.article_id NOT IN (SELECT article_id FROM trash)`,
   )
     .pluck()
-    .all(field) as string[]
+    .all(field, LOCAL_OWNER) as string[]
   const byKey = new Map<string, LabelCount>()
   for (const l of imported) byKey.set(labelKey(l.name), l)
   for (const name of edited) {

@@ -2,6 +2,7 @@ import { stmt } from './stmt'
 import type { Archive } from './open'
 import { indexTextOf, normalizeText, toIndexText } from '../text/normalize'
 import { plainText } from '../text/plain'
+import { LOCAL_OWNER } from '../shared/auth'
 
 /** The index's text for an article from its title and plain text (plainText of its Markdown):
  * import/prepare.ts makes it in the parse workers, from the lexing that also found the pictures.
@@ -38,19 +39,26 @@ export function indexArticle(
 }
 
 function shownTitle(db: Archive, id: number): string | undefined {
-  let find
-  try {
-    find = stmt(
-      db,
-      `SELECT value ->> '$' FROM article_edits WHERE article_id = ? AND field = 'title'
-         AND owner = 'user'`,
-    )
-  } catch {
-    // An archive not yet at 0007 (a migration's own test writes articles at older versions)
-    // has no edits to show.
-    return undefined
-  }
-  return find.pluck().get(id) as string | undefined
+  if (!hasEdits(db)) return undefined
+  return stmt(
+    db,
+    `SELECT value ->> '$' FROM article_edits WHERE article_id = ? AND field = 'title'
+       AND owner = ?`,
+  )
+    .pluck()
+    .get(id, LOCAL_OWNER) as string | undefined
+}
+
+const withEdits = new WeakSet<Archive>()
+
+/** Whether the archive has the edits table (0007). One not yet there (a migration's own test
+ * writes articles at older versions) has no edits to show. Asked until the answer is yes, then
+ * never again on that connection: a later migration may rebuild the table, never remove it. */
+function hasEdits(db: Archive): boolean {
+  if (withEdits.has(db)) return true
+  if (!stmt(db, `SELECT 1 FROM sqlite_schema WHERE name = 'article_edits'`).get()) return false
+  withEdits.add(db)
+  return true
 }
 
 function writeIndex(
@@ -107,8 +115,7 @@ export function reindexArticles(db: Archive, ids: Iterable<number>): void {
  * Read in id-ordered pages: better-sqlite3 cannot write while an iterator is open. */
 export function rebuildSearchIndex(db: Archive): void {
   // Migrations before 0007 rebuild too, when there are no edits yet (nor their table).
-  const edits = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'article_edits'`).get()
-  const index = edits
+  const index = hasEdits(db)
     ? indexArticle
     : (d: Archive, id: number, title: string, markdown: string) =>
         writeIndex(d, id, indexText(title, plainText(markdown)), false)

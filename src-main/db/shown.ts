@@ -2,6 +2,7 @@ import { stmt } from './stmt'
 import type { Archive } from './open'
 import { generation } from './generation'
 import type { EditableField } from '../shared/types'
+import { LOCAL_OWNER } from '../shared/auth'
 
 // What search, facets, sorting and stats see is the article as shown: the user's edit of a field
 // where there is one (article_edits), the imported column otherwise. Edits are few beside the
@@ -18,6 +19,10 @@ const COLUMN = {
   sourceUrl: 'source_url',
 } as const
 export type ShownColumn = keyof typeof COLUMN
+
+// Written into the fragments below, which carry no arguments of their own: a constant of the
+// contract, never input.
+const EDITS_OF_LOCAL = `e.owner = '${LOCAL_OWNER}'`
 
 const cache = new WeakMap<Archive, { gen: string; fields: Set<EditableField> }>()
 
@@ -39,7 +44,7 @@ export function shownSql(db: Archive, field: ShownColumn, alias = 'a'): string {
   if (!editedFields(db).has(field)) return col
   // An edit to null clears the field, so "has an edit" and "its value" are asked apart.
   const edit = `FROM article_edits e WHERE e.article_id = ${alias}.id AND e.field = '${field}'
-    AND e.owner = 'user'`
+    AND ${EDITS_OF_LOCAL}`
   return `(CASE WHEN EXISTS (SELECT 1 ${edit}) THEN (SELECT e.value ->> '$' ${edit}) ELSE ${col} END)`
 }
 
@@ -57,7 +62,7 @@ export function hasLabelSql(
   const field = kind === 'tag' ? 'tags' : 'categories'
   if (!editedFields(db).has(field)) return { sql: imported, args: [key] }
   const edit = `article_edits e WHERE e.article_id = a.id AND e.field = '${field}'
-    AND e.owner = 'user'`
+    AND ${EDITS_OF_LOCAL}`
   // label_key is labelKey registered on the connection (open.ts): SQLite's NOCASE is ASCII-only.
   const sql = `(CASE WHEN EXISTS (SELECT 1 FROM ${edit})
     THEN EXISTS (SELECT 1 FROM json_each((SELECT e.value FROM ${edit})) j

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { LookupAddress } from 'node:dns'
 import { openArchive, type Archive } from '../db/open'
 import { imageRefsOf } from '../db/images'
 import { importFolders } from '../import/importer'
 import { article, tempTree } from '../test-support/tmp'
+import { closedAfterEach } from '../test-support/cleanup'
 import { imageHost, redirect, serve, tinyPng, type ImageHost } from '../test-support/images'
 import { guardedFetch, guardedLookup, isPublicAddress, type Resolver } from './address-guard'
 import { downloadImage } from './download'
@@ -13,12 +14,7 @@ import { fetchImages } from './fetch-images'
 let tree: ReturnType<typeof tempTree> | undefined
 let db: Archive | undefined
 let host: ImageHost | undefined
-afterEach(async () => {
-  db?.close()
-  await host?.close()
-  tree?.cleanup()
-  db = host = tree = undefined
-})
+const later = closedAfterEach()
 
 describe('which addresses are public', () => {
   const rows: [string, boolean][] = [
@@ -102,15 +98,15 @@ describe('the guarded lookup', () => {
 
 describe('downloads refuse private addresses', () => {
   async function archiveWith(urls: string[]) {
-    tree = tempTree({ 'news/a.md': article('A', urls.map((u) => `![](${u})`).join('\n\n')) })
-    db = openArchive(tree.path('archive.db'), { create: true })
+    tree = later(tempTree({ 'news/a.md': article('A', urls.map((u) => `![](${u})`).join('\n\n')) }))
+    db = later(openArchive(tree.path('archive.db'), { create: true }))
     const report = await importFolders(db, [tree.path('news')])
     return report.files[0]!.id!
   }
   const FAST = { connectTimeoutMs: 1000, timeoutMs: 2000, backoffMs: 5 }
 
   it('in every spelling of a loopback address, and by names that resolve to one', async () => {
-    host = await imageHost({ '/a.png': serve(tinyPng(1)) })
+    host = later(await imageHost({ '/a.png': serve(tinyPng(1)) }))
     const port = new URL(host.base).port
     const urls = [
       `http://127.0.0.1:${port}/a.png`,
@@ -157,7 +153,7 @@ describe('downloads refuse private addresses', () => {
   })
 
   it('allowed, it connects to exactly the address that was checked', async () => {
-    host = await imageHost({ '/a.png': serve(tinyPng(2)) })
+    host = later(await imageHost({ '/a.png': serve(tinyPng(2)) }))
     const port = new URL(host.base).port
     await archiveWith([`http://pictures.example:${port}/a.png`])
     const calls: string[] = []
@@ -173,7 +169,7 @@ describe('downloads refuse private addresses', () => {
   })
 
   it('a name that answers public, then loopback (DNS rebinding) never reaches loopback', async () => {
-    host = await imageHost({ '/a.png': serve(tinyPng(5)) })
+    host = later(await imageHost({ '/a.png': serve(tinyPng(5)) }))
     const port = new URL(host.base).port
     await archiveWith([`http://rebind.example:${port}/a.png`])
     let answers = 0
@@ -195,7 +191,7 @@ describe('downloads refuse private addresses', () => {
   })
 
   it('on every redirect, from a public host to a private one', async () => {
-    host = await imageHost({ '/a.png': serve(tinyPng(3)) })
+    host = later(await imageHost({ '/a.png': serve(tinyPng(3)) }))
     const port = new URL(host.base).port
     const guard = guardedFetch({
       resolve: resolverOf({ 'intranet.example': ['192.168.0.10'] }),
@@ -224,7 +220,7 @@ describe('downloads refuse private addresses', () => {
   })
 
   it('a redirect between allowed hosts still works when private hosts are allowed', async () => {
-    host = await imageHost({ '/r': redirect('/a.png'), '/a.png': serve(tinyPng(4)) })
+    host = later(await imageHost({ '/r': redirect('/a.png'), '/a.png': serve(tinyPng(4)) }))
     await archiveWith([`${host.base}/r`])
     const report = await fetchImages(db!, { ...FAST, allowPrivateHosts: true })
     expect(report).toMatchObject({ stored: 1, failed: 0 })

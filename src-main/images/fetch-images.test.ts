@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { openArchive, type Archive } from '../db/open'
 import { getArticle } from '../db/articles'
@@ -9,6 +9,7 @@ import type { ImageProgress } from '../shared/images'
 import { describeEn } from '../shared/messages-en'
 import type { ImageFailure } from '../shared/problems'
 import { article, tempTree } from '../test-support/tmp'
+import { closedAfterEach } from '../test-support/cleanup'
 import {
   imageHost,
   redirect,
@@ -24,12 +25,7 @@ import { mediaFile } from './store'
 let tree: ReturnType<typeof tempTree> | undefined
 let db: Archive | undefined
 let host: ImageHost | undefined
-afterEach(async () => {
-  db?.close()
-  await host?.close()
-  tree?.cleanup()
-  db = host = tree = undefined
-})
+const later = closedAfterEach()
 
 const PNG = tinyPng(200, 10, 10)
 // The picture host is on 127.0.0.1: these tests opt in to private addresses, as an intranet would.
@@ -100,35 +96,37 @@ const md = (base: string, paths: string[]) => paths.map((p) => `![](${base}${p})
 
 describe('fetching remote pictures', () => {
   it('stores what can be stored, records why the rest failed, and retries only those', async () => {
-    host = await imageHost(routes())
+    host = later(await imageHost(routes()))
     const base = (self = host.base)
 
-    tree = tempTree({
-      'news/a.md': article(
-        'A',
-        md(base, [
-          '/a.png',
-          '/b.jpg',
-          '/guarded.png',
-          '/slow.png',
-          '/slow-body.png',
-          '/big.png',
-          '/big-stream.png',
-          '/page.jpg',
-          '/r1',
-          '/loop1',
-          '/many0',
-          '/to-file',
-          '/flaky.png',
-          '/down.png',
-          '/gone.png',
-        ]),
-        `source_url: https://news.example/a\nthumbnail: ${base}/thumb.png\n`,
-      ),
-      'news/b.md': article('B', md(base, ['/a.png', '/same-bytes.png']), 'source: Other\n'),
-      'news/c.md': article('C', md(base, ['/guarded-c.png'])),
-    })
-    db = openArchive(tree.path('archive.db'), { create: true })
+    tree = later(
+      tempTree({
+        'news/a.md': article(
+          'A',
+          md(base, [
+            '/a.png',
+            '/b.jpg',
+            '/guarded.png',
+            '/slow.png',
+            '/slow-body.png',
+            '/big.png',
+            '/big-stream.png',
+            '/page.jpg',
+            '/r1',
+            '/loop1',
+            '/many0',
+            '/to-file',
+            '/flaky.png',
+            '/down.png',
+            '/gone.png',
+          ]),
+          `source_url: https://news.example/a\nthumbnail: ${base}/thumb.png\n`,
+        ),
+        'news/b.md': article('B', md(base, ['/a.png', '/same-bytes.png']), 'source: Other\n'),
+        'news/c.md': article('C', md(base, ['/guarded-c.png'])),
+      }),
+    )
+    db = later(openArchive(tree.path('archive.db'), { create: true }))
     const imported = await importFolders(db, [tree.path('news')])
     expect(imported.imported).toBe(3)
     expect(archiveStats(db).images).toEqual({ stored: 0, missing: 19, failed: 0, bytes: 0 })
@@ -228,20 +226,22 @@ describe('fetching remote pictures', () => {
   it('keeps to the limits overall and per host, with a fetch pointed at a local server', async () => {
     const delayed: Handler = (req, res, n) =>
       setTimeout(() => serve(tinyPng(n, 1))(req, res, n), 25)
-    host = await imageHost({ '/pic.png': delayed })
+    host = later(await imageHost({ '/pic.png': delayed }))
     const base = host.base
     const hosts = ['img1.gtimg.test', 'img2.sinaimg.test', 'img3.example.test']
     const paths = (h: string) => Array.from({ length: 6 }, (_, i) => `https://${h}/pic.png?${i}`)
-    tree = tempTree({
-      'news/a.md': article(
-        'A',
-        hosts
-          .flatMap(paths)
-          .map((u) => `![](${u})`)
-          .join('\n\n'),
-      ),
-    })
-    db = openArchive(tree.path('archive.db'), { create: true })
+    tree = later(
+      tempTree({
+        'news/a.md': article(
+          'A',
+          hosts
+            .flatMap(paths)
+            .map((u) => `![](${u})`)
+            .join('\n\n'),
+        ),
+      }),
+    )
+    db = later(openArchive(tree.path('archive.db'), { create: true }))
     await importFolders(db, [tree.path('news')])
     const seen: string[] = []
     const report = await fetchImages(db, {
@@ -265,10 +265,10 @@ describe('fetching remote pictures', () => {
   it('stops when cancelled and leaves the rest for next time', async () => {
     const delayed: Handler = (req, res, n) =>
       setTimeout(() => serve(tinyPng(n, 2))(req, res, n), 30)
-    host = await imageHost({ '/pic.png': delayed })
+    host = later(await imageHost({ '/pic.png': delayed }))
     const urls = Array.from({ length: 12 }, (_, i) => `${host!.base}/pic.png?${i}`)
-    tree = tempTree({ 'news/a.md': article('A', urls.map((u) => `![](${u})`).join('\n\n')) })
-    db = openArchive(tree.path('archive.db'), { create: true })
+    tree = later(tempTree({ 'news/a.md': article('A', urls.map((u) => `![](${u})`).join('\n\n')) }))
+    db = later(openArchive(tree.path('archive.db'), { create: true }))
     await importFolders(db, [tree.path('news')])
     const ctrl = new AbortController()
     const report = await fetchImages(db, {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { openArchive, type Archive } from '../db/open'
 import { getArticle } from '../db/articles'
@@ -9,16 +9,13 @@ import { importFolders } from '../import/importer'
 import type { ImportReport } from '../shared/types'
 import { describeEn } from '../shared/messages-en'
 import { article, tempTree } from '../test-support/tmp'
+import { closedAfterEach } from '../test-support/cleanup'
 import { TINY_JPEG, tinyPng } from '../test-support/images'
 import { mediaFile } from './store'
 
 let tree: ReturnType<typeof tempTree> | undefined
 let db: Archive | undefined
-afterEach(() => {
-  db?.close()
-  tree?.cleanup()
-  db = tree = undefined
-})
+const later = closedAfterEach()
 
 const RED = tinyPng(255)
 const DATA_URL = `data:image/png;base64,${tinyPng(1).toString('base64')}`
@@ -27,32 +24,34 @@ const mediaFiles = (dir: string) =>
   (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.includes('.'))
 
 function setup() {
-  tree = tempTree({
-    'outside/secret.png': tinyPng(66),
-    'news/img/a.png': RED,
-    'news/img/b.jpg': TINY_JPEG,
-    'news/img/cover.png': tinyPng(3),
-    'news/img/notes.png': 'this is not a picture',
-    'news/a.md': article(
-      'A',
-      [
-        '![red](img/a.png)',
-        '<p><img src="img/b.jpg" alt="blue"></p>',
-        '![](../../etc/passwd)',
-        '![](file:///etc/passwd)',
-        `![inline](${DATA_URL})`,
-        '![](img/missing.png)',
-        '![](img/notes.png)',
-        '![](img/link-out.png)',
-        '![](https://inews.gtimg.com/news/r.png)',
-        '`![in code](img/code.png)`',
-      ].join('\n\n'),
-    ),
-    'news/sub/b.md': article('B', '![same red](../img/a.png)\n\n![](/img/a.png)'),
-    'news/c.md': article('C', 'Text only.', 'thumbnail: img/cover.png\n'),
-  })
+  tree = later(
+    tempTree({
+      'outside/secret.png': tinyPng(66),
+      'news/img/a.png': RED,
+      'news/img/b.jpg': TINY_JPEG,
+      'news/img/cover.png': tinyPng(3),
+      'news/img/notes.png': 'this is not a picture',
+      'news/a.md': article(
+        'A',
+        [
+          '![red](img/a.png)',
+          '<p><img src="img/b.jpg" alt="blue"></p>',
+          '![](../../etc/passwd)',
+          '![](file:///etc/passwd)',
+          `![inline](${DATA_URL})`,
+          '![](img/missing.png)',
+          '![](img/notes.png)',
+          '![](img/link-out.png)',
+          '![](https://inews.gtimg.com/news/r.png)',
+          '`![in code](img/code.png)`',
+        ].join('\n\n'),
+      ),
+      'news/sub/b.md': article('B', '![same red](../img/a.png)\n\n![](/img/a.png)'),
+      'news/c.md': article('C', 'Text only.', 'thumbnail: img/cover.png\n'),
+    }),
+  )
   symlinkSync(tree.path('outside/secret.png'), tree.path('news/img/link-out.png'))
-  db = openArchive(tree.path('archive.db'), { create: true })
+  db = later(openArchive(tree.path('archive.db'), { create: true }))
   return { folder: tree.path('news'), media: tree.path('archive.db.media') }
 }
 

@@ -35,3 +35,15 @@ export async function runLectern(...args: string[]): Promise<CliRun> {
     process.stderr.write = write.err
   }
 }
+
+/** `lectern …` and `lectern … --json` on one archive, as a script runs them; `json` fails the
+ * test on a non-zero exit. `db`: the archive's path, once the test has made it. */
+export function cliOn(db: () => string) {
+  const lectern = (...args: string[]) => runLectern(...args, '--db', db())
+  const json = async <T = unknown>(...args: string[]): Promise<T> => {
+    const r = await lectern(...args, '--json')
+    if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.err}`)
+    return JSON.parse(r.out) as T
+  }
+  return { lectern, json }
+}

@@ -2,6 +2,9 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { startHttp, type HttpOptions } from '../transport/http'
+import { tempTree } from './tmp'
+import { closedAfterEach } from './cleanup'
 
 /** The test-only certificate for localhost and 127.0.0.1 (see tls/README.md). */
 export const testTls = {
@@ -69,4 +72,18 @@ export function client(base: string) {
 export function cookieFrom(a: Answer): string {
   const set = a.headers['set-cookie']?.[0] ?? ''
   return set.split(';')[0] ?? ''
+}
+
+/**
+ * For a test file: `folder(files)` writes a temporary folder, `serve(staticDir, options)` starts
+ * the HTTP transport on 127.0.0.1 at a free port. Both are undone after each test, the server
+ * first.
+ */
+export function httpFixture() {
+  const later = closedAfterEach()
+  return {
+    folder: (files: Record<string, string | Uint8Array>) => later(tempTree(files)),
+    serve: async (staticDir: string, opts: Omit<HttpOptions, 'staticDir' | 'host' | 'port'>) =>
+      later(await startHttp({ staticDir, host: '127.0.0.1', port: 0, ...opts })),
+  }
 }

@@ -1,32 +1,22 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { request } from 'node:http'
-import { startHttp, type HttpTransport } from './http'
+import type { HttpTransport } from './http'
 import { createDispatcher } from '../api/dispatcher'
 import { ArchiveService } from '../api/service'
 import { openArchive } from '../db/open'
-import { tempTree } from '../test-support/tmp'
+import { httpFixture } from '../test-support/http'
 
+const { folder, serve } = httpFixture()
 let http: HttpTransport | undefined
-let tree: ReturnType<typeof tempTree> | undefined
-afterEach(async () => {
-  await http?.close()
-  tree?.cleanup()
-  http = tree = undefined
-})
 
 async function setup() {
-  tree = tempTree({ 'ui/index.html': '<!doctype html><title>Lectern</title>' })
+  const tree = folder({ 'ui/index.html': '<!doctype html><title>Lectern</title>' })
   const service = new ArchiveService({
     db: openArchive(':memory:'),
     path: ':memory:',
     canImport: false,
   })
-  http = await startHttp({
-    dispatch: createDispatcher(service),
-    staticDir: tree.path('ui'),
-    host: '127.0.0.1',
-    port: 0,
-  })
+  http = await serve(tree.path('ui'), { dispatch: createDispatcher(service) })
 }
 
 function post(body: string | Buffer) {
@@ -106,19 +96,14 @@ describe('errors over HTTP', () => {
   })
 
   it('never sends an internal error’s own text to the browser', async () => {
-    tree = tempTree({ 'ui/index.html': '' })
+    const tree = folder({ 'ui/index.html': '' })
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
     const leaky = {
       stats() {
         throw new Error('SQLITE_CORRUPT at /home/me/.config/Lectern/archive.db')
       },
     }
-    http = await startHttp({
-      dispatch: createDispatcher(leaky as never),
-      staticDir: tree.path('ui'),
-      host: '127.0.0.1',
-      port: 0,
-    })
+    http = await serve(tree.path('ui'), { dispatch: createDispatcher(leaky as never) })
     try {
       const r = await call('stats')
       expect(r.json).toMatchObject({ ok: false, error: { code: 'internal' } })

@@ -1,23 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { request, type IncomingMessage } from 'node:http'
-import { startHttp, type HttpTransport } from './http'
 import { createDispatcher } from '../api/dispatcher'
 import { ArchiveService } from '../api/service'
 import { openArchive } from '../db/open'
-import { tempTree } from '../test-support/tmp'
-import { client, cookieFrom } from '../test-support/http'
+import { client, cookieFrom, httpFixture } from '../test-support/http'
 
 // On a shared server, progress events name files on the server's disk: a reader's event stream
 // must not carry them, while everyone still hears that the archive changed.
 
 const FAST = { N: 2 ** 10, r: 8, p: 1 }
-let http: HttpTransport | undefined
-let tree: ReturnType<typeof tempTree> | undefined
-afterEach(async () => {
-  await http?.close()
-  tree?.cleanup()
-  http = tree = undefined
-})
+const { folder, serve } = httpFixture()
 
 function listen(
   base: string,
@@ -37,7 +29,7 @@ function listen(
 
 describe('event streams with accounts', () => {
   it('sends import progress to editors only, and archive changes to everyone', async () => {
-    tree = tempTree({ 'ui/index.html': '<!doctype html><title>Lectern</title>' })
+    const tree = folder({ 'ui/index.html': '<!doctype html><title>Lectern</title>' })
     const service = new ArchiveService({
       db: openArchive(':memory:', { create: true }),
       path: ':memory:',
@@ -46,11 +38,8 @@ describe('event streams with accounts', () => {
     })
     await service.accounts.add('ed', 'editor', 'ed password')
     await service.accounts.add('rita', 'reader', 'rita password')
-    http = await startHttp({
+    const http = await serve(tree.path('ui'), {
       dispatch: createDispatcher(service, { local: null }),
-      staticDir: tree.path('ui'),
-      host: '127.0.0.1',
-      port: 0,
       accounts: service.accounts,
     })
     const c = client(http.url)

@@ -1,19 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { request } from 'node:http'
-import { startHttp, type HttpTransport } from './http'
+import type { HttpTransport } from './http'
 import { CSP } from '../shared/csp'
 import { createDispatcher } from '../api/dispatcher'
 import { ArchiveService } from '../api/service'
 import { openArchive } from '../db/open'
-import { article, tempTree } from '../test-support/tmp'
+import { article } from '../test-support/tmp'
+import { httpFixture } from '../test-support/http'
 
+const { folder, serve } = httpFixture()
 let http: HttpTransport | undefined
-let tree: ReturnType<typeof tempTree> | undefined
-afterEach(async () => {
-  await http?.close()
-  tree?.cleanup()
-  http = tree = undefined
-})
+let tree: ReturnType<typeof folder>
 
 interface Sent {
   path: string
@@ -52,7 +49,7 @@ const call = (method: string, args: unknown, headers: Record<string, string> = {
   })
 
 async function setup(canImport = false) {
-  tree = tempTree({
+  tree = folder({
     'ui/index.html': '<!doctype html><title>Lectern</title>',
     'secret.txt': 'TOP-SECRET',
     'news/a.md': article('Hello', 'world'),
@@ -63,12 +60,7 @@ async function setup(canImport = false) {
     canImport,
     emit: (event, data) => http?.broadcast(event, data),
   })
-  http = await startHttp({
-    dispatch: createDispatcher(service),
-    staticDir: tree.path('ui'),
-    host: '127.0.0.1',
-    port: 0,
-  })
+  http = await serve(tree.path('ui'), { dispatch: createDispatcher(service) })
   return { port: new URL(http.url).port }
 }
 
@@ -118,7 +110,7 @@ describe('lectern serve over HTTP', () => {
 
   it('is read-only unless import was allowed', async () => {
     await setup(false)
-    const r = JSON.parse((await call('importFolders', { folders: [tree!.path('news')] })).text)
+    const r = JSON.parse((await call('importFolders', { folders: [tree.path('news')] })).text)
     expect(r).toMatchObject({ ok: false, error: { code: 'read-only' } })
   })
 
@@ -138,7 +130,7 @@ describe('lectern serve over HTTP', () => {
     })
     await new Promise((r) => setTimeout(r, 100))
     const imported = JSON.parse(
-      (await call('importFolders', { folders: [tree!.path('news')] })).text,
+      (await call('importFolders', { folders: [tree.path('news')] })).text,
     )
     expect(imported).toMatchObject({ ok: true, value: { imported: 1 } })
     await stream

@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { request } from 'node:http'
-import { startHttp, type HttpTransport } from './http'
+import type { HttpTransport } from './http'
 import { storeMedia } from '../images/store'
 import { locateMedia } from '../images/serve'
-import { tempTree } from '../test-support/tmp'
+import { httpFixture } from '../test-support/http'
 import { tinyPng } from '../test-support/images'
 
+const { folder, serve } = httpFixture()
 let http: HttpTransport | undefined
-let tree: ReturnType<typeof tempTree> | undefined
-afterEach(async () => {
-  await http?.close()
-  tree?.cleanup()
-  http = tree = undefined
-})
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 
@@ -35,18 +30,15 @@ function get(path: string, method = 'GET') {
 }
 
 async function setup(withStore = true) {
-  tree = tempTree({
+  const tree = folder({
     'ui/index.html': '<!doctype html><title>Lectern</title>',
     'secret.txt': 'TOP-SECRET',
   })
   const dir = tree.path('archive.db.media')
   const png = await storeMedia(dir, tinyPng(9), 'png')
   const svg = await storeMedia(dir, Buffer.from(SVG), 'svg')
-  http = await startHttp({
+  http = await serve(tree.path('ui'), {
     dispatch: async () => ({ ok: true, value: null }),
-    staticDir: tree.path('ui'),
-    host: '127.0.0.1',
-    port: 0,
     media: (name) => locateMedia(withStore ? dir : null, name),
   })
   return { png, svg }

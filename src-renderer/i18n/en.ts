@@ -53,6 +53,7 @@ export const en = {
   imagesProgressLabel: 'Downloading images',
   imagesProgress: '{done} of {total} images',
   imagesCounts: '{stored} stored · {failed} failed',
+  imagesRate: '{r} images/s',
   imagesStarting: 'Looking for images to download…',
   imagesDone: 'Images downloaded: {stored} stored, {failed} failed.',
   imagesCancelled: 'Download cancelled: {stored} stored and {failed} failed before it stopped.',

@@ -52,6 +52,7 @@ export const zhCN: Messages = {
   imagesProgressLabel: '正在下载图片',
   imagesProgress: '{done} / {total} 张图片',
   imagesCounts: '已保存 {stored} · 失败 {failed}',
+  imagesRate: '每秒 {r} 张',
   imagesStarting: '正在查找要下载的图片…',
   imagesDone: '图片下载完成：已保存 {stored} 张，失败 {failed} 张。',
   imagesCancelled: '下载已取消：停止前已保存 {stored} 张，失败 {failed} 张。',

@@ -1,37 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
 import { currentVersion, migrate } from './index'
-import { insertArticle } from '../articles'
+import { articleAdder, archiveAt } from '../../test-support/old-archive'
 import { putFile } from '../files'
-import type { ParsedArticle } from '../../import/types'
-
-const parsed: ParsedArticle = {
-  title: 'With pictures',
-  date: null,
-  summary: null,
-  lang: null,
-  categories: [],
-  tags: [],
-  thumbnail: null,
-  sourceUrl: null,
-  sourceName: null,
-  author: null,
-  markdown: '![](img/a.png)',
-  frontMatter: {},
-  warnings: [],
-}
 
 describe('migration 0003-media', () => {
   it('adds the media store tables, STRICT, tied to their articles', () => {
-    const db = new Database(':memory:')
-    db.pragma('foreign_keys = ON')
-    migrate(db, 2)
-    const id = insertArticle(
-      db,
-      { parsed, path: '/n/a.md', folder: '/n', contentHash: 'h', bytes: 1 },
-      'now',
-    )
-    putFile(db, { path: '/n/a.md', articleId: id, contentHash: 'h', size: 1, mtimeMs: 42 }, 'now')
+    const db = archiveAt(2)
+    const id = articleAdder(db)({ title: 'With pictures', markdown: '![](img/a.png)' })
+    putFile(db, { path: '/n/1.md', articleId: id, contentHash: 'h', size: 1, mtimeMs: 42 }, 'now')
     migrate(db, 3)
     expect(currentVersion(db)).toBe(3)
 

@@ -1,25 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { currentVersion, migrate } from './index'
-import { insertArticle } from '../articles'
+import { articleAdder, archiveAt } from '../../test-support/old-archive'
 import { putFile } from '../files'
 import { saveArticleImages } from '../images'
-import type { ParsedArticle } from '../../import/types'
 
-const article = (title: string, markdown: string, tags: string[]): ParsedArticle => ({
+const article = (title: string, markdown: string, tags: string[]) => ({
   title,
   date: '2025-02-13',
-  summary: null,
   lang: 'zh-CN',
   categories: ['qq'],
   tags,
-  thumbnail: null,
   sourceUrl: 'https://news.qq.com/a.html',
   sourceName: 'qq',
-  author: null,
   markdown,
   frontMatter: { title },
-  warnings: [],
 })
 
 const BODY = [
@@ -43,34 +38,13 @@ const everything = (db: Database.Database) =>
 
 describe('migration 0004-phrase-breaks', () => {
   it('rebuilds the index from the articles and leaves every other row as it was', () => {
-    const db = new Database(':memory:')
-    db.pragma('foreign_keys = ON')
-    migrate(db, 3)
+    const db = archiveAt(3)
     const now = '2025-03-01T00:00:00.000Z'
-    const a = insertArticle(
-      db,
-      {
-        parsed: article('恒大', BODY, ['地产', '法院']),
-        path: '/n/a.md',
-        folder: '/n',
-        contentHash: 'ha',
-        bytes: 100,
-      },
-      now,
-    )
-    const b = insertArticle(
-      db,
-      {
-        parsed: article('Rates', 'The election results.\n\nRates fell.', ['economy']),
-        path: '/n/b.md',
-        folder: '/n',
-        contentHash: 'hb',
-        bytes: 40,
-      },
-      now,
-    )
-    putFile(db, { path: '/n/a.md', articleId: a, contentHash: 'ha', size: 100, mtimeMs: 1 }, now)
-    putFile(db, { path: '/n/b.md', articleId: b, contentHash: 'hb', size: 40, mtimeMs: 2 }, now)
+    const add = articleAdder(db, now)
+    const a = add(article('恒大', BODY, ['地产', '法院']))
+    const b = add(article('Rates', 'The election results.\n\nRates fell.', ['economy']))
+    putFile(db, { path: '/n/1.md', articleId: a, contentHash: 'h1', size: 100, mtimeMs: 1 }, now)
+    putFile(db, { path: '/n/2.md', articleId: b, contentHash: 'h2', size: 40, mtimeMs: 2 }, now)
     saveArticleImages(
       db,
       a,

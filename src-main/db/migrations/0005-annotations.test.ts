@@ -1,35 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
 import { currentVersion, migrate } from './index'
-import { insertArticle } from '../articles'
-import type { ParsedArticle } from '../../import/types'
-
-const parsed: ParsedArticle = {
-  title: '阿里巴巴财报',
-  date: '2025-02-13T19:47:22',
-  summary: null,
-  lang: 'zh-CN',
-  categories: [],
-  tags: ['科技'],
-  thumbnail: null,
-  sourceUrl: 'https://new.qq.com/rain/a/1',
-  sourceName: 'qq',
-  author: null,
-  markdown: '云计算收入增长百分之十三。分析师表示，人工智能需求强劲。',
-  frontMatter: { title: '阿里巴巴财报' },
-  warnings: [],
-}
+import { articleAdder, archiveAt } from '../../test-support/old-archive'
 
 describe('migration 0005-annotations', () => {
   it('adds owned highlight and note tables beside existing articles, which stay as they were', () => {
-    const db = new Database(':memory:')
-    db.pragma('foreign_keys = ON')
-    migrate(db, 3)
-    const id = insertArticle(
+    const db = archiveAt(3)
+    const id = articleAdder(
       db,
-      { parsed, path: '/n/a.md', folder: '/n', contentHash: 'h', bytes: 90 },
       '2025-03-01T00:00:00Z',
-    )
+    )({
+      title: '阿里巴巴财报',
+      date: '2025-02-13T19:47:22',
+      lang: 'zh-CN',
+      tags: ['科技'],
+      sourceUrl: 'https://new.qq.com/rain/a/1',
+      sourceName: 'qq',
+      markdown: '云计算收入增长百分之十三。分析师表示，人工智能需求强劲。',
+      frontMatter: { title: '阿里巴巴财报' },
+    })
     const before = db.prepare(`SELECT * FROM articles`).all()
     migrate(db, 5)
     expect(currentVersion(db)).toBe(5)

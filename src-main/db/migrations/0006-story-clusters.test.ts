@@ -1,47 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
 import { currentVersion, migrate } from './index'
-import { insertArticle } from '../articles'
-import type { ParsedArticle } from '../../import/types'
+import { articleAdder, archiveAt } from '../../test-support/old-archive'
 import { CHIPS_EN, HARBOUR_EN, RATE_CUT_ZH, RATE_CUT_ZH_TW } from '../../clusters/fixtures/stories'
-
-const parsed = (title: string, markdown: string): ParsedArticle => ({
-  title,
-  date: null,
-  summary: null,
-  lang: null,
-  categories: [],
-  tags: [],
-  thumbnail: null,
-  sourceUrl: null,
-  sourceName: null,
-  author: null,
-  markdown,
-  frontMatter: {},
-  warnings: [],
-})
 
 describe('migration 0006-story-clusters', () => {
   it('places the articles already in the archive and keeps user choices apart', () => {
-    const db = new Database(':memory:')
-    db.pragma('foreign_keys = ON')
-    migrate(db, 3)
-    const add = (title: string, md: string, n: number) =>
-      insertArticle(
-        db,
-        {
-          parsed: parsed(title, md),
-          path: `/n/${n}.md`,
-          folder: '/n',
-          contentHash: `h${n}`,
-          bytes: 1,
-        },
-        'now',
-      )
-    const zh = add('降息', RATE_CUT_ZH, 1)
-    const chips = add('Chips', CHIPS_EN, 2)
-    const tw = add('降息（繁）', `${RATE_CUT_ZH_TW}\n\n[udn](https://udn.com/x)`, 3)
-    const harbour = add('Harbour', HARBOUR_EN, 4)
+    const db = archiveAt(3)
+    const article = articleAdder(db)
+    const add = (title: string, markdown: string) => article({ title, markdown })
+    const zh = add('降息', RATE_CUT_ZH)
+    const chips = add('Chips', CHIPS_EN)
+    const tw = add('降息（繁）', `${RATE_CUT_ZH_TW}\n\n[udn](https://udn.com/x)`)
+    const harbour = add('Harbour', HARBOUR_EN)
     migrate(db, 6)
     expect(currentVersion(db)).toBe(6)
 

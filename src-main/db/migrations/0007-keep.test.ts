@@ -1,40 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { currentVersion, migrate } from './index'
-import { insertArticle } from '../articles'
+import { articleAdder, archiveAt } from '../../test-support/old-archive'
 import { putFile } from '../files'
-import type { ParsedArticle } from '../../import/types'
-
-const parsed: ParsedArticle = {
-  title: '新华社消息',
-  date: '2025-02-13',
-  summary: null,
-  lang: 'zh-CN',
-  categories: ['时政'],
-  tags: ['新華社'],
-  thumbnail: null,
-  sourceUrl: 'https://news.example/a',
-  sourceName: '新华网',
-  author: null,
-  markdown: '正文',
-  frontMatter: { title: '新华社消息' },
-  warnings: [],
-}
 
 const count = (db: Database.Database, t: string) =>
   (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n
 
 describe('migration 0007-keep', () => {
   it('adds the user tables beside existing articles, which keep every value', () => {
-    const db = new Database(':memory:')
-    db.pragma('foreign_keys = ON')
-    migrate(db, 3)
-    const id = insertArticle(
+    const db = archiveAt(3)
+    const id = articleAdder(
       db,
-      { parsed, path: '/n/a.md', folder: '/n', contentHash: 'h1', bytes: 10 },
       '2025-01-01T00:00:00Z',
-    )
-    putFile(db, { path: '/n/a.md', articleId: id, contentHash: 'h1', size: 10, mtimeMs: 42 }, 'x')
+    )({
+      title: '新华社消息',
+      date: '2025-02-13',
+      lang: 'zh-CN',
+      categories: ['时政'],
+      tags: ['新華社'],
+      sourceUrl: 'https://news.example/a',
+      sourceName: '新华网',
+      markdown: '正文',
+      frontMatter: { title: '新华社消息' },
+    })
+    putFile(db, { path: '/n/1.md', articleId: id, contentHash: 'h1', size: 10, mtimeMs: 42 }, 'x')
     const before = db.prepare(`SELECT * FROM articles`).all()
     const labelsBefore = db.prepare(`SELECT * FROM article_labels`).all()
 
@@ -83,9 +73,7 @@ describe('migration 0007-keep', () => {
   })
 
   it('rolls back as a whole when it cannot finish', () => {
-    const db = new Database(':memory:')
-    // Every migration below 0007 first (which of 0004–0006 exist depends on what has landed).
-    migrate(db, 6)
+    const db = archiveAt(6)
     const before = currentVersion(db)
     db.exec(`CREATE TABLE trash (x)`)
     expect(() => migrate(db, 7)).toThrow()

@@ -1,37 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
 import { currentVersion, migrate } from './index'
-import { insertArticle } from '../articles'
-import type { ParsedArticle } from '../../import/types'
-
-const parsed: ParsedArticle = {
-  title: 'Kept',
-  date: '2025-02-13',
-  summary: null,
-  lang: 'en',
-  categories: [],
-  tags: ['x'],
-  thumbnail: null,
-  sourceUrl: null,
-  sourceName: null,
-  author: null,
-  markdown: 'Body text.',
-  frontMatter: {},
-  warnings: [],
-}
+import { articleAdder, archiveAt } from '../../test-support/old-archive'
 
 const HASH = 'scrypt$1024$8$1$c2FsdA==$a2V5'
 
 describe('migration 0008-accounts', () => {
   it('adds users, sessions and tokens as STRICT tables beside the articles, which stay', () => {
-    const db = new Database(':memory:')
-    db.pragma('foreign_keys = ON')
-    migrate(db, 3)
-    const id = insertArticle(
-      db,
-      { parsed, path: '/n/a.md', folder: '/n', contentHash: 'h', bytes: 10 },
-      'now',
-    )
+    const db = archiveAt(3)
+    const id = articleAdder(db)({
+      title: 'Kept',
+      date: '2025-02-13',
+      lang: 'en',
+      tags: ['x'],
+      markdown: 'Body text.',
+    })
     migrate(db, 7)
     const before = db.prepare(`SELECT * FROM articles`).all()
     migrate(db, 8)
@@ -48,9 +30,7 @@ describe('migration 0008-accounts', () => {
   })
 
   it('holds only hashes, known roles, and drops sessions and tokens with their account', () => {
-    const db = new Database(':memory:')
-    db.pragma('foreign_keys = ON')
-    migrate(db, 8)
+    const db = archiveAt(8)
     const user = db.prepare(
       `INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, 'now')`,
     )

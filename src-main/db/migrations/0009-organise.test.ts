@@ -1,39 +1,25 @@
 import { describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
 import { currentVersion, migrate } from './index'
-import { insertArticle } from '../articles'
-import type { ParsedArticle } from '../../import/types'
+import { articleAdder, archiveAt } from '../../test-support/old-archive'
 
-const parsed = (title: string): ParsedArticle => ({
+const article = (title: string) => ({
   title,
   date: '2026-07-30T16:04:22',
-  summary: null,
   lang: 'zh-CN',
   categories: ['新闻'],
   tags: ['台风'],
-  thumbnail: null,
   sourceUrl: 'https://new.qq.com/rain/a/1',
   sourceName: 'qq',
-  author: null,
   markdown: `${title}：台风“竹节草”在浙江登陆，多地停课。`,
   frontMatter: { title },
-  warnings: [],
 })
 
 describe('migration 0009-organise', () => {
   it('adds owned collections, saved searches and reading status beside articles that stay as they were', () => {
-    const db = new Database(':memory:')
-    db.pragma('foreign_keys = ON')
-    migrate(db, 7) // the migration before this one (0007-keep)
-    const rec = (t: string, n: number) => ({
-      parsed: parsed(t),
-      path: `/n/${n}.md`,
-      folder: '/n',
-      contentHash: `h${n}`,
-      bytes: 90,
-    })
-    const a = insertArticle(db, rec('台风登陆', 1), '2026-07-30T00:00:00.000Z')
-    const b = insertArticle(db, rec('停课通知', 2), '2026-07-31T00:00:00.000Z')
+    const db = archiveAt(7) // the migration before this one (0007-keep)
+    const add = articleAdder(db)
+    const a = add(article('台风登陆'), '2026-07-30T00:00:00.000Z')
+    const b = add(article('停课通知'), '2026-07-31T00:00:00.000Z')
     const before = {
       articles: db.prepare(`SELECT * FROM articles ORDER BY id`).all(),
       texts: db.prepare(`SELECT * FROM article_texts ORDER BY article_id`).all(),

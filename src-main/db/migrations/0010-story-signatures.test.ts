@@ -1,49 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
 import { currentVersion, migrate } from './index'
-import { insertArticle } from '../articles'
+import { articleAdder, archiveAt } from '../../test-support/old-archive'
 import { clusterOf, placeArticle, rebuildClusters } from '../story-clusters'
-import type { ParsedArticle } from '../../import/types'
 import { bandKeys, signature } from '../../clusters/minhash'
 import { shingles, tokenize } from '../../clusters/shingles'
 import { storyText } from '../../clusters/text'
 import { DEFAULT_PARAMS } from '../../clusters/params'
 import { CHIPS_EN, HARBOUR_EN, RATE_CUT_ZH, RATE_CUT_ZH_TW } from '../../clusters/fixtures/stories'
 
-const parsed = (title: string, markdown: string): ParsedArticle => ({
-  title,
-  date: null,
-  summary: null,
-  lang: null,
-  categories: [],
-  tags: [],
-  thumbnail: null,
-  sourceUrl: null,
-  sourceName: null,
-  author: null,
-  markdown,
-  frontMatter: {},
-  warnings: [],
-})
-
 describe('migration 0010-story-signatures', () => {
   it('drops the band rows, lengthens every signature and keeps clusters and choices', () => {
-    const db = new Database(':memory:')
-    db.pragma('foreign_keys = ON')
-    migrate(db, 9) // the migration before this one
-    let n = 0
-    const add = (title: string, md: string) =>
-      insertArticle(
-        db,
-        {
-          parsed: parsed(title, md),
-          path: `/n/${++n}.md`,
-          folder: '/n',
-          contentHash: `h${n}`,
-          bytes: 1,
-        },
-        'now',
-      )
+    const db = archiveAt(9) // the migration before this one
+    const article = articleAdder(db)
+    const add = (title: string, markdown: string) => article({ title, markdown })
     const zh = add('降息', RATE_CUT_ZH)
     const tw = add('降息（繁）', `${RATE_CUT_ZH_TW}\n\n[udn](https://udn.com/x)`)
     const chips = add('Chips', CHIPS_EN)

@@ -9,6 +9,7 @@ import { m0007 } from './0007-keep'
 import { m0008 } from './0008-accounts'
 import { m0009 } from './0009-organise'
 import { m0010 } from './0010-story-signatures'
+import { m0011 } from './0011-local-owner'
 
 export interface Migration {
   version: number
@@ -28,6 +29,7 @@ export const migrations: Migration[] = [
   m0008,
   m0009,
   m0010,
+  m0011,
 ]
 
 // The last one's number, not the count: 0005 is written on another branch on other branches.

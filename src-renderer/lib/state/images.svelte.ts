@@ -5,21 +5,15 @@
 import { api, onEvent } from '../api/client'
 import { settings } from './settings.svelte'
 import type { ImageFetchReport, ImageProgress, ImageStats } from '../../../src-main/shared/images'
-import type { Problem } from '../../../src-main/shared/problems'
-import { describe } from '../../i18n'
-import { problemOf } from '../problem'
+import { LongJob } from './long-job.svelte'
 
 /** An article's id, or the whole archive. */
 export type FetchScope = number | 'all'
-export type FetchPhase = 'idle' | 'running' | 'done'
 type OnDone = (report: ImageFetchReport | null) => void | Promise<void>
 
-export class ImageFetcher {
-  #phase = $state<FetchPhase>('idle')
+export class ImageFetcher extends LongJob<ImageProgress, ImageFetchReport> {
+  protected readonly countingPhase = 'fetching'
   #scope = $state<FetchScope | null>(null)
-  #progress = $state.raw<ImageProgress | null>(null)
-  #report = $state.raw<ImageFetchReport | null>(null)
-  #error = $state.raw<Problem | null>(null)
   #stats = $state.raw<ImageStats | null>(null)
   #listening = false
   /** Whether the running download was started here (and so ends with our own report). */
@@ -29,37 +23,25 @@ export class ImageFetcher {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #autoTried = new Set<number>()
 
-  get phase() {
-    return this.#phase
+  protected cancelCall() {
+    return api.cancelFetchImages()
   }
+
   get running() {
-    return this.#phase === 'running'
+    return this.phase === 'running'
   }
   get scope() {
     return this.#scope
-  }
-  get progress() {
-    return this.#progress
-  }
-  get report() {
-    return this.#report
-  }
-  /** The last run's error, in the user's language. */
-  get error(): string | null {
-    return this.#error && describe(this.#error)
   }
   /** The archive's picture counts, as of the last `refreshStats`. */
   get stats() {
     return this.#stats
   }
-  get percent(): number {
-    const p = this.#progress
-    return !p || p.total === 0 ? 0 : Math.round((p.done / p.total) * 100)
-  }
 
-  /** Whether the current or last run was for this scope (and has something to show). */
+  /** Whether the current or last run was for this scope (and has something to show: progress,
+   * a report, or why it could not run). */
   concerns(scope: FetchScope): boolean {
-    return this.#phase !== 'idle' && this.#scope === scope
+    return (this.phase !== 'idle' || this.error !== null) && this.#scope === scope
   }
 
   /** Follows progress events. Once this window's run has its report, late events are ignored;
@@ -68,50 +50,43 @@ export class ImageFetcher {
     if (this.#listening) return
     this.#listening = true
     onEvent('imageProgress', (p) => {
-      if (this.#phase === 'running') {
-        this.#progress = p
+      if (this.phase === 'running') {
+        this.progressed(p)
         if (p.phase === 'done' && !this.#own) {
-          this.#phase = 'idle'
+          this.ended()
           this.#scope = null
           onExternalDone?.()
         }
-      } else if (this.#phase === 'idle' && p.phase === 'fetching' && p.done === 0) {
+      } else if (this.phase === 'idle' && p.phase === 'fetching' && p.done === 0) {
         // not told which articles: shown where whole-archive runs are
         this.#own = false
-        this.#phase = 'running'
         this.#scope = 'all'
-        this.#progress = p
+        this.follow(p)
       }
     })
   }
 
   /** Downloads what is missing; resolves with the report (null on error or when busy). */
   async start(scope: FetchScope, onDone?: OnDone): Promise<ImageFetchReport | null> {
-    if (this.#phase === 'running') return null
-    this.#phase = 'running'
+    if (this.running) return null
     this.#own = true
     this.#scope = scope
-    this.#progress = null
-    this.#report = null
-    this.#error = null
-    try {
-      // Heeded only by the desktop app; a server decides for itself (--allow-private-hosts).
-      const allow = settings.allowPrivateHosts ? { allowPrivateHosts: true } : {}
-      this.#report = await api.fetchImages(scope === 'all' ? allow : { articleId: scope, ...allow })
-    } catch (e) {
-      this.#error = problemOf(e)
-    }
-    this.#phase = 'done'
+    // Heeded only by the desktop app; a server decides for itself (--allow-private-hosts).
+    const allow = settings.allowPrivateHosts ? { allowPrivateHosts: true } : {}
+    const report = await this.run(
+      { phase: 'fetching', done: 0, total: 0, stored: 0, failed: 0, current: null, rate: 0 },
+      () => api.fetchImages(scope === 'all' ? allow : { articleId: scope, ...allow }),
+    )
     this.#own = false
-    await onDone?.(this.#report)
+    await onDone?.(report)
     void this.refreshStats()
-    return this.#report
+    return report
   }
 
   /** For the "download when I open an article" setting: starts only when the article has web
    * pictures never tried (failed ones wait for the reader to ask again), once per session. */
   async autoFetch(articleId: number, onDone?: OnDone): Promise<void> {
-    if (this.#phase === 'running' || this.#autoTried.has(articleId)) return
+    if (this.running || this.#autoTried.has(articleId)) return
     this.#autoTried.add(articleId)
     try {
       const refs = await api.imageStatus({ articleId })
@@ -119,25 +94,16 @@ export class ImageFetcher {
         await this.start(articleId, onDone)
       }
     } catch (e) {
-      this.#error = problemOf(e)
-    }
-  }
-
-  async cancel(): Promise<void> {
-    try {
-      await api.cancelFetchImages()
-    } catch (e) {
-      this.#error = problemOf(e)
+      this.#scope = articleId
+      this.failed(e)
     }
   }
 
   /** Drops a finished article run's summary once another article is open. */
   forgetUnless(articleId: number): void {
-    if (this.#phase === 'done' && typeof this.#scope === 'number' && this.#scope !== articleId) {
-      this.#phase = 'idle'
+    if (typeof this.#scope === 'number' && this.#scope !== articleId && !this.running) {
+      this.again()
       this.#scope = null
-      this.#report = null
-      this.#error = null
     }
   }
 
@@ -150,12 +116,9 @@ export class ImageFetcher {
   }
 
   reset(): void {
+    this.resetJob()
     this.#own = false
-    this.#phase = 'idle'
     this.#scope = null
-    this.#progress = null
-    this.#report = null
-    this.#error = null
     this.#stats = null
     this.#autoTried.clear()
   }
