@@ -34,19 +34,23 @@ export function signature(shingles: Uint32Array, count: number): Uint16Array {
  * The signature of the whole list of shingle hashes (repeats do not change a minimum, so the
  * list need not be a set) and of each side-by-side window of `window` of them, hashing every
  * shingle once for all: a long text's windows cost no second pass. The windows are those of
- * `windows` in shingles.ts (none for a list shorter than two).
+ * `windows` in shingles.ts (none for a list shorter than two), their signatures side by side in
+ * one array (`count` values each: one array to hand from a parse worker, not one a window).
  */
 export function signatures(
   hashes: Uint32Array,
   count: number,
   window: number,
-): { whole: Uint16Array; probes: Uint16Array[] } {
+): { whole: Uint16Array; windows: Uint16Array } {
   const windowed = hashes.length >= window * 2
-  const all = minsOf(count)
-  const probes: Uint16Array[] = []
-  let part = minsOf(count)
+  const parts = windowed ? Math.ceil(hashes.length / window) : 0
+  const windows = new Uint16Array(parts * count)
+  const all = scratch(0, count)
+  const part = scratch(1, count)
+  let at = 0
   for (let s = 0; s < hashes.length; s++) {
     const x = hashes[s]!
+    // the bin: the top bits of a hash, as a fraction of `count` (exact in a double)
     const bin = Math.floor((mix32(x ^ SEED_BIN) * count) / 4294967296)
     const h = mix32(x ^ SEED_MIN)
     if (h <= all.mins[bin]!) {
@@ -59,24 +63,36 @@ export function signatures(
       part.filled[bin] = 1
     }
     if ((s + 1) % window === 0 || s + 1 === hashes.length) {
-      probes.push(densified(part, count))
-      part = minsOf(count)
+      densify(part, count, windows, at)
+      at += count
+      part.mins.fill(0xffffffff)
+      part.filled.fill(0)
     }
   }
-  const whole = hashes.length === 0 ? new Uint16Array(0) : densified(all, count)
-  return { whole, probes }
+  const whole = new Uint16Array(hashes.length === 0 ? 0 : count)
+  if (hashes.length > 0) densify(all, count, whole, 0)
+  return { whole, windows }
 }
 
-const minsOf = (count: number) => ({
-  mins: new Uint32Array(count).fill(0xffffffff),
-  filled: new Uint8Array(count),
-})
+// the running minima: two sets (the whole text's and a window's), kept between calls
+const mins: { mins: Uint32Array; filled: Uint8Array }[] = []
 
-function densified(
+function scratch(k: number, count: number): { mins: Uint32Array; filled: Uint8Array } {
+  if (mins[k]?.mins.length !== count) {
+    mins[k] = { mins: new Uint32Array(count), filled: new Uint8Array(count) }
+  }
+  const m = mins[k]
+  m.mins.fill(0xffffffff)
+  m.filled.fill(0)
+  return m
+}
+
+function densify(
   { mins, filled }: { mins: Uint32Array; filled: Uint8Array },
   count: number,
-): Uint16Array {
-  const sig = new Uint16Array(count)
+  out: Uint16Array,
+  at: number,
+): void {
   for (let i = 0; i < count; i++) {
     let j = i
     let hops = 0
@@ -84,9 +100,8 @@ function densified(
       j = (j + 1) % count
       hops++
     }
-    sig[i] = mix32(mins[j]! + Math.imul(hops, 0x27d4eb2f)) & 0xffff
+    out[at + i] = mix32(mins[j]! + Math.imul(hops, 0x27d4eb2f)) & 0xffff
   }
-  return sig
 }
 
 /** One signed 32-bit key per band (signed, so SQLite stores each in 4 bytes). The band's number
@@ -100,6 +115,17 @@ export function bandKeys(sig: Uint16Array, opts: LshOptions): Int32Array {
     keys[b] = mix32(h) | 0
   }
   return keys
+}
+
+/** The band keys of each of these signatures (side by side, `signatureLength` values each),
+ * every key once: what a long text's windows are looked up by. */
+export function windowKeys(sigs: Uint16Array, opts: LshOptions): Int32Array {
+  const width = signatureLength(opts)
+  const keys = new Set<number>()
+  for (let at = 0; at < sigs.length; at += width) {
+    for (const k of bandKeys(sigs.subarray(at, at + width), opts)) keys.add(k)
+  }
+  return Int32Array.from(keys)
 }
 
 /** How many min-hashes two signatures share: about J × their length (an accidental match of two

@@ -41,6 +41,12 @@ export const DEFAULT_PARAMS: ClusterParams = {
   maxCandidates: 40,
 }
 
+/** Whether an article of `size` shingles is short enough to be found quoted whole in a long
+ * text's window, and long enough for its containment to count: only these are looked up by a
+ * long text's windows (see `assign`). */
+export const quotable = (size: number, p: ClusterParams) =>
+  size >= p.minContained && size * p.screenContainment <= p.window
+
 /** How a confirmed pair relates: `same` texts merge their clusters; `inside` (one quoted in the
  * other) only lets the new article join, so a digest quoting two stories does not fuse them. */
 export type Link = 'same' | 'inside' | null
