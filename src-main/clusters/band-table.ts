@@ -76,22 +76,32 @@ class Chains {
   }
 }
 
+/** Which articles are short, and the looser keys they are also found by. */
+export interface ShortOptions {
+  quotable: (size: number) => boolean
+  looseKeys: (sig: Uint16Array) => Int32Array
+}
+
+const NO_SHORT: ShortOptions = { quotable: () => false, looseKeys: () => new Int32Array(0) }
+
 export class BandTable {
   #opts: LshOptions
   #width: number
-  #quotable: (size: number) => boolean
+  #shortOpts: ShortOptions
   /** Every article's keys. */
   #all = new Chains()
   /** The keys of articles short enough to be quoted whole in a long text's window. */
   #short = new Chains()
+  /** Their loose keys (`ShortOptions.looseKeys`). */
+  #loose = new Chains()
   // per article id: signature (width values) and shingle count (-1: not indexed)
   #sig = new Uint16Array(0)
   #size = new Int32Array(0)
 
-  constructor(opts: LshOptions, quotable: (size: number) => boolean = () => false) {
+  constructor(opts: LshOptions, short: ShortOptions = NO_SHORT) {
     this.#opts = opts
     this.#width = signatureLength(opts)
-    this.#quotable = quotable
+    this.#shortOpts = short
   }
 
   // how many of the looked-up keys each article has (a count per id, zeroed after each use)
@@ -110,6 +120,11 @@ export class BandTable {
    * what a long text's windows are looked up in. */
   quoted(keys: Iterable<number>, limit: number, self: number): number[] {
     return this.#find(this.#short, keys, limit, self)
+  }
+
+  /** The same among the short articles' loose keys. */
+  short(keys: Iterable<number>, limit: number, self: number): number[] {
+    return this.#find(this.#loose, keys, limit, self)
   }
 
   #find(chains: Chains, keys: Iterable<number>, limit: number, self: number): number[] {
@@ -151,22 +166,25 @@ export class BandTable {
     this.#sig.fill(0, id * w, id * w + w)
     this.#sig.set(sig.subarray(0, w), id * w)
     this.#size[id] = size
-    const short = this.#quotable(size)
+    const short = this.#shortOpts.quotable(size)
     for (const k of bandKeys(sig, this.#opts)) {
       this.#all.add(k, id)
       if (short) this.#short.add(k, id)
     }
+    if (short) for (const k of this.#shortOpts.looseKeys(sig)) this.#loose.add(k, id)
   }
 
   remove(id: number): void {
     if (!this.has(id)) return
     const size = this.#size[id]!
     if (size > 0) {
-      const short = this.#quotable(size)
-      for (const k of bandKeys(this.signatureOf(id), this.#opts)) {
+      const sig = this.signatureOf(id)
+      const short = this.#shortOpts.quotable(size)
+      for (const k of bandKeys(sig, this.#opts)) {
         this.#all.drop(k, id)
         if (short) this.#short.drop(k, id)
       }
+      if (short) for (const k of this.#shortOpts.looseKeys(sig)) this.#loose.drop(k, id)
     }
     this.#size[id] = -1
   }

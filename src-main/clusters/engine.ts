@@ -1,6 +1,6 @@
 import { atLeast, bandKeys, signatureLength } from './minhash'
 import { neighbourhoodSimilarity } from './shingles'
-import { linkOf, type ClusterParams } from './params'
+import { linkOf, looseKeys, quotable, type ClusterParams } from './params'
 
 /** Fewer agreeing values than this is chance or a shared phrase, whatever the sizes say. */
 const MIN_AGREEING = 4
@@ -14,6 +14,8 @@ export interface ClusterStore {
   candidates(keys: Int32Array, self: number): number[]
   /** The same among articles short enough to be quoted whole in a window (`quotable`). */
   quoted(keys: Int32Array, self: number): number[]
+  /** Short articles sharing one of these loose band keys (`looseKeys`) with a short one. */
+  short(keys: Int32Array, self: number): number[]
   shinglesOf(id: number): Uint32Array
   signatureOf(id: number): Uint16Array
   /** How many shingles the article has (kept beside the signature). */
@@ -37,27 +39,32 @@ export interface Windows {
 
 const NO_WINDOWS: Windows = { sigs: new Uint16Array(0), keys: new Int32Array(0) }
 
+/** The article being placed. */
+export interface Placing {
+  id: number
+  /** How many distinct shingles it has. */
+  size: number
+  /** Its shingle set (sorted, distinct): made only if a candidate is compared with it. */
+  set: () => Uint32Array
+  sig: Uint16Array
+  /** Its windows, when it is long. */
+  windows?: Windows
+}
+
 /**
  * Places one article (not assigned yet) among the assigned ones: it joins the cluster it is the
  * same text as (merging clusters it bridges), else the cluster it is quoted in or quotes, else
  * stays alone. "Not the same story" choices are never crossed; "same story" ones always win.
  * Only the article's LSH candidates are read: nothing else in the archive is recomputed.
  */
-export function assign(
-  store: ClusterStore,
-  id: number,
-  shingles: Uint32Array,
-  sig: Uint16Array,
-  p: ClusterParams,
-  /** The text's windows, when it is long. */
-  windows: Windows = NO_WINDOWS,
-): number {
+export function assign(store: ClusterStore, x: Placing, p: ClusterParams): number {
+  const { id, sig, windows = NO_WINDOWS } = x
   // A shared band is two agreeing min-hashes; a long signature tells how much more the pair
   // shares, and only a pair that may pass the thresholds has its texts read. Unrelated texts
   // that share a band by chance (an outlet's template, common phrases) stop here, before any
   // text is read or lexed. A short text wholly inside a long one has a low Jaccard with it,
   // so its containment is estimated too, from the two sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
-  const a = shingles.length
+  const a = x.size
   // |A ∩ B| ≥ c × m (m: the size it is a share of) holds when J ≥ c m / (|A| + |B| − c m): the
   // thresholds become a count of agreeing values, and counting stops once it is decided
   const needed = (len: number, j: number) => Math.max(MIN_AGREEING, Math.ceil(len * j - 1e-9))
@@ -85,11 +92,14 @@ export function assign(
   // quoted whole in it, and only a short article can be (the screen above reads no other one
   // by its windows). Most articles are not short, so the windows' hundred-odd keys, which
   // template phrases make popular, find few.
-  if (windows.keys.length > 0) {
+  // a short text is also looked up among the other short ones, by looser bands (see params.ts)
+  const more = [
+    ...(windows.keys.length > 0 ? store.quoted(windows.keys, id) : []),
+    ...(quotable(x.size, p) ? store.short(looseKeys(sig, p), id) : []),
+  ]
+  if (more.length > 0) {
     const seen = new Set(found)
-    for (const other of store.quoted(windows.keys, id)) {
-      if (!seen.has(other)) found.push(other)
-    }
+    for (const other of more) if (!seen.has(other) && seen.add(other)) found.push(other)
   }
   const near: { other: number; cluster: number; sh: Uint32Array }[] = []
   let screened = 0
@@ -102,7 +112,7 @@ export function assign(
   }
   const apart = new Set(store.apartFrom(id))
   const links = new Map<number, { same: boolean; score: number }>()
-  const sims = near.length > 0 ? neighbourhoodSimilarity(shingles, near) : []
+  const sims = near.length > 0 ? neighbourhoodSimilarity(x.set(), near) : []
   for (const [k, { other, cluster }] of near.entries()) {
     if (apart.has(other)) continue
     const s = sims[k]!

@@ -1,6 +1,6 @@
 import { assign, type ClusterStore } from './engine'
 import { bandKeys, signatureLength, signatures, windowKeys } from './minhash'
-import { BUCKET_LIMIT, quotable, type ClusterParams } from './params'
+import { BUCKET_LIMIT, looseKeys, quotable, type ClusterParams } from './params'
 import { shingleHashes, shingleSet, tokenize } from './shingles'
 import { storyText } from './text'
 
@@ -8,8 +8,9 @@ import { storyText } from './text'
  * same `assign` as the archive. */
 export class MemoryClusters implements ClusterStore {
   readonly #buckets = new Map<number, number[]>()
-  /** The keys of the articles short enough to be quoted (`quotable`) */
+  /** The keys of the articles short enough to be quoted (`quotable`), and their loose keys */
   readonly #short = new Map<number, number[]>()
+  readonly #loose = new Map<number, number[]>()
   readonly #shingles = new Map<number, Uint32Array>()
   readonly #signatures = new Map<number, Uint16Array>()
   readonly #cluster = new Map<number, number>()
@@ -32,14 +33,20 @@ export class MemoryClusters implements ClusterStore {
     this.#shingles.set(id, sh)
     this.#signatures.set(id, sig)
     const keys = windowKeys(windows, this.params)
-    const cluster = assign(this, id, sh, sig, this.params, { sigs: windows, keys })
+    const placing = { id, size: sh.length, set: () => sh, sig, windows: { sigs: windows, keys } }
+    const cluster = assign(this, placing, this.params)
     const short = quotable(sh.length, this.params)
-    for (const k of bandKeys(sig, this.params)) {
-      for (const buckets of short ? [this.#buckets, this.#short] : [this.#buckets]) {
+    const add = (buckets: Map<number, number[]>, keys: Int32Array) => {
+      for (const k of keys) {
         const b = buckets.get(k)
         if (b) b.unshift(id)
         else buckets.set(k, [id])
       }
+    }
+    add(this.#buckets, bandKeys(sig, this.params))
+    if (short) {
+      add(this.#short, bandKeys(sig, this.params))
+      add(this.#loose, looseKeys(sig, this.params))
     }
     return cluster
   }
@@ -67,6 +74,10 @@ export class MemoryClusters implements ClusterStore {
 
   quoted(keys: Int32Array, self: number): number[] {
     return find(this.#short, keys, self)
+  }
+
+  short(keys: Int32Array, self: number): number[] {
+    return find(this.#loose, keys, self)
   }
 
   shinglesOf(id: number): Uint32Array {

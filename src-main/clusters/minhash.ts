@@ -47,27 +47,31 @@ export function signatures(
   const windows = new Uint16Array(parts * count)
   const all = scratch(0, count)
   const part = scratch(1, count)
-  let at = 0
-  for (let s = 0; s < hashes.length; s++) {
-    const x = hashes[s]!
-    // the bin: the top bits of a hash, as a fraction of `count` (exact in a double)
-    const bin = Math.floor((mix32(x ^ SEED_BIN) * count) / 4294967296)
-    const h = mix32(x ^ SEED_MIN)
-    if (h <= all.mins[bin]!) {
-      all.mins[bin] = h
-      all.filled[bin] = 1
+  // the bin: the top bits of a hash as a fraction of `count`; a shift when `count` is a power of
+  // two (the same bin: floor(h × 2^k / 2^32) is h >>> (32 − k))
+  const bits = Math.log2(count)
+  const shift = Number.isInteger(bits) && bits >= 1 && bits <= 31 ? 32 - bits : 0
+  const step = windowed ? window : hashes.length
+  for (let start = 0, at = 0; start < hashes.length; start += step, at += count) {
+    const end = Math.min(hashes.length, start + step)
+    for (let s = start; s < end; s++) {
+      const x = hashes[s]!
+      const m = mix32(x ^ SEED_BIN)
+      const bin = shift > 0 ? m >>> shift : Math.floor((m * count) / 4294967296)
+      const h = mix32(x ^ SEED_MIN)
+      if (h <= all.mins[bin]!) {
+        all.mins[bin] = h
+        all.filled[bin] = 1
+      }
+      if (windowed && h <= part.mins[bin]!) {
+        part.mins[bin] = h
+        part.filled[bin] = 1
+      }
     }
     if (!windowed) continue
-    if (h <= part.mins[bin]!) {
-      part.mins[bin] = h
-      part.filled[bin] = 1
-    }
-    if ((s + 1) % window === 0 || s + 1 === hashes.length) {
-      densify(part, count, windows, at)
-      at += count
-      part.mins.fill(0xffffffff)
-      part.filled.fill(0)
-    }
+    densify(part, count, windows, at)
+    part.mins.fill(0xffffffff)
+    part.filled.fill(0)
   }
   const whole = new Uint16Array(hashes.length === 0 ? 0 : count)
   if (hashes.length > 0) densify(all, count, whole, 0)
@@ -109,23 +113,31 @@ function densify(
 export function bandKeys(sig: Uint16Array, opts: LshOptions): Int32Array {
   if (sig.length === 0) return new Int32Array(0)
   const keys = new Int32Array(opts.bands)
-  for (let b = 0; b < opts.bands; b++) {
-    let h = Math.imul(b + 1, 0x27d4eb2f)
-    for (let r = 0; r < opts.rows; r++) h = Math.imul(h ^ sig[b * opts.rows + r]!, 0x01000193)
-    keys[b] = mix32(h) | 0
-  }
+  for (let b = 0; b < opts.bands; b++) keys[b] = bandKey(sig, 0, b, opts.rows)
   return keys
 }
 
+/** Band `b`'s key of the signature at `at` in `sigs`. */
+function bandKey(sigs: Uint16Array, at: number, b: number, rows: number): number {
+  let h = Math.imul(b + 1, 0x27d4eb2f)
+  for (let r = 0; r < rows; r++) h = Math.imul(h ^ sigs[at + b * rows + r]!, 0x01000193)
+  return mix32(h) | 0
+}
+
 /** The band keys of each of these signatures (side by side, `signatureLength` values each),
- * every key once: what a long text's windows are looked up by. */
+ * sorted, every key once: what a long text's windows are looked up by. */
 export function windowKeys(sigs: Uint16Array, opts: LshOptions): Int32Array {
   const width = signatureLength(opts)
-  const keys = new Set<number>()
+  const keys = new Int32Array((sigs.length / width) * opts.bands)
+  let n = 0
   for (let at = 0; at < sigs.length; at += width) {
-    for (const k of bandKeys(sigs.subarray(at, at + width), opts)) keys.add(k)
+    for (let b = 0; b < opts.bands; b++) keys[n++] = bandKey(sigs, at, b, opts.rows)
   }
-  return Int32Array.from(keys)
+  keys.sort()
+  let distinct = 0
+  for (let i = 0; i < n; i++)
+    if (i === 0 || keys[i] !== keys[distinct - 1]) keys[distinct++] = keys[i]!
+  return keys.slice(0, distinct)
 }
 
 /** How many min-hashes two signatures share: about J × their length (an accidental match of two

@@ -149,6 +149,39 @@ export function shingleSet(hashes: Uint32Array): Uint32Array {
   return out.slice(0, n)
 }
 
+// the slots of `distinct`, kept between calls (0 marks an empty slot)
+let slots = new Uint32Array(0)
+
+/** How many distinct values a list of shingle hashes has: shingleSet(hashes).length without
+ * sorting (an open-addressing hash set; the hashes are mixed already, so their low bits serve
+ * as the slot). A parse worker counts; the set itself is sorted only if it is ever compared. */
+export function distinct(hashes: Uint32Array): number {
+  let size = 16
+  while (size < hashes.length * 2) size *= 2
+  if (slots.length < size) slots = new Uint32Array(size)
+  else slots.fill(0, 0, size)
+  const mask = size - 1
+  let n = 0
+  let zero = 0
+  for (let i = 0; i < hashes.length; i++) {
+    const h = hashes[i]!
+    if (h === 0) {
+      zero = 1
+      continue
+    }
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const v = slots[at]!
+      if (v === h) break
+      if (v === 0) {
+        slots[at] = h
+        n++
+        break
+      }
+    }
+  }
+  return n + zero
+}
+
 export function shingles(tokens: Tokens, opts: ShingleOptions): Uint32Array {
   return shingleSet(shingleHashes(tokens, opts))
 }

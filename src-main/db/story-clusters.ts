@@ -29,8 +29,14 @@ function replace(store: SqliteClusters, ids: number[]): void {
   const sorted = [...new Set(ids)].sort((a, b) => a - b)
   const clear = stmt(db, `UPDATE story_members SET cluster_id = NULL WHERE article_id = ?`)
   for (const id of sorted) clear.run(id)
-  for (const id of sorted)
-    assign(store, id, store.shinglesOf(id), signatureOf(db, id), DEFAULT_PARAMS)
+  for (const id of sorted) {
+    const set = store.shinglesOf(id)
+    assign(
+      store,
+      { id, size: set.length, set: () => set, sig: signatureOf(db, id) },
+      DEFAULT_PARAMS,
+    )
+  }
 }
 
 /**
@@ -49,22 +55,23 @@ export function placeArticle(
 /** placeArticle in a store; `fresh`: the article was just made, so it has no row yet. */
 function place(store: SqliteClusters, id: number, fp: Fingerprint, fresh: boolean): number {
   const before = fresh ? null : store.clusterOf(id)
-  const { sh, sig, windows } = fp
-  remember(store.db, id, sh)
+  const { hashes, size, sig, windows } = fp
+  remember(store.db, id, hashes, false)
   // a re-import that changed only the front matter (a title, tags) leaves the story as it was:
   // placing it again could move the versions around it for nothing
-  if (before !== null && store.sizeOf(id) === sh.length && sameSig(store.signatureOf(id), sig)) {
+  if (before !== null && store.sizeOf(id) === size && sameSig(store.signatureOf(id), sig)) {
     return before
   }
   const others = before === null ? [] : store.members(before).filter((m) => m !== id)
   if (others.length > 0) {
-    store.index(id, sig, sh.length, null)
+    store.index(id, sig, size, null)
     replace(store, [id, ...others])
     return store.clusterOf(id)!
   }
   // alone before (or new): placed first, then its row written once, with its cluster
-  const cluster = store.placeNew(id, () => assign(store, id, sh, sig, DEFAULT_PARAMS, windows))
-  store.index(id, sig, sh.length, cluster)
+  const placing = { id, size, set: () => store.shinglesOf(id), sig, windows }
+  const cluster = store.placeNew(id, () => assign(store, placing, DEFAULT_PARAMS))
+  store.index(id, sig, size, cluster)
   return cluster
 }
 
@@ -124,8 +131,8 @@ export function resignClusters(db: Archive): number {
     const rows = page.all(after, bytes) as { id: number; markdown: string }[]
     if (rows.length === 0) break
     for (const r of rows) {
-      const { sh, sig } = fingerprint(r.markdown)
-      put.run(toBlob(sig), sh.length, r.id)
+      const { size, sig } = fingerprint(r.markdown)
+      put.run(toBlob(sig), size, r.id)
     }
     n += rows.length
     after = rows[rows.length - 1]!.id

@@ -3,8 +3,14 @@ import { stmt } from './stmt'
 import type { Archive } from './open'
 import type { ClusterStore } from '../clusters/engine'
 import { signatureLength, signatures, windowKeys } from '../clusters/minhash'
-import { BUCKET_LIMIT, DEFAULT_PARAMS, quotable, type ClusterParams } from '../clusters/params'
-import { shingleHashes, shingleSet, tokenize } from '../clusters/shingles'
+import {
+  BUCKET_LIMIT,
+  DEFAULT_PARAMS,
+  looseKeys,
+  quotable,
+  type ClusterParams,
+} from '../clusters/params'
+import { distinct, shingleHashes, shingleSet, tokenize } from '../clusters/shingles'
 import { storyText, storyTextOf } from '../clusters/text'
 import { BandTable } from '../clusters/band-table'
 
@@ -13,13 +19,15 @@ import { BandTable } from '../clusters/band-table'
 
 /** What placing an article needs of its text. `folded`: normalizeText(plainText(markdown)), when
  * the caller has it (the importer does, for the search index). Made in the parse workers on
- * import: typed arrays only, four of them, as they cross to the writer by copy. */
+ * import: typed arrays only, four of them, as they cross to the writer by copy. The shingles go
+ * in text order: their set is sorted only if the article is ever compared (most never are). */
 export function fingerprint(markdown: string, folded?: string, p: ClusterParams = DEFAULT_PARAMS) {
   const text = folded === undefined ? storyText(markdown) : storyTextOf(markdown, folded)
   const hashes = shingleHashes(tokenize(text), p)
   const { whole, windows } = signatures(hashes, signatureLength(p), p.window)
   return {
-    sh: shingleSet(hashes),
+    hashes,
+    size: distinct(hashes),
     sig: whole,
     windows: { sigs: windows, keys: windowKeys(windows, p) },
   }
@@ -28,20 +36,29 @@ export function fingerprint(markdown: string, folded?: string, p: ClusterParams 
 export type Fingerprint = ReturnType<typeof fingerprint>
 
 // Shingle sets are not stored (a few KB per article, far over the budget): a candidate's set is
-// made again from its text when it is compared, at about a third of a millisecond. Recently made
-// ones are kept, because candidates are mostly recent articles (the copies of one story arrive
-// together; an outlet's template articles follow each other): on the generated 20,000, 512 sets
-// re-made 16,834 of them, 8,192 only 1,592. Bounded by bytes, not by count: 48 MB at most.
+// made again from its text when it is compared, at about a third of a millisecond. Recently
+// placed ones are kept, because candidates are mostly recent articles (the copies of one story
+// arrive together; an outlet's template articles follow each other): on the generated 20,000,
+// 512 sets re-made 16,834 of them, 8,192 only 1,592. Kept as the parse worker made them, in
+// text order, and sorted into a set when first compared. Bounded by bytes: 48 MB at most.
 const CACHE_BYTES = 48 * 1024 * 1024
-const cache = new WeakMap<Archive, { sets: Map<number, Uint32Array>; bytes: number }>()
 
-function cached(db: Archive): { sets: Map<number, Uint32Array>; bytes: number } {
+interface Sets {
+  /** id → its shingle set, or its shingles in text order when `unsorted` has the id */
+  sets: Map<number, Uint32Array>
+  unsorted: Set<number>
+  bytes: number
+}
+const cache = new WeakMap<Archive, Sets>()
+
+function cached(db: Archive): Sets {
   let m = cache.get(db)
-  if (!m) cache.set(db, (m = { sets: new Map(), bytes: 0 }))
+  if (!m) cache.set(db, (m = { sets: new Map(), unsorted: new Set(), bytes: 0 }))
   return m
 }
 
-export function remember(db: Archive, id: number, sh: Uint32Array): void {
+/** Keeps an article's shingles: its set (`sorted`), or its shingle hashes in text order. */
+export function remember(db: Archive, id: number, sh: Uint32Array, sorted: boolean): void {
   const m = cached(db)
   const old = m.sets.get(id)
   if (old) {
@@ -49,13 +66,28 @@ export function remember(db: Archive, id: number, sh: Uint32Array): void {
     m.sets.delete(id)
   }
   m.sets.set(id, sh)
+  if (sorted) m.unsorted.delete(id)
+  else m.unsorted.add(id)
   m.bytes += sh.byteLength
   if (m.bytes <= CACHE_BYTES) return
   for (const [k, v] of m.sets) {
     if (m.bytes <= CACHE_BYTES) break
     m.sets.delete(k)
+    m.unsorted.delete(k)
     m.bytes -= v.byteLength
   }
+}
+
+/** An article's shingle set if it is kept (sorted now if it was kept in text order). */
+function setOf(db: Archive, id: number): Uint32Array | undefined {
+  const m = cached(db)
+  const sh = m.sets.get(id)
+  if (sh === undefined || !m.unsorted.has(id)) return sh
+  const set = shingleSet(sh)
+  m.sets.set(id, set)
+  m.unsorted.delete(id)
+  m.bytes += set.byteLength - sh.byteLength
+  return set
 }
 
 // What is kept per connection: the band table (clusters/band-table.ts), loaded from the
@@ -76,7 +108,10 @@ function keptFor(db: Archive): Kept {
   const version = db.pragma('data_version', { simple: true }) as number
   const had = kept.get(db)
   if (had && had.version === version) return had
-  const table = new BandTable(DEFAULT_PARAMS, (size) => quotable(size, DEFAULT_PARAMS))
+  const table = new BandTable(DEFAULT_PARAMS, {
+    quotable: (size) => quotable(size, DEFAULT_PARAMS),
+    looseKeys: (sig) => looseKeys(sig, DEFAULT_PARAMS),
+  })
   const rows = stmt(db, `SELECT article_id, signature, shingles FROM story_members`).raw().iterate()
   for (const [id, sig, size] of rows as Iterable<[number, Buffer, number]>) {
     table.put(id, fromBlob(sig), size)
@@ -133,14 +168,18 @@ export class SqliteClusters implements ClusterStore {
     return this.table.quoted(keys, BUCKET_LIMIT, self)
   }
 
+  short(keys: Int32Array, self: number): number[] {
+    return this.table.short(keys, BUCKET_LIMIT, self)
+  }
+
   shinglesOf(id: number): Uint32Array {
-    const hit = cached(this.db).sets.get(id)
+    const hit = setOf(this.db, id)
     if (hit) return hit
     // only the set: a candidate's signatures are stored already
     const sh = shingleSet(
       shingleHashes(tokenize(storyText(markdownOf(this.db, id))), DEFAULT_PARAMS),
     )
-    remember(this.db, id, sh)
+    remember(this.db, id, sh, true)
     return sh
   }
 
