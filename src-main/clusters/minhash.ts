@@ -41,10 +41,11 @@ export function signatures(
   hashes: Uint32Array,
   count: number,
   window: number,
+  /** Where to write them (`windowCount` signatures for the windows), when not in new arrays. */
+  into?: { whole: Uint16Array; windows: Uint16Array },
 ): { whole: Uint16Array; windows: Uint16Array } {
   const windowed = hashes.length >= window * 2
-  const parts = windowed ? Math.ceil(hashes.length / window) : 0
-  const windows = new Uint16Array(parts * count)
+  const windows = into?.windows ?? new Uint16Array(windowCount(hashes.length, window) * count)
   const all = scratch(0, count)
   const part = scratch(1, count)
   // the bin: the top bits of a hash as a fraction of `count`; a shift when `count` is a power of
@@ -73,10 +74,14 @@ export function signatures(
     part.mins.fill(0xffffffff)
     part.filled.fill(0)
   }
-  const whole = new Uint16Array(hashes.length === 0 ? 0 : count)
+  const whole = into?.whole ?? new Uint16Array(hashes.length === 0 ? 0 : count)
   if (hashes.length > 0) densify(all, count, whole, 0)
   return { whole, windows }
 }
+
+/** How many windows a text of `n` shingles is looked up by (see `windows` in shingles.ts). */
+export const windowCount = (n: number, window: number) =>
+  n >= window * 2 ? Math.ceil(n / window) : 0
 
 // the running minima: two sets (the whole text's and a window's), kept between calls
 const mins: { mins: Uint32Array; filled: Uint8Array }[] = []
@@ -126,9 +131,9 @@ function bandKey(sigs: Uint16Array, at: number, b: number, rows: number): number
 
 /** The band keys of each of these signatures (side by side, `signatureLength` values each),
  * sorted, every key once: what a long text's windows are looked up by. */
-export function windowKeys(sigs: Uint16Array, opts: LshOptions): Int32Array {
+export function windowKeys(sigs: Uint16Array, opts: LshOptions, into?: Int32Array): Int32Array {
   const width = signatureLength(opts)
-  const keys = new Int32Array((sigs.length / width) * opts.bands)
+  const keys = into ?? new Int32Array((sigs.length / width) * opts.bands)
   let n = 0
   for (let at = 0; at < sigs.length; at += width) {
     for (let b = 0; b < opts.bands; b++) keys[n++] = bandKey(sigs, at, b, opts.rows)

@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3'
 import { stmt } from './stmt'
 import type { Archive } from './open'
 import type { ClusterStore } from '../clusters/engine'
-import { signatureLength, signatures, windowKeys } from '../clusters/minhash'
+import { signatureLength, signatures, windowCount, windowKeys } from '../clusters/minhash'
 import {
   BUCKET_LIMIT,
   DEFAULT_PARAMS,
@@ -10,27 +10,48 @@ import {
   quotable,
   type ClusterParams,
 } from '../clusters/params'
-import { distinct, shingleHashes, shingleSet, tokenize } from '../clusters/shingles'
+import { distinct, shingleHashes, shingleSet, tokenize, tokensOnce } from '../clusters/shingles'
 import { storyText, storyTextOf } from '../clusters/text'
 import { BandTable } from '../clusters/band-table'
 
 // What placing articles in stories keeps in memory beside the archive, and the engine's view of
 // the archive (story-clusters.ts places, rebuilds, splits and joins through it).
 
-/** What placing an article needs of its text. `folded`: normalizeText(plainText(markdown)), when
+/**
+ * What placing an article needs of its text: its shingles in text order (their set is sorted
+ * only if the article is ever compared: most never are), how many distinct ones, its signature,
+ * and its windows' signatures and band keys. `folded`: normalizeText(plainText(markdown)), when
  * the caller has it (the importer does, for the search index). Made in the parse workers on
- * import: typed arrays only, four of them, as they cross to the writer by copy. The shingles go
- * in text order: their set is sorted only if the article is ever compared (most never are). */
-export function fingerprint(markdown: string, folded?: string, p: ClusterParams = DEFAULT_PARAMS) {
+ * import, as views of one buffer: a worker's message copies that buffer once, not an array each.
+ */
+export function fingerprint(
+  markdown: string,
+  folded?: string,
+  p: ClusterParams = DEFAULT_PARAMS,
+): {
+  hashes: Uint32Array
+  size: number
+  sig: Uint16Array
+  windows: { sigs: Uint16Array; keys: Int32Array }
+} {
   const text = folded === undefined ? storyText(markdown) : storyTextOf(markdown, folded)
-  const hashes = shingleHashes(tokenize(text), p)
-  const { whole, windows } = signatures(hashes, signatureLength(p), p.window)
-  return {
-    hashes,
-    size: distinct(hashes),
-    sig: whole,
-    windows: { sigs: windows, keys: windowKeys(windows, p) },
-  }
+  const width = signatureLength(p)
+  let parts = { hashes: 0, sig: 0, sigs: 0, keys: 0 }
+  let buffer = new ArrayBuffer(0)
+  const hashes = shingleHashes(tokensOnce(text), p, (n) => {
+    const w = windowCount(n, p.window)
+    // 4-byte values first, then 2-byte ones: every view is aligned
+    parts = { hashes: n, keys: w * p.bands, sig: n === 0 ? 0 : width, sigs: w * width }
+    buffer = new ArrayBuffer(4 * (parts.hashes + parts.keys) + 2 * (parts.sig + parts.sigs))
+    return new Uint32Array(buffer, 0, n)
+  })
+  let at = 4 * parts.hashes
+  const keys = new Int32Array(buffer, at, parts.keys)
+  at += 4 * parts.keys
+  const sig = new Uint16Array(buffer, at, parts.sig)
+  const sigs = new Uint16Array(buffer, at + 2 * parts.sig, parts.sigs)
+  signatures(hashes, width, p.window, { whole: sig, windows: sigs })
+  return { hashes, size: distinct(hashes), sig, windows: { sigs, keys: windowKeys(sigs, p, keys) } }
 }
 
 export type Fingerprint = ReturnType<typeof fingerprint>
