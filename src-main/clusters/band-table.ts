@@ -20,6 +20,11 @@ class Chains {
   #free: number[] = []
   #heads = new Int32Array(2048).fill(-1)
 
+  /** Whether no key is held (a table of short articles often is: then a lookup costs nothing). */
+  get empty(): boolean {
+    return this.#count === this.#free.length
+  }
+
   /** Articles with this key, newest first, at most `limit` of them. */
   lookup(key: number, limit: number, out: (id: number) => void): void {
     let n = 0
@@ -128,6 +133,7 @@ export class BandTable {
   }
 
   #find(chains: Chains, keys: Iterable<number>, limit: number, self: number): number[] {
+    if (chains.empty) return []
     if (this.#shared.length < this.#size.length) this.#shared = new Uint16Array(this.#size.length)
     const shared = this.#shared
     const ids: number[] = []

@@ -110,6 +110,11 @@ export function assign(store: ClusterStore, x: Placing, p: ClusterParams): numbe
     const cluster = store.clusterOf(other)
     if (cluster !== null) near.push({ other, cluster, sh: store.shinglesOf(other) })
   }
+  // most articles: nothing near and no choice, alone in a cluster of their own
+  if (near.length === 0 && store.joinedWith(id).length === 0) {
+    store.setCluster([id], id)
+    return id
+  }
   const apart = new Set(store.apartFrom(id))
   const links = new Map<number, { same: boolean; score: number }>()
   const sims = near.length > 0 ? neighbourhoodSimilarity(x.set(), near) : []

@@ -18,8 +18,7 @@ const LETTER = /[\p{L}\p{N}]/u
 const MARK = /\p{M}/u
 // What each BMP code unit is to the tokenizer, in one lookup: part of a word (letters, digits,
 // marks; a lone surrogate half too), a CJK character (a token of its own), a high surrogate
-// (look at the pair), or neither. Built once, on first use.
-const OTHER = 0
+// (look at the pair), or neither (0). Built once, on first use.
 const WORD = 1
 const CJK = 2
 const HIGH = 3
