@@ -5,8 +5,8 @@ import type { LshOptions } from './minhash'
 // shingle count. Placing an article looks up its band keys (a long text also its windows' keys)
 // and reads the signature of every candidate; as SQLite statements that was half of what
 // clustering cost an import, and grew with the archive. Here a lookup is a few array reads.
-// Memory: about 12 bytes per key (10 a signature) plus 132 per article's signature (64 values)
-// and size: 250 bytes an article, 250 MB at a million. It is the only band index: the archive
+// Memory: about 12 bytes per key (16 an article; short ones 16 + 10 more) plus 132 per
+// article's signature (64 values) and size: 320 bytes an article, 320 MB at a million. It is the only band index: the archive
 // keeps the signatures, and the keys follow from them. Written by hand (chained hashing over
 // typed arrays) because a Map of arrays took five times that.
 

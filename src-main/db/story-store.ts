@@ -78,24 +78,27 @@ function cached(db: Archive): Sets {
   return m
 }
 
+// what an array keeps alive: a fingerprint's shingles are a view of its whole buffer
+const held = (a: Uint32Array) => a.buffer.byteLength
+
 /** Keeps an article's shingles: its set (`sorted`), or its shingle hashes in text order. */
 export function remember(db: Archive, id: number, sh: Uint32Array, sorted: boolean): void {
   const m = cached(db)
   const old = m.sets.get(id)
   if (old) {
-    m.bytes -= old.byteLength
+    m.bytes -= held(old)
     m.sets.delete(id)
   }
   m.sets.set(id, sh)
   if (sorted) m.unsorted.delete(id)
   else m.unsorted.add(id)
-  m.bytes += sh.byteLength
+  m.bytes += held(sh)
   if (m.bytes <= CACHE_BYTES) return
   for (const [k, v] of m.sets) {
     if (m.bytes <= CACHE_BYTES) break
     m.sets.delete(k)
     m.unsorted.delete(k)
-    m.bytes -= v.byteLength
+    m.bytes -= held(v)
   }
 }
 
@@ -107,7 +110,7 @@ function setOf(db: Archive, id: number): Uint32Array | undefined {
   const set = shingleSet(sh)
   m.sets.set(id, set)
   m.unsorted.delete(id)
-  m.bytes += set.byteLength - sh.byteLength
+  m.bytes += held(set) - held(sh)
   return set
 }
 
