@@ -34,4 +34,20 @@ describe('BandTable', () => {
     expect(left).not.toContain(10)
     expect(t.has(10)).toBe(false)
   })
+
+  it('looks up windows and loose keys among the short articles only', () => {
+    const loose = (s: Uint16Array) => bandKeys(s, { bands: 2, rows: 1, values: 8 })
+    const t = new BandTable(opts, { quotable: (size) => size <= 50, looseKeys: loose })
+    const probe = sig(1, 2, 3, 4, 5, 6, 7, 8)
+    expect(t.quoted(bandKeys(probe, opts), 64, 0)).toEqual([])
+    t.put(1, probe, 40) // short
+    t.put(2, probe, 400) // long
+    t.put(3, sig(1, 9, 9, 9, 9, 9, 9, 9), 30) // short, shares only a loose key
+    expect(t.candidates(bandKeys(probe, opts), 64, 0)).toEqual([1, 2])
+    expect(t.quoted(bandKeys(probe, opts), 64, 0)).toEqual([1])
+    expect(t.short(loose(probe), 64, 0)).toEqual([1, 3])
+    t.remove(1)
+    expect(t.quoted(bandKeys(probe, opts), 64, 0)).toEqual([])
+    expect(t.short(loose(probe), 64, 0)).toEqual([3])
+  })
 })

@@ -1,6 +1,6 @@
-import { atLeast, bandKeys } from './minhash'
+import { atLeast, bandKeys, signatureLength } from './minhash'
 import { neighbourhoodSimilarity } from './shingles'
-import { linkOf, type ClusterParams } from './params'
+import { linkOf, looseKeys, quotable, type ClusterParams } from './params'
 
 /** Fewer agreeing values than this is chance or a shared phrase, whatever the sizes say. */
 const MIN_AGREEING = 4
@@ -12,6 +12,10 @@ const MIN_AGREEING = 4
 export interface ClusterStore {
   /** Assigned articles sharing a band key with these, most shared keys first. */
   candidates(keys: Int32Array, self: number): number[]
+  /** The same among articles short enough to be quoted whole in a window (`quotable`). */
+  quoted(keys: Int32Array, self: number): number[]
+  /** Short articles sharing one of these loose band keys (`looseKeys`) with a short one. */
+  short(keys: Int32Array, self: number): number[]
   shinglesOf(id: number): Uint32Array
   signatureOf(id: number): Uint16Array
   /** How many shingles the article has (kept beside the signature). */
@@ -25,29 +29,42 @@ export interface ClusterStore {
   joinedWith(id: number): number[]
 }
 
+/** A long text's windows (see `windows` in shingles.ts): their signatures side by side
+ * (`signatureLength` values each) and their band keys (`windowKeys`), both made with the text's
+ * fingerprint (in a parse worker, on import). */
+export interface Windows {
+  sigs: Uint16Array
+  keys: Int32Array
+}
+
+const NO_WINDOWS: Windows = { sigs: new Uint16Array(0), keys: new Int32Array(0) }
+
+/** The article being placed. */
+export interface Placing {
+  id: number
+  /** How many distinct shingles it has. */
+  size: number
+  /** Its shingle set (sorted, distinct): made only if a candidate is compared with it. */
+  set: () => Uint32Array
+  sig: Uint16Array
+  /** Its windows, when it is long. */
+  windows?: Windows
+}
+
 /**
  * Places one article (not assigned yet) among the assigned ones: it joins the cluster it is the
  * same text as (merging clusters it bridges), else the cluster it is quoted in or quotes, else
  * stays alone. "Not the same story" choices are never crossed; "same story" ones always win.
  * Only the article's LSH candidates are read: nothing else in the archive is recomputed.
  */
-export function assign(
-  store: ClusterStore,
-  id: number,
-  shingles: Uint32Array,
-  sig: Uint16Array,
-  p: ClusterParams,
-  /** Signatures of the text's windows, when it is long (see `windows`). */
-  probes: Uint16Array[] = [],
-): number {
-  const apart = new Set(store.apartFrom(id))
-  const links = new Map<number, { same: boolean; score: number }>()
+export function assign(store: ClusterStore, x: Placing, p: ClusterParams): number {
+  const { id, sig, windows = NO_WINDOWS } = x
   // A shared band is two agreeing min-hashes; a long signature tells how much more the pair
   // shares, and only a pair that may pass the thresholds has its texts read. Unrelated texts
   // that share a band by chance (an outlet's template, common phrases) stop here, before any
   // text is read or lexed. A short text wholly inside a long one has a low Jaccard with it,
   // so its containment is estimated too, from the two sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
-  const a = shingles.length
+  const a = x.size
   // |A ∩ B| ≥ c × m (m: the size it is a share of) holds when J ≥ c m / (|A| + |B| − c m): the
   // thresholds become a count of agreeing values, and counting stops once it is decided
   const needed = (len: number, j: number) => Math.max(MIN_AGREEING, Math.ceil(len * j - 1e-9))
@@ -63,27 +80,44 @@ export function assign(
     if (b * p.screenContainment > p.window) return false
     // each window is about `window` shingles (the last one fewer: the estimate errs to reading)
     const jw = share(p.screenContainment, b, p.window + b)
-    return probes.some((w) => atLeast(w, theirs, needed(Math.min(w.length, theirs.length), jw)))
+    const need = needed(Math.min(width, theirs.length), jw)
+    for (let at = 0; at < windows.sigs.length; at += width) {
+      if (atLeast(windows.sigs.subarray(at, at + width), theirs, need)) return true
+    }
+    return false
   }
-  // a key already looked up (windows of one text often share one) is not looked up again
-  const looked = new Set<number>()
-  const lookup = (keys: Int32Array) =>
-    store.candidates(
-      keys.filter((k) => !looked.has(k) && looked.add(k) !== null),
-      id,
-    )
-  const found = new Set(lookup(bandKeys(sig, p)))
-  for (const probe of probes) for (const c of lookup(bandKeys(probe, p))) found.add(c)
-  const near = [...found]
-    .filter((other) => {
-      return worth(other, store.signatureOf(other))
-    })
-    .slice(0, p.maxCandidates)
-    .flatMap((other) => {
-      const cluster = store.clusterOf(other)
-      return cluster === null ? [] : [{ other, cluster, sh: store.shinglesOf(other) }]
-    })
-  const sims = neighbourhoodSimilarity(shingles, near)
+  const width = signatureLength(p)
+  const found = store.candidates(bandKeys(sig, p), id)
+  // A long text's windows are looked up only among the short articles: a window finds what is
+  // quoted whole in it, and only a short article can be (the screen above reads no other one
+  // by its windows). Most articles are not short, so the windows' hundred-odd keys, which
+  // template phrases make popular, find few.
+  // a short text is also looked up among the other short ones, by looser bands (see params.ts)
+  const more = [
+    ...(windows.keys.length > 0 ? store.quoted(windows.keys, id) : []),
+    ...(quotable(x.size, p) ? store.short(looseKeys(sig, p), id) : []),
+  ]
+  if (more.length > 0) {
+    const seen = new Set(found)
+    for (const other of more) if (!seen.has(other) && seen.add(other)) found.push(other)
+  }
+  const near: { other: number; cluster: number; sh: Uint32Array }[] = []
+  let screened = 0
+  for (const other of found) {
+    if (screened === p.maxCandidates) break
+    if (!worth(other, store.signatureOf(other))) continue
+    screened++
+    const cluster = store.clusterOf(other)
+    if (cluster !== null) near.push({ other, cluster, sh: store.shinglesOf(other) })
+  }
+  // most articles: nothing near and no choice, alone in a cluster of their own
+  if (near.length === 0 && store.joinedWith(id).length === 0) {
+    store.setCluster([id], id)
+    return id
+  }
+  const apart = new Set(store.apartFrom(id))
+  const links = new Map<number, { same: boolean; score: number }>()
+  const sims = near.length > 0 ? neighbourhoodSimilarity(x.set(), near) : []
   for (const [k, { other, cluster }] of near.entries()) {
     if (apart.has(other)) continue
     const s = sims[k]!
@@ -99,6 +133,8 @@ export function assign(
     (a, b) => Number(b[1].same) - Number(a[1].same) || b[1].score - a[1].score || a[0] - b[0],
   )
   let members = [id]
+  // the clusters joined, with their members (whose rows change only if the cluster's id does)
+  const joined: { cluster: number; ms: number[] }[] = []
   // apartFrom is symmetric, so holding every member's partners is enough to check a newcomer
   const forbidden = apart
   for (const [cluster, link] of ranked) {
@@ -107,14 +143,19 @@ export function assign(
     const ms = store.members(cluster)
     if (ms.some((m) => forbidden.has(m))) continue
     members = members.concat(ms)
+    joined.push({ cluster, ms })
     for (const m of ms) for (const x of store.apartFrom(m)) forbidden.add(x)
   }
   for (const other of store.joinedWith(id)) {
     const cluster = store.clusterOf(other)
     if (cluster === null || members.includes(other)) continue
-    members = members.concat(store.members(cluster))
+    const ms = store.members(cluster)
+    members = members.concat(ms)
+    joined.push({ cluster, ms })
   }
   const cluster = Math.min(...members)
-  store.setCluster(members, cluster)
+  const moved = [id]
+  for (const j of joined) if (j.cluster !== cluster) moved.push(...j.ms)
+  store.setCluster(moved, cluster)
   return cluster
 }

@@ -1,13 +1,16 @@
 import { assign, type ClusterStore } from './engine'
-import { bandKeys, signature, signatureLength } from './minhash'
-import { BUCKET_LIMIT, type ClusterParams } from './params'
-import { shingleHashes, shingleSet, tokenize, windows } from './shingles'
+import { bandKeys, signatureLength, signatures, windowKeys } from './minhash'
+import { BUCKET_LIMIT, looseKeys, quotable, type ClusterParams } from './params'
+import { shingleHashes, shingleSet, tokenize } from './shingles'
 import { storyText } from './text'
 
 /** The engine over plain Maps: what the evaluation bench and unit tests cluster with, through the
  * same `assign` as the archive. */
 export class MemoryClusters implements ClusterStore {
   readonly #buckets = new Map<number, number[]>()
+  /** The keys of the articles short enough to be quoted (`quotable`), and their loose keys */
+  readonly #short = new Map<number, number[]>()
+  readonly #loose = new Map<number, number[]>()
   readonly #shingles = new Map<number, Uint32Array>()
   readonly #signatures = new Map<number, Uint16Array>()
   readonly #cluster = new Map<number, number>()
@@ -26,16 +29,24 @@ export class MemoryClusters implements ClusterStore {
   addShingles(id: number, hashes: Uint32Array): number {
     const n = signatureLength(this.params)
     const sh = shingleSet(hashes)
-    const sig = signature(sh, n)
-    const probes = windows(hashes, this.params.window).map((w) => signature(w, n))
+    const { whole: sig, windows } = signatures(hashes, n, this.params.window)
     this.#shingles.set(id, sh)
     this.#signatures.set(id, sig)
-    const cluster = assign(this, id, sh, sig, this.params, probes)
-    const keys = bandKeys(sig, this.params)
-    for (const k of keys) {
-      const b = this.#buckets.get(k)
-      if (b) b.push(id)
-      else this.#buckets.set(k, [id])
+    const keys = windowKeys(windows, this.params)
+    const placing = { id, size: sh.length, set: () => sh, sig, windows: { sigs: windows, keys } }
+    const cluster = assign(this, placing, this.params)
+    const short = quotable(sh.length, this.params)
+    const add = (buckets: Map<number, number[]>, keys: Int32Array) => {
+      for (const k of keys) {
+        const b = buckets.get(k)
+        if (b) b.unshift(id)
+        else buckets.set(k, [id])
+      }
+    }
+    add(this.#buckets, bandKeys(sig, this.params))
+    if (short) {
+      add(this.#short, bandKeys(sig, this.params))
+      add(this.#loose, looseKeys(sig, this.params))
     }
     return cluster
   }
@@ -58,13 +69,15 @@ export class MemoryClusters implements ClusterStore {
   }
 
   candidates(keys: Int32Array, self: number): number[] {
-    const shared = new Map<number, number>()
-    for (const k of keys) {
-      for (const id of (this.#buckets.get(k) ?? []).slice(0, BUCKET_LIMIT)) {
-        if (id !== self) shared.set(id, (shared.get(id) ?? 0) + 1)
-      }
-    }
-    return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id)
+    return find(this.#buckets, keys, self)
+  }
+
+  quoted(keys: Int32Array, self: number): number[] {
+    return find(this.#short, keys, self)
+  }
+
+  short(keys: Int32Array, self: number): number[] {
+    return find(this.#loose, keys, self)
   }
 
   shinglesOf(id: number): Uint32Array {
@@ -106,4 +119,16 @@ export class MemoryClusters implements ClusterStore {
   joinedWith(id: number): number[] {
     return [...(this.#joined.get(id) ?? [])]
   }
+}
+
+/** Articles of `buckets` other than `self` sharing these keys, most shared first; the newest
+ * `BUCKET_LIMIT` of a key only, as in the archive's table. */
+function find(buckets: Map<number, number[]>, keys: Int32Array, self: number): number[] {
+  const shared = new Map<number, number>()
+  for (const k of keys) {
+    for (const id of (buckets.get(k) ?? []).slice(0, BUCKET_LIMIT)) {
+      if (id !== self) shared.set(id, (shared.get(id) ?? 0) + 1)
+    }
+  }
+  return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id)
 }

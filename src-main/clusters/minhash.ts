@@ -34,49 +34,74 @@ export function signature(shingles: Uint32Array, count: number): Uint16Array {
  * The signature of the whole list of shingle hashes (repeats do not change a minimum, so the
  * list need not be a set) and of each side-by-side window of `window` of them, hashing every
  * shingle once for all: a long text's windows cost no second pass. The windows are those of
- * `windows` in shingles.ts (none for a list shorter than two).
+ * `windows` in shingles.ts (none for a list shorter than two), their signatures side by side in
+ * one array (`count` values each: one array to hand from a parse worker, not one a window).
  */
 export function signatures(
   hashes: Uint32Array,
   count: number,
   window: number,
-): { whole: Uint16Array; probes: Uint16Array[] } {
+  /** Where to write them (`windowCount` signatures for the windows), when not in new arrays. */
+  into?: { whole: Uint16Array; windows: Uint16Array },
+): { whole: Uint16Array; windows: Uint16Array } {
   const windowed = hashes.length >= window * 2
-  const all = minsOf(count)
-  const probes: Uint16Array[] = []
-  let part = minsOf(count)
-  for (let s = 0; s < hashes.length; s++) {
-    const x = hashes[s]!
-    const bin = Math.floor((mix32(x ^ SEED_BIN) * count) / 4294967296)
-    const h = mix32(x ^ SEED_MIN)
-    if (h <= all.mins[bin]!) {
-      all.mins[bin] = h
-      all.filled[bin] = 1
+  const windows = into?.windows ?? new Uint16Array(windowCount(hashes.length, window) * count)
+  const all = scratch(0, count)
+  const part = scratch(1, count)
+  // the bin: the top bits of a hash as a fraction of `count`; a shift when `count` is a power of
+  // two (the same bin: floor(h × 2^k / 2^32) is h >>> (32 − k))
+  const bits = Math.log2(count)
+  const shift = Number.isInteger(bits) && bits >= 1 && bits <= 31 ? 32 - bits : 0
+  const step = windowed ? window : hashes.length
+  for (let start = 0, at = 0; start < hashes.length; start += step, at += count) {
+    const end = Math.min(hashes.length, start + step)
+    for (let s = start; s < end; s++) {
+      const x = hashes[s]!
+      const m = mix32(x ^ SEED_BIN)
+      const bin = shift > 0 ? m >>> shift : Math.floor((m * count) / 4294967296)
+      const h = mix32(x ^ SEED_MIN)
+      if (h <= all.mins[bin]!) {
+        all.mins[bin] = h
+        all.filled[bin] = 1
+      }
+      if (windowed && h <= part.mins[bin]!) {
+        part.mins[bin] = h
+        part.filled[bin] = 1
+      }
     }
     if (!windowed) continue
-    if (h <= part.mins[bin]!) {
-      part.mins[bin] = h
-      part.filled[bin] = 1
-    }
-    if ((s + 1) % window === 0 || s + 1 === hashes.length) {
-      probes.push(densified(part, count))
-      part = minsOf(count)
-    }
+    densify(part, count, windows, at)
+    part.mins.fill(0xffffffff)
+    part.filled.fill(0)
   }
-  const whole = hashes.length === 0 ? new Uint16Array(0) : densified(all, count)
-  return { whole, probes }
+  const whole = into?.whole ?? new Uint16Array(hashes.length === 0 ? 0 : count)
+  if (hashes.length > 0) densify(all, count, whole, 0)
+  return { whole, windows }
 }
 
-const minsOf = (count: number) => ({
-  mins: new Uint32Array(count).fill(0xffffffff),
-  filled: new Uint8Array(count),
-})
+/** How many windows a text of `n` shingles is looked up by (see `windows` in shingles.ts). */
+export const windowCount = (n: number, window: number) =>
+  n >= window * 2 ? Math.ceil(n / window) : 0
 
-function densified(
+// the running minima: two sets (the whole text's and a window's), kept between calls
+const mins: { mins: Uint32Array; filled: Uint8Array }[] = []
+
+function scratch(k: number, count: number): { mins: Uint32Array; filled: Uint8Array } {
+  if (mins[k]?.mins.length !== count) {
+    mins[k] = { mins: new Uint32Array(count), filled: new Uint8Array(count) }
+  }
+  const m = mins[k]
+  m.mins.fill(0xffffffff)
+  m.filled.fill(0)
+  return m
+}
+
+function densify(
   { mins, filled }: { mins: Uint32Array; filled: Uint8Array },
   count: number,
-): Uint16Array {
-  const sig = new Uint16Array(count)
+  out: Uint16Array,
+  at: number,
+): void {
   for (let i = 0; i < count; i++) {
     let j = i
     let hops = 0
@@ -84,9 +109,8 @@ function densified(
       j = (j + 1) % count
       hops++
     }
-    sig[i] = mix32(mins[j]! + Math.imul(hops, 0x27d4eb2f)) & 0xffff
+    out[at + i] = mix32(mins[j]! + Math.imul(hops, 0x27d4eb2f)) & 0xffff
   }
-  return sig
 }
 
 /** One signed 32-bit key per band (signed, so SQLite stores each in 4 bytes). The band's number
@@ -94,12 +118,31 @@ function densified(
 export function bandKeys(sig: Uint16Array, opts: LshOptions): Int32Array {
   if (sig.length === 0) return new Int32Array(0)
   const keys = new Int32Array(opts.bands)
-  for (let b = 0; b < opts.bands; b++) {
-    let h = Math.imul(b + 1, 0x27d4eb2f)
-    for (let r = 0; r < opts.rows; r++) h = Math.imul(h ^ sig[b * opts.rows + r]!, 0x01000193)
-    keys[b] = mix32(h) | 0
-  }
+  for (let b = 0; b < opts.bands; b++) keys[b] = bandKey(sig, 0, b, opts.rows)
   return keys
+}
+
+/** Band `b`'s key of the signature at `at` in `sigs`. */
+function bandKey(sigs: Uint16Array, at: number, b: number, rows: number): number {
+  let h = Math.imul(b + 1, 0x27d4eb2f)
+  for (let r = 0; r < rows; r++) h = Math.imul(h ^ sigs[at + b * rows + r]!, 0x01000193)
+  return mix32(h) | 0
+}
+
+/** The band keys of each of these signatures (side by side, `signatureLength` values each),
+ * sorted, every key once: what a long text's windows are looked up by. */
+export function windowKeys(sigs: Uint16Array, opts: LshOptions, into?: Int32Array): Int32Array {
+  const width = signatureLength(opts)
+  const keys = into ?? new Int32Array((sigs.length / width) * opts.bands)
+  let n = 0
+  for (let at = 0; at < sigs.length; at += width) {
+    for (let b = 0; b < opts.bands; b++) keys[n++] = bandKey(sigs, at, b, opts.rows)
+  }
+  keys.sort()
+  let distinct = 0
+  for (let i = 0; i < n; i++)
+    if (i === 0 || keys[i] !== keys[distinct - 1]) keys[distinct++] = keys[i]!
+  return keys.slice(0, distinct)
 }
 
 /** How many min-hashes two signatures share: about J × their length (an accidental match of two

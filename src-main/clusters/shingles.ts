@@ -15,20 +15,27 @@ export function mix32(h: number): number {
 }
 
 const LETTER = /[\p{L}\p{N}]/u
-let letterTable: Uint8Array | null = null
+const MARK = /\p{M}/u
+// What each BMP code unit is to the tokenizer, in one lookup: part of a word (letters, digits,
+// marks; a lone surrogate half too), a CJK character (a token of its own), a high surrogate
+// (look at the pair), or neither (0). Built once, on first use.
+const WORD = 1
+const CJK = 2
+const HIGH = 3
+let kindTable: Uint8Array | null = null
 
-/** 1 for a BMP code unit that is part of a word (letters, digits, marks), cached once. */
-function letters(): Uint8Array {
-  if (letterTable === null) {
-    letterTable = new Uint8Array(0x10000)
+function kinds(): Uint8Array {
+  if (kindTable === null) {
+    kindTable = new Uint8Array(0x10000)
     for (let u = 0; u < 0x10000; u++) {
-      if (u >= 0xd800 && u <= 0xdfff)
-        letterTable[u] = 1 // astral letters: a surrogate half
-      else if (LETTER.test(String.fromCharCode(u)) || /\p{M}/u.test(String.fromCharCode(u)))
-        letterTable[u] = 1
+      const c = String.fromCharCode(u)
+      if (u >= 0xd800 && u <= 0xdbff) kindTable[u] = HIGH
+      else if (u >= 0xdc00 && u <= 0xdfff) kindTable[u] = WORD
+      else if (u >= 0x3005 && isCjk(u)) kindTable[u] = CJK
+      else if (LETTER.test(c) || MARK.test(c)) kindTable[u] = WORD
     }
   }
-  return letterTable
+  return kindTable
 }
 
 export interface Tokens {
@@ -41,45 +48,65 @@ export interface Tokens {
 /** Tokens of normalised text; punctuation and spacing are not tokens, so re-wrapping, quote
  * styles (「」 or “”) and full-width punctuation change nothing. */
 export function tokenize(text: string): Tokens {
-  const table = letters()
-  const out = new Uint32Array(text.length)
+  const t = tokensInto(text, new Uint32Array(text.length))
+  return { hashes: t.hashes.slice(), cjk: t.cjk }
+}
+
+// the token buffer of `fingerprint`-style callers that use the tokens at once (no allocation)
+let scratch = new Uint32Array(4096)
+
+/** tokenize() into a buffer kept between calls: valid until the next call. */
+export function tokensOnce(text: string): Tokens {
+  if (scratch.length < text.length) scratch = new Uint32Array(text.length * 2)
+  return tokensInto(text, scratch)
+}
+
+function tokensInto(text: string, out: Uint32Array): Tokens {
+  const kind = kinds()
   let n = 0
   let cjk = 0
   let word = 0x811c9dc5
   let inWord = false
   for (let i = 0; i < text.length; i++) {
     const u = text.charCodeAt(i)
+    let k = kind[u]!
     let cp = u
-    let width = 1
-    if (u >= 0xd800 && u <= 0xdbff && i + 1 < text.length) {
-      const lo = text.charCodeAt(i + 1)
+    if (k === HIGH) {
+      // a pair: a CJK character outside the BMP is a token; any other astral character is part
+      // of a word, both halves hashed (a lone half is part of a word too)
+      const lo = i + 1 < text.length ? text.charCodeAt(i + 1) : 0
       if (lo >= 0xdc00 && lo <= 0xdfff) {
         cp = ((u - 0xd800) << 10) + (lo - 0xdc00) + 0x10000
-        width = 2
-      }
+        if (isCjk(cp)) {
+          k = CJK
+          i++
+        } else {
+          word = Math.imul(word ^ u, 0x01000193)
+          word = Math.imul(word ^ lo, 0x01000193)
+          inWord = true
+          i++
+          continue
+        }
+      } else k = WORD
     }
-    if (cp >= 0x3005 && isCjk(cp)) {
+    if (k === CJK) {
       if (inWord) out[n++] = mix32(word)
       inWord = false
       word = 0x811c9dc5
       // offset so that a CJK character never hashes like a one-letter word
       out[n++] = mix32(cp + 0x9e3779b9)
       cjk++
-    } else if (table[u] === 1) {
-      for (let k = 0; k < width; k++) {
-        word ^= text.charCodeAt(i + k)
-        word = Math.imul(word, 0x01000193)
-      }
+    } else if (k === WORD) {
+      word = Math.imul(word ^ u, 0x01000193)
       inWord = true
     } else if (inWord) {
       out[n++] = mix32(word)
       inWord = false
       word = 0x811c9dc5
     }
-    i += width - 1
   }
   if (inWord) out[n++] = mix32(word)
-  return { hashes: out.slice(0, n), cjk }
+  return { hashes: out.subarray(0, n), cjk }
 }
 
 export interface ShingleOptions {
@@ -94,11 +121,16 @@ export interface ShingleOptions {
  * shingled by characters (a Chinese character carries about as much as a short word), other text
  * by words. Text shorter than k tokens is one shingle, so short articles still compare.
  */
-export function shingleHashes(tokens: Tokens, opts: ShingleOptions): Uint32Array {
+export function shingleHashes(
+  tokens: Tokens,
+  opts: ShingleOptions,
+  into?: (n: number) => Uint32Array,
+): Uint32Array {
   const t = tokens.hashes
-  if (t.length === 0) return new Uint32Array(0)
+  if (t.length === 0) return into?.(0) ?? new Uint32Array(0)
   const k = Math.min(tokens.cjk * 2 >= t.length ? opts.kCjk : opts.kWords, t.length)
-  const out = new Uint32Array(t.length - k + 1)
+  const n = t.length - k + 1
+  const out = into?.(n) ?? new Uint32Array(n)
   // a rolling polynomial hash (Rabin–Karp) over the token hashes: one multiply per token instead
   // of k, then mixed so that nearby windows land far apart
   const B = 0x01000193
@@ -147,6 +179,39 @@ export function shingleSet(hashes: Uint32Array): Uint32Array {
   let n = 0
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!
   return out.slice(0, n)
+}
+
+// the slots of `distinct`, kept between calls (0 marks an empty slot)
+let slots = new Uint32Array(0)
+
+/** How many distinct values a list of shingle hashes has: shingleSet(hashes).length without
+ * sorting (an open-addressing hash set; the hashes are mixed already, so their low bits serve
+ * as the slot). A parse worker counts; the set itself is sorted only if it is ever compared. */
+export function distinct(hashes: Uint32Array): number {
+  let size = 16
+  while (size < hashes.length * 2) size *= 2
+  if (slots.length < size) slots = new Uint32Array(size)
+  else slots.fill(0, 0, size)
+  const mask = size - 1
+  let n = 0
+  let zero = 0
+  for (let i = 0; i < hashes.length; i++) {
+    const h = hashes[i]!
+    if (h === 0) {
+      zero = 1
+      continue
+    }
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const v = slots[at]!
+      if (v === h) break
+      if (v === 0) {
+        slots[at] = h
+        n++
+        break
+      }
+    }
+  }
+  return n + zero
 }
 
 export function shingles(tokens: Tokens, opts: ShingleOptions): Uint32Array {

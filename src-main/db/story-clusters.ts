@@ -1,163 +1,20 @@
 import { stmt } from './stmt'
 import type { Archive } from './open'
-import { assign, type ClusterStore } from '../clusters/engine'
-import { signatureLength, signatures } from '../clusters/minhash'
-import { BUCKET_LIMIT, DEFAULT_PARAMS, type ClusterParams } from '../clusters/params'
-import { shingleHashes, shingleSet, tokenize } from '../clusters/shingles'
-import { storyText, storyTextOf } from '../clusters/text'
-import { BandTable } from '../clusters/band-table'
+import { assign } from '../clusters/engine'
+import { signatureLength } from '../clusters/minhash'
+import { DEFAULT_PARAMS } from '../clusters/params'
+import {
+  fingerprint,
+  forget,
+  fromBlob,
+  markdownOf,
+  remember,
+  SqliteClusters,
+  toBlob,
+  type Fingerprint,
+} from './story-store'
 
-// Shingle sets are not stored (a few KB per article, far over the budget): a candidate's set is
-// made again from its text when it is compared, at about a third of a millisecond. Recently made
-// ones are kept, because candidates are mostly recent articles (the copies of one story arrive
-// together; an outlet's template articles follow each other): on the generated 20,000, 512 sets
-// re-made 16,834 of them, 8,192 only 1,592. Bounded by bytes, not by count: 48 MB at most.
-const CACHE_BYTES = 48 * 1024 * 1024
-const cache = new WeakMap<Archive, { sets: Map<number, Uint32Array>; bytes: number }>()
-
-function cached(db: Archive): { sets: Map<number, Uint32Array>; bytes: number } {
-  let m = cache.get(db)
-  if (!m) cache.set(db, (m = { sets: new Map(), bytes: 0 }))
-  return m
-}
-
-function remember(db: Archive, id: number, sh: Uint32Array): void {
-  const m = cached(db)
-  const old = m.sets.get(id)
-  if (old) m.bytes -= old.byteLength
-  m.sets.delete(id)
-  m.sets.set(id, sh)
-  m.bytes += sh.byteLength
-  for (const [k, v] of m.sets) {
-    if (m.bytes <= CACHE_BYTES) break
-    m.sets.delete(k)
-    m.bytes -= v.byteLength
-  }
-}
-
-// The band table in memory (clusters/band-table.ts), loaded from the signatures on the first
-// placement and kept up to date by this connection's writes. It holds hints only: a candidate is
-// confirmed from its text and its cluster read from SQLite, so an entry left by a rolled-back
-// import costs a comparison, never a wrong cluster. Another connection's commit (a rebuild from
-// the command line) makes it load again.
-const tables = new WeakMap<Archive, { table: BandTable; version: number }>()
-
-function bandTable(db: Archive): BandTable {
-  const version = db.pragma('data_version', { simple: true }) as number
-  const had = tables.get(db)
-  if (had && had.version === version) return had.table
-  const table = new BandTable(DEFAULT_PARAMS)
-  const rows = stmt(db, `SELECT article_id, signature, shingles FROM story_members`).raw().iterate()
-  for (const [id, sig, size] of rows as Iterable<[number, Buffer, number]>) {
-    table.put(id, fromBlob(sig), size)
-  }
-  tables.set(db, { table, version })
-  return table
-}
-
-const toBlob = (sig: Uint16Array) => Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength)
-// copied out: a Buffer from SQLite need not be 2-byte aligned for a Uint16Array view
-const fromBlob = (b: Buffer) => new Uint16Array(new Uint8Array(b).buffer)
-
-function markdownOf(db: Archive, id: number): string {
-  const row = stmt(db, `SELECT markdown FROM article_texts WHERE article_id = ?`).get(id) as
-    { markdown: string } | undefined
-  return row?.markdown ?? ''
-}
-
-/** What placing an article needs of its text. `folded`: normalizeText(plainText(markdown)), when
- * the caller has it (the importer does, for the search index). */
-export function fingerprint(markdown: string, folded?: string, p: ClusterParams = DEFAULT_PARAMS) {
-  const text = folded === undefined ? storyText(markdown) : storyTextOf(markdown, folded)
-  const hashes = shingleHashes(tokenize(text), p)
-  const { whole, probes } = signatures(hashes, signatureLength(p), p.window)
-  return { sh: shingleSet(hashes), sig: whole, probes }
-}
-
-export type Fingerprint = ReturnType<typeof fingerprint>
-
-/** The engine's view of the archive. */
-class SqliteClusters implements ClusterStore {
-  readonly table: BandTable
-
-  constructor(readonly db: Archive) {
-    this.table = bandTable(db)
-  }
-
-  candidates(keys: Int32Array, self: number): number[] {
-    return this.table.candidates(keys, BUCKET_LIMIT, self)
-  }
-
-  shinglesOf(id: number): Uint32Array {
-    const hit = cached(this.db).sets.get(id)
-    if (hit) return hit
-    // only the set: a candidate's signatures are stored already
-    const sh = shingleSet(
-      shingleHashes(tokenize(storyText(markdownOf(this.db, id))), DEFAULT_PARAMS),
-    )
-    remember(this.db, id, sh)
-    return sh
-  }
-
-  signatureOf(id: number): Uint16Array {
-    return this.table.signatureOf(id)
-  }
-
-  sizeOf(id: number): number {
-    return this.table.sizeOf(id)
-  }
-
-  clusterOf(id: number): number | null {
-    const row = stmt(this.db, `SELECT cluster_id FROM story_members WHERE article_id = ?`).get(
-      id,
-    ) as { cluster_id: number | null } | undefined
-    return row?.cluster_id ?? null
-  }
-
-  members(cluster: number): number[] {
-    return (
-      stmt(
-        this.db,
-        `SELECT article_id AS id FROM story_members WHERE cluster_id = ? ORDER BY article_id`,
-      ).all(cluster) as { id: number }[]
-    ).map((r) => r.id)
-  }
-
-  setCluster(ids: number[], cluster: number): void {
-    const put = stmt(this.db, `UPDATE story_members SET cluster_id = ? WHERE article_id = ?`)
-    for (const id of ids) put.run(cluster, id)
-  }
-
-  apartFrom(id: number): number[] {
-    return partners(this.db, id, 'apart')
-  }
-
-  joinedWith(id: number): number[] {
-    return partners(this.db, id, 'joined')
-  }
-}
-
-function partners(db: Archive, id: number, verdict: 'apart' | 'joined'): number[] {
-  return (
-    stmt(
-      db,
-      `SELECT b AS id FROM story_choices WHERE a = @id AND verdict = @verdict
-       UNION SELECT a FROM story_choices WHERE b = @id AND verdict = @verdict`,
-    ).all({ id, verdict }) as { id: number }[]
-  ).map((r) => r.id)
-}
-
-/** Stores an article's signature (replacing an old one), leaving it unassigned. Its band keys
- * live in the in-memory table only: they follow from the signature. */
-function index(db: Archive, table: BandTable, id: number, sig: Uint16Array, size: number) {
-  stmt(
-    db,
-    `INSERT INTO story_members (article_id, cluster_id, signature, shingles) VALUES (?, NULL, ?, ?)
-     ON CONFLICT (article_id) DO UPDATE SET cluster_id = NULL, signature = excluded.signature,
-       shingles = excluded.shingles`,
-  ).run(id, toBlob(sig), size)
-  table.put(id, sig, size)
-}
+export { fingerprint, type Fingerprint } from './story-store'
 
 function signatureOf(db: Archive, id: number): Uint16Array {
   const row = stmt(db, `SELECT signature FROM story_members WHERE article_id = ?`).get(id) as
@@ -167,13 +24,19 @@ function signatureOf(db: Archive, id: number): Uint16Array {
 
 /** Takes these articles out of their clusters and places them again, in import order: what a
  * change to one story needs, without touching any other cluster. */
-function replace(db: Archive, ids: number[]): void {
-  const store = new SqliteClusters(db)
+function replace(store: SqliteClusters, ids: number[]): void {
+  const { db } = store
   const sorted = [...new Set(ids)].sort((a, b) => a - b)
   const clear = stmt(db, `UPDATE story_members SET cluster_id = NULL WHERE article_id = ?`)
   for (const id of sorted) clear.run(id)
-  for (const id of sorted)
-    assign(store, id, store.shinglesOf(id), signatureOf(db, id), DEFAULT_PARAMS)
+  for (const id of sorted) {
+    const set = store.shinglesOf(id)
+    assign(
+      store,
+      { id, size: set.length, set: () => set, sig: signatureOf(db, id) },
+      DEFAULT_PARAMS,
+    )
+  }
 }
 
 /**
@@ -186,20 +49,30 @@ export function placeArticle(
   markdown: string,
   fp: Fingerprint = fingerprint(markdown),
 ): number {
-  const store = new SqliteClusters(db)
-  const before = store.clusterOf(id)
-  const { sh, sig, probes } = fp
-  remember(db, id, sh)
+  return place(new SqliteClusters(db), id, fp, false)
+}
+
+/** placeArticle in a store; `fresh`: the article was just made, so it has no row yet. */
+function place(store: SqliteClusters, id: number, fp: Fingerprint, fresh: boolean): number {
+  const before = fresh ? null : store.clusterOf(id)
+  const { hashes, size, sig, windows } = fp
+  remember(store.db, id, hashes, false)
   // a re-import that changed only the front matter (a title, tags) leaves the story as it was:
   // placing it again could move the versions around it for nothing
-  if (before !== null && store.sizeOf(id) === sh.length && sameSig(store.signatureOf(id), sig)) {
+  if (before !== null && store.sizeOf(id) === size && sameSig(store.signatureOf(id), sig)) {
     return before
   }
   const others = before === null ? [] : store.members(before).filter((m) => m !== id)
-  index(db, store.table, id, sig, sh.length)
-  if (others.length > 0) replace(db, [id, ...others])
-  else assign(store, id, sh, sig, DEFAULT_PARAMS, probes)
-  return store.clusterOf(id)!
+  if (others.length > 0) {
+    store.index(id, sig, size, null)
+    replace(store, [id, ...others])
+    return store.clusterOf(id)!
+  }
+  // alone before (or new): placed first, then its row written once, with its cluster
+  const placing = { id, size, set: () => store.shinglesOf(id), sig, windows }
+  const cluster = store.placeNew(id, () => assign(store, placing, DEFAULT_PARAMS))
+  store.index(id, sig, size, cluster)
+  return cluster
 }
 
 function sameSig(a: Uint16Array, b: Uint16Array): boolean {
@@ -210,8 +83,7 @@ function sameSig(a: Uint16Array, b: Uint16Array): boolean {
  * better-sqlite3 cannot write while an iterator is open. */
 export function rebuildClusters(db: Archive): { articles: number; clusters: number } {
   db.exec(`DELETE FROM story_members`)
-  cache.delete(db)
-  tables.delete(db)
+  forget(db)
   edited(db)
   const page = stmt(
     db,
@@ -226,7 +98,8 @@ export function rebuildClusters(db: Archive): { articles: number; clusters: numb
     // one transaction a page (a savepoint inside a migration's): row by row, SQLite would commit
     // every band key on its own
     db.transaction(() => {
-      for (const r of rows) placeArticle(db, r.id, r.markdown)
+      const store = new SqliteClusters(db)
+      for (const r of rows) place(store, r.id, fingerprint(r.markdown), true)
     })()
     articles += rows.length
     after = rows[rows.length - 1]!.id
@@ -243,7 +116,7 @@ export function rebuildClusters(db: Archive): { articles: number; clusters: numb
  * lexing those texts once and no placement. Paged by id, as in `rebuildClusters`.
  */
 export function resignClusters(db: Archive): number {
-  tables.delete(db)
+  forget(db)
   const bytes = signatureLength(DEFAULT_PARAMS) * 2
   const page = stmt(
     db,
@@ -258,8 +131,8 @@ export function resignClusters(db: Archive): number {
     const rows = page.all(after, bytes) as { id: number; markdown: string }[]
     if (rows.length === 0) break
     for (const r of rows) {
-      const { sh, sig } = fingerprint(r.markdown)
-      put.run(toBlob(sig), sh.length, r.id)
+      const { size, sig } = fingerprint(r.markdown)
+      put.run(toBlob(sig), size, r.id)
     }
     n += rows.length
     after = rows[rows.length - 1]!.id
@@ -273,15 +146,15 @@ export function splitArticle(db: Archive, id: number, now: string): void {
   const cluster = store.clusterOf(id)
   if (cluster === null) return
   const others = store.members(cluster).filter((m) => m !== id)
-  for (const m of others) choose(db, id, m, 'apart', now)
-  replace(db, [id, ...others])
+  for (const m of others) choose(store, id, m, 'apart', now)
+  replace(store, [id, ...others])
   edited(db)
 }
 
 /** "Same story": the two articles' clusters become one, and stay one through rebuilds. */
 export function joinArticles(db: Archive, a: number, b: number, now: string): number {
-  choose(db, a, b, 'joined', now)
   const store = new SqliteClusters(db)
+  choose(store, a, b, 'joined', now)
   const ids = [a, b].flatMap((x) => {
     const c = store.clusterOf(x)
     return c === null ? [x] : store.members(c)
@@ -292,9 +165,16 @@ export function joinArticles(db: Archive, a: number, b: number, now: string): nu
   return cluster
 }
 
-function choose(db: Archive, x: number, y: number, verdict: 'apart' | 'joined', now: string) {
+function choose(
+  store: SqliteClusters,
+  x: number,
+  y: number,
+  verdict: 'apart' | 'joined',
+  now: string,
+) {
+  store.chose(x, y)
   stmt(
-    db,
+    store.db,
     `INSERT INTO story_choices (a, b, verdict, made_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (owner, a, b) DO UPDATE SET verdict = excluded.verdict, made_at = excluded.made_at`,
   ).run(Math.min(x, y), Math.max(x, y), verdict, now)
@@ -351,15 +231,18 @@ export function clusterRows(
     .sort((a, b) => b.articles.length - a.articles.length || a.id - b.id)
 }
 
-/** The importer's one call: places what an import wrote (new or changed articles only), from
- * the fingerprint it made while reading the file, outside the transaction. */
-export function placeImported(
+/**
+ * The importer's: places what one transaction of an import wrote (new or changed articles only),
+ * from the fingerprints made while reading the files. One placer a transaction.
+ */
+export function storyPlacer(
   db: Archive,
-  r: { status: string; id?: number },
-  fp?: Fingerprint,
-): void {
-  if ((r.status !== 'imported' && r.status !== 'updated') || r.id === undefined) return
-  placeArticle(db, r.id, '', fp ?? fingerprint(markdownOf(db, r.id)))
+): (r: { status: string; id?: number }, fp?: Fingerprint) => void {
+  const store = new SqliteClusters(db)
+  return (r, fp) => {
+    if ((r.status !== 'imported' && r.status !== 'updated') || r.id === undefined) return
+    place(store, r.id, fp ?? fingerprint(markdownOf(db, r.id)), r.status === 'imported')
+  }
 }
 
 export interface VersionRow {

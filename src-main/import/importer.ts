@@ -20,7 +20,7 @@ import { seen, sourceGone, trashedResult, withAliases } from './keep-rules'
 import { moveArticlePath } from '../db/watched'
 import { keepRevision } from '../db/revisions'
 import { isDiscarded } from '../db/trash'
-import { placeImported, type Fingerprint } from '../db/story-clusters'
+import { storyPlacer, type Fingerprint } from '../db/story-clusters'
 import { withIndexWritesLast } from '../db/search-index'
 import { LOCAL_OWNER } from '../shared/auth'
 import { restoreAnnotations, takeAnnotations } from './annotations'
@@ -193,8 +193,9 @@ async function importWork(
       const prepared = await cur.prepared
       enqueue()
       await ahead[ahead.length - 1]
-      const results = db.transaction(() =>
-        withIndexWritesLast(db, () =>
+      const results = db.transaction(() => {
+        const place = opts.clusters !== false ? storyPlacer(db) : null
+        return withIndexWritesLast(db, () =>
           batch.map(({ folder, root, entry }, j) => {
             const path = prefix(folder, entry.rel)
             if (entry.kind !== 'file') {
@@ -208,13 +209,11 @@ async function importWork(
             const p = prepared[j] as Prepared
             const r = store(db, p, root, opts.owner ?? LOCAL_OWNER)
             // story clusters: only a new or changed article is (re)placed
-            if (opts.clusters !== false) {
-              placeImported(db, r, p.kind === 'parsed' ? (p.story ?? undefined) : undefined)
-            }
+            place?.(r, p.kind === 'parsed' ? (p.story ?? undefined) : undefined)
             return { ...r, path }
           }),
-        ),
-      )()
+        )
+      })()
       for (const r of results) tally(report, r)
       progress.done += batch.length
       progress.current = batch[batch.length - 1]?.entry.rel ?? null

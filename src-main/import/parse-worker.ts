@@ -9,5 +9,11 @@ let queue = Promise.resolve()
 parentPort?.on('message', (msg: { seq: number; jobs: PrepareJob[] }) => {
   queue = queue
     .then(() => prepareAll(msg.jobs, { blocking: true }))
-    .then((results) => parentPort?.postMessage({ seq: msg.seq, results }))
+    .then((results) => {
+      // each story fingerprint is one buffer (see db/story-store.ts): handed over, not copied
+      const buffers = results.flatMap((r) =>
+        r.kind === 'parsed' && r.story ? [r.story.hashes.buffer as ArrayBuffer] : [],
+      )
+      parentPort?.postMessage({ seq: msg.seq, results }, buffers)
+    })
 })

@@ -32,7 +32,8 @@ describe('migration 0010-story-signatures', () => {
       const sh = shingles(tokenize(storyText(md)), DEFAULT_PARAMS)
       const sig = signature(sh, 20)
       member.run(id, cluster, Buffer.from(sig.buffer), sh.length)
-      for (const k of bandKeys(sig, DEFAULT_PARAMS)) band.run(k, id)
+      // the bands of that time: 10 of 2 values
+      for (const k of bandKeys(sig, { bands: 10, rows: 2, values: 20 })) band.run(k, id)
     }
     db.prepare(
       `INSERT INTO story_choices (a, b, verdict, made_at) VALUES (?, ?, 'joined', '2026-11-30')`,
