@@ -10,7 +10,7 @@ import { mediaDirOf } from '../images/store'
 import type { ImportFileResult, ImportProgress, ImportReport } from '../shared/types'
 import type { FileReason } from '../shared/problems'
 import { isMarkdownName, scanFolder, type ScanEntry } from './scan'
-import type { IndexText, PrepareJob } from './prepare'
+import type { FileStamp, IndexText, PrepareJob } from './prepare'
 import { inThread, workerPool, type Preparer } from './pool'
 import type { ParsedArticle } from './types'
 import type { ImportWarning } from '../shared/problems'
@@ -44,7 +44,7 @@ type FileEntry = Extract<ScanEntry, { kind: 'file' }>
 /** A file read and parsed, ready to be classified and written inside a transaction. */
 type Prepared =
   | { entry: FileEntry; kind: 'unchanged-fast'; articleId: number }
-  | {
+  | ({
       entry: FileEntry
       kind: 'parsed'
       hash: string
@@ -55,7 +55,7 @@ type Prepared =
       index: IndexText
       /** Its story fingerprint, made in the parse worker from the index's folded text. */
       story: Fingerprint | null
-    }
+    } & FileStamp)
   | { entry: FileEntry; kind: 'skip'; reason: FileReason }
   | { entry: FileEntry; kind: 'fail'; reason: FileReason }
 
@@ -88,14 +88,17 @@ export async function importFolders(
     roots.push({ folder, root })
   }
   for (const { root } of roots) {
-    for await (const _ of scanFolder(root, opts.signal, { count: true })) {
-      progress.scanned++
-      if (progress.scanned % 500 === 0) emit()
+    for await (const entries of scanFolder(root, opts.signal)) {
+      const before = progress.scanned
+      progress.scanned += entries.length
+      if (Math.floor(progress.scanned / 500) > Math.floor(before / 500)) emit()
     }
   }
-  async function* work(): AsyncGenerator<WorkItem> {
+  async function* work(): AsyncGenerator<WorkItem[]> {
     for (const { folder, root } of roots) {
-      for await (const entry of scanFolder(root, opts.signal)) yield { folder, root, entry }
+      for await (const entries of scanFolder(root, opts.signal)) {
+        yield entries.map((entry) => ({ folder, root, entry }))
+      }
     }
   }
   return importWork(db, work(), progress.scanned, prefix, progress, opts)
@@ -121,7 +124,7 @@ export async function importFiles(
     const rel = relative(base, abs)
     const st = await stat(abs).catch(() => null)
     const entry: ScanEntry = st?.isFile()
-      ? { kind: 'file', abs, rel, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) }
+      ? { kind: 'file', abs, rel }
       : { kind: 'fail', rel, reason: { code: 'vanished' } }
     work.push({ folder: root, root: base, entry })
   }
@@ -133,12 +136,12 @@ export async function importFiles(
     current: null,
     rate: 0,
   }
-  return importWork(db, work, work.length, (_f, rel) => rel, progress, opts)
+  return importWork(db, toAsync([work]), work.length, (_f, rel) => rel, progress, opts)
 }
 
 async function importWork(
   db: Archive,
-  work: AsyncIterable<WorkItem> | Iterable<WorkItem>,
+  work: AsyncIterator<WorkItem[]>,
   total: number,
   prefix: (folder: string, rel: string) => string,
   progress: ImportProgress,
@@ -157,13 +160,20 @@ async function importWork(
   // (a watcher's batch, a small folder) are not worth starting a worker for.
   const preparer: Preparer =
     opts.workers === 0 || total < FEW_FILES ? inThread() : workerPool(opts.workers)
-  const items = Symbol.asyncIterator in work ? work[Symbol.asyncIterator]() : toAsync(work)
+  let pending: WorkItem[] = []
+  let at = 0
   const prepareBatch = async () => {
     const batch: WorkItem[] = []
     while (batch.length < batchSize) {
-      const r = await items.next()
-      if (r.done) break
-      batch.push(r.value)
+      if (at === pending.length) {
+        const r = await work.next()
+        if (r.done) break
+        ;[pending, at] = [r.value, 0]
+        continue
+      }
+      const take = Math.min(batchSize - batch.length, pending.length - at)
+      for (let k = 0; k < take; k++) batch.push(pending[at + k]!)
+      at += take
     }
     // Once the import has ended (cancelled), a batch still being scanned is dropped unread.
     if (batch.length === 0 || ended) return null
@@ -249,26 +259,28 @@ async function prepareMany(
   const out: (Prepared | null)[] = new Array(batch.length).fill(null)
   const jobs: PrepareJob[] = []
   const at: number[] = []
+  const knownIds: (number | undefined)[] = []
   batch.forEach(({ root, entry }, j) => {
     if (entry.kind !== 'file') return
     if (!isMarkdownName(entry.rel)) {
       out[j] = { entry, kind: 'skip', reason: { code: 'not-markdown' } }
       return
     }
+    // With the size and time the archive knows, the reader leaves an unchanged file unread.
     const known = getFile(db, entry.abs)
-    // Same size and modification time as last time: trust it without reading (re-imports of
-    // hundreds of thousands of files must be quick). An edit changes the mtime.
-    if (known && known.size === entry.size && known.mtimeMs === entry.mtimeMs) {
-      out[j] = { entry, kind: 'unchanged-fast', articleId: known.articleId }
-      return
-    }
-    jobs.push({ abs: entry.abs, rel: entry.rel, root, mediaDir, clusters })
+    const stamp = known ? { size: known.size, mtimeMs: known.mtimeMs } : undefined
+    jobs.push({ abs: entry.abs, rel: entry.rel, root, mediaDir, clusters, known: stamp })
     at.push(j)
+    knownIds.push(known?.articleId)
   })
   const results = jobs.length ? await preparer.run(jobs) : []
   results.forEach((r, k) => {
     const j = at[k] as number
-    out[j] = { ...r, entry: batch[j]!.entry as FileEntry }
+    const entry = batch[j]!.entry as FileEntry
+    out[j] =
+      r.kind === 'unchanged'
+        ? { entry, kind: 'unchanged-fast', articleId: knownIds[k] as number }
+        : { ...r, entry }
   })
   return out
 }
@@ -298,7 +310,7 @@ function store(
   const { frontMatter, annotations: fromFile } = takeAnnotations(p.parsed.frontMatter)
   const parsed = withAliases(db, { ...p.parsed, frontMatter })
   const warnings = [...p.extra, ...parsed.warnings, ...p.images.warnings]
-  const fileRec = { path: entry.abs, contentHash: hash, size: entry.size, mtimeMs: entry.mtimeMs }
+  const fileRec = { path: entry.abs, contentHash: hash, size: p.size, mtimeMs: p.mtimeMs }
   const known = getFile(db, entry.abs)
   if (known && known.contentHash === hash) {
     const trashed = trashedResult(db, known.articleId)
@@ -319,7 +331,7 @@ function store(
     path: entry.abs,
     folder: root,
     contentHash: hash,
-    bytes: entry.size,
+    bytes: p.size,
     index: p.index,
   }
   const same = findByHash(db, hash)

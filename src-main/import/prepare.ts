@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { prepareImages, type PreparedImages } from '../images/local'
 import type { FileReason, ImportWarning } from '../shared/problems'
@@ -27,6 +27,16 @@ export interface PrepareJob {
   mediaDir: string
   /** false: no story fingerprint (only the import bench, to measure what clusters cost). */
   clusters?: boolean
+  /** The size and modification time the archive holds for this path: when the file still has
+   * both, it is not read (re-imports of hundreds of thousands of files must be quick; an edit
+   * changes the time). */
+  known?: FileStamp | undefined
+}
+
+/** A file's size and modification time (whole milliseconds), as the reader found them. */
+export interface FileStamp {
+  size: number
+  mtimeMs: number
 }
 
 /** The full-text index's columns for an article, already folded (see db/search-index.ts). */
@@ -36,7 +46,8 @@ export interface IndexText {
 }
 
 export type PrepareResult =
-  | {
+  | ({ kind: 'unchanged' } & FileStamp)
+  | ({
       kind: 'parsed'
       hash: string
       parsed: ParsedArticle
@@ -45,7 +56,7 @@ export type PrepareResult =
       index: IndexText
       /** What placing it in a story needs, from the same folded text as the index. */
       story: Fingerprint | null
-    }
+    } & FileStamp)
   | { kind: 'skip'; reason: FileReason }
   | { kind: 'fail'; reason: FileReason }
 
@@ -86,12 +97,16 @@ async function prepareSafely(job: PrepareJob, blocking: boolean): Promise<Prepar
 }
 
 export async function prepareFile(job: PrepareJob, blocking = false): Promise<PrepareResult> {
-  let buf: Buffer
+  let read: { stamp: FileStamp; buf: Buffer | null }
   try {
-    buf = blocking ? readFileSync(job.abs) : await readFile(job.abs)
+    read = blocking
+      ? readSyncUnlessKnown(job.abs, job.known)
+      : await readUnlessKnown(job.abs, job.known)
   } catch (e) {
     return { kind: 'fail', reason: reason(e) }
   }
+  const { stamp, buf } = read
+  if (buf === null) return { kind: 'unchanged', ...stamp }
   const decoded = decodeFile(buf, basename(job.abs))
   if (decoded.kind === 'skip') return { kind: 'skip', reason: decoded.reason }
   let hash: string, parsed: ParsedArticle
@@ -118,5 +133,50 @@ export async function prepareFile(job: PrepareJob, blocking = false): Promise<Pr
   const folded = normalizeText(plain)
   const index = indexText(parsed.title, plain, folded)
   const story = job.clusters === false ? null : fingerprint(parsed.markdown, folded)
-  return { kind: 'parsed', hash, parsed, extra: decoded.warnings, images, index, story }
+  return { kind: 'parsed', hash, parsed, extra: decoded.warnings, images, index, story, ...stamp }
+}
+
+const stampOf = (st: { size: number; mtimeMs: number }): FileStamp => ({
+  size: st.size,
+  mtimeMs: Math.trunc(st.mtimeMs),
+})
+const same = (a: FileStamp, b: FileStamp | undefined) =>
+  b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs
+
+/** The file's stamp (fstat of the open file, so it belongs to the bytes read) and its bytes,
+ * or null for them when the stamp is the one the archive knows. */
+function readSyncUnlessKnown(
+  abs: string,
+  known: FileStamp | undefined,
+): { stamp: FileStamp; buf: Buffer | null } {
+  const fd = openSync(abs, 'r')
+  try {
+    const st = fstatSync(fd)
+    const stamp = stampOf(st)
+    if (same(stamp, known)) return { stamp, buf: null }
+    // as readFileSync reads a regular file: up to the size fstat gave
+    const buf = Buffer.allocUnsafe(st.size)
+    let n = 0
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, null)
+      if (got === 0) break
+      n += got
+    }
+    return { stamp, buf: n === buf.length ? buf : buf.subarray(0, n) }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+async function readUnlessKnown(
+  abs: string,
+  known: FileStamp | undefined,
+): Promise<{ stamp: FileStamp; buf: Buffer | null }> {
+  const handle = await open(abs, 'r')
+  try {
+    const stamp = stampOf(await handle.stat())
+    return { stamp, buf: same(stamp, known) ? null : await handle.readFile() }
+  } finally {
+    await handle.close()
+  }
 }
