@@ -90,6 +90,30 @@ export function withIndexWritesLast<T>(db: Archive, write: () => T): T {
   return out
 }
 
+/**
+ * For a bulk import: FTS5 merges its segments in groups of 8 instead of 4 until the returned
+ * function is called. A merge rewrites every segment it takes, so the index of an archive
+ * imported batch after batch was rewritten about log4(batches) times; with 8 about log8, which
+ * took a fifth off the index's cost at 100,000 articles. What the index holds is the same, and a
+ * search reads at most 7 segments of a level instead of 3 (no measurable cost at 100,000).
+ */
+export function mergingLess(db: Archive): () => void {
+  const before = db
+    .prepare(`SELECT v FROM articles_fts_config WHERE k = 'automerge'`)
+    .pluck()
+    .get() as number | undefined
+  // FTS5 takes only an integer here, and better-sqlite3 binds a number as a real
+  const set = (n: number) =>
+    void db
+      .prepare(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', ?)`)
+      .run(BigInt(n))
+  set(8)
+  return () => set(before ?? DEFAULT_AUTOMERGE)
+}
+
+// https://sqlite.org/fts5.html#the_automerge_configuration_option
+const DEFAULT_AUTOMERGE = 4
+
 /** Indexes articles again after their shown title changed (an edit, a reset, an undo). */
 export function reindexArticles(db: Archive, ids: Iterable<number>): void {
   const row = stmt(

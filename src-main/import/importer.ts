@@ -21,7 +21,7 @@ import { moveArticlePath } from '../db/watched'
 import { keepRevision } from '../db/revisions'
 import { isDiscarded } from '../db/trash'
 import { placeImported, type Fingerprint } from '../db/story-clusters'
-import { withIndexWritesLast } from '../db/search-index'
+import { mergingLess, withIndexWritesLast } from '../db/search-index'
 import { LOCAL_OWNER } from '../shared/auth'
 import { restoreAnnotations, takeAnnotations } from './annotations'
 
@@ -154,7 +154,7 @@ async function importWork(
   emit()
 
   const started = Date.now()
-  const batchSize = opts.batchSize ?? 500
+  const batchSize = opts.batchSize ?? 1000
   const mediaDir = mediaDirOf(db)
   // Batches k + 1 and k + 2 are with the workers while batch k is written here. A few files
   // (a watcher's batch, a small folder) are not worth starting a worker for.
@@ -191,6 +191,7 @@ async function importWork(
     ahead.push(p)
   }
   const restoreCheckpoints = checkpointLess(db)
+  const restoreMerging = total < FEW_FILES ? () => {} : mergingLess(db)
   try {
     enqueue()
     enqueue()
@@ -233,6 +234,7 @@ async function importWork(
     }
   } finally {
     ended = true
+    restoreMerging()
     restoreCheckpoints()
     await preparer.close()
   }
