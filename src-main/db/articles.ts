@@ -13,9 +13,15 @@ export type ArticleContent = Omit<
   'id' | 'path' | 'images' | 'edited' | 'imported' | 'trashed' | 'sourceMissing' | 'revisions'
 >
 
+/** An article's content as stored: the front matter may come as its JSON text already (the
+ * importer makes it in its parse workers). */
+export type StoredContent = Omit<ArticleContent, 'frontMatter'> & {
+  frontMatter: Record<string, unknown> | string
+}
+
 /** What the importer stores for one article: the parse plus where it came from. */
 export interface ArticleRecord {
-  parsed: ArticleContent
+  parsed: StoredContent
   path: string
   folder: string
   contentHash: string
@@ -124,13 +130,17 @@ export function getArticle(db: Archive, id: number): Article | null {
   }
 }
 
-function putText(db: Archive, id: number, p: ArticleContent): void {
+function putText(db: Archive, id: number, p: StoredContent): void {
   stmt(
     db,
     `INSERT INTO article_texts (article_id, markdown, front_matter) VALUES (?, ?, ?)
      ON CONFLICT (article_id) DO UPDATE SET markdown = excluded.markdown,
        front_matter = excluded.front_matter`,
-  ).run(id, p.markdown, JSON.stringify(p.frontMatter))
+  ).run(
+    id,
+    p.markdown,
+    typeof p.frontMatter === 'string' ? p.frontMatter : JSON.stringify(p.frontMatter),
+  )
 }
 
 /** The path an article was created from (null when there is no such article). */

@@ -10,9 +10,8 @@ import { mediaDirOf } from '../images/store'
 import type { ImportFileResult, ImportProgress, ImportReport } from '../shared/types'
 import type { FileReason } from '../shared/problems'
 import { isMarkdownName, scanFolder, type ScanEntry } from './scan'
-import type { FileStamp, IndexText, PrepareJob } from './prepare'
+import type { FileStamp, IndexText, PrepareJob, StoredParse } from './prepare'
 import { inThread, workerPool, type Preparer } from './pool'
-import type { ParsedArticle } from './types'
 import type { ImportWarning } from '../shared/problems'
 import { emptyReport, tally } from './report'
 import { reanchorArticle } from '../annotations/reanchor'
@@ -22,8 +21,9 @@ import { keepRevision } from '../db/revisions'
 import { isDiscarded } from '../db/trash'
 import { placeImported, type Fingerprint } from '../db/story-clusters'
 import { mergingLess, withIndexWritesLast } from '../db/search-index'
+import { withLabelsRemembered } from '../db/labels'
 import { LOCAL_OWNER } from '../shared/auth'
-import { restoreAnnotations, takeAnnotations } from './annotations'
+import { restoreAnnotations, type FileAnnotations } from './annotations'
 
 export interface ImportOptions {
   signal?: AbortSignal
@@ -48,7 +48,8 @@ type Prepared =
       entry: FileEntry
       kind: 'parsed'
       hash: string
-      parsed: ParsedArticle
+      parsed: StoredParse
+      annotations: FileAnnotations | null
       extra: ImportWarning[]
       images: PreparedImages
       /** The index's text, folded from the same lexing that found the pictures. */
@@ -205,25 +206,27 @@ async function importWork(
       enqueue()
       await ahead[ahead.length - 1]
       const results = db.transaction(() =>
-        withIndexWritesLast(db, () =>
-          batch.map(({ folder, root, entry }, j) => {
-            const path = prefix(folder, entry.rel)
-            if (entry.kind !== 'file') {
-              return {
-                path,
-                status: entry.kind === 'skip' ? 'skipped' : 'failed',
-                warnings: [],
-                error: entry.reason,
-              } satisfies ImportFileResult
-            }
-            const p = prepared[j] as Prepared
-            const r = store(db, p, root, opts.owner ?? LOCAL_OWNER)
-            // story clusters: only a new or changed article is (re)placed
-            if (opts.clusters !== false) {
-              placeImported(db, r, p.kind === 'parsed' ? (p.story ?? undefined) : undefined)
-            }
-            return { ...r, path }
-          }),
+        withLabelsRemembered(db, () =>
+          withIndexWritesLast(db, () =>
+            batch.map(({ folder, root, entry }, j) => {
+              const path = prefix(folder, entry.rel)
+              if (entry.kind !== 'file') {
+                return {
+                  path,
+                  status: entry.kind === 'skip' ? 'skipped' : 'failed',
+                  warnings: [],
+                  error: entry.reason,
+                } satisfies ImportFileResult
+              }
+              const p = prepared[j] as Prepared
+              const r = store(db, p, root, opts.owner ?? LOCAL_OWNER)
+              // story clusters: only a new or changed article is (re)placed
+              if (opts.clusters !== false) {
+                placeImported(db, r, p.kind === 'parsed' ? (p.story ?? undefined) : undefined)
+              }
+              return { ...r, path }
+            }),
+          ),
         ),
       )()
       for (const r of results) tally(report, r)
@@ -309,8 +312,8 @@ function store(
 
   const now = new Date().toISOString()
   const { entry, hash } = p
-  const { frontMatter, annotations: fromFile } = takeAnnotations(p.parsed.frontMatter)
-  const parsed = withAliases(db, { ...p.parsed, frontMatter })
+  const fromFile = p.annotations
+  const parsed = withAliases(db, p.parsed)
   const warnings = [...p.extra, ...parsed.warnings, ...p.images.warnings]
   const fileRec = { path: entry.abs, contentHash: hash, size: p.size, mtimeMs: p.mtimeMs }
   const known = getFile(db, entry.abs)

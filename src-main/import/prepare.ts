@@ -13,6 +13,7 @@ import { decodeFile } from './decode'
 import { parseArticle } from './parse'
 import { reason } from './scan'
 import type { ParsedArticle } from './types'
+import { takeAnnotations, type FileAnnotations } from './annotations'
 
 // Everything the import does to one file before the archive is touched: read, decode, hash,
 // parse, copy its local pictures into the media store, and fold the text the full-text index
@@ -45,12 +46,18 @@ export interface IndexText {
   body: string
 }
 
+/** A parse as the writer takes it: the front matter is JSON text already. */
+export type StoredParse = Omit<ParsedArticle, 'frontMatter'> & { frontMatter: string }
+
 export type PrepareResult =
   | ({ kind: 'unchanged' } & FileStamp)
   | ({
       kind: 'parsed'
       hash: string
-      parsed: ParsedArticle
+      /** Its front matter as the archive stores it: JSON, without the reader's annotations. */
+      parsed: StoredParse
+      /** The highlights and note a Markdown export wrote in the front matter's `lectern`. */
+      annotations: FileAnnotations | null
       extra: ImportWarning[]
       images: PreparedImages
       index: IndexText
@@ -133,7 +140,19 @@ export async function prepareFile(job: PrepareJob, blocking = false): Promise<Pr
   const folded = normalizeText(plain)
   const index = indexText(parsed.title, plain, folded)
   const story = job.clusters === false ? null : fingerprint(parsed.markdown, folded)
-  return { kind: 'parsed', hash, parsed, extra: decoded.warnings, images, index, story, ...stamp }
+  // what the writer would otherwise do in its own thread, per article
+  const { frontMatter, annotations } = takeAnnotations(parsed.frontMatter)
+  return {
+    kind: 'parsed',
+    hash,
+    parsed: { ...parsed, frontMatter: JSON.stringify(frontMatter) },
+    annotations,
+    extra: decoded.warnings,
+    images,
+    index,
+    story,
+    ...stamp,
+  }
 }
 
 const stampOf = (st: { size: number; mtimeMs: number }): FileStamp => ({
