@@ -2,6 +2,7 @@ import { stmt } from './stmt'
 import type { Archive } from './open'
 import { indexTextOf, normalizeText, toIndexText } from '../text/normalize'
 import { plainText } from '../text/plain'
+import { asString, type StoredText } from './stored-text'
 
 /** The index's text for an article from its title and plain text (plainText of its Markdown):
  * import/prepare.ts makes it in the parse workers, from the lexing that also found the pictures.
@@ -25,11 +26,11 @@ export function indexArticle(
   db: Archive,
   id: number,
   title: string,
-  markdown: string,
-  opts: { fresh?: boolean; text?: { title: string; body: string } | undefined } = {},
+  markdown: StoredText,
+  opts: { fresh?: boolean; text?: { title: string; body: StoredText } | undefined } = {},
 ): void {
   const shown = opts.fresh ? undefined : shownTitle(db, id)
-  let text = opts.text ?? indexText(shown ?? title, plainText(markdown))
+  let text = opts.text ?? indexText(shown ?? title, plainText(asString(markdown)))
   if (opts.text && shown !== undefined) text = { title: toIndexText(shown), body: text.body }
   const write = () => writeIndex(db, id, text, opts.fresh === true)
   const held = heldBack.get(db)
@@ -56,11 +57,11 @@ function shownTitle(db: Archive, id: number): string | undefined {
 function writeIndex(
   db: Archive,
   id: number,
-  text: { title: string; body: string },
+  text: { title: string; body: StoredText },
   fresh: boolean,
 ): void {
   if (!fresh) stmt(db, `DELETE FROM articles_fts WHERE rowid = ?`).run(id)
-  stmt(db, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`).run(
+  stmt(db, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, CAST(? AS TEXT))`).run(
     id,
     text.title,
     text.body,

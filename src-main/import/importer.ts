@@ -23,6 +23,7 @@ import { placeImported, type Fingerprint } from '../db/story-clusters'
 import { mergingLess, withIndexWritesLast } from '../db/search-index'
 import { withLabelsRemembered } from '../db/labels'
 import { LOCAL_OWNER } from '../shared/auth'
+import { asString } from '../db/stored-text'
 import { restoreAnnotations, type FileAnnotations } from './annotations'
 
 export interface ImportOptions {
@@ -347,7 +348,7 @@ function store(
     updateArticle(db, known.articleId, record, now)
     putFile(db, { ...fileRec, articleId: known.articleId }, now)
     saveArticleImages(db, known.articleId, p.images, now)
-    const annotations = reanchorArticle(db, known.articleId, parsed.markdown)
+    const annotations = reanchorArticle(db, known.articleId, asString(parsed.markdown))
     return {
       status: 'updated',
       id: known.articleId,
@@ -376,7 +377,7 @@ function store(
   saveArticleImages(db, id, p.images, now)
   // Only a new article takes the file's highlights: an existing one keeps its readers' own.
   const annotations = fromFile
-    ? restoreAnnotations(db, owner, id, parsed.markdown, fromFile, now)
+    ? restoreAnnotations(db, owner, id, asString(parsed.markdown), fromFile, now)
     : undefined
   return { status: 'imported', id, warnings, ...(annotations ? { annotations } : {}) }
 }

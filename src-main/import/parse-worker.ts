@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads'
-import { prepareAll, type PrepareJob } from './prepare'
+import { prepareAll, textsAsBytes, type PrepareJob } from './prepare'
 
 // A parse worker: prepares the files it is sent (read, decode, parse, pictures, index text) while
 // the importer's thread writes the previous batch. It never opens the archive: one writer.
@@ -9,5 +9,8 @@ let queue = Promise.resolve()
 parentPort?.on('message', (msg: { seq: number; jobs: PrepareJob[] }) => {
   queue = queue
     .then(() => prepareAll(msg.jobs, { blocking: true }))
-    .then((results) => parentPort?.postMessage({ seq: msg.seq, results }))
+    .then((results) => {
+      const bytes = textsAsBytes(results)
+      parentPort?.postMessage({ seq: msg.seq, results }, [bytes])
+    })
 })

@@ -14,6 +14,7 @@ import { parseArticle } from './parse'
 import { reason } from './scan'
 import type { ParsedArticle } from './types'
 import { takeAnnotations, type FileAnnotations } from './annotations'
+import { textsToBytes, type StoredText } from '../db/stored-text'
 
 // Everything the import does to one file before the archive is touched: read, decode, hash,
 // parse, copy its local pictures into the media store, and fold the text the full-text index
@@ -43,11 +44,15 @@ export interface FileStamp {
 /** The full-text index's columns for an article, already folded (see db/search-index.ts). */
 export interface IndexText {
   title: string
-  body: string
+  body: StoredText
 }
 
-/** A parse as the writer takes it: the front matter is JSON text already. */
-export type StoredParse = Omit<ParsedArticle, 'frontMatter'> & { frontMatter: string }
+/** A parse as the writer takes it: the front matter is JSON text already, and the long texts may
+ * be UTF-8 bytes (see db/stored-text.ts). */
+export type StoredParse = Omit<ParsedArticle, 'frontMatter' | 'markdown'> & {
+  frontMatter: StoredText
+  markdown: StoredText
+}
 
 export type PrepareResult =
   | ({ kind: 'unchanged' } & FileStamp)
@@ -86,6 +91,17 @@ export async function prepareAll(
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, run))
   return out
+}
+
+/** Turns the prepared articles' long texts into UTF-8 bytes in one buffer (returned, to be
+ * transferred to the writer's thread). */
+export function textsAsBytes(results: PrepareResult[]): ArrayBuffer {
+  return textsToBytes(results, (r, put) => {
+    if (r.kind !== 'parsed') return
+    r.parsed.markdown = put(r.parsed.markdown)
+    r.parsed.frontMatter = put(r.parsed.frontMatter)
+    r.index.body = put(r.index.body)
+  })
 }
 
 /** An unexpected fault in one file fails that file, never the batch or the worker. */
