@@ -16,7 +16,8 @@ export function asString(t: StoredText): string {
 
 /**
  * Replaces, in place, each text `fields` reads or writes on the items with its UTF-8 bytes, all in
- * one new buffer; returns the buffer, for postMessage's transfer list.
+ * one new buffer (bytes already are copied in); returns the buffer, for postMessage's transfer
+ * list.
  */
 export function textsToBytes<T>(
   items: T[],
@@ -25,7 +26,7 @@ export function textsToBytes<T>(
   let size = 0
   for (const item of items) {
     fields(item, (t) => {
-      size += typeof t === 'string' ? Buffer.byteLength(t) : 0
+      size += typeof t === 'string' ? Buffer.byteLength(t) : t.byteLength
       return t
     })
   }
@@ -34,8 +35,12 @@ export function textsToBytes<T>(
   let at = 0
   for (const item of items) {
     fields(item, (t) => {
-      if (typeof t !== 'string') return t
-      const n = buf.write(t, at)
+      let n: number
+      if (typeof t === 'string') n = buf.write(t, at)
+      else {
+        buf.set(t, at)
+        n = t.byteLength
+      }
       const bytes = new Uint8Array(buf.buffer, buf.byteOffset + at, n)
       at += n
       return bytes

@@ -132,9 +132,18 @@ export async function prepareFile(job: PrepareJob, blocking = false): Promise<Pr
   if (buf === null) return { kind: 'unchanged', ...stamp }
   const decoded = decodeFile(buf, basename(job.abs))
   if (decoded.kind === 'skip') return { kind: 'skip', reason: decoded.reason }
+  // A UTF-8 file without a BOM or a carriage return is its text's UTF-8 to the byte: the hash and
+  // the stored Markdown (the text's end) are taken from the bytes, not encoded again.
+  const asRead =
+    decoded.encoding === 'utf-8' &&
+    decoded.warnings.length === 0 &&
+    !(buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) &&
+    !buf.includes(13)
   let hash: string, parsed: ParsedArticle
   try {
-    hash = createHash('sha256').update(decoded.text).digest('hex')
+    hash = createHash('sha256')
+      .update(asRead ? buf : decoded.text)
+      .digest('hex')
     parsed = parseArticle(decoded.text, job.rel)
   } catch (e) {
     return {
@@ -161,7 +170,14 @@ export async function prepareFile(job: PrepareJob, blocking = false): Promise<Pr
   return {
     kind: 'parsed',
     hash,
-    parsed: { ...parsed, frontMatter: JSON.stringify(frontMatter) },
+    parsed: {
+      ...parsed,
+      frontMatter: JSON.stringify(frontMatter),
+      // the body is the text's end (frontmatter.ts cuts the front matter and blank lines off)
+      markdown: asRead
+        ? buf.subarray(buf.length - Buffer.byteLength(parsed.markdown))
+        : parsed.markdown,
+    },
     annotations,
     extra: decoded.warnings,
     images,
