@@ -67,13 +67,28 @@ function columns(r: ArticleRecord) {
 }
 
 export function insertArticle(db: Archive, r: ArticleRecord, now: string): number {
+  const p = r.parsed
+  // positional: binding by name looks each name up on an object, which doubled this insert's cost
   const info = stmt(
     db,
     `INSERT INTO articles (title, date, summary, lang, thumbnail, source_url, source_name, author,
          path, folder, content_hash, bytes, imported_at)
-       VALUES (@title, @date, @summary, @lang, @thumbnail, @source_url, @source_name, @author,
-         @path, @folder, @content_hash, @bytes, @now)`,
-  ).run({ ...columns(r), now })
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    p.title,
+    p.date,
+    p.summary,
+    p.lang,
+    p.thumbnail,
+    p.sourceUrl,
+    p.sourceName,
+    p.author,
+    r.path,
+    r.folder,
+    r.contentHash,
+    r.bytes,
+    now,
+  )
   const id = Number(info.lastInsertRowid)
   putText(db, id, r.parsed)
   touch(db)
