@@ -99,18 +99,37 @@ export function withIndexWritesLast<T>(db: Archive, write: () => T): T {
  * search reads at most 7 segments of a level instead of 3 (no measurable cost at 100,000).
  */
 export function mergingLess(db: Archive): () => void {
-  const before = db
-    .prepare(`SELECT v FROM articles_fts_config WHERE k = 'automerge'`)
-    .pluck()
-    .get() as number | undefined
-  // FTS5 takes only an integer here, and better-sqlite3 binds a number as a real
-  const set = (n: number) =>
-    void db
-      .prepare(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', ?)`)
-      .run(BigInt(n))
-  set(8)
-  return () => set(before ?? DEFAULT_AUTOMERGE)
+  // imports that overlap (a watcher's during a folder's) share one setting: the last one to end
+  // puts back what the first one found
+  const open = bulkImports.get(db)
+  if (open) {
+    open.count++
+  } else {
+    const before = db
+      .prepare(`SELECT v FROM articles_fts_config WHERE k = 'automerge'`)
+      .pluck()
+      .get() as number | undefined
+    setAutomerge(db, 8)
+    bulkImports.set(db, { count: 1, before: before ?? DEFAULT_AUTOMERGE })
+  }
+  let done = false
+  return () => {
+    const state = bulkImports.get(db)
+    if (done || !state) return
+    done = true
+    if (--state.count > 0) return
+    bulkImports.delete(db)
+    setAutomerge(db, state.before)
+  }
 }
+
+const bulkImports = new WeakMap<Archive, { count: number; before: number }>()
+
+// FTS5 takes only an integer here, and better-sqlite3 binds a number as a real
+const setAutomerge = (db: Archive, n: number) =>
+  void db
+    .prepare(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', ?)`)
+    .run(BigInt(n))
 
 // https://sqlite.org/fts5.html#the_automerge_configuration_option
 const DEFAULT_AUTOMERGE = 4
