@@ -5,6 +5,7 @@ import { labelsOf, setLabels } from './labels'
 import { indexArticle } from './search-index'
 import { touch } from './generation'
 import { storedImagesOf } from './images'
+import type { StoredText } from './stored-text'
 
 /** An article's own content as the archive keeps it, before it has an id, a place or stored
  * pictures. The importer's parser makes one (import/types.ts adds what it noticed). */
@@ -13,16 +14,23 @@ export type ArticleContent = Omit<
   'id' | 'path' | 'images' | 'edited' | 'imported' | 'trashed' | 'sourceMissing' | 'revisions'
 >
 
+/** An article's content as stored: the front matter may come as its JSON text already, and the
+ * long texts as UTF-8 bytes (the importer makes both in its parse workers). */
+export type StoredContent = Omit<ArticleContent, 'frontMatter' | 'markdown'> & {
+  frontMatter: Record<string, unknown> | StoredText
+  markdown: StoredText
+}
+
 /** What the importer stores for one article: the parse plus where it came from. */
 export interface ArticleRecord {
-  parsed: ArticleContent
+  parsed: StoredContent
   path: string
   folder: string
   contentHash: string
   bytes: number
   /** The index's folded text when the importer made it already (in a parse worker, from the
    * same lexing that found the pictures). */
-  index?: { title: string; body: string }
+  index?: { title: string; body: StoredText }
 }
 
 interface ArticleRow {
@@ -59,13 +67,28 @@ function columns(r: ArticleRecord) {
 }
 
 export function insertArticle(db: Archive, r: ArticleRecord, now: string): number {
+  const p = r.parsed
+  // positional: binding by name looks each name up on an object, which doubled this insert's cost
   const info = stmt(
     db,
     `INSERT INTO articles (title, date, summary, lang, thumbnail, source_url, source_name, author,
          path, folder, content_hash, bytes, imported_at)
-       VALUES (@title, @date, @summary, @lang, @thumbnail, @source_url, @source_name, @author,
-         @path, @folder, @content_hash, @bytes, @now)`,
-  ).run({ ...columns(r), now })
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    p.title,
+    p.date,
+    p.summary,
+    p.lang,
+    p.thumbnail,
+    p.sourceUrl,
+    p.sourceName,
+    p.author,
+    r.path,
+    r.folder,
+    r.contentHash,
+    r.bytes,
+    now,
+  )
   const id = Number(info.lastInsertRowid)
   putText(db, id, r.parsed)
   touch(db)
@@ -124,13 +147,20 @@ export function getArticle(db: Archive, id: number): Article | null {
   }
 }
 
-function putText(db: Archive, id: number, p: ArticleContent): void {
+function putText(db: Archive, id: number, p: StoredContent): void {
   stmt(
     db,
-    `INSERT INTO article_texts (article_id, markdown, front_matter) VALUES (?, ?, ?)
+    `INSERT INTO article_texts (article_id, markdown, front_matter)
+       VALUES (?, CAST(? AS TEXT), CAST(? AS TEXT))
      ON CONFLICT (article_id) DO UPDATE SET markdown = excluded.markdown,
        front_matter = excluded.front_matter`,
-  ).run(id, p.markdown, JSON.stringify(p.frontMatter))
+  ).run(
+    id,
+    p.markdown,
+    typeof p.frontMatter === 'string' || p.frontMatter instanceof Uint8Array
+      ? p.frontMatter
+      : JSON.stringify(p.frontMatter),
+  )
 }
 
 /** The path an article was created from (null when there is no such article). */

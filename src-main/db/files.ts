@@ -23,9 +23,9 @@ export function putFile(db: Archive, f: FileRecord, now: string): void {
   stmt(
     db,
     `INSERT INTO files (path, article_id, content_hash, size, mtime_ms, seen_at)
-     VALUES (@path, @articleId, @contentHash, @size, @mtimeMs, @now)
+     VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (path) DO UPDATE SET article_id = excluded.article_id,
        content_hash = excluded.content_hash, size = excluded.size, mtime_ms = excluded.mtime_ms,
        seen_at = excluded.seen_at`,
-  ).run({ ...f, now })
+  ).run(f.path, f.articleId, f.contentHash, f.size, f.mtimeMs, now)
 }

@@ -1,6 +1,6 @@
 import { stmt } from './stmt'
 import type { Archive } from './open'
-import { labelKey, type LabelKind } from './labels'
+import { labelKey, remembered, type LabelKind } from './labels'
 import { touch } from './generation'
 import { captureArticles, captureLabels, logChange } from './undo'
 import { LOCAL_OWNER } from '../shared/auth'
@@ -12,7 +12,12 @@ export function aliasLabels(db: Archive, kind: LabelKind, names: string[]): stri
   const seen = new Set<string>()
   const out: string[] = []
   for (const name of names) {
-    const into = (find.get(kind, labelKey(name)) as { into_name: string } | undefined)?.into_name
+    const key = labelKey(name)
+    const into = remembered(
+      db,
+      `alias\t${kind}\t${key}`,
+      () => (find.get(kind, key) as { into_name: string } | undefined)?.into_name,
+    )
     const shown = into ?? name
     if (seen.has(labelKey(shown))) continue
     seen.add(labelKey(shown))

@@ -19,6 +19,33 @@ export function labelKey(name: string): string {
 
 const keys = new Map<string, string>()
 
+const memos = new WeakMap<Archive, Map<string, unknown>>()
+
+/**
+ * Runs `write` (inside one transaction) with each label's id and alias looked up once: an
+ * import's batch asks for the same few hundred labels thousands of times, two queries per label
+ * and article, and nothing else can change labels while the transaction runs.
+ */
+export function withLabelsRemembered<T>(db: Archive, write: () => T): T {
+  if (memos.has(db)) return write()
+  memos.set(db, new Map())
+  try {
+    return write()
+  } finally {
+    memos.delete(db)
+  }
+}
+
+/** `look()`, or what it gave for `key` before in this withLabelsRemembered. */
+export function remembered<T>(db: Archive, key: string, look: () => T): T {
+  const memo = memos.get(db)
+  if (!memo) return look()
+  if (memo.has(key)) return memo.get(key) as T
+  const v = look()
+  memo.set(key, v)
+  return v
+}
+
 /** Replaces an article's labels of one kind. `fresh`: a new article, with none to remove. */
 export function setLabels(
   db: Archive,
@@ -41,8 +68,12 @@ export function setLabels(
   const link = stmt(db, `INSERT OR IGNORE INTO article_labels (article_id, label_id) VALUES (?, ?)`)
   for (const name of names) {
     const key = labelKey(name)
-    const row = (find.get(kind, key) ?? add.get(kind, name, key)) as { id: number }
-    link.run(articleId, row.id)
+    const id = remembered(
+      db,
+      `id\t${kind}\t${key}`,
+      () => ((find.get(kind, key) ?? add.get(kind, name, key)) as { id: number }).id,
+    )
+    link.run(articleId, id)
   }
 }
 

@@ -138,6 +138,34 @@ describe('importing a folder', () => {
     expect(rest).toMatchObject({ unchanged: 20, imported: 30 })
   })
 
+  it('merges the index less during an import, and leaves the setting as it found it', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 100; i++) files[`f${i}.md`] = article(`T${i}`, `正文 ${i} body ${i}`)
+    const dir = setup(files)
+    const automerge = () =>
+      db.prepare(`SELECT v FROM articles_fts_config WHERE k = 'automerge'`).pluck().get()
+    const during: unknown[] = []
+    const r = await importFolders(db, [dir], {
+      batchSize: 10,
+      onProgress: (p) => void (p.phase === 'importing' && p.done > 0 && during.push(automerge())),
+    })
+    expect(r.imported).toBe(100)
+    expect(new Set(during)).toEqual(new Set([8]))
+    expect(automerge()).toBe(4)
+    const hits = db
+      .prepare(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '"正 文"'`)
+      .pluck()
+      .get()
+    expect(hits).toBe(100)
+    // two imports at once: the last to end puts the setting back
+    const [a, b] = await Promise.all([
+      importFolders(db, [dir], { batchSize: 100 }),
+      importFolders(db, [dir], { batchSize: 10 }),
+    ])
+    expect(a.scanned + b.scanned).toBe(200)
+    expect(automerge()).toBe(4)
+  })
+
   it('refuses something that is not a folder', async () => {
     setup({ 'a.md': 'x' })
     await expect(importFolders(db, [tree.path('a.md')])).rejects.toThrow(/Not a folder/)

@@ -10,9 +10,8 @@ import { mediaDirOf } from '../images/store'
 import type { ImportFileResult, ImportProgress, ImportReport } from '../shared/types'
 import type { FileReason } from '../shared/problems'
 import { isMarkdownName, scanFolder, type ScanEntry } from './scan'
-import type { IndexText, PrepareJob } from './prepare'
+import type { FileStamp, IndexText, PrepareJob, StoredParse } from './prepare'
 import { inThread, workerPool, type Preparer } from './pool'
-import type { ParsedArticle } from './types'
 import type { ImportWarning } from '../shared/problems'
 import { emptyReport, tally } from './report'
 import { reanchorArticle } from '../annotations/reanchor'
@@ -21,9 +20,11 @@ import { moveArticlePath } from '../db/watched'
 import { keepRevision } from '../db/revisions'
 import { isDiscarded } from '../db/trash'
 import { storyPlacer, type Fingerprint } from '../db/story-clusters'
-import { withIndexWritesLast } from '../db/search-index'
+import { mergingLess, withIndexWritesLast } from '../db/search-index'
+import { withLabelsRemembered } from '../db/labels'
 import { LOCAL_OWNER } from '../shared/auth'
-import { restoreAnnotations, takeAnnotations } from './annotations'
+import { asString } from '../db/stored-text'
+import { restoreAnnotations, type FileAnnotations } from './annotations'
 
 export interface ImportOptions {
   signal?: AbortSignal
@@ -44,18 +45,19 @@ type FileEntry = Extract<ScanEntry, { kind: 'file' }>
 /** A file read and parsed, ready to be classified and written inside a transaction. */
 type Prepared =
   | { entry: FileEntry; kind: 'unchanged-fast'; articleId: number }
-  | {
+  | ({
       entry: FileEntry
       kind: 'parsed'
       hash: string
-      parsed: ParsedArticle
+      parsed: StoredParse
+      annotations: FileAnnotations | null
       extra: ImportWarning[]
       images: PreparedImages
       /** The index's text, folded from the same lexing that found the pictures. */
       index: IndexText
       /** Its story fingerprint, made in the parse worker from the index's folded text. */
       story: Fingerprint | null
-    }
+    } & FileStamp)
   | { entry: FileEntry; kind: 'skip'; reason: FileReason }
   | { entry: FileEntry; kind: 'fail'; reason: FileReason }
 
@@ -88,14 +90,17 @@ export async function importFolders(
     roots.push({ folder, root })
   }
   for (const { root } of roots) {
-    for await (const _ of scanFolder(root, opts.signal, { count: true })) {
-      progress.scanned++
-      if (progress.scanned % 500 === 0) emit()
+    for await (const entries of scanFolder(root, opts.signal)) {
+      const before = progress.scanned
+      progress.scanned += entries.length
+      if (Math.floor(progress.scanned / 500) > Math.floor(before / 500)) emit()
     }
   }
-  async function* work(): AsyncGenerator<WorkItem> {
+  async function* work(): AsyncGenerator<WorkItem[]> {
     for (const { folder, root } of roots) {
-      for await (const entry of scanFolder(root, opts.signal)) yield { folder, root, entry }
+      for await (const entries of scanFolder(root, opts.signal)) {
+        yield entries.map((entry) => ({ folder, root, entry }))
+      }
     }
   }
   return importWork(db, work(), progress.scanned, prefix, progress, opts)
@@ -121,7 +126,7 @@ export async function importFiles(
     const rel = relative(base, abs)
     const st = await stat(abs).catch(() => null)
     const entry: ScanEntry = st?.isFile()
-      ? { kind: 'file', abs, rel, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) }
+      ? { kind: 'file', abs, rel }
       : { kind: 'fail', rel, reason: { code: 'vanished' } }
     work.push({ folder: root, root: base, entry })
   }
@@ -133,12 +138,12 @@ export async function importFiles(
     current: null,
     rate: 0,
   }
-  return importWork(db, work, work.length, (_f, rel) => rel, progress, opts)
+  return importWork(db, toAsync([work]), work.length, (_f, rel) => rel, progress, opts)
 }
 
 async function importWork(
   db: Archive,
-  work: AsyncIterable<WorkItem> | Iterable<WorkItem>,
+  work: AsyncIterator<WorkItem[]>,
   total: number,
   prefix: (folder: string, rel: string) => string,
   progress: ImportProgress,
@@ -151,19 +156,26 @@ async function importWork(
   emit()
 
   const started = Date.now()
-  const batchSize = opts.batchSize ?? 500
+  const batchSize = opts.batchSize ?? 1000
   const mediaDir = mediaDirOf(db)
   // Batches k + 1 and k + 2 are with the workers while batch k is written here. A few files
   // (a watcher's batch, a small folder) are not worth starting a worker for.
   const preparer: Preparer =
     opts.workers === 0 || total < FEW_FILES ? inThread() : workerPool(opts.workers)
-  const items = Symbol.asyncIterator in work ? work[Symbol.asyncIterator]() : toAsync(work)
+  let pending: WorkItem[] = []
+  let at = 0
   const prepareBatch = async () => {
     const batch: WorkItem[] = []
     while (batch.length < batchSize) {
-      const r = await items.next()
-      if (r.done) break
-      batch.push(r.value)
+      if (at === pending.length) {
+        const r = await work.next()
+        if (r.done) break
+        ;[pending, at] = [r.value, 0]
+        continue
+      }
+      const take = Math.min(batchSize - batch.length, pending.length - at)
+      for (let k = 0; k < take; k++) batch.push(pending[at + k]!)
+      at += take
     }
     // Once the import has ended (cancelled), a batch still being scanned is dropped unread.
     if (batch.length === 0 || ended) return null
@@ -181,6 +193,7 @@ async function importWork(
     ahead.push(p)
   }
   const restoreCheckpoints = checkpointLess(db)
+  const restoreMerging = total < FEW_FILES ? () => {} : mergingLess(db)
   try {
     enqueue()
     enqueue()
@@ -195,23 +208,25 @@ async function importWork(
       await ahead[ahead.length - 1]
       const results = db.transaction(() => {
         const place = opts.clusters !== false ? storyPlacer(db) : null
-        return withIndexWritesLast(db, () =>
-          batch.map(({ folder, root, entry }, j) => {
-            const path = prefix(folder, entry.rel)
-            if (entry.kind !== 'file') {
-              return {
-                path,
-                status: entry.kind === 'skip' ? 'skipped' : 'failed',
-                warnings: [],
-                error: entry.reason,
-              } satisfies ImportFileResult
-            }
-            const p = prepared[j] as Prepared
-            const r = store(db, p, root, opts.owner ?? LOCAL_OWNER)
-            // story clusters: only a new or changed article is (re)placed
-            place?.(r, p.kind === 'parsed' ? (p.story ?? undefined) : undefined)
-            return { ...r, path }
-          }),
+        return withLabelsRemembered(db, () =>
+          withIndexWritesLast(db, () =>
+            batch.map(({ folder, root, entry }, j) => {
+              const path = prefix(folder, entry.rel)
+              if (entry.kind !== 'file') {
+                return {
+                  path,
+                  status: entry.kind === 'skip' ? 'skipped' : 'failed',
+                  warnings: [],
+                  error: entry.reason,
+                } satisfies ImportFileResult
+              }
+              const p = prepared[j] as Prepared
+              const r = store(db, p, root, opts.owner ?? LOCAL_OWNER)
+              // story clusters: only a new or changed article is (re)placed
+              place?.(r, p.kind === 'parsed' ? (p.story ?? undefined) : undefined)
+              return { ...r, path }
+            }),
+          ),
         )
       })()
       for (const r of results) tally(report, r)
@@ -222,6 +237,7 @@ async function importWork(
     }
   } finally {
     ended = true
+    restoreMerging()
     restoreCheckpoints()
     await preparer.close()
   }
@@ -248,26 +264,28 @@ async function prepareMany(
   const out: (Prepared | null)[] = new Array(batch.length).fill(null)
   const jobs: PrepareJob[] = []
   const at: number[] = []
+  const knownIds: (number | undefined)[] = []
   batch.forEach(({ root, entry }, j) => {
     if (entry.kind !== 'file') return
     if (!isMarkdownName(entry.rel)) {
       out[j] = { entry, kind: 'skip', reason: { code: 'not-markdown' } }
       return
     }
+    // With the size and time the archive knows, the reader leaves an unchanged file unread.
     const known = getFile(db, entry.abs)
-    // Same size and modification time as last time: trust it without reading (re-imports of
-    // hundreds of thousands of files must be quick). An edit changes the mtime.
-    if (known && known.size === entry.size && known.mtimeMs === entry.mtimeMs) {
-      out[j] = { entry, kind: 'unchanged-fast', articleId: known.articleId }
-      return
-    }
-    jobs.push({ abs: entry.abs, rel: entry.rel, root, mediaDir, clusters })
+    const stamp = known ? { size: known.size, mtimeMs: known.mtimeMs } : undefined
+    jobs.push({ abs: entry.abs, rel: entry.rel, root, mediaDir, clusters, known: stamp })
     at.push(j)
+    knownIds.push(known?.articleId)
   })
   const results = jobs.length ? await preparer.run(jobs) : []
   results.forEach((r, k) => {
     const j = at[k] as number
-    out[j] = { ...r, entry: batch[j]!.entry as FileEntry }
+    const entry = batch[j]!.entry as FileEntry
+    out[j] =
+      r.kind === 'unchanged'
+        ? { entry, kind: 'unchanged-fast', articleId: knownIds[k] as number }
+        : { ...r, entry }
   })
   return out
 }
@@ -294,10 +312,10 @@ function store(
 
   const now = new Date().toISOString()
   const { entry, hash } = p
-  const { frontMatter, annotations: fromFile } = takeAnnotations(p.parsed.frontMatter)
-  const parsed = withAliases(db, { ...p.parsed, frontMatter })
+  const fromFile = p.annotations
+  const parsed = withAliases(db, p.parsed)
   const warnings = [...p.extra, ...parsed.warnings, ...p.images.warnings]
-  const fileRec = { path: entry.abs, contentHash: hash, size: entry.size, mtimeMs: entry.mtimeMs }
+  const fileRec = { path: entry.abs, contentHash: hash, size: p.size, mtimeMs: p.mtimeMs }
   const known = getFile(db, entry.abs)
   if (known && known.contentHash === hash) {
     const trashed = trashedResult(db, known.articleId)
@@ -318,7 +336,7 @@ function store(
     path: entry.abs,
     folder: root,
     contentHash: hash,
-    bytes: entry.size,
+    bytes: p.size,
     index: p.index,
   }
   const same = findByHash(db, hash)
@@ -329,7 +347,7 @@ function store(
     updateArticle(db, known.articleId, record, now)
     putFile(db, { ...fileRec, articleId: known.articleId }, now)
     saveArticleImages(db, known.articleId, p.images, now)
-    const annotations = reanchorArticle(db, known.articleId, parsed.markdown)
+    const annotations = reanchorArticle(db, known.articleId, asString(parsed.markdown))
     return {
       status: 'updated',
       id: known.articleId,
@@ -358,7 +376,7 @@ function store(
   saveArticleImages(db, id, p.images, now)
   // Only a new article takes the file's highlights: an existing one keeps its readers' own.
   const annotations = fromFile
-    ? restoreAnnotations(db, owner, id, parsed.markdown, fromFile, now)
+    ? restoreAnnotations(db, owner, id, asString(parsed.markdown), fromFile, now)
     : undefined
   return { status: 'imported', id, warnings, ...(annotations ? { annotations } : {}) }
 }

@@ -25,7 +25,10 @@ export function seen(db: Archive, id: number, path: string): { editedFieldsKept?
   return n > 0 ? { editedFieldsKept: n } : {}
 }
 
-export function withAliases(db: Archive, p: ParsedArticle): ParsedArticle {
+export function withAliases<P extends Pick<ParsedArticle, 'tags' | 'categories'>>(
+  db: Archive,
+  p: P,
+): P {
   return {
     ...p,
     tags: aliasLabels(db, 'tag', p.tags),

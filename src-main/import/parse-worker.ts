@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads'
-import { prepareAll, type PrepareJob } from './prepare'
+import { prepareAll, textsAsBytes, type PrepareJob } from './prepare'
 
 // A parse worker: prepares the files it is sent (read, decode, parse, pictures, index text) while
 // the importer's thread writes the previous batch. It never opens the archive: one writer.
@@ -10,10 +10,12 @@ parentPort?.on('message', (msg: { seq: number; jobs: PrepareJob[] }) => {
   queue = queue
     .then(() => prepareAll(msg.jobs, { blocking: true }))
     .then((results) => {
-      // each story fingerprint is one buffer (see db/story-store.ts): handed over, not copied
+      // the texts as one buffer (db/stored-text.ts) and each story fingerprint as one buffer
+      // (db/story-store.ts): handed over, not copied
+      const bytes = textsAsBytes(results)
       const buffers = results.flatMap((r) =>
         r.kind === 'parsed' && r.story ? [r.story.hashes.buffer as ArrayBuffer] : [],
       )
-      parentPort?.postMessage({ seq: msg.seq, results }, buffers)
+      parentPort?.postMessage({ seq: msg.seq, results }, [bytes, ...buffers])
     })
 })

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { prepareAll, type PrepareJob, type PrepareResult } from './prepare'
+import { prepareAll, textsAsBytes, type PrepareJob, type PrepareResult } from './prepare'
 
 /** Prepares batches of files, in worker threads or in the calling thread. */
 export interface Preparer {
@@ -18,9 +18,16 @@ export function inThread(): Preparer {
   const counts = { workers: 0, here: 0 }
   return {
     counts,
-    run: (jobs) => ((counts.here += jobs.length), prepareAll(jobs)),
+    run: (jobs) => ((counts.here += jobs.length), prepareHere(jobs)),
     close: async () => {},
   }
+}
+
+// The texts as a worker sends them, so the writer sees one shape whoever prepared the files.
+async function prepareHere(jobs: PrepareJob[]): Promise<PrepareResult[]> {
+  const results = await prepareAll(jobs)
+  textsAsBytes(results)
+  return results
 }
 
 /** Parse workers to start: the cores but one, which the writer (this thread) keeps busy. */
@@ -58,7 +65,7 @@ export function workerPool(count = defaultWorkers()): Preparer {
   const workers: { w: Worker; waiting: Map<number, Waiting>; dead: boolean }[] = []
   let seq = 0
   const counts = { workers: 0, here: 0 }
-  const here = (jobs: PrepareJob[]) => ((counts.here += jobs.length), prepareAll(jobs))
+  const here = (jobs: PrepareJob[]) => ((counts.here += jobs.length), prepareHere(jobs))
   for (let i = 0; i < count; i++) {
     let w: Worker
     try {

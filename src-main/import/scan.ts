@@ -1,10 +1,12 @@
-import { opendir, realpath, stat } from 'node:fs/promises'
+import { readdir, realpath, stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import type { FileReason } from '../shared/problems'
 
-/** One thing found under an imported folder: a file to look at, or an entry we could not use. */
+/** One thing found under an imported folder: a file to look at, or an entry we could not use.
+ * A file's size and time are not here: they are taken when it is read (import/prepare.ts), by the
+ * parse workers, with the open file's fstat. */
 export type ScanEntry =
-  | { kind: 'file'; abs: string; rel: string; size: number; mtimeMs: number }
+  | { kind: 'file'; abs: string; rel: string }
   | { kind: 'skip'; rel: string; reason: FileReason }
   | { kind: 'fail'; rel: string; reason: FileReason }
 
@@ -18,14 +20,11 @@ export function isMarkdownName(name: string): boolean {
  * Walks a folder recursively. Links are followed, but each real folder is entered once, so
  * symlink loops end; entries that cannot be read become `fail` entries instead of aborting the
  * walk. Hidden folders (.git, .obsidian) are not entered and are reported once as skipped.
- * `count`: the same entries, but a plain file or folder is not stat'ed (its size and time are 0):
- * a quick first pass that counts what the import will go through, without holding it.
+ * Only links (and entries whose type the file system does not tell) are stat'ed: a stat per file
+ * on this thread cost more than the rest of the walk (libuv's pool, a promise each), and the
+ * reader's fstat gives the size and time anyway. Yields a folder's entries at once.
  */
-export async function* scanFolder(
-  root: string,
-  signal?: AbortSignal,
-  { count = false } = {},
-): AsyncGenerator<ScanEntry> {
+export async function* scanFolder(root: string, signal?: AbortSignal): AsyncGenerator<ScanEntry[]> {
   const seenDirs = new Set<string>()
   const stack: string[] = [root]
   while (stack.length > 0) {
@@ -36,57 +35,63 @@ export async function* scanFolder(
     try {
       real = await realpath(dir)
     } catch (e) {
-      yield { kind: 'fail', rel, reason: reason(e) }
+      yield [{ kind: 'fail', rel, reason: reason(e) }]
       continue
     }
     if (seenDirs.has(real)) {
-      if (dir !== root) yield { kind: 'skip', rel, reason: { code: 'folder-seen' } }
+      if (dir !== root) yield [{ kind: 'skip', rel, reason: { code: 'folder-seen' } }]
       continue
     }
     seenDirs.add(real)
     let names: { name: string; isDir: boolean; isFile: boolean; isLink: boolean }[]
     try {
-      const handle = await opendir(dir)
-      names = []
-      for await (const d of handle) {
-        const [isDir, isFile, isLink] = [d.isDirectory(), d.isFile(), d.isSymbolicLink()]
-        names.push({ name: d.name, isDir, isFile, isLink })
-      }
+      // one call per folder: an iterator (opendir) costs a promise per entry on this thread
+      names = (await readdir(dir, { withFileTypes: true })).map((d) => ({
+        name: d.name,
+        isDir: d.isDirectory(),
+        isFile: d.isFile(),
+        isLink: d.isSymbolicLink(),
+      }))
     } catch (e) {
-      yield { kind: 'fail', rel, reason: reason(e) }
+      yield [{ kind: 'fail', rel, reason: reason(e) }]
       continue
     }
     // Sorted so reports and ids come out in a stable order run after run.
     names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     const subdirs: string[] = []
+    const out: ScanEntry[] = []
     for (const n of names) {
       const abs = join(dir, n.name)
       const relPath = relative(root, abs)
-      let st: { isDir: boolean; isFile: boolean; size: number; mtimeMs: number }
+      let st: { isDir: boolean; isFile: boolean }
       try {
-        if (count && (n.isDir || n.isFile))
-          st = { isDir: n.isDir, isFile: n.isFile, size: 0, mtimeMs: 0 }
+        if (n.isDir || n.isFile) st = n
         else {
           const s = await stat(abs)
-          st = { isDir: s.isDirectory(), isFile: s.isFile(), size: s.size, mtimeMs: s.mtimeMs }
+          st = { isDir: s.isDirectory(), isFile: s.isFile() }
         }
       } catch (e) {
-        yield { kind: 'fail', rel: relPath, reason: n.isLink ? { code: 'broken-link' } : reason(e) }
+        out.push({
+          kind: 'fail',
+          rel: relPath,
+          reason: n.isLink ? { code: 'broken-link' } : reason(e),
+        })
         continue
       }
       const isDir = st.isDir
       if (!isDir && !st.isFile) {
-        yield { kind: 'skip', rel: relPath, reason: { code: 'not-regular-file' } }
+        out.push({ kind: 'skip', rel: relPath, reason: { code: 'not-regular-file' } })
         continue
       }
       if (isDir) {
         if (n.name.startsWith('.'))
-          yield { kind: 'skip', rel: relPath, reason: { code: 'hidden-folder' } }
+          out.push({ kind: 'skip', rel: relPath, reason: { code: 'hidden-folder' } })
         else subdirs.push(abs)
         continue
       }
-      yield { kind: 'file', abs, rel: relPath, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) }
+      out.push({ kind: 'file', abs, rel: relPath })
     }
+    if (out.length > 0) yield out
     // Reverse so the stack pops them in name order.
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i] as string)
   }
