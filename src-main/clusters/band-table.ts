@@ -19,10 +19,10 @@ export class BandTable {
   #next = new Int32Array(1024)
   #count = 0
   #free: number[] = []
-  // as many buckets as entries (a power of two, for the mask): at most one entry a bucket on
-  // average. Twice that was 67 MB more at 1,000,000 articles, all of it resident (every bucket
-  // is written), for chains that were half as long.
-  #heads = new Int32Array(1024).fill(-1)
+  // half as many buckets as entries can be (a power of two, for the mask): one or two entries a
+  // bucket on average. Four times that was 100 MB more at 1,000,000 articles, all of it resident
+  // (every bucket is written), for chains a few array reads shorter.
+  #heads = new Int32Array(512).fill(-1)
   // per article id: signature (width values) and shingle count (-1: not indexed)
   #sig = new Uint16Array(0)
   #size = new Int32Array(0)
@@ -143,8 +143,8 @@ export class BandTable {
       else if (name === 'article') this.#article = a
       else this.#next = a
     }
-    // rehash into twice the buckets: chains stay about one entry long
-    const heads = new Int32Array(n).fill(-1)
+    // rehash into twice the buckets: chains stay one or two entries long
+    const heads = new Int32Array(n / 2).fill(-1)
     const live = new Uint8Array(this.#count).fill(1)
     for (const f of this.#free) live[f] = 0
     for (let e = 0; e < this.#count; e++) {
