@@ -80,7 +80,7 @@ export async function benchScale(count: number): Promise<void> {
       '',
       '',
     ])
-    rows.push(['reader: last row reached by scrolling', `${ui.lastRow + 1} of ${count}`, '', ''])
+    rows.push(['reader: last row reached by scrolling', `${ui.lastRow + 1} of ${ui.rows}`, '', ''])
     rows.push([
       'serve RSS after the reader (peak)',
       `${ui.serveRssMb.toFixed(0)} MB (${ui.servePeakMb.toFixed(0)} MB)`,

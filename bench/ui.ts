@@ -13,8 +13,10 @@ export interface UiFigures {
   /** The same after a garbage collection: what the list really holds. */
   heapLiveMb: number
   nodes: number
-  /** The highest row index shown after scrolling to the very end (count - 1 when all reach). */
+  /** The highest row index shown after scrolling to the very end (rows - 1 when all reach). */
   lastRow: number
+  /** Rows in the list: one per story when stories are grouped (the default). */
+  rows: number
   serveRssMb: number
   servePeakMb: number
 }
@@ -78,8 +80,15 @@ export async function benchUi(count = 100_000): Promise<UiFigures> {
         ...[...el.querySelectorAll('[role="option"]')].map((o) => Number(o.id.slice(4))),
       ),
     )
+    // the list's own count: with stories grouped (the default) it has a row per story
+    const rows = Number(
+      ((await page.locator('span.count[role="status"]').first().textContent()) ?? '').replace(
+        /\D/g,
+        '',
+      ),
+    )
     console.log(
-      `  scrolled to the end: last row shown ${lastRow + 1} of ${count}${lastRow + 1 < count ? ' (the rest cannot be reached by scrolling)' : ''}`,
+      `  scrolled to the end: last row shown ${lastRow + 1} of the list's ${rows} rows (${count} articles)${lastRow + 1 < rows ? ': the rest cannot be reached by scrolling' : ''}`,
     )
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Performance.enable')
@@ -102,6 +111,7 @@ export async function benchUi(count = 100_000): Promise<UiFigures> {
       heapLiveMb: live / 1024 / 1024,
       nodes,
       lastRow,
+      rows,
       serveRssMb: serve.rssMb,
       servePeakMb: serve.peakMb,
     }
