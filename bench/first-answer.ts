@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { ms } from './util'
+import { memoryOf, ms } from './util'
 
 const ROOT = join(import.meta.dirname, '..')
 
@@ -8,7 +8,7 @@ const ROOT = join(import.meta.dirname, '..')
 function startChild(
   args: string[],
   ready: RegExp,
-): Promise<{ match: string; kill: () => void; done: Promise<void> }> {
+): Promise<{ match: string; pid: number; kill: () => void; done: Promise<void> }> {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
   const done = new Promise<void>((ok) => child.once('exit', () => ok()))
   return new Promise((ok, fail) => {
@@ -16,7 +16,7 @@ function startChild(
     child.stdout.setEncoding('utf8').on('data', (s: string) => {
       out += s
       const m = ready.exec(out)
-      if (m) ok({ match: m[1] ?? m[0], kill: () => child.kill(), done })
+      if (m) ok({ match: m[1] ?? m[0], pid: child.pid ?? -1, kill: () => child.kill(), done })
     })
     child.once('exit', (code) => fail(new Error(`child exited (${code}) before answering`)))
   })
@@ -45,6 +45,9 @@ export interface FirstAnswer {
   lecternMs: number
   listMs: number
   plainMs: number
+  /** The server's resident memory once it has answered both, and its peak. */
+  rssMb: number
+  peakMb: number
 }
 
 /**
@@ -70,9 +73,12 @@ export async function benchFirstAnswer(archive: string, plainDb: string): Promis
     if (!r.ok) throw new Error(`search failed: ${JSON.stringify(r)}`)
     const t2 = performance.now()
     await call(s.match, 'search', { query: '', limit: 50, sort: 'newest' })
-    return { lecternMs, listMs: performance.now() - t2 }
+    const listMs = performance.now() - t2
+    // and once what it builds after the first answer (the facet index) is built
+    await new Promise((ok) => setTimeout(ok, 3000))
+    return { lecternMs, listMs, ...memoryOf(s.pid) }
   }
-  const { lecternMs, listMs } = await answered().finally(async () => {
+  const { lecternMs, listMs, rssMb, peakMb } = await answered().finally(async () => {
     s.kill()
     await s.done
   })
@@ -80,5 +86,8 @@ export async function benchFirstAnswer(archive: string, plainDb: string): Promis
   console.log(`  lectern serve start → first search (经济) answered: ${ms(lecternMs)}`)
   console.log(`  ratio Lectern/plain: ${(lecternMs / plainMs).toFixed(2)}`)
   console.log(`  then the whole archive listed, newest first: ${ms(listMs)}`)
-  return { lecternMs, listMs, plainMs }
+  console.log(
+    `  lectern serve's memory 3 s later: RSS ${rssMb.toFixed(0)} MB, peak ${peakMb.toFixed(0)} MB`,
+  )
+  return { lecternMs, listMs, plainMs, rssMb, peakMb }
 }

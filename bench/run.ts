@@ -32,7 +32,7 @@ const parts: Record<string, () => Promise<void>> = {
     await benchFirstAnswer(files.archive, files.plain)
   },
   images: () => benchImages(n(process.env.BENCH_IMAGES_N, 1000)),
-  ui: () => benchUi(n(process.env.BENCH_SEARCH_N, 100_000)),
+  ui: async () => void (await benchUi(n(process.env.BENCH_SEARCH_N, 100_000))),
   clusters: () => benchClusters(n(process.env.BENCH_CLUSTERS_N, 300)),
   watch: () => benchWatch(n(process.env.BENCH_WATCH_N, 10)),
   scale: () => benchScale(n(undefined, 1_000_000)),

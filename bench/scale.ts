@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { benchFirstAnswer } from './first-answer'
 import { benchImport } from './import'
 import { archiveFiles, benchSearch } from './search'
-import { benchUi } from './ui'
+import { benchUi, type UiFigures } from './ui'
 
 /**
  * `npm run bench -- scale --articles N`: generates N articles (once, kept in the temp folder),
@@ -22,10 +22,9 @@ export async function benchScale(count: number): Promise<void> {
     ? await benchFirstAnswer(files.archive, files.plain)
     : null
   if (!first) console.log('  (first answer skipped: build first with `npx electron-vite build`)')
-  let ui = 'skipped'
+  let ui: UiFigures | null = null
   try {
-    await benchUi(count)
-    ui = 'see above'
+    ui = await benchUi(count)
   } catch (e) {
     console.log(`  reader bench failed: ${e instanceof Error ? e.message : String(e)}`)
   }
@@ -45,7 +44,7 @@ export async function benchScale(count: number): Promise<void> {
     ],
     ['re-import, unchanged', `${(imp.reimportMs / 1000).toFixed(1)} s`, '', ''],
     ['archive per article', `${(imp.bytesPerArticle / 1024).toFixed(1)} KB`, '', ''],
-    ['import peak RSS', `${imp.peakRssMb.toFixed(0)} MB`, '', ''],
+    ['import peak RSS (its own process)', `${imp.peakRssMb.toFixed(0)} MB`, '', ''],
     ['search p50', f(search.p50), f(search.plainP50), (search.p50 / search.plainP50).toFixed(2)],
     ['search p95', f(search.p95), f(search.plainP95), (search.p95 / search.plainP95).toFixed(2)],
     ['search max', f(search.max), f(search.plainMax), (search.max / search.plainMax).toFixed(2)],
@@ -55,6 +54,7 @@ export async function benchScale(count: number): Promise<void> {
       f(search.plainCommonMs),
       (search.commonMs / search.plainCommonMs).toFixed(2),
     ],
+    ['facets of the whole archive', f(search.facetsMs), '', ''],
   ]
   if (first) {
     rows.push([
@@ -64,8 +64,30 @@ export async function benchScale(count: number): Promise<void> {
       (first.lecternMs / first.plainMs).toFixed(2),
     ])
     rows.push(['then the whole list', f(first.listMs), '', ''])
+    rows.push([
+      'serve RSS after both (peak)',
+      `${first.rssMb.toFixed(0)} MB (${first.peakMb.toFixed(0)} MB)`,
+      '',
+      '',
+    ])
   }
-  rows.push(['reader (Chromium)', ui, '', ''])
+  if (ui) {
+    const mb = (x: number) => `${x.toFixed(1)} MB`
+    rows.push(['reader: serve start → first results painted', f(ui.paintedMs), '', ''])
+    rows.push([
+      'reader: JS heap, whole list scrolled (after GC)',
+      `${mb(ui.heapMb)} (${mb(ui.heapLiveMb)})`,
+      '',
+      '',
+    ])
+    rows.push(['reader: last row reached by scrolling', `${ui.lastRow + 1} of ${ui.rows}`, '', ''])
+    rows.push([
+      'serve RSS after the reader (peak)',
+      `${ui.serveRssMb.toFixed(0)} MB (${ui.servePeakMb.toFixed(0)} MB)`,
+      '',
+      '',
+    ])
+  } else rows.push(['reader (Chromium)', 'failed: see above', '', ''])
   console.log(`\n## Summary: ${count} articles, load average ${loadavg()[0]?.toFixed(1)}`)
   console.log('| figure | Lectern | plain | ratio |\n| --- | ---: | ---: | ---: |')
   for (const r of rows) console.log(`| ${r.join(' | ')} |`)

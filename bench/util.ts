@@ -60,3 +60,14 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const ms = (x: number) => `${x.toFixed(1)} ms`
+
+/** A process's resident memory now and at its peak (Linux), in MB; NaN elsewhere. */
+export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1])
+    return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 }
+  } catch {
+    return { rssMb: NaN, peakMb: NaN }
+  }
+}

@@ -1,7 +1,8 @@
-import type { Article, ImportReport, LabelCount, Stats } from '../shared/types'
+import type { Article, FileStatus, ImportReport, LabelCount, Stats } from '../shared/types'
 import { FILE_STATUSES } from '../shared/types'
 import type { ImageFetchReport } from '../shared/images'
 import { describeEn } from '../shared/messages-en'
+import { eachFile } from '../import/report'
 
 export function formatImport(r: ImportReport): string {
   const lines = [
@@ -17,19 +18,23 @@ export function formatImport(r: ImportReport): string {
     )
   }
   if (r.cancelled) lines.push('Cancelled: the files not reached were left for the next import.')
-  for (const status of FILE_STATUSES) {
-    if (status !== 'failed' && status !== 'skipped') continue
-    for (const f of r.files.filter((x) => x.status === status)) {
-      lines.push(`  ${status}: ${f.path} — ${f.error ? describeEn(f.error) : ''}`)
+  // one pass over the files, without making the report's list of a million objects
+  const listed = new Map<FileStatus, string[]>([
+    ['failed', []],
+    ['skipped', []],
+  ])
+  const warnedLines: string[] = []
+  let warned = 0
+  for (const f of eachFile(r)) {
+    listed.get(f.status)?.push(`  ${f.status}: ${f.path} — ${f.error ? describeEn(f.error) : ''}`)
+    if (f.warnings.length > 0 && warned++ < 50) {
+      warnedLines.push(`  ${f.path}: ${f.warnings.map(describeEn).join('; ')}`)
     }
   }
-  const warned = r.files.filter((f) => f.warnings.length > 0)
-  if (warned.length > 0) {
-    lines.push(`${warned.length} files with warnings:`)
-    for (const f of warned.slice(0, 50)) {
-      lines.push(`  ${f.path}: ${f.warnings.map(describeEn).join('; ')}`)
-    }
-    if (warned.length > 50) lines.push(`  … and ${warned.length - 50} more (use --json for all)`)
+  for (const status of FILE_STATUSES) for (const line of listed.get(status) ?? []) lines.push(line)
+  if (warned > 0) {
+    lines.push(`${warned} files with warnings:`, ...warnedLines)
+    if (warned > 50) lines.push(`  … and ${warned - 50} more (use --json for all)`)
   }
   return lines.join('\n')
 }

@@ -3,6 +3,8 @@ import type { ImportReport } from '../shared/types'
 import { CliError, openCli, type CliClient } from './client'
 import { formatImageFetch, formatImport } from './format'
 import { imageProgressPrinter, progressPrinter } from './progress'
+import { eachFile } from '../import/report'
+import { reportJson } from './report-json'
 
 // The two long commands: an import (optionally followed by its pictures) and a picture fetch.
 // Both show progress from the service's events and stop cleanly on Ctrl+C through the contract.
@@ -43,15 +45,16 @@ export async function runImport(
     }
     let images: ImageFetchReport | null = null
     if (flags.images && !cancelled && !report.cancelled) {
-      const ids = [...new Set(report.files.flatMap((f) => (f.id ? [f.id] : [])))]
-      images = await fetchWithProgress(cli, flags.json, { articleIds: ids })
+      const ids = new Set<number>()
+      for (const f of eachFile(report)) if (f.id) ids.add(f.id)
+      images = await fetchWithProgress(cli, flags.json, { articleIds: [...ids] })
     }
-    const { cancelled: stopped, ...rest } = report
-    const value = { ...(stopped ? report : rest), ...(images ? { images } : {}) }
-    print(value, () =>
-      [formatImport(report), ...(images ? [formatImageFetch(images)] : [])].join('\n'),
-    )
-    return report.failed > 0 || stopped || images?.cancelled ? 1 : 0
+    if (flags.json) for (const chunk of reportJson(report, images)) process.stdout.write(chunk)
+    else
+      print(null, () =>
+        [formatImport(report), ...(images ? [formatImageFetch(images)] : [])].join('\n'),
+      )
+    return report.failed > 0 || report.cancelled || images?.cancelled ? 1 : 0
   } finally {
     stop()
     cli.close()

@@ -50,4 +50,23 @@ describe('BandTable', () => {
     expect(t.quoted(bandKeys(probe, opts), 64, 0)).toEqual([])
     expect(t.short(loose(probe), 64, 0)).toEqual([3])
   })
+
+  it('stays right across many chunks of entries and signatures', () => {
+    const t = new BandTable(opts)
+    // 40,000 articles: 160,000 entries (three chunks) and signatures in three chunks
+    const of = (id: number) => sig(id % 11, 5, id, id, id >> 8, 7, id, 1)
+    for (let id = 1; id <= 40_000; id++) t.put(id, of(id), id)
+    expect([...t.signatureOf(39_999)]).toEqual([...of(39_999)])
+    expect(t.sizeOf(20_000)).toBe(20_000)
+    const keys = bandKeys(sig(4, 5, 0, 0, 0, 0, 0, 0), opts)
+    const first = t.candidates(keys, 100_000, 0)
+    expect(first).toHaveLength(3637) // ids ≡ 4 (mod 11)
+    t.remove(40_000) // ≡ 4 (mod 11)
+    t.put(4, sig(9, 9, 9, 9, 9, 9, 9, 9), 1)
+    const left = t.candidates(keys, 100_000, 0)
+    expect(left).toHaveLength(3635)
+    expect(left).not.toContain(40_000)
+    // a band key of one article only still finds it among 160,000 entries
+    expect(t.candidates(bandKeys(of(33_333), opts).slice(1, 2), 10, 0)).toContain(33_333)
+  })
 })

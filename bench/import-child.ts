@@ -1,0 +1,34 @@
+// One Lectern import in a process of its own (`tsx bench/import-child.ts ARCHIVE FOLDER`), so its
+// peak RSS is the import's alone, not the bench's (which holds the file list and ran the plain
+// pipeline). Prints its figures as one JSON line; RSS every 100,000 files on stderr.
+import { openArchive } from '../src-main/db/open'
+import { importFolders } from '../src-main/import/importer'
+
+const [file, dir] = process.argv.slice(2) as [string, string]
+const mb = (x: number) => (x / 1024 / 1024).toFixed(0)
+const db = openArchive(file, { create: true })
+const cpu = process.cpuUsage()
+const t = performance.now()
+let next = 100_000
+const r = await importFolders(db, [dir], {
+  onProgress: (p) => {
+    if (p.done < next) return
+    next += 100_000
+    const m = process.memoryUsage()
+    console.error(
+      `    … ${p.done} files, ${p.rate.toFixed(0)}/s, RSS ${mb(m.rss)} MB (JS heap ${mb(m.heapUsed)} MB, outside it ${mb(m.external)} MB)`,
+    )
+  },
+})
+const ms = performance.now() - t
+const used = process.cpuUsage(cpu)
+db.close()
+const { files: _files, ...counts } = r
+console.log(
+  JSON.stringify({
+    ms,
+    cpuMs: (used.user + used.system) / 1000,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    report: counts,
+  }),
+)
