@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ROOT, call, reader, resultList, searchbox } from './helpers'
+import { call, shot, reader, resultList, searchbox } from './helpers'
 
 // The research layer as a reader meets it: select text and highlight it, write a note, find it
 // again with note:, survive an edit of the file, and copy a quote with its citation.
@@ -132,7 +132,7 @@ test('highlight a selection, note it, find it with note:, keep it through an edi
   await open(page, 'title:阿里巴巴季度财报', '阿里巴巴季度财报')
   await expect(reader(page).locator('mark.hl-green')).toHaveText('监管环境仍是最大的变数')
   await expect(reader(page).locator('mark.hl-yellow')).toHaveText('云业务收入同比增长')
-  await page.screenshot({ path: join(ROOT, 'resources/screenshots/highlights.png') })
+  await shot(page, 'highlights')
 
   // Clicking one in the side list scrolls to it; deleting can be undone.
   await page.locator('[data-highlight-item]').first().getByRole('button').first().click()
@@ -151,7 +151,7 @@ test('highlight a selection, note it, find it with note:, keep it through an edi
   await page.getByRole('button', { name: 'Annotations' }).click()
   const view = page.getByRole('region', { name: 'Annotations' })
   await expect(view.getByRole('listitem')).toHaveCount(3)
-  await page.screenshot({ path: join(ROOT, 'resources/screenshots/annotations.png') })
+  await shot(page, 'annotations')
   await view.getByRole('searchbox').fill('阿里 has:note tag:科技')
   await expect(view.getByRole('listitem')).toHaveCount(1)
   await view.getByRole('button', { name: /监管环境仍是最大的变数/ }).click()

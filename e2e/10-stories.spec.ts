@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { RATE_CUT_ZH, RATE_CUT_ZH_TW, FLOOD_ZH } from '../src-main/clusters/fixtures/stories'
-import { ROOT, ensureImported, reader, resultList, searchbox, total } from './helpers'
+import { ensureImported, shot, reader, resultList, searchbox, total } from './helpers'
 
 // three versions of one story (the earliest from 新华, a Traditional reprint, a cut one) and
 // another story sharing the search word
@@ -68,7 +68,7 @@ test('the versions panel compares word by word, and "Not the same story" splits'
   // the cut version lacks the last paragraph; the script does not count as a difference
   await expect(diff.locator('del').first()).toBeVisible()
   await expect(diff.locator('ins')).toHaveCount(0)
-  await page.screenshot({ path: join(ROOT, 'resources/screenshots/story-versions.png') })
+  await shot(page, 'story-versions')
 
   await panel.getByRole('button', { name: 'Not the same story' }).click()
   await expect(panel).toHaveCount(0)
