@@ -203,6 +203,9 @@ async function importWork(
         break
       }
       const { batch } = cur
+      // parsing is the slower half: rather than wait for the workers, this thread prepares the
+      // parts of the batch they have not begun
+      await preparer.help?.(cur.prepared)
       const prepared = await cur.prepared
       enqueue()
       await ahead[ahead.length - 1]

@@ -5,17 +5,28 @@ import { prepareAll, textsAsBytes, type PrepareJob } from './prepare'
 // the importer's thread writes the previous batch. It never opens the archive: one writer.
 // Batches are taken one after the other, in the order sent: the importer keeps the next one
 // waiting here so this thread never idles, and it needs the first one back first.
+//
+// A part may be taken back by the importer's thread while it waits here (pool.ts, `help`): its
+// claim is then set already and the part is skipped. Whoever sets the claim first prepares it.
 let queue = Promise.resolve()
-parentPort?.on('message', (msg: { seq: number; jobs: PrepareJob[] }) => {
-  queue = queue
-    .then(() => prepareAll(msg.jobs, { blocking: true }))
-    .then((results) => {
-      // the texts as one buffer (db/stored-text.ts) and each story fingerprint as one buffer
-      // (db/story-store.ts): handed over, not copied
-      const bytes = textsAsBytes(results)
-      const buffers = results.flatMap((r) =>
-        r.kind === 'parsed' && r.story ? [r.story.hashes.buffer as ArrayBuffer] : [],
+parentPort?.on(
+  'message',
+  (msg: { seq: number; jobs: PrepareJob[]; claims: Int32Array; slot: number }) => {
+    queue = queue
+      .then(() =>
+        Atomics.compareExchange(msg.claims, msg.slot, 0, 1) === 0
+          ? prepareAll(msg.jobs, { blocking: true })
+          : null,
       )
-      parentPort?.postMessage({ seq: msg.seq, results }, [bytes, ...buffers])
-    })
-})
+      .then((results) => {
+        if (results === null) return
+        // the texts as one buffer (db/stored-text.ts) and each story fingerprint as one buffer
+        // (db/story-store.ts): handed over, not copied
+        const bytes = textsAsBytes(results)
+        const buffers = results.flatMap((r) =>
+          r.kind === 'parsed' && r.story ? [r.story.hashes.buffer as ArrayBuffer] : [],
+        )
+        parentPort?.postMessage({ seq: msg.seq, results }, [bytes, ...buffers])
+      })
+  },
+)

@@ -12,6 +12,9 @@ export interface Preparer {
   close(): Promise<void>
   /** Files prepared by workers and by this thread (a dead worker's share falls back here). */
   readonly counts: { workers: number; here: number }
+  /** Prepares here what the workers have not begun, while this thread would only wait for
+   * `until` (the batch it writes next): two cores busy when the parsing is the slower half. */
+  help?(until: Promise<unknown>): Promise<void>
 }
 
 export function inThread(): Preparer {
@@ -55,17 +58,32 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true })
 }
 
+/** Files per part of a batch: what a worker takes at a time, and what the importer's thread
+ * takes back when it would otherwise wait (see `help`). */
+const PART = 100
+// Claims of the parts in flight, shared with the workers: 0 free, 1 a worker's, 2 this thread's.
+// A part's slot is its number modulo RING; far fewer than RING parts are ever in flight.
+const RING = 4096
+
 /**
- * A pool of parse workers. A batch is split into one part per worker; results come back in the
- * batch's order. Should a worker fail to start or die, its part (and every later one) is
- * prepared in this thread instead: slower, never lost.
+ * A pool of parse workers. A batch is cut into parts of PART files, handed round the workers;
+ * results come back in the batch's order. Should a worker fail to start or die, its parts (and
+ * every later one) are prepared in this thread instead: slower, never lost.
  */
 export function workerPool(count = defaultWorkers()): Preparer {
-  type Waiting = { jobs: PrepareJob[]; ok: (r: PrepareResult[]) => void }
-  const workers: { w: Worker; waiting: Map<number, Waiting>; dead: boolean }[] = []
+  type Part = { jobs: PrepareJob[]; ok: (r: PrepareResult[]) => void; slot: number; done: boolean }
+  const workers: { w: Worker; waiting: Map<number, Part>; dead: boolean }[] = []
+  const claims = new Int32Array(new SharedArrayBuffer(4 * RING))
+  // every batch not yet back, oldest first, with its parts in the order the workers take them
+  const batches: Part[][] = []
   let seq = 0
   const counts = { workers: 0, here: 0 }
   const here = (jobs: PrepareJob[]) => ((counts.here += jobs.length), prepareHere(jobs))
+  const finish = (part: Part, results: PrepareResult[]) => {
+    part.done = true
+    part.ok(results)
+    while (batches.length > 0 && batches[0]!.every((p) => p.done)) batches.shift()
+  }
   for (let i = 0; i < count; i++) {
     let w: Worker
     try {
@@ -73,16 +91,21 @@ export function workerPool(count = defaultWorkers()): Preparer {
     } catch {
       break
     }
-    const slot = { w, waiting: new Map<number, Waiting>(), dead: false }
+    const slot = { w, waiting: new Map<number, Part>(), dead: false }
     w.on('message', (m: { seq: number; results: PrepareResult[] }) => {
-      counts.workers += m.results.length
-      slot.waiting.get(m.seq)?.ok(m.results)
+      const part = slot.waiting.get(m.seq)
       slot.waiting.delete(m.seq)
+      if (part === undefined) return
+      counts.workers += m.results.length
+      finish(part, m.results)
     })
     const fail = () => {
       if (slot.dead) return
       slot.dead = true
-      for (const { jobs, ok } of slot.waiting.values()) void here(jobs).then(ok)
+      for (const part of slot.waiting.values()) {
+        Atomics.store(claims, part.slot, 2)
+        void here(part.jobs).then((r) => finish(part, r))
+      }
       slot.waiting.clear()
     }
     w.on('error', (e) => {
@@ -92,24 +115,66 @@ export function workerPool(count = defaultWorkers()): Preparer {
     w.on('exit', fail)
     workers.push(slot)
   }
+
+  /** Takes back the part a worker would come to last in the oldest batch still out (the one the
+   * importer waits for): prepared here, or null when the workers have begun every part. */
+  const steal = (): Promise<void> | null => {
+    for (const parts of batches) {
+      for (let k = parts.length - 1; k >= 0; k--) {
+        const part = parts[k]!
+        if (part.done) continue
+        // a worker takes its parts in order: once one is begun, the earlier ones are too
+        if (Atomics.compareExchange(claims, part.slot, 0, 2) !== 0) break
+        for (const s of workers) s.waiting.forEach((p, n) => p === part && s.waiting.delete(n))
+        counts.here += part.jobs.length
+        return prepareAll(part.jobs, { blocking: true }).then((r) => {
+          textsAsBytes(r)
+          finish(part, r)
+        })
+      }
+    }
+    return null
+  }
+
   return {
     counts,
     async run(jobs) {
       const alive = workers.filter((s) => !s.dead)
       if (alive.length === 0) return here(jobs)
-      const size = Math.ceil(jobs.length / alive.length)
-      const parts = await Promise.all(
-        alive.map((slot, i) => {
-          const part = jobs.slice(i * size, (i + 1) * size)
-          if (part.length === 0) return Promise.resolve([])
-          return new Promise<PrepareResult[]>((ok) => {
-            const n = seq++
-            slot.waiting.set(n, { jobs: part, ok })
-            slot.w.postMessage({ seq: n, jobs: part })
-          })
-        }),
+      const parts: Part[] = []
+      const results: Promise<PrepareResult[]>[] = []
+      for (let at = 0, i = 0; at < jobs.length; at += PART, i++) {
+        const worker = alive[i % alive.length]!
+        const n = seq++
+        const part: Part = {
+          jobs: jobs.slice(at, at + PART),
+          ok: () => {},
+          slot: n % RING,
+          done: false,
+        }
+        results.push(new Promise<PrepareResult[]>((ok) => (part.ok = ok)))
+        parts.push(part)
+        Atomics.store(claims, part.slot, 0)
+        worker.waiting.set(n, part)
+        worker.w.postMessage({ seq: n, jobs: part.jobs, claims, slot: part.slot })
+      }
+      if (parts.length > 0) batches.push(parts)
+      return (await Promise.all(results)).flat()
+    },
+    async help(until) {
+      let settled = false
+      until.then(
+        () => (settled = true),
+        () => (settled = true),
       )
-      return parts.flat()
+      // let a result already posted arrive before taking anything back
+      await new Promise((ok) => setImmediate(ok))
+      while (!settled) {
+        const taken = steal()
+        if (taken === null) return
+        await taken
+        await new Promise((ok) => setImmediate(ok))
+      }
     },
     async close() {
       await Promise.all(
