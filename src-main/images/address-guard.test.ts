@@ -193,7 +193,7 @@ describe('downloads refuse private addresses', () => {
   it('on every redirect, from a public host to a private one', async () => {
     host = later(await imageHost({ '/a.png': serve(tinyPng(3)) }))
     const port = new URL(host.base).port
-    const guard = guardedFetch({
+    const guard = await guardedFetch({
       resolve: resolverOf({ 'intranet.example': ['192.168.0.10'] }),
     })
     // The public host's answer stands in for the web; every hop goes through the guard.

@@ -1,7 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
 import { isIP, type LookupFunction } from 'node:net'
 import ipaddr from 'ipaddr.js'
-import { Agent, fetch as undiciFetch } from 'undici'
 import type { FetchFn } from './download'
 
 // No picture download may reach this computer or the user's network unless the user allowed it:
@@ -98,15 +97,20 @@ export interface GuardOptions {
  * An address written in the URL is never looked up, so it is checked here first (the URL parser
  * has already turned `2130706433`, `0x7f.1` and `[::ffff:127.0.0.1]` into their plain forms).
  */
-export function guardedFetch(opts: GuardOptions = {}): { fetch: FetchFn; close: () => void } {
+export async function guardedFetch(
+  opts: GuardOptions = {},
+): Promise<{ fetch: FetchFn; close: () => void }> {
   const allow = opts.allowPrivateHosts ?? false
-  const agent = new Agent({
+  // undici is loaded when a download begins, not when the app starts (a sixth of the CLI's and
+  // serve's start-up went to loading it); before any request, so no time limit counts it
+  const undici = await import('undici')
+  const agent = new undici.Agent({
     connect: { lookup: guardedLookup(opts.resolve ?? systemResolver, allow) },
   })
   const fetch: FetchFn = async (url, init) => {
     const host = new URL(url).hostname.replace(/^\[|\]$/g, '')
     if (!allow && isIP(host) && !isPublicAddress(host)) throw new PrivateAddressError(host, host)
-    const res = await undiciFetch(url, { ...(init as object), dispatcher: agent })
+    const res = await undici.fetch(url, { ...(init as object), dispatcher: agent })
     return res as unknown as Response
   }
   return { fetch, close: () => void agent.close().catch(() => {}) }

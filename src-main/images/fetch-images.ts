@@ -36,7 +36,7 @@ export async function fetchImages(
   const limits: FetchLimits = { ...DEFAULT_LIMITS, ...definedOnly(opts) }
   const guard = opts.fetch
     ? null
-    : guardedFetch({ allowPrivateHosts: opts.allowPrivateHosts, resolve: opts.resolve })
+    : await guardedFetch({ allowPrivateHosts: opts.allowPrivateHosts, resolve: opts.resolve })
   const fetchFn: FetchFn = opts.fetch ?? (guard as NonNullable<typeof guard>).fetch
   const dir = opts.mediaDir ?? mediaDirOf(db)
   const jobs = pendingDownloads(db, opts.articleIds)

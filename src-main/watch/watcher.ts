@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'chokidar'
+import type { FSWatcher, watch } from 'chokidar'
 import { existsSync } from 'node:fs'
 import { basename, resolve, sep } from 'node:path'
 import type { Archive } from '../db/open'
@@ -59,7 +59,9 @@ export class FolderWatcher {
 
   /** Resolves once the folders are being watched. */
   async start(): Promise<void> {
-    const fsw = (this.#opts.watchFn ?? watch)(this.folders, {
+    // chokidar is loaded when a folder is first watched, not when the app starts
+    const watchFn = this.#opts.watchFn ?? (await import('chokidar')).watch
+    const fsw = watchFn(this.folders, {
       ignoreInitial: true,
       usePolling: this.#polling,
       interval: 1000,
