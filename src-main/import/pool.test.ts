@@ -1,28 +1,30 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempTree, article } from '../test-support/tmp'
 import { inThread, workerPool } from './pool'
+import type { PrepareResult } from './prepare'
 
 let tree: ReturnType<typeof tempTree>
 afterEach(() => tree?.cleanup())
 
+const jobsFor = (rels: string[]) =>
+  rels.map((rel) => ({
+    abs: tree.path(rel),
+    rel,
+    root: tree.path('.'),
+    mediaDir: tree.path('media'),
+  }))
+const titles = (rs: PrepareResult[]) =>
+  rs.map((r) => (r.kind === 'parsed' ? r.parsed.title : r.kind))
+
 describe('parse workers', () => {
   it('prepare files in a worker thread, in order, the same as this thread does', async () => {
     tree = tempTree({ 'a.md': article('Alpha', '阿里巴巴 market'), 'b.md': article('Beta', 'two') })
-    const jobs = ['a.md', 'b.md', 'missing.md'].map((rel) => ({
-      abs: tree.path(rel),
-      rel,
-      root: tree.path('.'),
-      mediaDir: tree.path('media'),
-    }))
+    const jobs = jobsFor(['a.md', 'b.md', 'missing.md'])
     const pool = workerPool(1)
     try {
       const inWorker = await pool.run(jobs)
       expect(pool.counts).toEqual({ workers: 3, here: 0 })
-      expect(inWorker.map((r) => (r.kind === 'parsed' ? r.parsed.title : r.kind))).toEqual([
-        'Alpha',
-        'Beta',
-        'fail',
-      ])
+      expect(titles(inWorker)).toEqual(['Alpha', 'Beta', 'fail'])
       expect(inWorker).toEqual(await inThread().run(jobs))
     } finally {
       await pool.close()
@@ -31,12 +33,7 @@ describe('parse workers', () => {
   it('takes back the parts a worker has not begun while the writer waits: each file once, in order', async () => {
     const names = Array.from({ length: 450 }, (_, i) => `f${String(i).padStart(3, '0')}.md`)
     tree = tempTree(Object.fromEntries(names.map((n) => [n, article(n, `正文 ${n}`)])))
-    const jobs = names.map((rel) => ({
-      abs: tree.path(rel),
-      rel,
-      root: tree.path('.'),
-      mediaDir: tree.path('media'),
-    }))
+    const jobs = jobsFor(names)
     const pool = workerPool(1)
     try {
       // the worker is still starting: the writer's thread finds every part free and takes
@@ -46,12 +43,10 @@ describe('parse workers', () => {
       const results = await pending
       expect(pool.counts.here).toBeGreaterThan(0)
       expect(pool.counts.workers + pool.counts.here).toBe(names.length)
-      expect(results.map((r) => (r.kind === 'parsed' ? r.parsed.title : r.kind))).toEqual(names)
+      expect(titles(results)).toEqual(names)
       // a later batch still goes to the worker
       const again = await pool.run(jobs.slice(0, 3))
-      expect(again.map((r) => (r.kind === 'parsed' ? r.parsed.title : r.kind))).toEqual(
-        names.slice(0, 3),
-      )
+      expect(titles(again)).toEqual(names.slice(0, 3))
     } finally {
       await pool.close()
     }
