@@ -30,25 +30,30 @@ describe('parse workers', () => {
       await pool.close()
     }
   })
-  it('takes back the parts a worker has not begun while the writer waits: each file once, in order', async () => {
-    const names = Array.from({ length: 450 }, (_, i) => `f${String(i).padStart(3, '0')}.md`)
-    tree = tempTree(Object.fromEntries(names.map((n) => [n, article(n, `正文 ${n}`)])))
-    const jobs = jobsFor(names)
-    const pool = workerPool(1)
-    try {
-      // the worker is still starting: the writer's thread finds every part free and takes
-      // parts from the back of the batch until the worker has answered the rest
-      const pending = pool.run(jobs)
-      await pool.help!(pending)
-      const results = await pending
-      expect(pool.counts.here).toBeGreaterThan(0)
-      expect(pool.counts.workers + pool.counts.here).toBe(names.length)
-      expect(titles(results)).toEqual(names)
-      // a later batch still goes to the worker
-      const again = await pool.run(jobs.slice(0, 3))
-      expect(titles(again)).toEqual(names.slice(0, 3))
-    } finally {
-      await pool.close()
-    }
-  })
+  it.each([1, 2])(
+    'takes back the parts %i worker(s) have not begun while the writer waits: each file once, in order',
+    async (count) => {
+      const names = Array.from({ length: 450 }, (_, i) => `f${String(i).padStart(3, '0')}.md`)
+      tree = tempTree(Object.fromEntries(names.map((n) => [n, article(n, `正文 ${n}`)])))
+      const jobs = jobsFor(names)
+      const pool = workerPool(count)
+      try {
+        // the workers are still starting: the writer's thread finds every part free and takes
+        // parts from the back of the batch until the workers have answered the rest
+        const pending = pool.run(jobs)
+        await pool.help!(pending)
+        const results = await pending
+        expect(pool.counts.here).toBeGreaterThan(0)
+        expect(pool.counts.workers + pool.counts.here).toBe(names.length)
+        expect(titles(results)).toEqual(names)
+        // a later batch, not helped with, goes to a worker
+        const before = pool.counts.workers
+        const again = await pool.run(jobs.slice(0, 3))
+        expect(titles(again)).toEqual(names.slice(0, 3))
+        expect(pool.counts.workers).toBe(before + 3)
+      } finally {
+        await pool.close()
+      }
+    },
+  )
 })

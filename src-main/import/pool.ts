@@ -122,9 +122,9 @@ export function workerPool(count = defaultWorkers()): Preparer {
     for (const parts of batches) {
       for (let k = parts.length - 1; k >= 0; k--) {
         const part = parts[k]!
-        if (part.done) continue
-        // a worker takes its parts in order: once one is begun, the earlier ones are too
-        if (Atomics.compareExchange(claims, part.slot, 0, 2) !== 0) break
+        // done, or begun by a worker (which takes its parts in order, so with one worker the
+        // earlier parts are begun too) or by this thread
+        if (part.done || Atomics.compareExchange(claims, part.slot, 0, 2) !== 0) continue
         for (const s of workers) s.waiting.forEach((p, n) => p === part && s.waiting.delete(n))
         counts.here += part.jobs.length
         return prepareAll(part.jobs, { blocking: true }).then((r) => {
