@@ -14,6 +14,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'src-main/cli/index.ts'),
           // The import's parse workers (src-main/import/pool.ts starts it from out/main).
           'parse-worker': resolve(__dirname, 'src-main/import/parse-worker.ts'),
+          // The facet index built off the main thread after the first answer (search/facet-build.ts).
+          'facet-worker': resolve(__dirname, 'src-main/search/facet-worker.ts'),
         },
       },
     },

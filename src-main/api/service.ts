@@ -19,6 +19,7 @@ import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchive } from '../search/search'
 import { facetIndex } from '../search/facet-index'
+import { facetIndexOffThread } from '../search/facet-build'
 import { LecternError } from '../shared/errors'
 import type { Selection } from '../shared/organise'
 import type { SearchSort } from '../shared/search-types'
@@ -400,16 +401,29 @@ export class ArchiveService extends KeepService implements LecternService {
    * service (the CLI) never call warmUp, so their searches always carry facets. */
   #warmed = true
 
+  #warming = false
+
   #warm(): void {
-    if (this.#warmed) return
-    this.#warmed = true
+    if (this.#warmed || this.#warming) return
     if (this.#warmTimer) clearTimeout(this.#warmTimer)
-    setImmediate(() => {
-      try {
-        facetIndex(this.db)
-      } catch {
-        // A damaged archive reports itself on the first real call.
-      }
+    const inThread = () => {
+      this.#warmed = true
+      setImmediate(() => {
+        try {
+          facetIndex(this.db)
+        } catch {
+          // A damaged archive reports itself on the first real call.
+        }
+      })
+    }
+    // An archive file's index is built by a worker (seconds at a million articles, during which
+    // this thread would answer nothing); searches meanwhile answer without facets and say so.
+    if (this.db.memory) return inThread()
+    this.#warming = true
+    void facetIndexOffThread(this.db).then((kept) => {
+      this.#warming = false
+      if (kept) this.#warmed = true
+      else inThread()
     })
   }
 

@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { dirname, join } from 'node:path'
-import { createRequire } from 'node:module'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { startWorker } from '../worker-start'
 import { prepareAll, textsAsBytes, type PrepareJob, type PrepareResult } from './prepare'
 
 /** Prepares batches of files, in worker threads or in the calling thread. */
@@ -38,26 +35,6 @@ export function defaultWorkers(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1))
 }
 
-// From sources (vitest, tsx) the worker is the .ts file, loaded through tsx's ESM API (a worker
-// does not take tsx's loader from `--import`); built (the CLI in out/main, Electron) it is
-// electron-vite's `parse-worker` entry beside the main bundle.
-function startWorker(): Worker {
-  const here = fileURLToPath(import.meta.url)
-  if (!here.endsWith('.ts')) {
-    // This code is bundled into out/main (cli.js, index.js) or a shared chunk below it.
-    const dir = dirname(here)
-    const beside = join(dir, 'parse-worker.js')
-    return new Worker(existsSync(beside) ? beside : join(dir, '..', 'parse-worker.js'))
-  }
-  const api = createRequire(here)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs')
-  const entry = pathToFileURL(join(dirname(here), 'parse-worker.ts')).href
-  const boot = `import(${JSON.stringify(pathToFileURL(api).href)})
-    .then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}) })`
-  return new Worker(boot, { eval: true })
-}
-
 /** Files per part of a batch: what a worker takes at a time, and what the importer's thread
  * takes back when it would otherwise wait (see `help`). */
 const PART = 100
@@ -87,7 +64,7 @@ export function workerPool(count = defaultWorkers()): Preparer {
   for (let i = 0; i < count; i++) {
     let w: Worker
     try {
-      w = startWorker()
+      w = startWorker('parse-worker')
     } catch {
       break
     }

@@ -180,6 +180,24 @@ export function facetIndex(db: Archive): FacetIndex {
   return idx
 }
 
+/** The index of an archive as it is now, built on its own connection (a worker's: see
+ * facet-build.ts); the generation is the caller's to give. */
+export const buildFacetIndex = (db: Archive): FacetIndex => build(db, '')
+
+/** The buffers of an index's arrays, each once: what a worker hands over without a copy. */
+export function facetIndexBuffers(idx: FacetIndex): ArrayBuffer[] {
+  const arrays = [idx.order, idx.pos, idx.lang, idx.source, idx.year, idx.labelStart, idx.labelIds]
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))]
+}
+
+/** Keeps an index built elsewhere as this archive's, if the archive is still at generation
+ * `gen` (what it was when the build began); false when it has changed since. */
+export function adoptFacetIndex(db: Archive, idx: FacetIndex, gen: string): boolean {
+  if (!db.open || generation(db) !== gen) return false
+  cache.set(db, { ...idx, gen })
+  return true
+}
+
 /** The index only when it is already built and current: the first answer never waits for it. */
 export function readyFacetIndex(db: Archive): FacetIndex | null {
   const idx = cache.get(db)

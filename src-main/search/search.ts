@@ -238,11 +238,15 @@ export function searchArchive(
               annotations: annotationFacets(db, owner, ids),
             },
           }
-        : {}),
+        : FACETS_PENDING),
       ...warnings,
     }
   })()
 }
+
+/** What an answer says when its facets are still being counted (only while the service builds
+ * the facet index after start): ask again shortly. */
+const FACETS_PENDING = { facetsPending: true } as const
 
 /** Every id the query matches, ascending, read once for the ungrouped and the grouped list. The
  * reader's own marks (has:, note:, collection:, is:) change without a new archive version: only
@@ -443,7 +447,7 @@ function grouped(db: Archive, p: Prepared, req: SearchRequest, opts: SearchOptio
               annotations: annotationFacets(db, owner, found ? ids : null),
             },
           }
-        : {}),
+        : FACETS_PENDING),
       ...p.warnings,
     }
   })()

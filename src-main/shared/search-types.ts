@@ -61,6 +61,9 @@ export interface SearchResult {
   total: number
   hits: SearchHit[]
   facets?: SearchFacets
+  /** No facets yet: they are being counted (just after start, on a large archive). The same
+   * request asked again shortly has them. */
+  facetsPending?: true
   /** Set when the query could not be used as typed; the result is then empty. */
   error?: WireError<'unsearchable-query'>
   /** Parts of the query that were ignored (e.g. `before:abc`), with their place in it. */

@@ -12,6 +12,9 @@ import { problemOf } from '../problem'
 
 export const PAGE = 100
 const DEBOUNCE_MS = 150
+// An answer that came before its facets (just after start on a large archive) is asked again
+// after this long, until they are there.
+const FACETS_AGAIN_MS = 400
 
 export class Search {
   #query = $state('')
@@ -34,6 +37,7 @@ export class Search {
   #seq = 0
   #pending: Record<number, Promise<SearchHit[] | undefined>> = {}
   #timer: ReturnType<typeof setTimeout> | undefined
+  #facetsTimer: ReturnType<typeof setTimeout> | undefined
 
   // the server's own parser, run here too: chips and reader marks agree with what was searched
   #parsed = $derived(parseQuery(this.#query))
@@ -127,6 +131,7 @@ export class Search {
       this.#pages = { 0: r.hits }
       this.#total = r.total
       this.#facets = r.facets ?? null
+      this.#facetsLater(r.facetsPending, seq)
       this.#warnings = r.warnings ?? []
       this.setActive(this.#active)
       // the rows on screen come again too (the list asks only when its range moves)
@@ -134,6 +139,16 @@ export class Search {
     } catch (e) {
       if (seq === this.#seq) ui.report(e)
     }
+  }
+
+  /** The shown answer came without its facets (being counted): the same search again shortly,
+   * in place, unless another search has been asked for since. */
+  #facetsLater(pending: boolean | undefined, seq: number): void {
+    clearTimeout(this.#facetsTimer)
+    if (!pending) return
+    this.#facetsTimer = setTimeout(() => {
+      if (seq === this.#seq) void this.refresh()
+    }, FACETS_AGAIN_MS)
   }
 
   setSort(sort: SearchSort): void {
@@ -169,6 +184,7 @@ export class Search {
       this.#pages = { 0: r.hits }
       this.#total = r.total
       this.#facets = r.facets ?? null
+      this.#facetsLater(r.facetsPending, seq)
       this.#error = r.error ?? null
       this.#warnings = r.warnings ?? []
       this.#active = r.total > 0 ? 0 : -1
