@@ -24,8 +24,9 @@ export function inThread(): Preparer {
 }
 
 // The texts as a worker sends them, so the writer sees one shape whoever prepared the files.
-async function prepareHere(jobs: PrepareJob[]): Promise<PrepareResult[]> {
-  const results = await prepareAll(jobs)
+// `blocking`: read with sync calls, as a worker does (this thread has nothing else to do then).
+async function prepareHere(jobs: PrepareJob[], blocking = false): Promise<PrepareResult[]> {
+  const results = await prepareAll(jobs, { blocking })
   textsAsBytes(results)
   return results
 }
@@ -48,14 +49,24 @@ const RING = 4096
  * every later one) are prepared in this thread instead: slower, never lost.
  */
 export function workerPool(count = defaultWorkers()): Preparer {
-  type Part = { jobs: PrepareJob[]; ok: (r: PrepareResult[]) => void; slot: number; done: boolean }
+  // `seq` numbers the part (its claim is claims[seq % RING]); `waiting` is its worker's
+  type Part = {
+    seq: number
+    jobs: PrepareJob[]
+    ok: (r: PrepareResult[]) => void
+    done: boolean
+    waiting: Map<number, Part>
+  }
   const workers: { w: Worker; waiting: Map<number, Part>; dead: boolean }[] = []
   const claims = new Int32Array(new SharedArrayBuffer(4 * RING))
   // every batch not yet back, oldest first, with its parts in the order the workers take them
   const batches: Part[][] = []
   let seq = 0
   const counts = { workers: 0, here: 0 }
-  const here = (jobs: PrepareJob[]) => ((counts.here += jobs.length), prepareHere(jobs))
+  const here = (jobs: PrepareJob[], blocking = false) => (
+    (counts.here += jobs.length),
+    prepareHere(jobs, blocking)
+  )
   const finish = (part: Part, results: PrepareResult[]) => {
     part.done = true
     part.ok(results)
@@ -80,7 +91,7 @@ export function workerPool(count = defaultWorkers()): Preparer {
       if (slot.dead) return
       slot.dead = true
       for (const part of slot.waiting.values()) {
-        Atomics.store(claims, part.slot, 2)
+        Atomics.store(claims, part.seq % RING, 2)
         void here(part.jobs).then((r) => finish(part, r))
       }
       slot.waiting.clear()
@@ -101,13 +112,9 @@ export function workerPool(count = defaultWorkers()): Preparer {
         const part = parts[k]!
         // done, or begun by a worker (which takes its parts in order, so with one worker the
         // earlier parts are begun too) or by this thread
-        if (part.done || Atomics.compareExchange(claims, part.slot, 0, 2) !== 0) continue
-        for (const s of workers) s.waiting.forEach((p, n) => p === part && s.waiting.delete(n))
-        counts.here += part.jobs.length
-        return prepareAll(part.jobs, { blocking: true }).then((r) => {
-          textsAsBytes(r)
-          finish(part, r)
-        })
+        if (part.done || Atomics.compareExchange(claims, part.seq % RING, 0, 2) !== 0) continue
+        part.waiting.delete(part.seq)
+        return here(part.jobs, true).then((r) => finish(part, r))
       }
     }
     return null
@@ -122,18 +129,19 @@ export function workerPool(count = defaultWorkers()): Preparer {
       const results: Promise<PrepareResult[]>[] = []
       for (let at = 0, i = 0; at < jobs.length; at += PART, i++) {
         const worker = alive[i % alive.length]!
-        const n = seq++
         const part: Part = {
+          seq: seq++,
           jobs: jobs.slice(at, at + PART),
           ok: () => {},
-          slot: n % RING,
           done: false,
+          waiting: worker.waiting,
         }
         results.push(new Promise<PrepareResult[]>((ok) => (part.ok = ok)))
         parts.push(part)
-        Atomics.store(claims, part.slot, 0)
-        worker.waiting.set(n, part)
-        worker.w.postMessage({ seq: n, jobs: part.jobs, claims, slot: part.slot })
+        const slot = part.seq % RING
+        Atomics.store(claims, slot, 0)
+        worker.waiting.set(part.seq, part)
+        worker.w.postMessage({ seq: part.seq, jobs: part.jobs, claims, slot })
       }
       if (parts.length > 0) batches.push(parts)
       return (await Promise.all(results)).flat()
