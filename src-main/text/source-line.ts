@@ -7,11 +7,18 @@
 export const SOURCE_LINK =
   /^\s*\[([^\]]*)\]\(\s*<?(https?:\/\/(?:[^\s()<>]|\([^\s()]*\))+)>?(?:\s+"[^"]*")?\s*\)\s*$/i
 
-export const lastLine = (body: string): string =>
-  body
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .pop() ?? ''
+/** The last line that is not blank ('' when there is none). Read from the end: a body is
+ * thousands of characters and only its end matters (splitting it all was ~9 µs an article). */
+export function lastLine(body: string): string {
+  let end = body.length
+  while (end > 0) {
+    const start = body.lastIndexOf('\n', end - 1) + 1
+    const line = body.slice(start, end)
+    if (line.trim() !== '') return line
+    end = start - 1
+  }
+  return ''
+}
 
 /** The body without its trailing source line, when it has one. */
 export function withoutSourceLine(body: string): string {
