@@ -16,6 +16,8 @@ export default defineConfig({
           'parse-worker': resolve(__dirname, 'src-main/import/parse-worker.ts'),
           // The facet index built off the main thread after the first answer (search/facet-build.ts).
           'facet-worker': resolve(__dirname, 'src-main/search/facet-worker.ts'),
+          // A search's matching ids, read while the main thread ranks (search/id-reader.ts).
+          'id-worker': resolve(__dirname, 'src-main/search/id-worker.ts'),
         },
       },
     },

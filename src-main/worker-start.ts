@@ -9,6 +9,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads'
 const ENTRIES = {
   'parse-worker': 'import/parse-worker.ts',
   'facet-worker': 'search/facet-worker.ts',
+  'id-worker': 'search/id-worker.ts',
 } as const
 
 /**

@@ -26,16 +26,20 @@ async function started(warm: boolean): Promise<ArchiveService> {
 describe('the service just after start', () => {
   it('answers the first search without waiting for facets, and has them right after', async () => {
     const s = await started(true)
-    const first = s.search({ query: 'market', sort: 'newest' }, me)
+    const first = await s.search({ query: 'market', sort: 'newest' }, me)
     expect(first.total).toBe(2)
     expect(first.facets).toBeUndefined()
     // The whole archive's list carries its facets even before the index exists.
-    expect(s.search({ query: '' }, me).facets?.tags).toEqual([{ name: 'test', count: 2 }])
-    expect(s.search({ query: 'market' }, me).facets?.tags).toEqual([{ name: 'test', count: 2 }])
+    expect((await s.search({ query: '' }, me)).facets?.tags).toEqual([{ name: 'test', count: 2 }])
+    expect((await s.search({ query: 'market' }, me)).facets?.tags).toEqual([
+      { name: 'test', count: 2 },
+    ])
   })
 
   it('always gives facets to one-shot callers (the CLI), which do not warm up', async () => {
     const s = await started(false)
-    expect(s.search({ query: 'market' }, me).facets?.tags).toEqual([{ name: 'test', count: 2 }])
+    expect((await s.search({ query: 'market' }, me)).facets?.tags).toEqual([
+      { name: 'test', count: 2 },
+    ])
   })
 })

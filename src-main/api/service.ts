@@ -17,7 +17,8 @@ import { importFolders } from '../import/importer'
 import { imageRefsOf } from '../db/images'
 import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
-import { searchArchive } from '../search/search'
+import { searchArchiveAsync } from '../search/parallel'
+import { IdReader } from '../search/id-reader'
 import { facetIndex } from '../search/facet-index'
 import { facetIndexOffThread } from '../search/facet-build'
 import { LecternError } from '../shared/errors'
@@ -129,11 +130,13 @@ export class ArchiveService extends KeepService implements LecternService {
     return { ...a, cluster: story?.id ?? id, clusterArticles: story?.articles ?? [id] }
   }
 
-  search(req: SearchRequest, caller: Caller): SearchResult {
+  async search(req: SearchRequest, caller: Caller): Promise<SearchResult> {
     // Until the warm-up has built the facet index, a search answers without facets (the whole
     // archive's list has its own) instead of waiting for it.
-    const r = searchArchive(this.db, req, { waitForFacets: this.#warmed, owner: caller.owner })
-    if (!this.#warmed) this.#warm()
+    const opts = { waitForFacets: this.#warmed, owner: caller.owner }
+    const warm = !this.#warmed
+    const r = await searchArchiveAsync(this.db, req, opts, this.#ids)
+    if (warm) this.#warm()
     return r
   }
 
@@ -403,6 +406,9 @@ export class ArchiveService extends KeepService implements LecternService {
 
   #warming = false
 
+  /** Reads searches' ids beside this thread, once warm-up began (serve, the desktop). */
+  #ids: IdReader | null = null
+
   #warm(): void {
     if (this.#warmed || this.#warming) return
     if (this.#warmTimer) clearTimeout(this.#warmTimer)
@@ -419,6 +425,8 @@ export class ArchiveService extends KeepService implements LecternService {
     // An archive file's index is built by a worker (seconds at a million articles, during which
     // this thread would answer nothing); searches meanwhile answer without facets and say so.
     if (this.db.memory) return inThread()
+    // and from now on a search's ids are read by another thread while this one ranks (parallel.ts)
+    this.#ids ??= new IdReader(this.db.name)
     this.#warming = true
     void facetIndexOffThread(this.db).then((kept) => {
       this.#warming = false
@@ -434,6 +442,7 @@ export class ArchiveService extends KeepService implements LecternService {
     if (this.#warmTimer) clearTimeout(this.#warmTimer)
     this.#running?.ctrl.abort()
     void this.stopWatching()
+    this.#ids?.close()
     this.db.close()
   }
 

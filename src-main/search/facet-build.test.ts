@@ -71,18 +71,18 @@ describe('the facet index built in a worker thread', () => {
     const s = new ArchiveService({ db, path: file, canImport: false })
     s.warmUp()
     const me = localCaller()
-    const first = s.search({ query: '市场' }, me)
+    const first = await s.search({ query: '市场' }, me)
     expect(first.total).toBe(2)
     expect(first.facets).toBeUndefined()
     expect(first.facetsPending).toBe(true)
     // while the worker builds, the next search does not build it here either
-    const second = s.search({ query: 'news' }, me)
+    const second = await s.search({ query: 'news' }, me)
     expect(second.total).toBe(2)
     expect(second.facetsPending).toBe(true)
-    let later = s.search({ query: '市场' }, me)
+    let later = await s.search({ query: '市场' }, me)
     for (let i = 0; i < 200 && later.facetsPending; i++) {
       await new Promise((ok) => setTimeout(ok, 50))
-      later = s.search({ query: '市场' }, me)
+      later = await s.search({ query: '市场' }, me)
     }
     expect(later.facetsPending).toBeUndefined()
     expect(later.facets?.sources.map((f) => f.name).sort()).toEqual(['乙报', '甲报'])

@@ -40,6 +40,20 @@ export function cachedSearch(db: Archive, key: string, read: () => Int32Array): 
   return hit
 }
 
+/** Whether `key`'s search is kept for the archive as it is now. */
+export function hasSearch(db: Archive, key: string): boolean {
+  const c = caches.get(db)
+  return c !== undefined && c.gen === generation(db) && c.entries.has(key)
+}
+
+/** Keeps a search read elsewhere (another thread's connection) as `key`'s, if the archive is
+ * still at generation `gen`, the one it was read at: cachedSearch then finds it. */
+export function keepSearch(db: Archive, key: string, found: CachedSearch, gen: string): boolean {
+  if (generation(db) !== gen) return false
+  cachedSearch(db, key, () => found.ids).ranked ??= found.ranked
+  return true
+}
+
 /** Forgets every cached search of `db` (the bench measures searches typed for the first time). */
 export function forgetSearches(db: Archive): void {
   caches.delete(db)

@@ -52,7 +52,7 @@ export interface SearchOptions {
   owner?: string
 }
 
-interface Prepared {
+export interface Prepared {
   q: ParsedQuery
   match: string | null
   /** The filters' WHERE clause on `a` ('' when none), trash left aside: '' is the whole archive. */
@@ -69,7 +69,7 @@ interface Prepared {
 }
 
 /** Parses and plans one search; a result instead when nothing in the query can be searched. */
-function prepare(
+export function prepare(
   db: Archive,
   req: SearchRequest,
   owner: string,
@@ -123,7 +123,7 @@ function prepare(
 }
 
 /** The SQL of every matching id, and its arguments. */
-function matchedSql(p: Prepared): [string, unknown[]] {
+export function matchedSql(p: Prepared): [string, unknown[]] {
   return p.match
     ? [
         `SELECT m.id FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?) m
@@ -255,10 +255,14 @@ function foundIds(db: Archive, p: Prepared, rankCap: number): CachedSearch {
   const [matched, args] = matchedSql(p)
   const q = p.q
   const cacheable = q.has.length + q.notes.length + q.collections.length + q.read.length === 0
-  const key = `${rankCap}\u0000${matched}\u0000${JSON.stringify(args)}`
+  const key = searchKey(rankCap, matched, args)
   const read = () => readIds(db, matched, args)
   return cacheable ? cachedSearch(db, key, read) : { ids: read() }
 }
+
+/** What a search's matching ids are kept under (result-cache.ts). */
+export const searchKey = (rankCap: number, matched: string, args: unknown[]) =>
+  `${rankCap}\u0000${matched}\u0000${JSON.stringify(args)}`
 
 // bm25 costs a few microseconds per hit: over the 80,000 hits of 的 it was most of a search. So
 // only the newest RANK_CAP hits are ranked; the older ones follow them, newest first. Every hit
@@ -267,7 +271,7 @@ function foundIds(db: Archive, p: Prepared, rankCap: number): CachedSearch {
 export const RANK_CAP = 10_000
 
 // The first pages in relevance order are ranked in one go and kept: scrolling on costs no pass.
-const RANKED_HEAD = 200
+export const RANKED_HEAD = 200
 
 function rankedPage(
   found: CachedSearch,
@@ -279,6 +283,30 @@ function rankedPage(
   if (want > RANKED_HEAD) return rank(offset, limit)
   found.ranked ??= rank(0, RANKED_HEAD)
   return found.ranked.slice(offset, want)
+}
+
+/** The hits from a rowid on (match, rowid, then the filters' arguments), best first. */
+const rankedSql = (onMatch: string) =>
+  `SELECT m.id FROM (SELECT rowid AS id, ${RANK} AS rank FROM articles_fts
+     WHERE articles_fts MATCH ? AND rowid >= ?) m
+     ${onMatch}
+    ORDER BY m.rank, m.id DESC LIMIT ? OFFSET ?`
+
+/**
+ * The first RANKED_HEAD hits of `match` in relevance order without its ids: what pageByRank
+ * gives for them. Only the newest `cap` hits are ranked; the cap-th newest, which
+ * pageByRank takes from the ids, is read off the index (FTS5 walks rowids from the top).
+ */
+export function rankedHead(db: Archive, match: string, cap: number): number[] {
+  const floor = stmt(
+    db,
+    `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+  )
+    .pluck()
+    .get(match, cap - 1) as number | undefined
+  return stmt(db, rankedSql(''))
+    .pluck()
+    .all(match, BigInt(floor ?? 0), RANKED_HEAD, 0) as number[]
 }
 
 function pageByRank(
@@ -298,13 +326,7 @@ function pageByRank(
   const ranked = Math.min(ids.length, cap)
   const out =
     offset < ranked
-      ? (stmt(
-          db,
-          `SELECT m.id FROM (SELECT rowid AS id, ${RANK} AS rank FROM articles_fts
-             WHERE articles_fts MATCH ? AND rowid >= ?) m
-             ${onMatch}
-            ORDER BY m.rank, m.id DESC LIMIT ? OFFSET ?`,
-        )
+      ? (stmt(db, rankedSql(onMatch))
           .pluck()
           // as a BigInt: better-sqlite3 binds a JS number as a REAL, and FTS5 seeks only to an
           // INTEGER rowid bound (it ignored a REAL one and SQLite filtered every hit instead: a
@@ -364,13 +386,56 @@ interface HitRow {
   read: number
 }
 
-function page(
+/** A page's hits made while its search's ids were being read on another thread (parallel.ts),
+ * for the answer made right after: taken once, by that answer's page of the same ids. Not kept
+ * longer: a hit's reading status and edits change without a new archive version. */
+interface MadePage {
+  /** JSON of the parsed query (snippets depend on it) */
+  q: string
+  ids: number[]
+  ranked: boolean
+  owner: string
+  hits: SearchHit[]
+}
+const madePages = new WeakMap<Archive, MadePage>()
+
+/** `answer()`, whose page of `made.ids` is `made.hits` (made beforehand). */
+export function answerWithPage<T>(db: Archive, made: MadePage, answer: () => T): T {
+  madePages.set(db, made)
+  try {
+    return answer()
+  } finally {
+    madePages.delete(db)
+  }
+}
+
+function madePage(db: Archive, q: ParsedQuery, ids: number[], ranked: boolean, owner: string) {
+  const made = madePages.get(db)
+  if (
+    made === undefined ||
+    made.ranked !== ranked ||
+    made.owner !== owner ||
+    made.ids.length !== ids.length ||
+    made.ids.some((id, i) => id !== ids[i]) ||
+    made.q !== JSON.stringify(q)
+  ) {
+    return null
+  }
+  madePages.delete(db)
+  return made.hits
+}
+
+/** The hits shown for these ids: each article's row, its snippet (around the query's words when
+ * `ranked`, else from its opening) and its story. */
+export function page(
   db: Archive,
   q: ParsedQuery,
   ids: number[],
   ranked: boolean,
   owner: string,
 ): SearchHit[] {
+  const made = madePage(db, q, ids, ranked, owner)
+  if (made) return made
   const stories = storiesOf(db, ids)
   const detail = stmt(
     db,

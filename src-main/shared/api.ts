@@ -85,7 +85,7 @@ export interface LecternApi extends KeepApi {
   tags(): LabelCount[]
   categories(): LabelCount[]
   article(args: { id: number }): Article | null
-  search(args: SearchRequest): SearchResult
+  search(args: SearchRequest): Promise<SearchResult>
   importFolders(args: { folders: string[] }): Promise<ImportReport>
   cancelImport(): boolean
   /** Asks the user for folders (desktop: a system dialog). Null where there is no dialog (the

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openArchive, type Archive } from '../db/open'
+import { importFolders } from '../import/importer'
+import { article, tempTree } from '../test-support/tmp'
+import type { SearchRequest } from '../shared/search-types'
+import { IdReader } from './id-reader'
+import { searchArchiveAsync } from './parallel'
+import { forgetSearches } from './result-cache'
+import { searchArchive, type SearchOptions } from './search'
+
+// A relevance search's ids read by a worker thread while this one ranks must give the answer the
+// one-thread search gives, to the byte: same total, order, snippets and facets.
+
+const N = 260
+let tree: ReturnType<typeof tempTree>
+let db: Archive
+let reader: IdReader
+
+/** Article i: 市场 and "market" a varying number of times (so bm25 has something to rank), some
+ * in the title; two outlets; dates over a year. */
+function nth(i: number): string {
+  const zh = '市场'.repeat((i % 7) + 1)
+  const en = i % 3 === 0 ? ' market'.repeat((i % 5) + 1) : ''
+  const title = i % 11 === 0 ? `市场 ${i}` : `第${i}篇`
+  const day = String((i % 28) + 1).padStart(2, '0')
+  const month = String((i % 12) + 1).padStart(2, '0')
+  return article(
+    title,
+    `今天${zh}的消息${en} 编号${i}\n\n另一段 ${i % 4 === 0 ? '银行' : '科技'}`,
+    `source: "${i % 2 ? '甲报' : '乙报'}"\n`,
+  ).replace('2025-02-13', `2025-${month}-${day}`)
+}
+
+beforeAll(async () => {
+  const files: Record<string, string> = {}
+  for (let i = 0; i < N; i++) files[`news/${i}.md`] = nth(i)
+  tree = tempTree(files)
+  db = openArchive(tree.path('archive.db'), { create: true })
+  await importFolders(db, [tree.path('news')])
+  reader = new IdReader(db.name)
+  // (from sources the worker boots through tsx: a few hundred milliseconds)
+  for (let i = 0; i < 400 && !reader.ready; i++) await new Promise((ok) => setTimeout(ok, 50))
+}, 60_000)
+
+afterAll(() => {
+  reader.close()
+  db.close()
+  tree.cleanup()
+})
+
+/** Both answers, each to a search typed for the first time. */
+async function both(req: SearchRequest, opts: SearchOptions = {}) {
+  forgetSearches(db)
+  const one = searchArchive(db, req, opts)
+  forgetSearches(db)
+  const two = await searchArchiveAsync(db, req, opts, reader)
+  return { one, two }
+}
+
+describe('a search with its ids read on another thread', () => {
+  it('answers exactly as the search on one thread, with the ids read by the worker', async () => {
+    expect(reader.ready).toBe(true)
+    const before = reader.answered
+    const cases: [SearchRequest, SearchOptions?][] = [
+      [{ query: '市场', limit: 50 }],
+      // only the newest 200 of the 260 hits are ranked: the cap's floor is read off the index
+      [{ query: '市场', limit: 50 }, { rankCap: 200 }],
+      [{ query: '市场', limit: 20, offset: 180 }, { rankCap: 200 }],
+      [{ query: '市场', limit: 30, group: true }, { rankCap: 200 }],
+      // a grouped page that needs more of the list than the ranked head
+      [{ query: '市场', limit: 50, offset: 150, group: true }, { rankCap: 200 }],
+      [{ query: 'market', limit: 50 }],
+      [{ query: '银行 市场', limit: 10, offset: 5 }],
+      [{ query: '"今天市场"', limit: 50 }],
+      [{ query: '编号7', limit: 20 }],
+      [{ query: 'nothing-matches-this', limit: 20 }],
+    ]
+    for (const [req, opts] of cases) {
+      const { one, two } = await both(req, opts)
+      expect(two, JSON.stringify(req)).toEqual(one)
+    }
+    // every one of these went through the worker (a search that fell back would read none)
+    expect(reader.answered - before).toBe(cases.length)
+    const { one } = await both({ query: '市场', limit: 50 }, { rankCap: 200 })
+    expect(one.total).toBe(N)
+    expect(one.hits).toHaveLength(50)
+  })
+
+  it('leaves date order, filters and pages past the ranked head to the one-thread search', async () => {
+    const before = reader.answered
+    for (const req of [
+      { query: '市场', sort: 'newest' as const, limit: 20 },
+      { query: '市场 source:甲报', limit: 20 },
+      { query: '市场 -银行', limit: 20 },
+      { query: '市场', limit: 20, offset: 195 },
+      { query: '', limit: 20 },
+    ]) {
+      const { one, two } = await both(req)
+      expect(two, JSON.stringify(req)).toEqual(one)
+    }
+    expect(reader.answered).toBe(before)
+  })
+
+  it('reads its ids itself when the worker fails', async () => {
+    const failing = {
+      ready: true,
+      read: () => Promise.reject(new Error('worker gone')),
+    } as unknown as IdReader
+    forgetSearches(db)
+    const two = await searchArchiveAsync(db, { query: '市场', limit: 50 }, {}, failing)
+    forgetSearches(db)
+    expect(two).toEqual(searchArchive(db, { query: '市场', limit: 50 }))
+    expect(two.total).toBe(N)
+  })
+
+  it('counts an article imported while the worker was reading', async () => {
+    // the worker's ids are from before the import; the answer must not be built from them
+    const late = {
+      ready: true,
+      read: async (sql: string, args: unknown[]) => {
+        const ids = await reader.read(sql, args)
+        tree.write('late/1.md', nth(1000))
+        await importFolders(db, [tree.path('late')])
+        return ids
+      },
+    } as unknown as IdReader
+    forgetSearches(db)
+    const r = await searchArchiveAsync(db, { query: '市场', limit: 50 }, {}, late)
+    expect(r.total).toBe(N + 1)
+    forgetSearches(db)
+    expect(r).toEqual(searchArchive(db, { query: '市场', limit: 50 }))
+  })
+})

@@ -1,0 +1,104 @@
+import type { Archive } from '../db/open'
+import { generation } from '../db/generation'
+import type { SearchRequest, SearchResult } from '../shared/search-types'
+import { LOCAL_OWNER } from '../db/annotations'
+import type { IdReader } from './id-reader'
+import { hasSearch, keepSearch } from './result-cache'
+import { firstOfEachStory, storyOf } from './stories'
+import {
+  answerWithPage,
+  matchedSql,
+  page,
+  prepare,
+  RANK_CAP,
+  RANKED_HEAD,
+  rankedHead,
+  searchArchive,
+  searchKey,
+  type SearchOptions,
+} from './search'
+
+/**
+ * searchArchive, with a relevance search's two passes over the index side by side: another
+ * thread reads every matching id (the total and the facets need them all) while this one ranks
+ * the first pages. A common two-character word is one phrase of two very common characters, and
+ * each pass reads both of their position lists whole: together they were most of such a search.
+ *
+ * The answer is searchArchive's to the byte: the ids and the ranked head are kept as the search's
+ * (result-cache.ts) and searchArchive answers from them. Anything else (date order, filters,
+ * a page past the ranked head, a reader not up yet, a failure, the archive changing meanwhile)
+ * is searchArchive's as it was.
+ */
+export async function searchArchiveAsync(
+  db: Archive,
+  req: SearchRequest,
+  opts: SearchOptions = {},
+  reader: IdReader | null = null,
+): Promise<SearchResult> {
+  const sync = () => searchArchive(db, req, opts)
+  if (!reader?.ready || db.memory) return sync()
+  const cap = opts.rankCap ?? RANK_CAP
+  const p = prepare(db, req, opts.owner ?? LOCAL_OWNER)
+  if (
+    'result' in p ||
+    p.match === null ||
+    // the ranked head below is the whole list's only without filters and trash
+    p.onMatch !== '' ||
+    p.listId !== null ||
+    (req.sort ?? 'relevance') !== 'relevance' ||
+    (req.offset ?? 0) + (req.limit ?? 20) > RANKED_HEAD ||
+    cap < RANKED_HEAD
+  ) {
+    return sync()
+  }
+  const [matched, args] = matchedSql(p)
+  const key = searchKey(cap, matched, args)
+  if (hasSearch(db, key)) return sync()
+  const gen = generation(db)
+  const reading = reader.read(matched, args)
+  // (awaited below; a failure before that must not go unhandled)
+  reading.catch(() => undefined)
+  let ranked: number[]
+  try {
+    ranked = rankedHead(db, p.match, cap)
+  } catch {
+    // (a query FTS5 refuses: searchArchive says so as it always has)
+    return sync()
+  }
+  // the page too is made before the ids come: its snippets are most of what is left to do
+  const owner = opts.owner ?? LOCAL_OWNER
+  const ids = req.group ? firstStories(db, ranked, req) : pageOf(ranked, req)
+  const hits = ids && page(db, p.q, ids, true, owner)
+  try {
+    if (!keepSearch(db, key, { ids: await reading, ranked }, gen)) return sync()
+  } catch {
+    // the worker failed: this search reads its ids itself
+    return sync()
+  }
+  if (!ids || !hits) return sync()
+  return answerWithPage(db, { q: JSON.stringify(p.q), ids, ranked: true, owner, hits }, sync)
+}
+
+const pageOf = (ranked: number[], req: SearchRequest) =>
+  ranked.slice(req.offset ?? 0, (req.offset ?? 0) + (req.limit ?? 20))
+
+/** The page of a list grouped by story, from the ranked head; null when the head holds too few
+ * stories for it (then searchArchive ranks further, with the ids). */
+function firstStories(db: Archive, ranked: number[], req: SearchRequest): number[] | null {
+  try {
+    return firstOfEachStory(
+      (n) => {
+        // the head is the whole list when it is shorter than RANKED_HEAD
+        if (n > ranked.length && ranked.length === RANKED_HEAD) throw BEYOND
+        return ranked.slice(0, n)
+      },
+      storyOf(db),
+      req.offset ?? 0,
+      req.limit ?? 20,
+    )
+  } catch (e) {
+    if (e === BEYOND) return null
+    throw e
+  }
+}
+const BEYOND = new Error('past the ranked head')
