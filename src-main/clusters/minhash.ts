@@ -129,20 +129,42 @@ function bandKey(sigs: Uint16Array, at: number, b: number, rows: number): number
   return mix32(h) | 0
 }
 
+// the slots of windowKeys' set of keys seen, kept between calls (`seen` marks the filled ones)
+let slots = new Int32Array(0)
+let seen = new Uint8Array(0)
+
 /** The band keys of each of these signatures (side by side, `signatureLength` values each),
- * sorted, every key once: what a long text's windows are looked up by. */
+ * every key once, in the order first met: what a long text's windows are looked up by (a lookup
+ * counts each key once, in any order). A view of `into` when given. */
 export function windowKeys(sigs: Uint16Array, opts: LshOptions, into?: Int32Array): Int32Array {
   const width = signatureLength(opts)
-  const keys = into ?? new Int32Array((sigs.length / width) * opts.bands)
+  const total = (sigs.length / width) * opts.bands
+  const keys = into ?? new Int32Array(total)
+  // an open-addressing set (keys are mixed hashes: their low bits make the slot); sorting them
+  // to drop repeats took most of the time a window's keys cost
+  let size = 16
+  while (size < total * 2) size *= 2
+  if (slots.length < size) {
+    slots = new Int32Array(size)
+    seen = new Uint8Array(size)
+  } else seen.fill(0, 0, size)
+  const mask = size - 1
   let n = 0
   for (let at = 0; at < sigs.length; at += width) {
-    for (let b = 0; b < opts.bands; b++) keys[n++] = bandKey(sigs, at, b, opts.rows)
+    for (let b = 0; b < opts.bands; b++) {
+      const k = bandKey(sigs, at, b, opts.rows)
+      for (let i = k & mask; ; i = (i + 1) & mask) {
+        if (seen[i] === 0) {
+          seen[i] = 1
+          slots[i] = k
+          keys[n++] = k
+          break
+        }
+        if (slots[i] === k) break
+      }
+    }
   }
-  keys.sort()
-  let distinct = 0
-  for (let i = 0; i < n; i++)
-    if (i === 0 || keys[i] !== keys[distinct - 1]) keys[distinct++] = keys[i]!
-  return keys.slice(0, distinct)
+  return keys.subarray(0, n)
 }
 
 /** How many min-hashes two signatures share: about J × their length (an accidental match of two
