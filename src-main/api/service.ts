@@ -19,8 +19,7 @@ import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchiveAsync } from '../search/parallel'
 import { IdReader } from '../search/id-reader'
-import { facetIndex } from '../search/facet-index'
-import { facetIndexOffThread } from '../search/facet-build'
+import { FacetWarmth } from '../search/facet-warmth'
 import { LecternError } from '../shared/errors'
 import type { Selection } from '../shared/organise'
 import type { SearchSort } from '../shared/search-types'
@@ -37,9 +36,6 @@ import { shownArticle } from '../db/edits'
 import { clusterOf } from '../db/story-clusters'
 import * as stories from './clusters'
 import type { ArticleDiff, ArticleVersions, RebuildReport } from '../shared/clusters'
-
-// With no search yet this long after start, the facet index is built anyway.
-const WARM_AFTER_MS = 2000
 
 export interface ServiceOptions {
   /** The archive file currently open (the sample's while `sample` is true). */
@@ -82,6 +78,7 @@ export class ArchiveService extends KeepService implements LecternService {
   constructor(opts: ServiceOptions) {
     super()
     this.#opts = { ...opts }
+    this.#facets = new FacetWarmth(opts.db)
     this.accounts = new Accounts(() => this.db, opts.accounts)
     if (opts.watch) this.watchOptions = opts.watch
   }
@@ -133,10 +130,11 @@ export class ArchiveService extends KeepService implements LecternService {
   async search(req: SearchRequest, caller: Caller): Promise<SearchResult> {
     // Until the warm-up has built the facet index, a search answers without facets (the whole
     // archive's list has its own) instead of waiting for it.
-    const opts = { waitForFacets: this.#warmed, owner: caller.owner }
-    const warm = !this.#warmed
+    const opts = { waitForFacets: this.#facets.buildHere(), owner: caller.owner }
     const r = await searchArchiveAsync(this.db, req, opts, this.#ids)
-    if (warm) this.#warm()
+    this.#facets.answered()
+    // from now on a search's ids are read by another thread while this one ranks (parallel.ts)
+    if (this.#facets.on && !this.db.memory) this.#ids ??= new IdReader(this.db.name)
     return r
   }
 
@@ -389,57 +387,22 @@ export class ArchiveService extends KeepService implements LecternService {
     return this.#opts.pickFolders ? this.#opts.pickFolders() : null
   }
 
-  /** Builds the facet index (and reads the hot pages) once the first search has been answered,
-   * or after a quiet moment if none comes: building it before would make the first search wait
+  /** Builds the facet index once the first search has been answered, or after a quiet moment if
+   * none comes (search/facet-warmth.ts): building it before would make the first search wait
    * (seconds at a million articles), and the first list needs none of it. */
   warmUp(): void {
-    if (this.#warmTimer) return
-    this.#warmed = false
-    this.#warmTimer = setTimeout(() => this.#warm(), WARM_AFTER_MS)
-    this.#warmTimer.unref?.()
+    this.#facets.warmUp()
   }
 
-  #warmTimer: ReturnType<typeof setTimeout> | null = null
-  /** False between warmUp() (serve, the desktop) and the first search; one-shot users of the
-   * service (the CLI) never call warmUp, so their searches always carry facets. */
-  #warmed = true
-
-  #warming = false
+  #facets: FacetWarmth
 
   /** Reads searches' ids beside this thread, once warm-up began (serve, the desktop). */
   #ids: IdReader | null = null
 
-  #warm(): void {
-    if (this.#warmed || this.#warming) return
-    if (this.#warmTimer) clearTimeout(this.#warmTimer)
-    const inThread = () => {
-      this.#warmed = true
-      setImmediate(() => {
-        try {
-          facetIndex(this.db)
-        } catch {
-          // A damaged archive reports itself on the first real call.
-        }
-      })
-    }
-    // An archive file's index is built by a worker (seconds at a million articles, during which
-    // this thread would answer nothing); searches meanwhile answer without facets and say so.
-    if (this.db.memory) return inThread()
-    // and from now on a search's ids are read by another thread while this one ranks (parallel.ts)
-    this.#ids ??= new IdReader(this.db.name)
-    this.#warming = true
-    void facetIndexOffThread(this.db).then((kept) => {
-      this.#warming = false
-      if (kept) this.#warmed = true
-      else inThread()
-    })
-  }
-
   /** Stops watching, cancels a running job, and closes the archive. A watcher's batch still
    * being written stops at its next step (its error goes to the watch notes, nowhere else). */
   close(): void {
-    this.#warmed = true
-    if (this.#warmTimer) clearTimeout(this.#warmTimer)
+    this.#facets.close()
     this.#running?.ctrl.abort()
     void this.stopWatching()
     this.#ids?.close()
@@ -468,8 +431,15 @@ export class ArchiveService extends KeepService implements LecternService {
     const { sample, userPath, nativeBinding } = this.#opts
     if (!sample || !userPath) return
     const db = openArchive(userPath, { create: true, nativeBinding })
+    // what was kept for the sample's archive is not the new one's
+    const warm = this.#facets.on
+    this.#facets.close()
+    this.#ids?.close()
+    this.#ids = null
     this.#opts.db.close()
     this.#opts = { ...this.#opts, db, path: userPath, sample: false }
+    this.#facets = new FacetWarmth(db)
+    if (warm) this.#facets.warmUp()
     this.#opts.emit?.('archiveChanged', this.info())
   }
 }

@@ -198,6 +198,9 @@ export function adoptFacetIndex(db: Archive, idx: FacetIndex, gen: string): bool
   return true
 }
 
+/** How many articles the index had when it was last built (-1: never): what a rebuild costs. */
+export const facetIndexSize = (db: Archive): number => cache.get(db)?.order.length ?? -1
+
 /** The index only when it is already built and current: the first answer never waits for it. */
 export function readyFacetIndex(db: Archive): FacetIndex | null {
   const idx = cache.get(db)

@@ -101,9 +101,22 @@ describe('a search with its ids read on another thread', () => {
     expect(reader.answered).toBe(before)
   })
 
+  it('never takes ids from a worker reading another archive file', async () => {
+    const other = {
+      ready: true,
+      file: '/elsewhere/archive.db',
+      // that archive's ids: one article
+      read: () => Promise.resolve(Int32Array.of(1)),
+    } as unknown as IdReader
+    forgetSearches(db)
+    const r = await searchArchiveAsync(db, { query: '市场', limit: 50 }, {}, other)
+    expect(r.total).toBe(N)
+  })
+
   it('reads its ids itself when the worker fails', async () => {
     const failing = {
       ready: true,
+      file: db.name,
       read: () => Promise.reject(new Error('worker gone')),
     } as unknown as IdReader
     forgetSearches(db)
@@ -117,6 +130,7 @@ describe('a search with its ids read on another thread', () => {
     // the worker's ids are from before the import; the answer must not be built from them
     const late = {
       ready: true,
+      file: db.name,
       read: async (sql: string, args: unknown[]) => {
         const ids = await reader.read(sql, args)
         tree.write('late/1.md', nth(1000))

@@ -36,7 +36,7 @@ export async function searchArchiveAsync(
   reader: IdReader | null = null,
 ): Promise<SearchResult> {
   const sync = () => searchArchive(db, req, opts)
-  if (!reader?.ready || db.memory) return sync()
+  if (!reader?.ready || db.memory || reader.file !== db.name) return sync()
   const cap = opts.rankCap ?? RANK_CAP
   const p = prepare(db, req, opts.owner ?? LOCAL_OWNER)
   if (

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { openArchive, type Archive } from '../db/open'
+import { importFolders } from '../import/importer'
+import { article, tempTree } from '../test-support/tmp'
+import { FacetWarmth } from './facet-warmth'
+import { searchArchive } from './search'
+
+let tree: ReturnType<typeof tempTree>
+let db: Archive | null = null
+let warmth: FacetWarmth | null = null
+afterEach(() => {
+  warmth?.close()
+  if (db?.open) db.close()
+  tree?.cleanup()
+})
+
+/** An archive file of two articles from two outlets, warming up as serve's does. */
+async function warmArchive(offThreadFrom?: number) {
+  tree = tempTree({
+    'a/1.md': article('One', '市场 news', 'source: "甲报"\n'),
+    'a/2.md': article('Two', '市场 again', 'source: "乙报"\n'),
+  })
+  db = openArchive(tree.path('archive.db'), { create: true })
+  await importFolders(db, [tree.path('a')])
+  warmth = new FacetWarmth(db, offThreadFrom)
+  warmth.warmUp()
+  return { db, warmth }
+}
+
+/** A search as the service makes it: facets only if they may be built here, then the build it
+ * left for later. */
+function ask(db: Archive, w: FacetWarmth) {
+  const r = searchArchive(db, { query: '市场' }, { waitForFacets: w.buildHere() })
+  w.answered()
+  return r
+}
+
+async function untilFacets(db: Archive, w: FacetWarmth) {
+  let r = ask(db, w)
+  for (let i = 0; i < 200 && r.facetsPending; i++) {
+    await new Promise((ok) => setTimeout(ok, 50))
+    r = ask(db, w)
+  }
+  return r
+}
+
+const sources = (r: ReturnType<typeof searchArchive>) => r.facets?.sources.map((f) => f.name).sort()
+
+async function importOneMore(db: Archive) {
+  tree.write('b/3.md', article('Three', '市场 later', 'source: "丙报"\n'))
+  await importFolders(db, [tree.path('b')])
+}
+
+describe('the facet index of a service that stays up', () => {
+  it('is built again off this thread when a large archive changes: answers never wait for it', async () => {
+    // (every archive counts as large here)
+    const { db, warmth } = await warmArchive(1)
+    expect(ask(db, warmth).facetsPending).toBe(true)
+    expect(sources(await untilFacets(db, warmth))).toEqual(['乙报', '甲报'])
+    await importOneMore(db)
+    // the answer right after the change counts the new article, and leaves its facets for later
+    const now = ask(db, warmth)
+    expect(now.total).toBe(3)
+    expect(now.facetsPending).toBe(true)
+    expect(now.facets).toBeUndefined()
+    const later = await untilFacets(db, warmth)
+    expect(later.total).toBe(3)
+    expect(sources(later)).toEqual(['丙报', '乙报', '甲报'])
+  })
+
+  it('of a small archive is built again by the search that needs it, as before', async () => {
+    const { db, warmth } = await warmArchive()
+    expect(ask(db, warmth).facetsPending).toBe(true)
+    await untilFacets(db, warmth)
+    await importOneMore(db)
+    const now = ask(db, warmth)
+    expect(now.facetsPending).toBeUndefined()
+    expect(sources(now)).toEqual(['丙报', '乙报', '甲报'])
+  })
+
+  it('is built by every search that needs it when the service never warms up (the CLI)', async () => {
+    const { db } = await warmArchive()
+    const cli = new FacetWarmth(db, 1)
+    expect(sources(ask(db, cli))).toEqual(['乙报', '甲报'])
+    await importOneMore(db)
+    expect(sources(ask(db, cli))).toEqual(['丙报', '乙报', '甲报'])
+  })
+})

@@ -1,0 +1,96 @@
+import type { Archive } from '../db/open'
+import { generation } from '../db/generation'
+import { facetIndexOffThread } from './facet-build'
+import { facetIndex, facetIndexSize, readyFacetIndex } from './facet-index'
+
+// With no search yet this long after start, the facet index is built anyway.
+const WARM_AFTER_MS = 2000
+
+// An index of this many articles or more is built again off the main thread when the archive
+// changes (an import, a watched folder's batch, an edit): 0.7 s at 100,000 and 7.7 s at 1,000,000
+// on a slow machine, during which a search made it here would keep every caller waiting.
+// Smaller ones (tens of milliseconds) are built by the search that needs them, as before.
+export const OFF_THREAD_FROM = 20_000
+
+/**
+ * When the facet index is built, for a service that stays up (serve, the desktop: `warmUp`).
+ * Never before the first answer; after it, in a worker thread, and again in one whenever a large
+ * archive has changed. Searches meanwhile answer without facets and say `facetsPending` (the
+ * page asks again shortly). A one-shot caller (the CLI) never warms up: its searches build the
+ * index when they need it.
+ */
+export class FacetWarmth {
+  #on = false
+  #started = false
+  #building = false
+  /** A worker build failed with nothing changed: this thread builds from then on. */
+  #broken = false
+  #timer: ReturnType<typeof setTimeout> | null = null
+
+  constructor(
+    readonly db: Archive,
+    readonly offThreadFrom = OFF_THREAD_FROM,
+  ) {}
+
+  /** Whether warmUp was called. */
+  get on(): boolean {
+    return this.#on
+  }
+
+  /** Builds the index after the first answer, or after a quiet moment if none comes. */
+  warmUp(): void {
+    if (this.#on) return
+    this.#on = true
+    this.#timer = setTimeout(() => this.answered(), WARM_AFTER_MS)
+    this.#timer.unref?.()
+  }
+
+  /** Whether a search may build the index in this thread when it needs one (the search's
+   * `waitForFacets`); if not, it answers without facets. */
+  buildHere(): boolean {
+    if (!this.#on || readyFacetIndex(this.db) !== null) return true
+    if (!this.#started || this.#building) return false
+    return this.#inThread()
+  }
+
+  /** After a search was answered: starts the build it left for later, if any. */
+  answered(): void {
+    if (!this.#on || this.#building || !this.db.open || readyFacetIndex(this.db) !== null) return
+    if (this.#started && this.#inThread()) return
+    if (this.#timer) clearTimeout(this.#timer)
+    this.#started = true
+    if (this.db.memory) {
+      // (an archive in memory has no file for a worker to open)
+      setImmediate(() => {
+        try {
+          if (this.db.open) facetIndex(this.db)
+        } catch {
+          // A damaged archive reports itself on the first real call.
+        }
+      })
+      return
+    }
+    this.#building = true
+    const gen = generation(this.db)
+    void facetIndexOffThread(this.db).then((kept) => {
+      this.#building = false
+      // not kept with nothing changed: the worker failed, and would again (not kept because the
+      // archive changed meanwhile: the next search starts another)
+      if (!kept && this.db.open && generation(this.db) === gen) this.#broken = true
+    })
+  }
+
+  close(): void {
+    this.#on = false
+    if (this.#timer) clearTimeout(this.#timer)
+  }
+
+  /** Whether a rebuild (after the first build) is this thread's: a small index, no file, or a
+   * worker that failed. */
+  #inThread(): boolean {
+    if (this.db.memory || this.#broken) return true
+    // (never built yet, the size is not known: as large)
+    const size = facetIndexSize(this.db)
+    return size >= 0 && size < this.offThreadFrom
+  }
+}
