@@ -8,8 +8,9 @@ import { searchArchiveAsync } from './parallel'
 import { forgetSearches } from './result-cache'
 import { searchArchive, type SearchOptions } from './search'
 
-// A relevance search's ids read by a worker thread while this one ranks must give the answer the
-// one-thread search gives, to the byte: same total, order, snippets and facets.
+// A search with its ids read by a worker thread (all of them while this one ranks, or half of
+// them while this one reads the other half) must give the answer the one-thread search gives, to
+// the byte: same total, order, snippets and facets.
 
 const N = 260
 let tree: ReturnType<typeof tempTree>
@@ -74,6 +75,11 @@ describe('a search with its ids read on another thread', () => {
       [{ query: '"今天市场"', limit: 50 }],
       [{ query: '编号7', limit: 20 }],
       [{ query: 'nothing-matches-this', limit: 20 }],
+      // date order: each thread reads half of the ids
+      [{ query: '市场', sort: 'newest', limit: 50 }],
+      [{ query: '市场', sort: 'oldest', limit: 20, offset: 230 }],
+      [{ query: '市场', sort: 'newest', limit: 30, group: true }],
+      [{ query: 'market', sort: 'oldest', limit: 50 }],
     ]
     for (const [req, opts] of cases) {
       const { one, two } = await both(req, opts)
@@ -86,11 +92,11 @@ describe('a search with its ids read on another thread', () => {
     expect(one.hits).toHaveLength(50)
   })
 
-  it('leaves date order, filters and pages past the ranked head to the one-thread search', async () => {
+  it('leaves filters and pages past the ranked head to the one-thread search', async () => {
     const before = reader.answered
     for (const req of [
-      { query: '市场', sort: 'newest' as const, limit: 20 },
       { query: '市场 source:甲报', limit: 20 },
+      { query: '市场 source:甲报', sort: 'newest' as const, limit: 20 },
       { query: '市场 -银行', limit: 20 },
       { query: '市场', limit: 20, offset: 195 },
       { query: '', limit: 20 },

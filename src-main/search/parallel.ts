@@ -5,8 +5,12 @@ import { LOCAL_OWNER } from '../db/annotations'
 import type { IdReader } from './id-reader'
 import { hasSearch, keepSearch } from './result-cache'
 import { firstOfEachStory, storyOf } from './stories'
+import { readIds } from '../db/id-list'
 import {
   answerWithPage,
+  lastArticleId,
+  MATCHED_BELOW,
+  MATCHED_FROM,
   matchedSql,
   page,
   prepare,
@@ -19,15 +23,16 @@ import {
 } from './search'
 
 /**
- * searchArchive, with a relevance search's two passes over the index side by side: another
- * thread reads every matching id (the total and the facets need them all) while this one ranks
- * the first pages. A common two-character word is one phrase of two very common characters, and
- * each pass reads both of their position lists whole: together they were most of such a search.
+ * searchArchive, using both cores. Relevance: another thread reads every matching id (the total
+ * and the facets need them all) while this one ranks the first pages; a common two-character
+ * word is one phrase of two very common characters, and each pass reads both of their position
+ * lists whole. Date order (which needs every id before its first page): the two threads each
+ * read half of the ids, split by rowid.
  *
- * The answer is searchArchive's to the byte: the ids and the ranked head are kept as the search's
- * (result-cache.ts) and searchArchive answers from them. Anything else (date order, filters,
- * a page past the ranked head, a reader not up yet, a failure, the archive changing meanwhile)
- * is searchArchive's as it was.
+ * The answer is searchArchive's to the byte: the ids (and the ranked head) are kept as the
+ * search's (result-cache.ts), the page made meanwhile is handed over once, and searchArchive
+ * answers from them. Anything else (filters, a page past the ranked head, a reader not up yet,
+ * a failure, the archive changing meanwhile) is searchArchive's as it was.
  */
 export async function searchArchiveAsync(
   db: Archive,
@@ -42,12 +47,9 @@ export async function searchArchiveAsync(
   if (
     'result' in p ||
     p.match === null ||
-    // the ranked head below is the whole list's only without filters and trash
+    // the ids read below are the whole list's only without filters and trash
     p.onMatch !== '' ||
-    p.listId !== null ||
-    (req.sort ?? 'relevance') !== 'relevance' ||
-    (req.offset ?? 0) + (req.limit ?? 20) > RANKED_HEAD ||
-    cap < RANKED_HEAD
+    p.listId !== null
   ) {
     return sync()
   }
@@ -55,6 +57,12 @@ export async function searchArchiveAsync(
   const key = searchKey(cap, matched, args)
   if (hasSearch(db, key)) return sync()
   const gen = generation(db)
+  if ((req.sort ?? 'relevance') !== 'relevance') {
+    const ids = await bothHalves(db, reader, p.match)
+    if (ids) keepSearch(db, key, { ids }, gen)
+    return sync()
+  }
+  if ((req.offset ?? 0) + (req.limit ?? 20) > RANKED_HEAD || cap < RANKED_HEAD) return sync()
   const reading = reader.read(matched, args)
   // (awaited below; a failure before that must not go unhandled)
   reading.catch(() => undefined)
@@ -77,6 +85,36 @@ export async function searchArchiveAsync(
   }
   if (!ids || !hits) return sync()
   return answerWithPage(db, { q: JSON.stringify(p.q), ids, ranked: true, owner, hits }, sync)
+}
+
+/** Every id `match` finds, ascending: those below the middle article id read here, the others by
+ * the worker at the same time. Null when either fails (the search then reads them itself). */
+async function bothHalves(
+  db: Archive,
+  reader: IdReader,
+  match: string,
+): Promise<Int32Array | null> {
+  // a BigInt: FTS5 seeks only to an INTEGER rowid bound (see pageByRank)
+  const mid = BigInt(Math.floor(lastArticleId(db) / 2) + 1)
+  const high = reader.read(MATCHED_FROM, [match, mid])
+  high.catch(() => undefined)
+  let low: Int32Array
+  try {
+    low = readIds(db, MATCHED_BELOW, [match, mid])
+  } catch {
+    return null
+  }
+  let rest: Int32Array
+  try {
+    rest = await high
+  } catch {
+    return null
+  }
+  // FTS5 yields rowids ascending, and every low one is below every other
+  const ids = new Int32Array(low.length + rest.length)
+  ids.set(low)
+  ids.set(rest, low.length)
+  return ids
 }
 
 const pageOf = (ranked: number[], req: SearchRequest) =>

@@ -260,6 +260,15 @@ function foundIds(db: Archive, p: Prepared, rankCap: number): CachedSearch {
   return cacheable ? cachedSearch(db, key, read) : { ids: read() }
 }
 
+/** A plain word search's matching ids (what matchedSql reads when there are no filters) in two
+ * halves by rowid: the SQL of those below a rowid, and of those from it on (match, rowid). */
+export const MATCHED_BELOW = `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ?`
+export const MATCHED_FROM = `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?`
+
+/** The largest article id (0 in an empty archive). */
+export const lastArticleId = (db: Archive): number =>
+  (stmt(db, `SELECT max(id) FROM articles`).pluck().get() as number | null) ?? 0
+
 /** What a search's matching ids are kept under (result-cache.ts). */
 export const searchKey = (rankCap: number, matched: string, args: unknown[]) =>
   `${rankCap}\u0000${matched}\u0000${JSON.stringify(args)}`
