@@ -9,7 +9,7 @@ import type { Caller, Me, Role, TokenRole, UserInfo } from '../shared/auth'
 import { Accounts, type AccountsOptions } from './accounts'
 import type { ImportReport } from '../shared/types'
 import type { SearchRequest, SearchResult } from '../shared/search-types'
-import { openArchive, type Archive } from '../db/open'
+import { bindingOf, openArchive, type Archive } from '../db/open'
 import { getArticle } from '../db/articles'
 import { listLabels } from '../db/labels'
 import { archiveStats } from '../db/stats'
@@ -130,11 +130,21 @@ export class ArchiveService extends KeepService implements LecternService {
   async search(req: SearchRequest, caller: Caller): Promise<SearchResult> {
     // Until the warm-up has built the facet index, a search answers without facets (the whole
     // archive's list has its own) instead of waiting for it.
+    const db = this.db
     const opts = { waitForFacets: this.#facets.buildHere(), owner: caller.owner }
-    const r = await searchArchiveAsync(this.db, req, opts, this.#ids)
+    let r: SearchResult
+    try {
+      r = await searchArchiveAsync(db, req, opts, this.#ids)
+    } catch (e) {
+      // the first import replaced the sample while this search waited for its ids: ask the new
+      if (db !== this.db) return this.search(req, caller)
+      throw e
+    }
     this.#facets.answered()
     // from now on a search's ids are read by another thread while this one ranks (parallel.ts)
-    if (this.#facets.on && !this.db.memory) this.#ids ??= new IdReader(this.db.name)
+    if (this.#facets.on && !this.db.memory) {
+      this.#ids ??= new IdReader(this.db.name, bindingOf(this.db))
+    }
     return r
   }
 

@@ -16,6 +16,13 @@ export interface OpenOptions {
   nativeBinding?: string | undefined
 }
 
+// the better-sqlite3 binary each archive was opened with, for a worker thread opening it again
+const bindings = new WeakMap<Archive, string>()
+
+/** The native binding `db` was opened with (Electron's; none under Node): what a worker thread
+ * must open the same file with (search/id-worker.ts, search/facet-worker.ts). */
+export const bindingOf = (db: Archive): string | undefined => bindings.get(db)
+
 /** Opens (and migrates) an archive. Throws LecternError (`archive-…` codes). */
 export function openArchive(file: string, opts: OpenOptions = {}): Archive {
   const memory = file === ':memory:'
@@ -31,6 +38,7 @@ export function openArchive(file: string, opts: OpenOptions = {}): Archive {
       readonly: opts.readonly ?? false,
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     })
+    if (opts.nativeBinding) bindings.set(db, opts.nativeBinding)
     // Reading user_version forces SQLite to read the header: a non-database fails here.
     currentVersion(db)
   } catch (e) {

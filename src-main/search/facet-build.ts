@@ -1,4 +1,4 @@
-import type { Archive } from '../db/open'
+import { bindingOf, type Archive } from '../db/open'
 import { generation } from '../db/generation'
 import { startWorker } from '../worker-start'
 import { adoptFacetIndex, type FacetIndex } from './facet-index'
@@ -28,6 +28,6 @@ export function facetIndexOffThread(db: Archive): Promise<boolean> {
     })
     w.once('error', () => done(false))
     w.once('exit', () => done(false))
-    w.postMessage(db.name)
+    w.postMessage({ file: db.name, nativeBinding: bindingOf(db) })
   })
 }

@@ -4,8 +4,8 @@ import { buildFacetIndex, facetIndexBuffers } from './facet-index'
 
 // Builds an archive's facet index on a connection of its own and hands it back (facet-build.ts):
 // seconds at a million articles that the main thread spends answering instead.
-parentPort?.once('message', (file: string) => {
-  const db = openArchive(file, { readonly: true })
+parentPort?.once('message', (m: { file: string; nativeBinding: string | undefined }) => {
+  const db = openArchive(m.file, { readonly: true, nativeBinding: m.nativeBinding })
   try {
     const idx = buildFacetIndex(db)
     parentPort?.postMessage(idx, facetIndexBuffers(idx))

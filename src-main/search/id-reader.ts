@@ -5,6 +5,8 @@ import { startWorker } from '../worker-start'
 export interface IdAsk {
   n: number
   file: string
+  /** The better-sqlite3 binary to open it with (Electron's: see db/native.ts). */
+  nativeBinding: string | undefined
   sql: string
   args: unknown[]
 }
@@ -26,7 +28,10 @@ export class IdReader {
   /** How many reads it answered (tests check that searches used it). */
   answered = 0
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    readonly nativeBinding?: string,
+  ) {
     try {
       this.#worker = startWorker('id-worker')
     } catch {
@@ -67,7 +72,8 @@ export class IdReader {
     return new Promise((done, fail) => {
       if (this.#pending.size === 0) w.ref()
       this.#pending.set(n, { done, fail })
-      w.postMessage({ n, file: this.file, sql, args } satisfies IdAsk)
+      const ask: IdAsk = { n, file: this.file, nativeBinding: this.nativeBinding, sql, args }
+      w.postMessage(ask)
     })
   }
 

@@ -10,7 +10,7 @@ let db: Archive | null = null
 parentPort?.on('message', (m: IdAsk) => {
   let answer: IdAnswer
   try {
-    db ??= openArchive(m.file, { readonly: true })
+    db ??= openArchive(m.file, { readonly: true, nativeBinding: m.nativeBinding })
     const ids = readIds(db, m.sql, m.args)
     answer = { n: m.n, ids }
   } catch (e) {

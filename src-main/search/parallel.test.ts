@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openArchive, type Archive } from '../db/open'
+import { createRequire } from 'node:module'
+import { bindingOf, openArchive, type Archive } from '../db/open'
 import { importFolders } from '../import/importer'
 import { article, tempTree } from '../test-support/tmp'
 import type { SearchRequest } from '../shared/search-types'
@@ -117,6 +118,27 @@ describe('a search with its ids read on another thread', () => {
     forgetSearches(db)
     const r = await searchArchiveAsync(db, { query: '市场', limit: 50 }, {}, other)
     expect(r.total).toBe(N)
+  })
+
+  it('opens the archive in the worker with the binary this thread opened it with', async () => {
+    // (Electron's build of better-sqlite3 is another file: see db/native.ts)
+    const binary = createRequire(import.meta.url).resolve(
+      'better-sqlite3/build/Release/better_sqlite3.node',
+    )
+    const again = openArchive(db.name, { readonly: true, nativeBinding: binary })
+    expect(bindingOf(again)).toBe(binary)
+    const readers = [new IdReader(db.name, binary), new IdReader(db.name, '/nowhere/sqlite.node')]
+    try {
+      for (let i = 0; i < 400 && !readers.every((r) => r.ready); i++) {
+        await new Promise((ok) => setTimeout(ok, 50))
+      }
+      const sql = 'SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?'
+      expect((await readers[0]!.read(sql, ['"市 场"'])).length).toBe(N)
+      await expect(readers[1]!.read(sql, ['"市 场"'])).rejects.toThrow()
+    } finally {
+      readers.forEach((r) => r.close())
+      again.close()
+    }
   })
 
   it('reads its ids itself when the worker fails', async () => {
