@@ -18,7 +18,8 @@ export type IdAnswer =
  * A worker thread reading search hits' ids from an archive file (search/id-worker.ts), for
  * searchArchiveAsync. Started once the first answer is out (its start-up is not worth it for one
  * search: the CLI never starts one); `ready` once it has come up, so no search waits for that.
- * Any failure makes it not ready for good, and searches read their ids in-thread as before.
+ * A read that fails rejects (that search reads its ids in-thread); a worker that stops leaves it
+ * not ready for good, and every search reads its ids in-thread as before.
  */
 export class IdReader {
   #worker: Worker | null = null
