@@ -7,7 +7,6 @@ import { hasSearch, keepSearch } from './result-cache'
 import { firstOfEachStory, storyOf } from './stories'
 import { readIds } from '../db/id-list'
 import {
-  answerWithPage,
   lastArticleId,
   MATCHED_BELOW,
   MATCHED_FROM,
@@ -84,7 +83,8 @@ export async function searchArchiveAsync(
     return sync()
   }
   if (!ids || !hits) return sync()
-  return answerWithPage(db, { q: JSON.stringify(p.q), ids, ranked: true, owner, hits }, sync)
+  const madePage = { q: JSON.stringify(p.q), ids, ranked: true, owner, hits }
+  return searchArchive(db, req, { ...opts, madePage })
 }
 
 /** Every id `match` finds, ascending: those below the middle article id read here, the others by

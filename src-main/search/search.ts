@@ -44,9 +44,12 @@ const DATE_ORDER = {
 export interface SearchOptions {
   /** Hits ranked by bm25 when a query matches more (see RANK_CAP). */
   rankCap?: number
-  /** false: answer without facets rather than build the facet index first (the service's first
-   * searches after start). */
+  /** false: answer without facets rather than build the facet index first (the service's searches
+   * while it builds the index in a worker: after start, and after a large archive changed). */
   waitForFacets?: boolean
+  /** This search's page, made while its ids were read on another thread (parallel.ts): used if
+   * the page is of the same ids. */
+  madePage?: MadePage
   /** Whose highlights, notes, collections and reading status `has:`, `note:`, `collection:` and
    * `is:` look at, and the facets count. */
   owner?: string
@@ -122,11 +125,14 @@ export function prepare(
   return { q, match, cond, kept, onMatch, params, listId, warnings }
 }
 
+/** Every id an FTS5 match finds (the match's argument). */
+const MATCHED = `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?`
+
 /** The SQL of every matching id, and its arguments. */
 export function matchedSql(p: Prepared): [string, unknown[]] {
   return p.match
     ? [
-        `SELECT m.id FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?) m
+        `SELECT m.id FROM (${MATCHED}) m
            ${p.onMatch}`,
         [p.match, ...p.params],
       ]
@@ -201,8 +207,8 @@ export function searchArchive(
     const [matched, args] = matchedSql(p)
     const found = foundIds(db, p, rankCap)
     const ids = found.ids
-    // Just after start the facet index may not exist yet: this answer goes without facets (and
-    // takes its date page from SQL) rather than wait for it; the service builds it right after.
+    // While the service builds the facet index in a worker it may not exist yet: this answer
+    // goes without facets (and takes its date page from SQL) rather than wait for it.
     const idx = opts.waitForFacets === false ? readyFacetIndex(db) : facetIndex(db)
     const pageIds =
       p.listId !== null
@@ -230,7 +236,7 @@ export function searchArchive(
                 .all(...args, limit, offset) as number[])
     return {
       total: ids.length,
-      hits: page(db, q, pageIds, match !== null, owner),
+      hits: page(db, q, pageIds, match !== null, owner, opts.madePage),
       ...(idx
         ? {
             facets: {
@@ -244,8 +250,8 @@ export function searchArchive(
   })()
 }
 
-/** What an answer says when its facets are still being counted (only while the service builds
- * the facet index after start): ask again shortly. */
+/** What an answer says when its facets are still being counted (while the service builds the
+ * facet index in a worker: after start, and after a large archive changed): ask again shortly. */
 const FACETS_PENDING = { facetsPending: true } as const
 
 /** Every id the query matches, ascending, read once for the ungrouped and the grouped list. The
@@ -262,8 +268,8 @@ function foundIds(db: Archive, p: Prepared, rankCap: number): CachedSearch {
 
 /** A plain word search's matching ids (what matchedSql reads when there are no filters) in two
  * halves by rowid: the SQL of those below a rowid, and of those from it on (match, rowid). */
-export const MATCHED_BELOW = `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ?`
-export const MATCHED_FROM = `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?`
+export const MATCHED_BELOW = `${MATCHED} AND rowid < ?`
+export const MATCHED_FROM = `${MATCHED} AND rowid >= ?`
 
 /** The largest article id (0 in an empty archive). */
 export const lastArticleId = (db: Archive): number =>
@@ -307,10 +313,7 @@ const rankedSql = (onMatch: string) =>
  * pageByRank takes from the ids, is read off the index (FTS5 walks rowids from the top).
  */
 export function rankedHead(db: Archive, match: string, cap: number): number[] {
-  const floor = stmt(
-    db,
-    `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
-  )
+  const floor = stmt(db, `${MATCHED} ORDER BY rowid DESC LIMIT 1 OFFSET ?`)
     .pluck()
     .get(match, cap - 1) as number | undefined
   return stmt(db, rankedSql(''))
@@ -396,9 +399,9 @@ interface HitRow {
 }
 
 /** A page's hits made while its search's ids were being read on another thread (parallel.ts),
- * for the answer made right after: taken once, by that answer's page of the same ids. Not kept
- * longer: a hit's reading status and edits change without a new archive version. */
-interface MadePage {
+ * for the answer made right after: not kept longer, as a hit's reading status and edits change
+ * without a new archive version. */
+export interface MadePage {
   /** JSON of the parsed query (snippets depend on it) */
   q: string
   ids: number[]
@@ -406,33 +409,14 @@ interface MadePage {
   owner: string
   hits: SearchHit[]
 }
-const madePages = new WeakMap<Archive, MadePage>()
 
-/** `answer()`, whose page of `made.ids` is `made.hits` (made beforehand). */
-export function answerWithPage<T>(db: Archive, made: MadePage, answer: () => T): T {
-  madePages.set(db, made)
-  try {
-    return answer()
-  } finally {
-    madePages.delete(db)
-  }
-}
-
-function madePage(db: Archive, q: ParsedQuery, ids: number[], ranked: boolean, owner: string) {
-  const made = madePages.get(db)
-  if (
-    made === undefined ||
-    made.ranked !== ranked ||
-    made.owner !== owner ||
-    made.ids.length !== ids.length ||
-    made.ids.some((id, i) => id !== ids[i]) ||
-    made.q !== JSON.stringify(q)
-  ) {
-    return null
-  }
-  madePages.delete(db)
-  return made.hits
-}
+/** Whether `made` is the page of these ids for this query. */
+const isPageOf = (made: MadePage, q: ParsedQuery, ids: number[], ranked: boolean, owner: string) =>
+  made.ranked === ranked &&
+  made.owner === owner &&
+  made.ids.length === ids.length &&
+  made.ids.every((id, i) => id === ids[i]) &&
+  made.q === JSON.stringify(q)
 
 /** The hits shown for these ids: each article's row, its snippet (around the query's words when
  * `ranked`, else from its opening) and its story. */
@@ -442,9 +426,9 @@ export function page(
   ids: number[],
   ranked: boolean,
   owner: string,
+  made?: MadePage,
 ): SearchHit[] {
-  const made = madePage(db, q, ids, ranked, owner)
-  if (made) return made
+  if (made && isPageOf(made, q, ids, ranked, owner)) return made.hits
   const stories = storiesOf(db, ids)
   const detail = stmt(
     db,
@@ -512,7 +496,7 @@ function grouped(db: Archive, p: Prepared, req: SearchRequest, opts: SearchOptio
     const pageIds = firstOfEachStory(ordered, story, req.offset ?? 0, req.limit ?? 20)
     return {
       total: countStories(ids, story),
-      hits: page(db, p.q, pageIds, p.match !== null, owner),
+      hits: page(db, p.q, pageIds, p.match !== null, owner, opts.madePage),
       ...(idx
         ? {
             facets: {

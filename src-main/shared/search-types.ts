@@ -61,8 +61,8 @@ export interface SearchResult {
   total: number
   hits: SearchHit[]
   facets?: SearchFacets
-  /** No facets yet: they are being counted (just after start, on a large archive). The same
-   * request asked again shortly has them. */
+  /** No facets yet: they are being counted (just after start, or after a large archive
+   * changed). The same request asked again shortly has them. */
   facetsPending?: true
   /** Set when the query could not be used as typed; the result is then empty. */
   error?: WireError<'unsearchable-query'>

@@ -12,8 +12,8 @@ import { problemOf } from '../problem'
 
 export const PAGE = 100
 const DEBOUNCE_MS = 150
-// An answer that came before its facets (just after start on a large archive) is asked again
-// after this long, until they are there.
+// An answer that came before its facets (just after start, or after a large archive changed) is
+// asked again after this long, until they are there.
 const FACETS_AGAIN_MS = 400
 
 export class Search {
