@@ -1,22 +1,28 @@
 import type { Worker } from 'node:worker_threads'
 import { startWorker } from '../worker-start'
+import type { ParsedQuery } from '../shared/query'
+import type { MarkedText } from '../shared/search-types'
 
-/** A request to the id worker: the ids `sql` selects from archive `file`. */
-export interface IdAsk {
+/** A request to the id worker, on archive `file`: the ids `sql` selects, or the ranked
+ * snippets (hitSnippet) of these articles for query `q`. */
+export type IdAsk = {
   n: number
   file: string
   /** The better-sqlite3 binary to open it with (Electron's: see db/native.ts). */
   nativeBinding: string | undefined
-  sql: string
-  args: unknown[]
-}
+} & ({ sql: string; args: unknown[] } | { snippets: number[]; q: ParsedQuery })
 
 export type IdAnswer =
-  { ready: true } | { n: number; ids: Int32Array } | { n: number; error: string }
+  | { ready: true }
+  | { n: number; ids: Int32Array }
+  | { n: number; snippets: MarkedText[] }
+  | { n: number; error: string }
+
+type Answered = Int32Array | MarkedText[]
 
 /**
  * A worker thread reading search hits' ids from an archive file (search/id-worker.ts), for
- * searchArchiveAsync. Started once the first answer is out (its start-up is not worth it for one
+ * searchArchiveAsync, and cutting half of a ranked page's snippets once it has. Started once the first answer is out (its start-up is not worth it for one
  * search: the CLI never starts one); `ready` once it has come up, so no search waits for that.
  * A read that fails rejects (that search reads its ids in-thread); a worker that stops leaves it
  * not ready for good, and every search reads its ids in-thread as before.
@@ -25,16 +31,20 @@ export class IdReader {
   #worker: Worker | null = null
   #ready = false
   #seq = 0
-  #pending = new Map<number, { done: (ids: Int32Array) => void; fail: (e: Error) => void }>()
-  /** How many reads it answered (tests check that searches used it). */
+  #pending = new Map<number, { done: (a: Answered) => void; fail: (e: Error) => void }>()
+  // jobs sent and not finished, shared with the worker: read without waiting for its messages
+  readonly #queued = new Int32Array(new SharedArrayBuffer(4))
+  /** How many id reads it answered (tests check that searches used it). */
   answered = 0
+  /** How many pages' snippets it cut (half of each). */
+  cut = 0
 
   constructor(
     readonly file: string,
     readonly nativeBinding?: string,
   ) {
     try {
-      this.#worker = startWorker('id-worker')
+      this.#worker = startWorker('id-worker', { workerData: { queued: this.#queued.buffer } })
     } catch {
       return
     }
@@ -50,10 +60,14 @@ export class IdReader {
       if (!p) return
       this.#pending.delete(m.n)
       if (this.#pending.size === 0) w.unref()
-      if ('ids' in m) {
+      if ('error' in m) p.fail(new Error(m.error))
+      else if ('ids' in m) {
         this.answered++
         p.done(m.ids)
-      } else p.fail(new Error(m.error))
+      } else {
+        this.cut++
+        p.done(m.snippets)
+      }
     })
     const broken = (e?: unknown) =>
       this.#fail(e instanceof Error ? e : new Error('id worker stopped'))
@@ -65,15 +79,30 @@ export class IdReader {
     return this.#ready && this.#worker !== null
   }
 
+  /** Whether it has finished every job sent (its last answer may still be on its way). */
+  get idle(): boolean {
+    return this.ready && Atomics.load(this.#queued, 0) === 0
+  }
+
   /** The ids `sql` selects, ascending (what readIds gives), read by the worker. */
   read(sql: string, args: unknown[]): Promise<Int32Array> {
+    return this.#ask({ sql, args }) as Promise<Int32Array>
+  }
+
+  /** The ranked snippets (hitSnippet) of these articles for `q`, in their order. */
+  snippets(ids: number[], q: ParsedQuery): Promise<MarkedText[]> {
+    return this.#ask({ snippets: ids, q }) as Promise<MarkedText[]>
+  }
+
+  #ask(job: { sql: string; args: unknown[] } | { snippets: number[]; q: ParsedQuery }) {
     const w = this.#worker
     if (!w || !this.#ready) return Promise.reject(new Error('id worker not ready'))
     const n = ++this.#seq
-    return new Promise((done, fail) => {
+    return new Promise<Answered>((done, fail) => {
       if (this.#pending.size === 0) w.ref()
       this.#pending.set(n, { done, fail })
-      const ask: IdAsk = { n, file: this.file, nativeBinding: this.nativeBinding, sql, args }
+      const ask: IdAsk = { n, file: this.file, nativeBinding: this.nativeBinding, ...job }
+      Atomics.add(this.#queued, 0, 1)
       w.postMessage(ask)
     })
   }

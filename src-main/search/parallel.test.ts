@@ -63,6 +63,7 @@ describe('a search with its ids read on another thread', () => {
   it('answers exactly as the search on one thread, with the ids read by the worker', async () => {
     expect(reader.ready).toBe(true)
     const before = reader.answered
+    const cutBefore = reader.cut
     const cases: [SearchRequest, SearchOptions?][] = [
       [{ query: '市场', limit: 50 }],
       // only the newest 200 of the 260 hits are ranked: the cap's floor is read off the index
@@ -88,6 +89,8 @@ describe('a search with its ids read on another thread', () => {
     }
     // every one of these went through the worker (a search that fell back would read none)
     expect(reader.answered - before).toBe(cases.length)
+    // and the worker, done with the ids by then, cut half of some ranked pages' snippets
+    expect(reader.cut - cutBefore).toBeGreaterThan(0)
     const { one } = await both({ query: '市场', limit: 50 }, { rankCap: 200 })
     expect(one.total).toBe(N)
     expect(one.hits).toHaveLength(50)
@@ -152,6 +155,22 @@ describe('a search with its ids read on another thread', () => {
     forgetSearches(db)
     expect(two).toEqual(searchArchive(db, { query: '市场', limit: 50 }))
     expect(two.total).toBe(N)
+  })
+
+  it('cuts every snippet itself when the worker fails to', async () => {
+    const failing = {
+      ready: true,
+      idle: true,
+      file: db.name,
+      read: (sql: string, args: unknown[]) => reader.read(sql, args),
+      snippets: () => Promise.reject(new Error('worker gone')),
+    } as unknown as IdReader
+    forgetSearches(db)
+    const two = await searchArchiveAsync(db, { query: '市场', limit: 50 }, {}, failing)
+    forgetSearches(db)
+    const one = searchArchive(db, { query: '市场', limit: 50 })
+    expect(two).toEqual(one)
+    expect(two.hits.every((h) => h.snippet.marks.length > 0)).toBe(true)
   })
 
   it('counts an article imported while the worker was reading', async () => {

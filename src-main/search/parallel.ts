@@ -1,6 +1,7 @@
 import type { Archive } from '../db/open'
 import { generation } from '../db/generation'
-import type { SearchRequest, SearchResult } from '../shared/search-types'
+import type { MarkedText, SearchHit, SearchRequest, SearchResult } from '../shared/search-types'
+import type { ParsedQuery } from '../shared/query'
 import { LOCAL_OWNER } from '../db/annotations'
 import type { IdReader } from './id-reader'
 import { hasSearch, keepSearch } from './result-cache'
@@ -72,10 +73,11 @@ export async function searchArchiveAsync(
     // (a query FTS5 refuses: searchArchive says so as it always has)
     return sync()
   }
-  // the page too is made before the ids come: its snippets are most of what is left to do
+  // the page too is made before the ids come: its snippets are most of what is left to do (and
+  // the worker, once it has read the ids, cuts half of them)
   const owner = opts.owner ?? LOCAL_OWNER
   const ids = req.group ? firstStories(db, ranked, req) : pageOf(ranked, req)
-  const hits = ids && page(db, p.q, ids, true, owner)
+  const hits = ids && (await pageOnBoth(db, reader, p.q, ids, owner))
   try {
     if (!keepSearch(db, key, { ids: await reading, ranked }, gen)) return sync()
   } catch {
@@ -115,6 +117,34 @@ async function bothHalves(
   ids.set(low)
   ids.set(rest, low.length)
   return ids
+}
+
+/**
+ * The page of a ranked search: its snippets (most of a page's work: lexing, folding and matching
+ * each opening) cut half here and half by the worker, when the worker is done with the ids
+ * already; busy, it would make the page wait, and this thread cuts them all.
+ */
+async function pageOnBoth(
+  db: Archive,
+  reader: IdReader,
+  q: ParsedQuery,
+  ids: number[],
+  owner: string,
+): Promise<SearchHit[]> {
+  if (ids.length < 2 || !reader.idle) return page(db, q, ids, true, owner)
+  const half = Math.ceil(ids.length / 2)
+  const theirs = ids.slice(half)
+  const cutting = reader.snippets(theirs, q)
+  cutting.catch(() => undefined)
+  const mine = page(db, q, ids.slice(0, half), true, owner)
+  let cut: Map<number, MarkedText> | undefined
+  try {
+    const snippets = await cutting
+    cut = new Map(theirs.map((id, i) => [id, snippets[i]!]))
+  } catch {
+    // the worker failed: this thread cuts them
+  }
+  return [...mine, ...page(db, q, theirs, true, owner, undefined, cut)]
 }
 
 const pageOf = (ranked: number[], req: SearchRequest) =>

@@ -11,7 +11,7 @@ import { collectionId } from '../db/collections'
 import { LOCAL_OWNER } from '../db/annotations'
 import { toFtsMatch } from './fts'
 import { filterSql } from './filters'
-import { makeSnippet } from './snippet'
+import { hitSnippet, makeSnippet } from './snippet'
 import { stmt } from '../db/stmt'
 import { editsOf } from '../db/edits'
 import { anyTrashed, notTrashedSql, showsImported, shownSql } from '../db/shown'
@@ -419,7 +419,8 @@ const isPageOf = (made: MadePage, q: ParsedQuery, ids: number[], ranked: boolean
   made.q === JSON.stringify(q)
 
 /** The hits shown for these ids: each article's row, its snippet (around the query's words when
- * `ranked`, else from its opening) and its story. */
+ * `ranked`, else from its opening) and its story. `cut`: ranked snippets already cut elsewhere
+ * (by the id worker, see parallel.ts), by article id. */
 export function page(
   db: Archive,
   q: ParsedQuery,
@@ -427,6 +428,7 @@ export function page(
   ranked: boolean,
   owner: string,
   made?: MadePage,
+  cut?: ReadonlyMap<number, MarkedText>,
 ): SearchHit[] {
   if (made && isPageOf(made, q, ids, ranked, owner)) return made.hits
   const stories = storiesOf(db, ids)
@@ -458,27 +460,11 @@ export function page(
       thumbnail: storedThumbnailOf(db, r.id),
       read: r.read === 1,
       snippet: ranked
-        ? snippetFor(r.markdown, q)
+        ? (cut?.get(r.id) ?? hitSnippet(r.markdown, q))
         : makeSnippet(summary || r.markdown.slice(0, 2000), q),
       ...stories.get(r.id)!,
     }
   })
-}
-
-// Articles run up to hundreds of KB (inline images, long tables), and a snippet lexes, folds and
-// tokenizes all the text it is given: 50 of them were a third of a rare word's search. Look in the
-// opening first (cut at a paragraph break, so no Markdown construct is split), where a match
-// usually is, and read the whole text only when it is not there.
-const SNIPPET_HEAD = 3_000
-
-function snippetFor(markdown: string, q: ParsedQuery): MarkedText {
-  // With several AND-groups the excerpt showing most of them may lie past the opening.
-  if (markdown.length <= SNIPPET_HEAD || q.groups.length > 1) return makeSnippet(markdown, q)
-  const brk = markdown.lastIndexOf('\n\n', SNIPPET_HEAD)
-  const head = makeSnippet(markdown.slice(0, brk > SNIPPET_HEAD / 2 ? brk : SNIPPET_HEAD), q)
-  if (head.marks.length === 0) return makeSnippet(markdown, q)
-  // the text goes on after the opening even when the excerpt reaches its end
-  return head.text.endsWith('…') ? head : { ...head, text: `${head.text}…` }
 }
 
 /**

@@ -133,3 +133,20 @@ export function makeSnippet(original: string, q: ParsedQuery, maxChars = 160): M
   const shown = text.slice(from, to).replace(/\n/g, ' ')
   return { text: lead + shown + (to < len ? '…' : ''), marks }
 }
+
+// Articles run up to hundreds of KB (inline images, long tables), and a snippet lexes, folds and
+// tokenizes all the text it is given: 50 of them were a third of a rare word's search. Look in the
+// opening first (cut at a paragraph break, so no Markdown construct is split), where a match
+// usually is, and read the whole text only when it is not there.
+const SNIPPET_HEAD = 3_000
+
+/** A ranked hit's snippet: around the query's words, looked for in the opening first. */
+export function hitSnippet(markdown: string, q: ParsedQuery): MarkedText {
+  // With several AND-groups the excerpt showing most of them may lie past the opening.
+  if (markdown.length <= SNIPPET_HEAD || q.groups.length > 1) return makeSnippet(markdown, q)
+  const brk = markdown.lastIndexOf('\n\n', SNIPPET_HEAD)
+  const head = makeSnippet(markdown.slice(0, brk > SNIPPET_HEAD / 2 ? brk : SNIPPET_HEAD), q)
+  if (head.marks.length === 0) return makeSnippet(markdown, q)
+  // the text goes on after the opening even when the excerpt reaches its end
+  return head.text.endsWith('…') ? head : { ...head, text: `${head.text}…` }
+}
