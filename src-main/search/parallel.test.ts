@@ -4,7 +4,10 @@ import { bindingOf, openArchive, type Archive } from '../db/open'
 import { importFolders } from '../import/importer'
 import { article, tempTree } from '../test-support/tmp'
 import type { SearchRequest } from '../shared/search-types'
+import type { ParsedQuery } from '../shared/query'
 import { IdReader } from './id-reader'
+import { editArticle } from '../keep/edit'
+import { facetIndex } from './facet-index'
 import { searchArchiveAsync } from './parallel'
 import { forgetSearches } from './result-cache'
 import { searchArchive, type SearchOptions } from './search'
@@ -94,6 +97,18 @@ describe('a search with its ids read on another thread', () => {
     const { one } = await both({ query: '市场', limit: 50 }, { rankCap: 200 })
     expect(one.total).toBe(N)
     expect(one.hits).toHaveLength(50)
+  })
+
+  it('has the worker cut half of a date-ordered page once it has read its half of the ids', async () => {
+    for (const req of [
+      { query: '市场', sort: 'newest' as const, limit: 40 },
+      { query: 'market', sort: 'oldest' as const, limit: 10, offset: 20 },
+    ]) {
+      const before = reader.cut
+      const { one, two } = await both(req)
+      expect(two, JSON.stringify(req)).toEqual(one)
+      expect(reader.cut - before).toBe(1)
+    }
   })
 
   it('leaves filters and pages past the ranked head to the one-thread search', async () => {
@@ -190,5 +205,31 @@ describe('a search with its ids read on another thread', () => {
     expect(r.total).toBe(N + 1)
     forgetSearches(db)
     expect(r).toEqual(searchArchive(db, { query: '市场', limit: 50 }))
+  })
+
+  it('never shows a page cut before the archive changed', async () => {
+    // the page's first title edited while the worker cuts the snippets of its second half (in
+    // date order): the half made before the edit would show the old title
+    const req = { query: '市场', sort: 'newest' as const, limit: 20 }
+    // (the date order comes off the facet index: built again after the import above)
+    facetIndex(db)
+    forgetSearches(db)
+    const first = searchArchive(db, req).hits[0]!.id
+    const meanwhile = {
+      ready: true,
+      idle: true,
+      file: db.name,
+      read: (sql: string, args: unknown[]) => reader.read(sql, args),
+      snippets: async (ids: number[], q: ParsedQuery) => {
+        const cut = await reader.snippets(ids, q)
+        editArticle(db, first, { set: { title: '改过的标题' } })
+        return cut
+      },
+    } as unknown as IdReader
+    forgetSearches(db)
+    const r = await searchArchiveAsync(db, req, {}, meanwhile)
+    forgetSearches(db)
+    expect(r).toEqual(searchArchive(db, req))
+    expect(r.hits[0]).toMatchObject({ id: first, title: '改过的标题' })
   })
 })

@@ -7,6 +7,7 @@ import type { IdReader } from './id-reader'
 import { hasSearch, keepSearch } from './result-cache'
 import { firstOfEachStory, storyOf } from './stories'
 import { readIds } from '../db/id-list'
+import { pageByDate, readyFacetIndex } from './facet-index'
 import {
   lastArticleId,
   MATCHED_BELOW,
@@ -57,10 +58,21 @@ export async function searchArchiveAsync(
   const key = searchKey(cap, matched, args)
   if (hasSearch(db, key)) return sync()
   const gen = generation(db)
-  if ((req.sort ?? 'relevance') !== 'relevance') {
+  const sort = req.sort ?? 'relevance'
+  if (sort !== 'relevance') {
     const ids = await bothHalves(db, reader, p.match)
-    if (ids) keepSearch(db, key, { ids }, gen)
-    return sync()
+    if (!ids || !keepSearch(db, key, { ids }, gen) || req.group) return sync()
+    // the page, as searchArchive takes it off the date order, with its snippets cut on both
+    // threads (the worker is done with its half of the ids)
+    const idx = readyFacetIndex(db)
+    if (!idx) return sync()
+    const owner = opts.owner ?? LOCAL_OWNER
+    const pageIds = pageByDate(idx, ids, sort, req.offset ?? 0, req.limit ?? 20)
+    const hits = await pageOnBoth(db, reader, p.q, pageIds, owner)
+    // (a change to the archive while the snippets were cut: the page may be stale)
+    if (generation(db) !== gen) return sync()
+    const madePage = { q: JSON.stringify(p.q), ids: pageIds, ranked: true, owner, hits }
+    return searchArchive(db, req, { ...opts, madePage })
   }
   if ((req.offset ?? 0) + (req.limit ?? 20) > RANKED_HEAD || cap < RANKED_HEAD) return sync()
   const reading = reader.read(matched, args)
