@@ -132,9 +132,10 @@ async function bothHalves(
 }
 
 /**
- * The page of a ranked search: its snippets (most of a page's work: lexing, folding and matching
- * each opening) cut half here and half by the worker, when the worker is done with the ids
- * already; busy, it would make the page wait, and this thread cuts them all.
+ * The page of a search for words (by relevance or in date order, its snippets cut around the
+ * words): the snippets, most of a page's work (lexing, folding and matching each opening), cut
+ * half here and half by the worker when the worker is done with the ids already. A busy worker
+ * would make the page wait: then this thread cuts them all.
  */
 async function pageOnBoth(
   db: Archive,
