@@ -103,6 +103,9 @@ describe('a search with its ids read on another thread', () => {
     for (const req of [
       { query: '市场', sort: 'newest' as const, limit: 40 },
       { query: 'market', sort: 'oldest' as const, limit: 10, offset: 20 },
+      // one row per story (the list's default)
+      { query: '市场', sort: 'newest' as const, limit: 25, group: true },
+      { query: '市场', sort: 'oldest' as const, limit: 10, offset: 30, group: true },
     ]) {
       const before = reader.cut
       const { one, two } = await both(req)

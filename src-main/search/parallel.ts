@@ -61,13 +61,16 @@ export async function searchArchiveAsync(
   const sort = req.sort ?? 'relevance'
   if (sort !== 'relevance') {
     const ids = await bothHalves(db, reader, p.match)
-    if (!ids || !keepSearch(db, key, { ids }, gen) || req.group) return sync()
-    // the page, as searchArchive takes it off the date order, with its snippets cut on both
-    // threads (the worker is done with its half of the ids)
+    if (!ids || !keepSearch(db, key, { ids }, gen)) return sync()
+    // the page, as searchArchive takes it off the date order (the first version of each story,
+    // grouped), with its snippets cut on both threads (the worker is done with its half of the ids)
     const idx = readyFacetIndex(db)
     if (!idx) return sync()
     const owner = opts.owner ?? LOCAL_OWNER
-    const pageIds = pageByDate(idx, ids, sort, req.offset ?? 0, req.limit ?? 20)
+    const [offset, limit] = [req.offset ?? 0, req.limit ?? 20]
+    const pageIds = req.group
+      ? firstOfEachStory((n) => pageByDate(idx, ids, sort, 0, n), storyOf(db), offset, limit)
+      : pageByDate(idx, ids, sort, offset, limit)
     const hits = await pageOnBoth(db, reader, p.q, pageIds, owner)
     // (a change to the archive while the snippets were cut: the page may be stale)
     if (generation(db) !== gen) return sync()
