@@ -20,6 +20,7 @@ import {
   rankedHead,
   searchArchive,
   searchKey,
+  type MadePage,
   type SearchOptions,
 } from './search'
 
@@ -71,10 +72,9 @@ export async function searchArchiveAsync(
     const pageIds = req.group
       ? firstOfEachStory((n) => pageByDate(idx, ids, sort, 0, n), storyOf(db), offset, limit)
       : pageByDate(idx, ids, sort, offset, limit)
-    const hits = await pageOnBoth(db, reader, p.q, pageIds, owner)
+    const madePage = await pageOnBoth(db, reader, p.q, pageIds, owner)
     // (a change to the archive while the snippets were cut: the page may be stale)
     if (generation(db) !== gen) return sync()
-    const madePage = { q: JSON.stringify(p.q), ids: pageIds, ranked: true, owner, hits }
     return searchArchive(db, req, { ...opts, madePage })
   }
   if ((req.offset ?? 0) + (req.limit ?? 20) > RANKED_HEAD || cap < RANKED_HEAD) return sync()
@@ -92,15 +92,14 @@ export async function searchArchiveAsync(
   // the worker, once it has read the ids, cuts half of them)
   const owner = opts.owner ?? LOCAL_OWNER
   const ids = req.group ? firstStories(db, ranked, req) : pageOf(ranked, req)
-  const hits = ids && (await pageOnBoth(db, reader, p.q, ids, owner))
+  const madePage = ids && (await pageOnBoth(db, reader, p.q, ids, owner))
   try {
     if (!keepSearch(db, key, { ids: await reading, ranked }, gen)) return sync()
   } catch {
     // the worker failed: this search reads its ids itself
     return sync()
   }
-  if (!ids || !hits) return sync()
-  const madePage = { q: JSON.stringify(p.q), ids, ranked: true, owner, hits }
+  if (!madePage) return sync()
   return searchArchive(db, req, { ...opts, madePage })
 }
 
@@ -136,9 +135,9 @@ async function bothHalves(
 
 /**
  * The page of a search for words (by relevance or in date order, its snippets cut around the
- * words): the snippets, most of a page's work (lexing, folding and matching each opening), cut
- * half here and half by the worker when the worker is done with the ids already. A busy worker
- * would make the page wait: then this thread cuts them all.
+ * words), made for searchArchive's answer: the snippets, most of a page's work (lexing, folding
+ * and matching each opening), cut half here and half by the worker when the worker is done with
+ * the ids already. A busy worker would make the page wait: then this thread cuts them all.
  */
 async function pageOnBoth(
   db: Archive,
@@ -146,8 +145,9 @@ async function pageOnBoth(
   q: ParsedQuery,
   ids: number[],
   owner: string,
-): Promise<SearchHit[]> {
-  if (ids.length < 2 || !reader.idle) return page(db, q, ids, true, owner)
+): Promise<MadePage> {
+  const made = (hits: SearchHit[]) => ({ q: JSON.stringify(q), ids, ranked: true, owner, hits })
+  if (ids.length < 2 || !reader.idle) return made(page(db, q, ids, true, owner))
   const half = Math.ceil(ids.length / 2)
   const theirs = ids.slice(half)
   const cutting = reader.snippets(theirs, q)
@@ -160,7 +160,7 @@ async function pageOnBoth(
   } catch {
     // the worker failed: this thread cuts them
   }
-  return [...mine, ...page(db, q, theirs, true, owner, undefined, cut)]
+  return made([...mine, ...page(db, q, theirs, true, owner, undefined, cut)])
 }
 
 const pageOf = (ranked: number[], req: SearchRequest) =>
