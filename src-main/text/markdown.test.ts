@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { generateArticle } from '../../bench/generate'
 import { CORPUS, hasCorpus } from '../test-support/corpus'
-import { lexMarkdown, lexMarkdownSlowly } from './markdown'
+import { lexMarkdown, lexMarkdownSlowly, mayBeSetext, mayBeTable } from './markdown'
 
 // lexMarkdown skips marked's inline pass where it cannot find anything; the tokens must be the
 // ones marked makes, or the index would read an article differently from the reader.
@@ -36,6 +36,60 @@ describe('lexMarkdown', () => {
 
   test('as marked on generated articles', () => {
     for (let i = 0; i < 300; i++) same(generateArticle(i).text)
+  })
+
+  // Lines that make or nearly make setext headings and tables, after text, blank lines of every
+  // kind of space (U+3000 indents Chinese paragraphs) and blocks that interrupt a paragraph
+  const LINES = [
+    '标题',
+    'Title text',
+    '===',
+    '---',
+    '  ---',
+    '   ==',
+    '    ---',
+    '\t---',
+    '= not',
+    '-not',
+    '- item',
+    '1. one',
+    '| a | b |',
+    '|---|---|',
+    ':--|--:',
+    '-|-',
+    'a | b',
+    '  |:-:|',
+    '    | x |',
+    '',
+    '   ',
+    '\u3000',
+    '\u00a0',
+    '\t',
+    ' \u3000 ',
+    '> quote',
+    '# head',
+    '```',
+    '***',
+    'x\u2028y',
+    '<div>',
+    '[1]: /u',
+  ]
+  test('as marked on generated blocks of setext underlines, tables and blank lines', () => {
+    let seed = 7
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n
+    for (let i = 0; i < 4000; i++) {
+      const lines = Array.from({ length: 2 + next(7) }, () => LINES[next(LINES.length)]!)
+      same(lines.join('\n'))
+    }
+  })
+
+  test('tries setext headings and tables only where one may start', () => {
+    expect(mayBeSetext('段落\n第二行\n\n---')).toBe(false)
+    expect(mayBeSetext('段落\n\u3000\n===')).toBe(false)
+    expect(mayBeSetext('段落\n    ---')).toBe(false)
+    expect(mayBeSetext('段落\n第二行\n   ---')).toBe(true)
+    expect(mayBeTable('a | b\nc | d')).toBe(false)
+    expect(mayBeTable('a | b\n   |--|--|')).toBe(true)
   })
 
   test.skipIf(!hasCorpus)('as marked on every article of the news corpus', () => {
