@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { isCjk, normalizeText, normalizeWithMap, toIndexText } from './normalize'
+import { foldChunk, isCjk, normalizeText, normalizeWithMap, toIndexText } from './normalize'
 
 const VS17 = '\u{E0100}'
 
@@ -80,6 +80,64 @@ describe('normalizeWithMap', () => {
       expect(text.slice(map.indexOf(start), e)).toBe(piece)
     }
   })
+})
+
+// A chunk is a code point and the units that attach to it (marks, Hangul medial and final jamo,
+// half-width dakuten); normalizeText folds each chunk on its own, whatever is around it.
+const attaching = (ch: string) => /^\p{M}$/u.test(ch) || /^[\u1160-\u11ff\uff9e\uff9f]$/.test(ch)
+function chunks(s: string): string[] {
+  const out: string[] = []
+  for (const ch of s) {
+    if (out.length > 0 && attaching(ch)) out[out.length - 1] += ch
+    else out.push(ch)
+  }
+  return out
+}
+
+test('folds every chunk as it would alone, in runs of text met before and not', () => {
+  // units that fold to themselves, units that fold, marks and jamo after either, surrogates
+  const units = [
+    '中',
+    '文',
+    '。',
+    'a',
+    'z',
+    ' ',
+    '“',
+    '蘋',
+    '，',
+    'A',
+    'Ｉ',
+    'ﬁ',
+    '\u0301',
+    '\u0302',
+    'ᄀ',
+    'ᅡ',
+    'ᆨ',
+    'ｶ',
+    'ﾞ',
+    '\u200b',
+    '\u00ad',
+    '\ufe0f',
+    '𠮷',
+    '😀',
+    '\ud800',
+    '\udc00',
+    '\uf8fd',
+    'e',
+    'İ',
+  ]
+  let seed = 11
+  const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n
+  for (let i = 0; i < 3000; i++) {
+    const s = Array.from({ length: 1 + next(12) }, () => units[next(units.length)]!).join('')
+    // a lone surrogate half is kept as it is
+    const expected = chunks(s)
+      .map((c) => (/^[\ud800-\udfff]$/.test(c) ? c : foldChunk(c)))
+      .join('')
+    expect(normalizeText(s), JSON.stringify(s)).toBe(expected)
+    expect(normalizeWithMap(s).text, JSON.stringify(s)).toBe(expected)
+  }
 })
 
 describe('toIndexText', () => {
