@@ -20,7 +20,7 @@ export function readSimpleYaml(source: string): Record<string, unknown> | undefi
   const out: Record<string, unknown> = {}
   const lines = source.split('\n')
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(/ +$/, '')
+    const line = trimSpaces(lines[i]!)
     if (line === '') continue
     const m = KEY.exec(line)
     if (!m) return undefined
@@ -39,7 +39,7 @@ export function readSimpleYaml(source: string): Record<string, unknown> | undefi
       const items: Scalar[] = []
       let indent: number | null = null
       for (; i + 1 < lines.length; i++) {
-        const next = lines[i + 1]!.replace(/ +$/, '')
+        const next = trimSpaces(lines[i + 1]!)
         if (next === '') {
           // A blank line inside a list ends nothing in YAML: only go on if an item follows.
           continue
@@ -64,6 +64,10 @@ export function readSimpleYaml(source: string): Record<string, unknown> | undefi
   return Object.keys(out).length > 0 ? out : undefined
 }
 
+/** The line without the spaces that end it (most lines have none: no regex run for them). */
+const trimSpaces = (line: string) =>
+  line.charCodeAt(line.length - 1) === 32 ? line.replace(/ +$/, '') : line
+
 /** One scalar in a line, or undefined when it is not plainly one of the simple kinds. */
 function scalar(text: string): Scalar | undefined {
   const c = text[0]
@@ -75,6 +79,11 @@ function scalar(text: string): Scalar | undefined {
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t' }
 
 function doubleQuoted(text: string): string | undefined {
+  // without escapes, the text between the quotes as it is
+  if (!text.includes('\\')) {
+    const end = text.indexOf('"', 1)
+    return end === text.length - 1 ? text.slice(1, end) : undefined
+  }
   let out = ''
   for (let i = 1; i < text.length; i++) {
     const c = text[i]!
