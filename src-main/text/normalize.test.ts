@@ -153,6 +153,10 @@ describe('toIndexText', () => {
     ['中・日', '中 ・ 日'],
     ['  many\n\n\tspaces  ', 'many spaces'],
     ['Café, résumé!', 'cafe resume'],
+    // a surrogate half without its other half: the replacement character, never the half
+    ['x\ud800y', 'x\ufffdy'],
+    ['中\udc00文', '中 \ufffd 文'],
+    ['𠮷\ud83d', '𠮷 \ufffd'],
     ['', ''],
   ])('%s → %s', (input, expected) => {
     expect(toIndexText(input)).toBe(expected)

@@ -333,6 +333,7 @@ export function indexTextOf(t: string): string {
   let needSpace = false
   let pendingBreak = false
   let lastCjk = false // the last token character written was CJK
+  let lone = false // a surrogate half was written without its other half
   for (let i = 0; i < len; i++) {
     const u = unit[i]!
     let k = kind[u]!
@@ -367,10 +368,17 @@ export function indexTextOf(t: string): string {
     if ((needSpace || cjk) && n > 0 && out[n - 1] !== 32) out[n++] = 32
     out[n++] = u
     if (astral) out[n++] = unit[++i]!
+    else if ((u & 0xf800) === 0xd800) lone = true
     needSpace = cjk
     if (k >= TOKEN) lastCjk = cjk
   }
-  if (LITTLE_ENDIAN) return utf16.decode(out.subarray(0, n))
+  if (LITTLE_ENDIAN) {
+    // Buffer's decoding copies the units as they are, four times faster than TextDecoder, which
+    // also turns a lone surrogate half into U+FFFD: for the rare text with one, it still decodes
+    return lone
+      ? utf16.decode(out.subarray(0, n))
+      : Buffer.from(out.buffer, out.byteOffset, n * 2).toString('utf16le')
+  }
   let r = ''
   for (let k = 0; k < n; k += 4096) {
     r += String.fromCharCode.apply(
