@@ -28,6 +28,8 @@ describe('lexMarkdown', () => {
     '中文段落，没有任何标记。\n第二行\n\n第二段',
     'a **b** _c_ `d` ~~e~~ \\* &amp; &#20013; <b>x</b> [l](h) ![i](u) <https://a.b> www.x.com a@b.c',
     'two spaces  \nbreak, and mailto:a@b http://x ftp://y',
+    'Note: at 08:00, HTTPS://A.B and Ftp://c.d, xmpp:a@b.c/r, mailto:x@y.z; 时间：8:00',
+    'a colon: only, and http without its slashes: http:x',
     '# 标题\n\n> 引用\n\n- 一\n- 二\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```',
     '<div>\nhtml block\n</div>\n\n<script>\nx()\n</script>\n\ntext\r\nwith CRLF\rand CR',
     '[ref][1]\n\n[1]: https://a.b "t"\n\n    indented code\n\n---\n\nSetext\n===',
