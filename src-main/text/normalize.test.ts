@@ -140,6 +140,13 @@ test('folds every chunk as it would alone, in runs of text met before and not', 
   }
 })
 
+test('folds and indexes a text longer than the buffers kept between calls, and short ones after', () => {
+  const long = '蘋果Ａ'.repeat(800_000)
+  expect(normalizeText(long)).toBe('苹果a'.repeat(800_000))
+  expect(toIndexText(long)).toBe('苹 果 a '.repeat(800_000).trimEnd())
+  expect(toIndexText('蘋果ＡＩ')).toBe('苹 果 ai')
+})
+
 describe('toIndexText', () => {
   test.each([
     ['阿里巴巴 launches AI', '阿 里 巴 巴 launches ai'],

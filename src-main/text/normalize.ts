@@ -141,6 +141,19 @@ const keptUnit = new Uint8Array(0x10000)
 // them from an array costs half of what charCodeAt does, measured on Node 20)
 let foldInput = new Uint16Array(0)
 
+// Buffers kept between calls are kept only up to this many units (4 MB): one huge text must not
+// hold its buffers for the rest of the process's life.
+const KEEP_UNITS = 1 << 21
+
+/** `kept` when it holds `n` units, else a new array with room to spare while that is small. */
+function unitsFor(kept: Uint16Array, n: number): Uint16Array {
+  return kept.length >= n ? kept : new Uint16Array(n * 2 <= KEEP_UNITS ? n * 2 : n)
+}
+
+/** Copies a string's UTF-16 units into `into` (long enough); returns how many. */
+const copyUnits = (s: string, into: Uint16Array): number =>
+  Buffer.from(into.buffer, into.byteOffset, into.byteLength).write(s, 'utf16le') >>> 1
+
 interface MapSink {
   map: Int32Array
 }
@@ -168,9 +181,9 @@ function fold(s: string, sink: MapSink | null): string {
     runStart = end
   }
 
-  if (foldInput.length < s.length) foldInput = new Uint16Array(s.length * 2)
-  const len = Buffer.from(foldInput.buffer).write(s, 'utf16le') >>> 1
-  const unit = foldInput
+  const unit = unitsFor(foldInput, s.length)
+  if (unit.length <= KEEP_UNITS) foldInput = unit
+  const len = copyUnits(s, unit)
   let i = 0
   while (i < len) {
     const u = unit[i]!
@@ -315,20 +328,21 @@ export function toIndexText(s: string): string {
   return indexTextOf(normalizeText(s))
 }
 
+// indexTextOf's input units and output, kept between calls (its text is decoded before it returns)
+let indexInput = new Uint16Array(0)
+let indexOutput = new Uint16Array(0)
+
 /** toIndexText of text already folded by normalizeText (the importer folds each body once, for
  * the index and for story clusters). */
-// indexTextOf's output buffer, kept between calls (its text is decoded from it before it returns)
-let indexScratch = new Uint16Array(0)
-let indexInput = new Uint16Array(0)
-
 export function indexTextOf(t: string): string {
   // a hand loop: a regex replace per CJK character was several times slower on Chinese text
   const kind = kindTable ?? buildKindTable()
-  if (indexScratch.length < t.length * 4 + 4) indexScratch = new Uint16Array(t.length * 8 + 4)
-  const out = indexScratch
-  if (indexInput.length < t.length) indexInput = new Uint16Array(t.length * 2)
-  const len = Buffer.from(indexInput.buffer).write(t, 'utf16le') >>> 1
-  const unit = indexInput
+  const unit = unitsFor(indexInput, t.length)
+  if (unit.length <= KEEP_UNITS) indexInput = unit
+  const len = copyUnits(t, unit)
+  // room for what the loop writes: each unit, and before it a space, a break token and a space
+  const out = unitsFor(indexOutput, t.length * 4 + 4)
+  if (out.length <= KEEP_UNITS) indexOutput = out
   let n = 0
   let needSpace = false
   let pendingBreak = false
