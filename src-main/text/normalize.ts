@@ -146,7 +146,7 @@ let foldInput = new Uint16Array(0)
 const KEEP_UNITS = 1 << 21
 
 /** `kept` when it holds `n` units, else a new array with room to spare while that is small. */
-function unitsFor(kept: Uint16Array, n: number): Uint16Array {
+function unitsFor(kept: Uint16Array<ArrayBuffer>, n: number): Uint16Array<ArrayBuffer> {
   return kept.length >= n ? kept : new Uint16Array(n * 2 <= KEEP_UNITS ? n * 2 : n)
 }
 
