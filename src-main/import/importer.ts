@@ -89,12 +89,23 @@ export async function importFolders(
     }
     roots.push({ folder, root })
   }
-  for (const { root } of roots) {
-    for await (const entries of scanFolder(root, opts.signal)) {
-      const before = progress.scanned
-      progress.scanned += entries.length
-      if (Math.floor(progress.scanned / 500) > Math.floor(before / 500)) emit()
+  // The parse workers start as soon as the count says they will be wanted, so that their
+  // start-up (a fifth of a second) goes on while the rest of the folder is counted.
+  let pool: Preparer | null = null
+  try {
+    for (const { root } of roots) {
+      for await (const entries of scanFolder(root, opts.signal)) {
+        const before = progress.scanned
+        progress.scanned += entries.length
+        if (Math.floor(progress.scanned / 500) > Math.floor(before / 500)) emit()
+        if (pool === null && wantsWorkers(progress.scanned, opts)) pool = workerPool(opts.workers)
+      }
     }
+    return await importWork(db, work(), progress.scanned, prefix, progress, opts, pool)
+  } catch (e) {
+    // the walk failed, or the import before its own cleanup (closing twice is harmless)
+    await pool?.close()
+    throw e
   }
   async function* work(): AsyncGenerator<WorkItem[]> {
     for (const { folder, root } of roots) {
@@ -103,10 +114,14 @@ export async function importFolders(
       }
     }
   }
-  return importWork(db, work(), progress.scanned, prefix, progress, opts)
 }
 
 const FEW_FILES = 64
+
+/** Whether an import of `total` files prepares them in worker threads: a few files (a watcher's
+ * batch, a small folder) are not worth starting a worker for. */
+const wantsWorkers = (total: number, opts: ImportOptions) =>
+  opts.workers !== 0 && total >= FEW_FILES
 
 type WorkItem = { folder: string; root: string; entry: ScanEntry }
 
@@ -148,6 +163,8 @@ async function importWork(
   prefix: (folder: string, rel: string) => string,
   progress: ImportProgress,
   opts: ImportOptions,
+  /** Workers started already (while the folder was counted). */
+  early: Preparer | null = null,
 ): Promise<ImportReport> {
   const report = emptyReport()
   const emit = () => opts.onProgress?.({ ...progress })
@@ -158,10 +175,9 @@ async function importWork(
   const started = Date.now()
   const batchSize = opts.batchSize ?? 1000
   const mediaDir = mediaDirOf(db)
-  // Batches k + 1 and k + 2 are with the workers while batch k is written here. A few files
-  // (a watcher's batch, a small folder) are not worth starting a worker for.
+  // Batches k + 1 and k + 2 are with the workers while batch k is written here.
   const preparer: Preparer =
-    opts.workers === 0 || total < FEW_FILES ? inThread() : workerPool(opts.workers)
+    early ?? (wantsWorkers(total, opts) ? workerPool(opts.workers) : inThread())
   let pending: WorkItem[] = []
   let at = 0
   const prepareBatch = async () => {
