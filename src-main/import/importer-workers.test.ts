@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { openArchive, type Archive } from '../db/open'
 import { importFolders } from './importer'
-import { article, tempTree } from '../test-support/tmp'
+import { articleFiles, tempTree } from '../test-support/tmp'
 import type { ImportProgress } from '../shared/types'
 import type { Preparer } from './pool'
 
@@ -33,9 +33,7 @@ afterEach(() => {
 })
 
 function setup(n: number): string {
-  const files: Record<string, string> = {}
-  for (let i = 0; i < n; i++) files[`d${i % 3}/f${i}.md`] = article(`标题 ${i}`, `正文 ${i}`)
-  tree = tempTree(files)
+  tree = tempTree(articleFiles(n))
   db = openArchive(':memory:')
   return tree.dir
 }

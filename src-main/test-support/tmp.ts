@@ -23,3 +23,10 @@ export function tempTree(files: Record<string, string | Uint8Array> = {}) {
 export function article(title: string, body: string, extra = ''): string {
   return `---\ntitle: "${title}"\ndate: "2025-02-13 19:47:22"\ntags:\n  - "test"\n${extra}---\n\n${body}\n`
 }
+
+/** `n` small articles (`f0.md`…) spread over three folders, `d0` to `d2`. */
+export function articleFiles(n: number): Record<string, string> {
+  const files: Record<string, string> = {}
+  for (let i = 0; i < n; i++) files[`d${i % 3}/f${i}.md`] = article(`标题 ${i}`, `正文 ${i}`)
+  return files
+}
