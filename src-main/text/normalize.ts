@@ -137,18 +137,24 @@ const astralCache = new Map<number, string>()
 const KEPT = 1
 const FOLDED = 2
 const keptUnit = new Uint8Array(0x10000)
-// fold's copy of its input's UTF-16 units (Buffer#write copies them in one native call; reading
-// them from an array costs half of what charCodeAt does, measured on Node 20)
-let foldInput = new Uint16Array(0)
-
 // Buffers kept between calls are kept only up to this many units (4 MB): one huge text must not
 // hold its buffers for the rest of the process's life.
 const KEEP_UNITS = 1 << 21
 
-/** `kept` when it holds `n` units, else a new array with room to spare while that is small. */
-function unitsFor(kept: Uint16Array<ArrayBuffer>, n: number): Uint16Array<ArrayBuffer> {
-  return kept.length >= n ? kept : new Uint16Array(n * 2 <= KEEP_UNITS ? n * 2 : n)
+/** An array of at least `n` units, the same one call after call while it is small enough. */
+function keptUnits(): (n: number) => Uint16Array {
+  let kept = new Uint16Array(0)
+  return (n) => {
+    if (kept.length >= n) return kept
+    const made = new Uint16Array(n * 2 <= KEEP_UNITS ? n * 2 : n)
+    if (made.length <= KEEP_UNITS) kept = made
+    return made
+  }
 }
+
+// fold's copy of its input's UTF-16 units (Buffer#write copies them in one native call; reading
+// them from an array costs half of what charCodeAt does, measured on Node 20)
+const foldInput = keptUnits()
 
 /** Copies a string's UTF-16 units into `into` (long enough); returns how many. */
 const copyUnits = (s: string, into: Uint16Array): number =>
@@ -181,8 +187,7 @@ function fold(s: string, sink: MapSink | null): string {
     runStart = end
   }
 
-  const unit = unitsFor(foldInput, s.length)
-  if (unit.length <= KEEP_UNITS) foldInput = unit
+  const unit = foldInput(s.length)
   const len = copyUnits(s, unit)
   let i = 0
   while (i < len) {
@@ -329,20 +334,18 @@ export function toIndexText(s: string): string {
 }
 
 // indexTextOf's input units and output, kept between calls (its text is decoded before it returns)
-let indexInput = new Uint16Array(0)
-let indexOutput = new Uint16Array(0)
+const indexInput = keptUnits()
+const indexOutput = keptUnits()
 
 /** toIndexText of text already folded by normalizeText (the importer folds each body once, for
  * the index and for story clusters). */
 export function indexTextOf(t: string): string {
   // a hand loop: a regex replace per CJK character was several times slower on Chinese text
   const kind = kindTable ?? buildKindTable()
-  const unit = unitsFor(indexInput, t.length)
-  if (unit.length <= KEEP_UNITS) indexInput = unit
+  const unit = indexInput(t.length)
   const len = copyUnits(t, unit)
   // room for what the loop writes: each unit, and before it a space, a break token and a space
-  const out = unitsFor(indexOutput, t.length * 4 + 4)
-  if (out.length <= KEEP_UNITS) indexOutput = out
+  const out = indexOutput(t.length * 4 + 4)
   let n = 0
   let needSpace = false
   let pendingBreak = false
