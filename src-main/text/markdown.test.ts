@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { generateArticle } from '../../bench/generate'
+import { generateArticle, mulberry32 } from '../../bench/generate'
 import { CORPUS, hasCorpus } from '../test-support/corpus'
 import { lexMarkdown, lexMarkdownSlowly, mayBeSetext, mayBeTable } from './markdown'
 
@@ -77,8 +77,8 @@ describe('lexMarkdown', () => {
     '[1]: /u',
   ]
   test('as marked on generated blocks of setext underlines, tables and blank lines', () => {
-    let seed = 7
-    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n
+    const rnd = mulberry32(7)
+    const next = (n: number) => Math.floor(rnd() * n)
     for (let i = 0; i < 4000; i++) {
       const lines = Array.from({ length: 2 + next(7) }, () => LINES[next(LINES.length)]!)
       same(lines.join('\n'))

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { mulberry32 } from '../../bench/generate'
 import { foldChunk, isCjk, normalizeText, normalizeWithMap, toIndexText } from './normalize'
 
 const VS17 = '\u{E0100}'
@@ -127,8 +128,8 @@ test('folds every chunk as it would alone, in runs of text met before and not', 
     'e',
     'İ',
   ]
-  let seed = 11
-  const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n
+  const rnd = mulberry32(11)
+  const next = (n: number) => Math.floor(rnd() * n)
   for (let i = 0; i < 3000; i++) {
     const s = Array.from({ length: 1 + next(12) }, () => units[next(units.length)]!).join('')
     // a lone surrogate half is kept as it is
