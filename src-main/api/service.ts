@@ -20,6 +20,7 @@ import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchiveAsync } from '../search/parallel'
 import { IdReader } from '../search/id-reader'
 import { FacetWarmth } from '../search/facet-warmth'
+import { warmSearchText } from '../search/snippet'
 import { LecternError } from '../shared/errors'
 import type { Selection } from '../shared/organise'
 import type { SearchSort } from '../shared/search-types'
@@ -402,6 +403,7 @@ export class ArchiveService extends KeepService implements LecternService {
    * (seconds at a million articles), and the first list needs none of it. */
   warmUp(): void {
     this.#facets.warmUp()
+    setImmediate(warmSearchText).unref()
   }
 
   #facets: FacetWarmth

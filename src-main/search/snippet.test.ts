@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import { parseQuery } from '../shared/query'
-import { findMatches, makeSnippet, markTerms as markAll } from './snippet'
+import {
+  findMatches,
+  hitSnippet,
+  makeSnippet,
+  markTerms as markAll,
+  warmSearchText,
+} from './snippet'
 import { plainText as stripMarkdown } from '../text/plain'
 import { markedHtml } from '../shared/marked-text'
 
@@ -226,5 +232,17 @@ describe('stripMarkdown', () => {
     ['---', ''],
   ])('%j → %j', (md, expected) => {
     expect(stripMarkdown(md)).toBe(expected)
+  })
+})
+
+describe('warmSearchText', () => {
+  // serve and the desktop run it at start, before any search: it must not fail, nor leave
+  // anything behind that changes a later snippet
+  test('leaves the snippets it warmed up for as they are', () => {
+    const md = '# 經濟\n\n央行宣布**降息**，market 回应。'
+    warmSearchText()
+    expect(markedHtml(hitSnippet(md, parseQuery('降息 market')))).toBe(
+      '經濟 央行宣布<mark>降息</mark>，<mark>market</mark> 回应。',
+    )
   })
 })
