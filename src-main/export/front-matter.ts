@@ -2,10 +2,12 @@
 // front matter, key for key, plus whatever the archive knows that those keys do not say (a title
 // taken from a heading, a date from the old path), plus the user's own data under `lectern`.
 // Pure: the writer in markdown.ts does the files.
-import YAML from 'yaml'
+import { lazyPackage } from '../lazy-package'
 import { parseArticle } from '../import/parse'
 import type { Article } from '../shared/types'
 import type { ArticleAnnotations } from './annotations'
+
+const YAML = lazyPackage<typeof import('yaml')>('yaml')
 
 /** The fields compared on re-import: exactly what the parser derives from a file. */
 export const ROUND_TRIP_FIELDS = [
@@ -68,7 +70,7 @@ function lecternOf(fm: Record<string, unknown>): LecternBlock {
 
 function serialise(fm: Record<string, unknown>, body: string): string {
   // lineWidth 0: no folding, so a long title reads as one line in other tools too.
-  const yaml = Object.keys(fm).length ? YAML.stringify(fm, { lineWidth: 0 }) : ''
+  const yaml = Object.keys(fm).length ? YAML().stringify(fm, { lineWidth: 0 }) : ''
   return `---\n${yaml}---\n\n${body}`
 }
 

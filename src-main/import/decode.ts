@@ -1,7 +1,10 @@
-import chardet from 'chardet'
-import iconv from 'iconv-lite'
+import { lazyPackage } from '../lazy-package'
 import type { DecodeResult } from './types'
 import type { ImportWarning } from '../shared/problems'
+
+// loaded on the first file that is not UTF-8
+const chardet = lazyPackage<typeof import('chardet')>('chardet')
+const iconv = lazyPackage<typeof import('iconv-lite')>('iconv-lite')
 
 const MAGIC: readonly (readonly number[])[] = [
   [0x89, 0x50, 0x4e, 0x47], // PNG
@@ -112,7 +115,7 @@ function utf8(buf: Uint8Array, strict = false): Decoded | null {
 }
 
 function legacy(buf: Uint8Array, encoding: string): Decoded {
-  const text = iconv.decode(buf, encoding, { stripBOM: true })
+  const text = iconv().decode(buf, encoding, { stripBOM: true })
   return {
     text,
     encoding,
@@ -139,11 +142,11 @@ function guessLegacy(buf: Uint8Array): Decoded {
   const mostlyUtf8 = mostlyValidUtf8(buf)
   if (mostlyUtf8) return mostlyUtf8
 
-  const candidates = chardet
+  const candidates = chardet()
     .analyse(buf)
     .map((m) => ({ encoding: LEGACY[m.name], confidence: m.confidence }))
     .filter((m): m is { encoding: string; confidence: number } => m.encoding !== undefined)
-  const clean = (enc: string): boolean => !iconv.decode(buf, enc).includes('\uFFFD')
+  const clean = (enc: string): boolean => !iconv().decode(buf, enc).includes('\uFFFD')
 
   const top = candidates[0]
   // chardet is reliable on a paragraph or more; on a title-sized text it guesses at random.

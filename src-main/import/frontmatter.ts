@@ -1,8 +1,11 @@
-import YAML from 'yaml'
-import { parse as parseToml } from 'smol-toml'
+import { lazyPackage } from '../lazy-package'
 import { parseDate } from './dates'
 import { readSimpleYaml } from './simple-yaml'
 import type { ImportWarning } from '../shared/problems'
+
+// the full parsers, loaded on the first front matter the simple reader leaves to them
+const yaml = lazyPackage<typeof import('yaml')>('yaml')
+const toml = lazyPackage<typeof import('smol-toml')>('smol-toml')
 
 export interface FrontMatter {
   /** JSON-safe (dates as ISO strings); {} when there is none or it could not be read. */
@@ -90,7 +93,7 @@ function readYaml(source: string): Read {
   const simple = readSimpleYaml(source)
   if (simple !== undefined) return { value: simple }
   // Real archives repeat keys; the last one winning beats refusing the whole file.
-  const doc = YAML.parseDocument(source, { uniqueKeys: false })
+  const doc = yaml().parseDocument(source, { uniqueKeys: false })
   const error = doc.errors[0]
   if (!error) return { value: doc.toJS({ maxAliasCount: 1000 }) }
   const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
@@ -111,7 +114,7 @@ function salvageYaml(source: string): Record<string, unknown> {
     const raw = m[2]!
     let value: unknown
     try {
-      value = YAML.parse(raw)
+      value = yaml().parse(raw)
     } catch {
       if (/^[[{]/.test(raw)) continue // half a list is not worth guessing at
       value = raw.replace(/^(["'])(.*)\1$/, '$2')
@@ -123,7 +126,7 @@ function salvageYaml(source: string): Record<string, unknown> {
 
 function readToml(source: string): Read {
   try {
-    return { value: parseToml(source) }
+    return { value: toml().parse(source) }
   } catch (e) {
     const err = e as { line?: number; message?: string }
     const at = typeof err.line === 'number' ? { line: err.line + 1 } : {}
