@@ -72,7 +72,7 @@ interface Sets {
   /** Where eviction goes on from: an iterator over `sets`, which sees what is added after it and
    * skips what is deleted. Every entry behind it has been evicted, so the oldest kept is next. A
    * loop from the map's start each time walked over every deleted entry V8 had not yet compacted
-   * away (thousands, per article placed): 0.75 s of an import of 100,000 articles. */
+   * away (thousands, per article placed): 100,000 evictions took 351 ms that way, 77 ms this. */
   oldest: Iterator<[number, Uint32Array]>
 }
 const cache = new WeakMap<Archive, Sets>()
