@@ -1,6 +1,9 @@
-import { diffArrays } from 'diff'
+import { lazyPackage } from '../lazy-package'
 import { isCjk, normalizeText } from '../text/normalize'
 import type { DiffPart } from '../shared/clusters'
+
+// jsdiff, loaded when a reader first compares two versions
+const jsdiff = lazyPackage<typeof import('diff')>('diff')
 
 // jsdiff (Myers' O(ND) diff, maintained, with edit-length and time limits) does the alignment;
 // what it cannot know is what a "word" is in Chinese. Its word mode splits on spaces (a whole
@@ -46,7 +49,7 @@ export interface DiffResult {
 
 /** What `to` changes from `from`, word by word (character by character in CJK text). */
 export function diffTexts(from: string, to: string, maxEdits = 20_000): DiffResult {
-  const changes = diffArrays(diffTokens(from), diffTokens(to), {
+  const changes = jsdiff().diffArrays(diffTokens(from), diffTokens(to), {
     comparator: (a, b) => a.key === b.key,
     maxEditLength: maxEdits,
   })

@@ -6,9 +6,12 @@
 import { createRequire } from 'node:module'
 import type { JSDOM } from 'jsdom'
 import { Marked } from 'marked'
-import createDOMPurify, { type DOMPurify } from 'dompurify'
+import type { DOMPurify } from 'dompurify'
 import { imageKey } from '../shared/images'
 import { MARKED_OPTIONS, SAFE_LINK, purifyConfig } from '../shared/sanitize'
+import { lazyPackage } from '../lazy-package'
+
+const createDOMPurify = lazyPackage<typeof import('dompurify').default>('dompurify')
 
 const marked = new Marked(MARKED_OPTIONS)
 const base = purifyConfig()
@@ -31,7 +34,9 @@ function purifier() {
   // app starts (it was a third of the time to their first search answer).
   const { JSDOM: Dom } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom')
   const { window } = new Dom('<!doctype html><html><body></body></html>')
-  const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0])
+  const purify = createDOMPurify()(
+    window as unknown as Parameters<typeof import('dompurify').default>[0],
+  )
   purify.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element
     if (el.tagName === 'A') {
