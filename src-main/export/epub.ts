@@ -3,7 +3,6 @@
 // book; pictures of a type EPUB readers need not support (WebP, AVIF, BMP, ICO, and SVG, which
 // may carry scripts) are shown as their alt text.
 import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { rgbPng } from '../images/png'
@@ -14,6 +13,7 @@ import { articleHeader } from './html'
 import { citationForExport } from './citation'
 import { escapeHtml, renderXhtml } from './render'
 import { EXPORT_CSS } from './styles'
+import { lazyPackage } from '../lazy-package'
 
 interface NodepubDocument {
   addSection(title: string, content: string, excludeFromContents?: boolean): void
@@ -25,8 +25,7 @@ interface Nodepub {
 }
 // nodepub is CommonJS without types; loaded at run time like the other external packages.
 // Required on the first EPUB, not at start (a fifth of a second before the first search).
-let loaded: Nodepub | null = null
-const nodepub = (): Nodepub => (loaded ??= createRequire(import.meta.url)('nodepub') as Nodepub)
+const nodepub = lazyPackage<Nodepub>('nodepub')
 
 const COVER = () =>
   rgbPng(600, 800, (_x, y) => (y > 260 && y < 420 ? [46, 64, 87] : [246, 243, 236]))

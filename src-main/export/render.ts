@@ -3,7 +3,6 @@
 // needs the page's DOM, so here DOMPurify runs over a jsdom window.
 // Pictures are swapped by the caller: stored ones for a data: URL or a file in the book, the rest
 // for their alt text, so the file never loads anything from the pictures' hosts.
-import { createRequire } from 'node:module'
 import type { JSDOM } from 'jsdom'
 import { Marked } from 'marked'
 import type { DOMPurify } from 'dompurify'
@@ -12,6 +11,7 @@ import { MARKED_OPTIONS, SAFE_LINK, purifyConfig } from '../shared/sanitize'
 import { lazyPackage } from '../lazy-package'
 
 const createDOMPurify = lazyPackage<typeof import('dompurify').default>('dompurify')
+const jsdom = lazyPackage<typeof import('jsdom')>('jsdom')
 
 const marked = new Marked(MARKED_OPTIONS)
 const base = purifyConfig()
@@ -32,8 +32,7 @@ function purifier() {
   if (shared) return shared
   // jsdom takes a second to load: required on the first export, not when `lectern serve` or the
   // app starts (it was a third of the time to their first search answer).
-  const { JSDOM: Dom } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom')
-  const { window } = new Dom('<!doctype html><html><body></body></html>')
+  const { window } = new (jsdom().JSDOM)('<!doctype html><html><body></body></html>')
   const purify = createDOMPurify()(
     window as unknown as Parameters<typeof import('dompurify').default>[0],
   )
