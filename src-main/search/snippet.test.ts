@@ -1,12 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { parseQuery } from '../shared/query'
-import {
-  findMatches,
-  hitSnippet,
-  makeSnippet,
-  markTerms as markAll,
-  warmSearchText,
-} from './snippet'
+import { findMatches, hitSnippet, makeSnippet, markTerms as markAll } from './snippet'
+import { warmSearchText } from './search'
 import { plainText as stripMarkdown } from '../text/plain'
 import { markedHtml } from '../shared/marked-text'
 

@@ -1,9 +1,8 @@
 import { isCjk, normalizeWithMap } from '../text/normalize'
-import { parseQuery, type ParsedQuery } from '../shared/query'
+import type { ParsedQuery } from '../shared/query'
 import type { MarkedText } from '../shared/search-types'
 import { mergeRanges, queryMatcher, type Hit, type TextRange } from '../shared/match'
 import { plainText } from '../text/plain'
-import { toFtsMatch } from './fts'
 
 // Snippets are cut from the ORIGINAL text (so no spaces appear between Chinese characters and
 // 臺灣 stays 臺灣 when the query was 台湾): matching happens on the folded text, the same way FTS5
@@ -150,16 +149,4 @@ export function hitSnippet(markdown: string, q: ParsedQuery): MarkedText {
   if (head.marks.length === 0) return makeSnippet(markdown, q)
   // the text goes on after the opening even when the excerpt reaches its end
   return head.text.endsWith('…') ? head : { ...head, text: `${head.text}…` }
-}
-
-/**
- * Builds what a process's first search builds once (the folding and index-text tables, the
- * Markdown lexer's first runs: about 100 ms here), for a service that starts before anyone asks:
- * serve and the desktop run it while the page or window is still loading, so the first answer
- * does not wait for it.
- */
-export function warmSearchText(): void {
-  const q = parseQuery('經濟 market')
-  toFtsMatch(q)
-  hitSnippet('# 经济\n\n**市场** market 的数据，[来源](https://example.org)。\n\n- 一\n\n> 二', q)
 }
