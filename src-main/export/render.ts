@@ -34,7 +34,7 @@ function purifier() {
   // app starts (it was a third of the time to their first search answer).
   const { window } = new (jsdom().JSDOM)('<!doctype html><html><body></body></html>')
   const purify = createDOMPurify()(
-    window as unknown as Parameters<typeof import('dompurify').default>[0],
+    window as unknown as Parameters<ReturnType<typeof createDOMPurify>>[0],
   )
   purify.addHook('afterSanitizeAttributes', (node) => {
     const el = node as Element
