@@ -67,6 +67,7 @@ const READER: Method[] = [
 ]
 const EDITOR: Method[] = [
   'importFolders',
+  'importReportFiles',
   'cancelImport',
   'chooseFolders',
   'fetchImages',

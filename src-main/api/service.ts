@@ -7,7 +7,9 @@ import type {
 } from '../shared/api'
 import type { Caller, Me, Role, TokenRole, UserInfo } from '../shared/auth'
 import { Accounts, type AccountsOptions } from './accounts'
-import type { ImportReport } from '../shared/types'
+import type { ImportFilesPage, ImportReport, ReportFilter } from '../shared/types'
+import { reportPage, withoutFiles } from '../import/report'
+import { LOCAL_OWNER } from '../shared/auth'
 import type { SearchRequest, SearchResult } from '../shared/search-types'
 import { bindingOf, openArchive, type Archive } from '../db/open'
 import { getArticle } from '../db/articles'
@@ -75,6 +77,8 @@ export class ArchiveService extends KeepService implements LecternService {
   readonly accounts: Accounts
   /** One long job at a time: an import, or a run of image downloads. */
   #running: { job: Job; ctrl: AbortController } | null = null
+  /** Each owner's last import's report, read a page at a time by `importReportFiles`. */
+  #reports = new Map<string, ImportReport>()
 
   constructor(opts: ServiceOptions) {
     super()
@@ -221,20 +225,37 @@ export class ArchiveService extends KeepService implements LecternService {
     return readingStatus.place(this.db, caller.owner, a.articleId, a.position)
   }
 
-  async importFolders({ folders }: { folders: string[] }, caller?: Caller): Promise<ImportReport> {
+  async importFolders(
+    { folders, listFiles = true }: { folders: string[]; listFiles?: boolean | undefined },
+    caller?: Caller,
+  ): Promise<ImportReport> {
     this.#mayWrite('import')
     if (folders.length === 0) throw new LecternError('no-folders')
     const ctrl = this.#start('import')
+    const who = caller?.owner ?? LOCAL_OWNER
+    // the last report goes with the next import: a million files' list is about 60 MB kept
+    this.#reports.clear()
     try {
       this.#leaveSample()
-      return await importFolders(this.db, folders, {
+      const report = await importFolders(this.db, folders, {
         signal: ctrl.signal,
         onProgress: (p) => this.#opts.emit?.('importProgress', p),
         owner: caller?.owner,
       })
+      this.#reports.set(who, report)
+      return listFiles ? report : withoutFiles(report)
     } finally {
       this.#running = null
     }
+  }
+
+  importReportFiles(
+    { filter, offset, limit }: { filter: ReportFilter; offset: number; limit: number },
+    caller?: Caller,
+  ): ImportFilesPage {
+    const report = this.#reports.get(caller?.owner ?? LOCAL_OWNER)
+    if (!report) return { total: 0, files: [], notable: 0, warnings: 0 }
+    return reportPage(report, filter, offset, limit)
   }
 
   cancelImport(): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportFileResult } from '../shared/types'
-import { eachFile, emptyReport, fileCount, tally } from './report'
+import { eachFile, emptyReport, fileCount, reportPage, tally, withoutFiles } from './report'
 import { reportJson } from '../cli/report-json'
 
 const results: ImportFileResult[] = [
@@ -68,6 +68,71 @@ describe('the import report', () => {
     for (let i = 0; i < 100_000; i++) tally(report, r(i))
     expect(fileCount(report)).toBe(100_000)
     expect([...eachFile(report)][99_999]).toEqual(r(99_999))
+  })
+})
+
+describe('the report a page at a time', () => {
+  const paths = (page: { files: ImportFileResult[] }) => page.files.map((f) => f.path)
+
+  it('filters as the report dialog does, in the order the files were met', () => {
+    // both forms: the compact list, and a report whose files were read (an array again)
+    const read = filled()
+    expect(read.files).toHaveLength(7)
+    for (const report of [filled(), read]) {
+      const notable = reportPage(report, 'notable', 0, 100)
+      // a warning, a duplicate, a skip and a failure; not the clean import, update or unchanged
+      expect(paths(notable)).toEqual(['新闻/经济.md', 'b.md', 'c.txt', 'd.md'])
+      expect(notable).toMatchObject({ total: 4, notable: 4, warnings: 1 })
+      expect(reportPage(report, 'warnings', 0, 100).files).toEqual([results[1]])
+      expect(paths(reportPage(report, 'imported', 0, 100))).toEqual(['a.md', '新闻/经济.md'])
+      expect(reportPage(report, 'updated', 0, 100).files).toEqual([results[5]])
+      expect(reportPage(report, 'moved', 0, 100)).toMatchObject({ total: 0, files: [] })
+    }
+  })
+
+  it('pages deep into a hundred thousand files without making the whole list', () => {
+    const report = emptyReport()
+    for (let i = 0; i < 100_000; i++) {
+      tally(report, {
+        path: `${i}.md`,
+        status: i % 10 === 0 ? 'duplicate' : 'imported',
+        id: i + 1,
+        ...(i % 10 === 0 ? { duplicateOf: 1 } : {}),
+        warnings: i % 1000 === 0 ? [{ code: 'unknown-date' }] : [],
+      })
+    }
+    const page = reportPage(report, 'notable', 9_990, 20)
+    expect(page).toMatchObject({ total: 10_000, notable: 10_000, warnings: 100 })
+    expect(paths(page)).toEqual([
+      '99900.md',
+      '99910.md',
+      '99920.md',
+      '99930.md',
+      '99940.md',
+      '99950.md',
+      '99960.md',
+      '99970.md',
+      '99980.md',
+      '99990.md',
+    ])
+    expect(page.files[0]).toEqual({
+      path: '99900.md',
+      status: 'duplicate',
+      id: 99_901,
+      duplicateOf: 1,
+      warnings: [],
+    })
+    expect(reportPage(report, 'imported', 89_999, 5).files.map((f) => f.id)).toEqual([100_000])
+    // the compact list is still what the report holds: JSON of it would list every file
+    expect(Object.getOwnPropertyDescriptor(report, 'files')?.get).toBeDefined()
+  })
+
+  it('leaves the list out of the answer without reading it', () => {
+    const report = filled()
+    const bare = withoutFiles(report)
+    expect(bare).toEqual({ ...filled(), files: [] })
+    expect(Object.getOwnPropertyDescriptor(report, 'files')?.get).toBeDefined()
+    expect(reportPage(report, 'skipped', 0, 10).files).toEqual([results[3]])
   })
 })
 

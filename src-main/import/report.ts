@@ -1,4 +1,11 @@
-import { FILE_STATUSES, type ImportFileResult, type ImportReport } from '../shared/types'
+import {
+  FILE_STATUSES,
+  type FileStatus,
+  type ImportFileResult,
+  type ImportFilesPage,
+  type ImportReport,
+  type ReportFilter,
+} from '../shared/types'
 
 /**
  * Every file's result, a million of them at most, kept as numbers and bytes instead of objects:
@@ -7,6 +14,19 @@ import { FILE_STATUSES, type ImportFileResult, type ImportReport } from '../shar
  * objects they took about 330 bytes a file, 330 MB of heap at 1,000,000 held to the end of the
  * import; this takes about 60. A report's `files` is made from it only when someone reads it.
  */
+// a file's status byte: its status's index in FILE_STATUSES, and flags
+const STATUS = 0x0f
+const ERRED = 0x20
+const WARNED = 0x40
+// a duplicate whose duplicateOf is its id
+const SAME_DUP = 0x80
+
+interface FileKind {
+  status: FileStatus
+  warned: boolean
+  erred: boolean
+}
+
 class FileList {
   #bytes = Buffer.allocUnsafe(1 << 16)
   #used = 0
@@ -32,7 +52,11 @@ class FileList {
     const { path: _p, status, id, duplicateOf, warnings, ...more } = r
     // a duplicate's duplicateOf is its id: one bit instead of a JSON string
     const sameDup = duplicateOf !== undefined && duplicateOf === id
-    this.#status[i] = FILE_STATUSES.indexOf(status) | (sameDup ? 0x80 : 0)
+    this.#status[i] =
+      FILE_STATUSES.indexOf(status) |
+      (sameDup ? SAME_DUP : 0) |
+      (warnings.length > 0 ? WARNED : 0) |
+      (r.error ? ERRED : 0)
     const rest: Partial<ImportFileResult> = { ...more }
     if (warnings.length > 0) rest.warnings = warnings
     if (duplicateOf !== undefined && !sameDup) rest.duplicateOf = duplicateOf
@@ -46,13 +70,23 @@ class FileList {
     const id = this.#ids[i]!
     const f: ImportFileResult = {
       path: this.#bytes.toString('utf8', i === 0 ? 0 : this.#ends[i - 1], this.#ends[i]),
-      status: FILE_STATUSES[code & 0x7f]!,
+      status: FILE_STATUSES[code & STATUS]!,
       warnings: [],
     }
     if (!Number.isNaN(id)) f.id = id
-    if (code & 0x80) f.duplicateOf = id
+    if (code & SAME_DUP) f.duplicateOf = id
     const rest = this.#rest.get(i)
     return rest === undefined ? f : Object.assign(f, JSON.parse(rest) as Partial<ImportFileResult>)
+  }
+
+  /** What the report's filters look at, without making the file's object. */
+  kind(i: number): FileKind {
+    const code = this.#status[i]!
+    return {
+      status: FILE_STATUSES[code & STATUS]!,
+      warned: (code & WARNED) !== 0,
+      erred: (code & ERRED) !== 0,
+    }
   }
 
   #growRows(): void {
@@ -153,4 +187,71 @@ export function tally(report: ImportReport, r: ImportFileResult): void {
     report.annotations.orphaned += r.annotations.orphaned
   }
   report.editedFieldsKept += r.editedFieldsKept ?? 0
+}
+
+/** Files worth a look in the report: a warning, a failure, or anything but a plain import. */
+const notable = (k: FileKind) =>
+  k.warned ||
+  k.erred ||
+  !(k.status === 'imported' || k.status === 'updated' || k.status === 'unchanged')
+
+function keeps(filter: ReportFilter, k: FileKind): boolean {
+  if (filter === 'notable') return notable(k)
+  if (filter === 'warnings') return k.warned
+  return k.status === filter
+}
+
+// Each finished report's files by filter, as positions: made on the first page asked for, so a
+// page deep in a million files costs no scan of the ones before it.
+const pages = new WeakMap<ImportReport, Map<ReportFilter, Int32Array>>()
+
+function positions(report: ImportReport, filter: ReportFilter): Int32Array {
+  let byFilter = pages.get(report)
+  if (!byFilter) pages.set(report, (byFilter = new Map()))
+  let at = byFilter.get(filter)
+  if (at) return at
+  const list = compact.get(report)
+  const n = fileCount(report)
+  const kind = list
+    ? (i: number) => list.kind(i)
+    : (i: number) => {
+        const f = report.files[i]!
+        return { status: f.status, warned: f.warnings.length > 0, erred: f.error !== undefined }
+      }
+  const keep = new Int32Array(n)
+  let kept = 0
+  for (let i = 0; i < n; i++) if (keeps(filter, kind(i))) keep[kept++] = i
+  at = keep.slice(0, kept)
+  byFilter.set(filter, at)
+  return at
+}
+
+/**
+ * A page of a finished report's files (its list must not grow after the first page is asked
+ * for). Read from the compact list when the report has one: `files` is never made whole.
+ */
+export function reportPage(
+  report: ImportReport,
+  filter: ReportFilter,
+  offset: number,
+  limit: number,
+): ImportFilesPage {
+  const at = positions(report, filter)
+  const list = compact.get(report)
+  const file = (i: number) => (list ? list.at(i) : report.files[i]!)
+  return {
+    total: at.length,
+    files: Array.from(at.subarray(offset, offset + limit), file),
+    notable: positions(report, 'notable').length,
+    warnings: positions(report, 'warnings').length,
+  }
+}
+
+/** The report with an empty `files` (made without reading it: that would make the whole list). */
+export function withoutFiles(report: ImportReport): ImportReport {
+  const out = {} as Record<string, unknown>
+  for (const k of Object.keys(report) as (keyof ImportReport)[]) {
+    out[k] = k === 'files' ? [] : report[k]
+  }
+  return out as unknown as ImportReport
 }

@@ -1,6 +1,15 @@
 // The main/renderer contract, written once. The service implements LecternApi; the renderer's
 // client type is derived from it; the dispatcher refuses any method not in `argChecks`.
-import type { Article, ImportProgress, ImportReport, LabelCount, Stats } from './types'
+import {
+  REPORT_FILTERS,
+  type Article,
+  type ImportFilesPage,
+  type ImportProgress,
+  type ImportReport,
+  type LabelCount,
+  type ReportFilter,
+  type Stats,
+} from './types'
 import type { SearchRequest, SearchResult, SearchSort } from './search-types'
 import {
   fraction,
@@ -86,7 +95,13 @@ export interface LecternApi extends KeepApi {
   categories(): LabelCount[]
   article(args: { id: number }): Article | null
   search(args: SearchRequest): Promise<SearchResult>
-  importFolders(args: { folders: string[] }): Promise<ImportReport>
+  /** The report lists every file unless `listFiles` is false: then `files` is empty and
+   * `importReportFiles` reads them a page at a time (the app's report dialog; a million files'
+   * list is tens of megabytes on the wire). */
+  importFolders(args: { folders: string[]; listFiles?: boolean }): Promise<ImportReport>
+  /** A page of the files of the caller's last import in this session, filtered as the report
+   * dialog filters them (empty before any import). */
+  importReportFiles(args: { filter: ReportFilter; offset: number; limit: number }): ImportFilesPage
   cancelImport(): boolean
   /** Asks the user for folders (desktop: a system dialog). Null where there is no dialog (the
    * browser), in which case the UI asks for a path on the server. */
@@ -301,7 +316,12 @@ const checks = {
     sort: optional(oneOf('relevance', 'newest', 'oldest')),
     group: optional(bool),
   }),
-  importFolders: obj({ folders: list(str, 100) }),
+  importFolders: obj({ folders: list(str, 100), listFiles: optional(bool) }),
+  importReportFiles: obj({
+    filter: oneOf(...REPORT_FILTERS),
+    offset: int(0, 10_000_000),
+    limit: int(1, 1000),
+  }),
   cancelImport: none,
   chooseFolders: none,
   fetchImages: obj({
@@ -411,6 +431,7 @@ export const methodRoles: { readonly [M in Method]: Role } = {
   imageStatus: 'reader',
   me: 'reader',
   importFolders: 'editor',
+  importReportFiles: 'editor',
   cancelImport: 'editor',
   chooseFolders: 'editor',
   fetchImages: 'editor',

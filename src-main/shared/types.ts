@@ -133,6 +133,23 @@ export interface ImportFileResult {
   editedFieldsKept?: number
 }
 
+/** Which of an import's files a page of its report lists: those worth a look (warnings, failures,
+ * skips, duplicates, moves), those with warnings, or those of one status. */
+export type ReportFilter = FileStatus | 'notable' | 'warnings'
+export const REPORT_FILTERS: readonly ReportFilter[] = ['notable', 'warnings', ...FILE_STATUSES]
+
+/** A page of the last import's files (`importReportFiles`): the report dialog reads them as it
+ * scrolls, so a million files never travel, nor sit in the window, at once. */
+export interface ImportFilesPage {
+  /** Files the filter keeps, in the order the import met them. */
+  total: number
+  /** Up to `limit` of them from `offset`. */
+  files: ImportFileResult[]
+  /** Files worth a look, and files with warnings: the counts of the first two filters. */
+  notable: number
+  warnings: number
+}
+
 export interface ImportCounts {
   scanned: number
   imported: number

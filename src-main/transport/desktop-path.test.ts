@@ -173,6 +173,7 @@ describe('the desktop path: renderer client → preload → ipc.ts → dispatche
 // here a compile error (npm run lint), so every method is tried on both transports.
 const calls = {
   importFolders: { folders: ['<tree>'] },
+  importReportFiles: { filter: 'imported', offset: 0, limit: 50 },
   info: undefined,
   stats: undefined,
   tags: undefined,
