@@ -50,4 +50,21 @@ test('imports the 2,098-file corpus with a moving progress bar', async ({ page }
   await filters.getByRole('button', { name: /^With warnings/ }).click()
   await expect(dialog.getByRole('listitem').first()).toBeVisible()
   await shot(page, 'import-corpus-report')
+  // the imported files, read a page at a time as the list scrolls: the last row comes too
+  await filters.getByRole('button', { name: /^Imported \(/ }).click()
+  const files = dialog.getByRole('list')
+  await expect(files.getByRole('listitem').first()).toContainText(/Imported.*\.md/)
+  const calls: string[] = []
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/call')) calls.push(r.postData() ?? '')
+  })
+  await files.evaluate((el) => (el.scrollTop = el.scrollHeight))
+  await expect(files.getByRole('listitem').last()).toContainText(/Imported.*\.md/)
+  await expect(files.locator('[aria-busy="true"]')).toHaveCount(0)
+  await shot(page, 'import-corpus-report-end')
+  // only the pages in view were asked for, not the whole list
+  const pages = calls.filter((c) => c.includes('importReportFiles'))
+  expect(pages.length).toBeGreaterThan(0)
+  expect(pages.length).toBeLessThanOrEqual(2)
+  expect(pages.every((c) => !c.includes('"offset":0'))).toBe(true)
 })

@@ -1,37 +1,53 @@
 // One import at a time: the dialog's state, live progress from `importProgress` events, and the
-// final report with a status filter.
+// final report with a status filter. The report's files are read from the archive a page at a
+// time as the list scrolls (`importReportFiles`): a million files never travel at once.
+import { untrack } from 'svelte'
+import { SvelteMap } from 'svelte/reactivity'
 import { api, isDesktop, onEvent } from '../api/client'
 import type {
   FileStatus,
   ImportFileResult,
   ImportProgress,
   ImportReport,
+  ReportFilter,
 } from '../../../src-main/shared/types'
 import { LongJob } from './long-job.svelte'
 import { ui } from './ui.svelte'
 
-export type ReportFilter = FileStatus | 'all' | 'warnings'
+export type { ReportFilter }
 type OnDone = (report: ImportReport | null) => void | Promise<void>
+
+/** Files a page of the report holds. */
+const PAGE = 100
+
+const COUNT_OF: Record<FileStatus, keyof ImportReport> = {
+  imported: 'imported',
+  updated: 'updated',
+  moved: 'moved',
+  unchanged: 'unchanged',
+  duplicate: 'duplicates',
+  skipped: 'skipped',
+  failed: 'failed',
+}
 
 export class Importer extends LongJob<ImportProgress, ImportReport> {
   protected readonly countingPhase = 'importing'
-  #filter = $state<ReportFilter>('all')
+  #filter = $state<ReportFilter>('notable')
   #folder = $state('')
   #fetchImagesAfter = $state(false)
   #watchAfter = $state(false)
   #listening = false
   /** Whether the running import was started here (and so ends with our own report). */
   #own = false
-
-  #notable = $derived(
-    (this.report?.files ?? []).filter(
-      (f) =>
-        f.warnings.length > 0 ||
-        f.error ||
-        !['imported', 'updated', 'unchanged'].includes(f.status),
-    ),
-  )
-  #shown = $derived(this.#select(this.#filter))
+  /** Files worth a look and files with warnings (the first two filters' counts). */
+  #counts = $state.raw({ notable: 0, warnings: 0 })
+  /** The shown filter's pages read so far, by number (rows reading `fileAt` draw as they land). */
+  #pages = new SvelteMap<number, ImportFileResult[]>()
+  /** Pages on their way: bookkeeping only, nothing draws from it. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #asked = new Set<number>()
+  /** Bumped when the filter or the report changes: a page asked for before is dropped. */
+  #generation = 0
 
   protected cancelCall() {
     return api.cancelImport()
@@ -60,26 +76,63 @@ export class Importer extends LongJob<ImportProgress, ImportReport> {
   set watchAfter(v: boolean) {
     this.#watchAfter = v
   }
-  /** Files worth a look: warnings, failures, skips, duplicates. */
-  get notable(): ImportFileResult[] {
-    return this.#notable
-  }
-  get shown(): ImportFileResult[] {
-    return this.#shown
-  }
 
+  /** How many files a filter shows: warnings, failures, skips, duplicates ('notable'), those
+   * with warnings, or those of one status. */
   count(filter: ReportFilter): number {
-    return this.#select(filter).length
+    if (filter === 'notable' || filter === 'warnings') return this.#counts[filter]
+    return (this.report?.[COUNT_OF[filter]] as number | undefined) ?? 0
   }
 
-  #select(filter: ReportFilter): ImportFileResult[] {
-    if (filter === 'all') return this.#notable
-    if (filter === 'warnings') return this.#notable.filter((f) => f.warnings.length > 0)
-    return (this.report?.files ?? []).filter((f) => f.status === filter)
+  /** How many files the chosen filter shows. */
+  get shownCount(): number {
+    return this.count(this.#filter)
+  }
+
+  /** The shown filter's file at `i`, or undefined while its page is on its way. */
+  fileAt(i: number): ImportFileResult | undefined {
+    return this.#pages.get(Math.floor(i / PAGE))?.[i % PAGE]
+  }
+
+  /** Rows `start` to `end` are in view: reads the pages they are on. */
+  want(start: number, end: number): void {
+    // called from the list's effect, which should not rerun as pages land
+    untrack(() => {
+      for (let p = Math.floor(start / PAGE); p <= Math.floor(end / PAGE); p++) {
+        if (!this.#pages.has(p) && !this.#asked.has(p)) void this.#read(p)
+      }
+    })
+  }
+
+  async #read(page: number): Promise<void> {
+    const generation = this.#generation
+    this.#asked.add(page)
+    try {
+      const got = await api.importReportFiles({
+        filter: this.#filter,
+        offset: page * PAGE,
+        limit: PAGE,
+      })
+      if (generation !== this.#generation) return
+      this.#pages.set(page, got.files)
+      this.#counts = { notable: got.notable, warnings: got.warnings }
+    } catch (e) {
+      if (generation === this.#generation) ui.report(e)
+    } finally {
+      if (generation === this.#generation) this.#asked.delete(page)
+    }
+  }
+
+  #forgetPages(): void {
+    this.#generation++
+    this.#pages.clear()
+    this.#asked.clear()
   }
 
   setFilter(f: ReportFilter): void {
     this.#filter = f
+    this.#forgetPages()
+    this.want(0, 0)
   }
 
   /** Follows progress events. They travel apart from the call's answer and may arrive after
@@ -121,10 +174,17 @@ export class Importer extends LongJob<ImportProgress, ImportReport> {
     const clean = folders.map((f) => f.trim()).filter(Boolean)
     if (clean.length === 0 || this.phase === 'running') return
     this.#own = true
-    this.#filter = 'all'
+    this.#filter = 'notable'
+    this.#forgetPages()
+    this.#counts = { notable: 0, warnings: 0 }
     const report = await this.run(
       { phase: 'scanning', scanned: 0, done: 0, total: 0, current: null, rate: 0 },
-      () => api.importFolders({ folders: clean }),
+      async () => {
+        const r = await api.importFolders({ folders: clean, listFiles: false })
+        // the first page (and the counts of the filters) before the report shows
+        await this.#read(0)
+        return r
+      },
     )
     if (report && this.#watchAfter && !report.cancelled) {
       try {
@@ -139,7 +199,8 @@ export class Importer extends LongJob<ImportProgress, ImportReport> {
 
   reset(): void {
     this.resetJob()
-    this.#filter = 'all'
+    this.#filter = 'notable'
+    this.#forgetPages()
     this.#folder = ''
     this.#fetchImagesAfter = false
     this.#watchAfter = false
