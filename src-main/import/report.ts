@@ -1,5 +1,6 @@
 import {
   FILE_STATUSES,
+  STATUS_COUNTS,
   type FileStatus,
   type ImportFileResult,
   type ImportFilesPage,
@@ -164,23 +165,13 @@ export function* eachFile(report: ImportReport): Generator<ImportFileResult> {
   for (let i = 0; i < list.length; i++) yield list.at(i)
 }
 
-const COUNTER = {
-  imported: 'imported',
-  updated: 'updated',
-  moved: 'moved',
-  unchanged: 'unchanged',
-  duplicate: 'duplicates',
-  skipped: 'skipped',
-  failed: 'failed',
-} as const
-
 /** Adds one file's result: every file lands in exactly one counter. */
 export function tally(report: ImportReport, r: ImportFileResult): void {
   const list = compact.get(report)
   if (list) list.push(r)
   else report.files.push(r)
   report.scanned++
-  report[COUNTER[r.status]]++
+  report[STATUS_COUNTS[r.status]]++
   if (r.annotations) {
     report.annotations.kept += r.annotations.kept
     report.annotations.moved += r.annotations.moved

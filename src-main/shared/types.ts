@@ -116,6 +116,17 @@ export const FILE_STATUSES: readonly FileStatus[] = [
   'failed',
 ]
 
+/** The report's counter of each status. */
+export const STATUS_COUNTS = {
+  imported: 'imported',
+  updated: 'updated',
+  moved: 'moved',
+  unchanged: 'unchanged',
+  duplicate: 'duplicates',
+  skipped: 'skipped',
+  failed: 'failed',
+} as const satisfies Record<FileStatus, keyof ImportCounts>
+
 export interface ImportFileResult {
   /** Relative to the imported folder. */
   path: string

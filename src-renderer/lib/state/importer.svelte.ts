@@ -4,12 +4,12 @@
 import { untrack } from 'svelte'
 import { SvelteMap } from 'svelte/reactivity'
 import { api, isDesktop, onEvent } from '../api/client'
-import type {
-  FileStatus,
-  ImportFileResult,
-  ImportProgress,
-  ImportReport,
-  ReportFilter,
+import {
+  STATUS_COUNTS,
+  type ImportFileResult,
+  type ImportProgress,
+  type ImportReport,
+  type ReportFilter,
 } from '../../../src-main/shared/types'
 import { LongJob } from './long-job.svelte'
 import { ui } from './ui.svelte'
@@ -19,16 +19,6 @@ type OnDone = (report: ImportReport | null) => void | Promise<void>
 
 /** Files a page of the report holds. */
 const PAGE = 100
-
-const COUNT_OF: Record<FileStatus, keyof ImportReport> = {
-  imported: 'imported',
-  updated: 'updated',
-  moved: 'moved',
-  unchanged: 'unchanged',
-  duplicate: 'duplicates',
-  skipped: 'skipped',
-  failed: 'failed',
-}
 
 export class Importer extends LongJob<ImportProgress, ImportReport> {
   protected readonly countingPhase = 'importing'
@@ -81,7 +71,7 @@ export class Importer extends LongJob<ImportProgress, ImportReport> {
    * with warnings, or those of one status. */
   count(filter: ReportFilter): number {
     if (filter === 'notable' || filter === 'warnings') return this.#counts[filter]
-    return (this.report?.[COUNT_OF[filter]] as number | undefined) ?? 0
+    return this.report?.[STATUS_COUNTS[filter]] ?? 0
   }
 
   /** How many files the chosen filter shows. */
