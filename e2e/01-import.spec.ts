@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test'
 import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import {
   CORPUS,
   SAMPLE,
+  call,
   progressSeen,
   resultList,
   shot,
@@ -67,4 +69,22 @@ test('imports the 2,098-file corpus with a moving progress bar', async ({ page }
   expect(pages.length).toBeGreaterThan(0)
   expect(pages.length).toBeLessThanOrEqual(2)
   expect(pages.every((c) => !c.includes('"offset":0'))).toBe(true)
+})
+
+test('a report whose file list a later import replaced says so', async ({ page, request }) => {
+  await page.goto('/')
+  await startImport(page, join(SAMPLE, 'en'))
+  const dialog = page.getByRole('dialog', { name: 'Import articles' })
+  await expect(dialog.getByText('Import finished: 5 files scanned.')).toBeVisible()
+  // another window imports another folder: the archive keeps one report per person
+  await call(request, 'importFolders', { folders: [join(SAMPLE, 'zh-CN')], listFiles: false })
+  await dialog
+    .getByRole('group', { name: 'Filter' })
+    .getByRole('button', { name: /^Unchanged|^Imported/ })
+    .first()
+    .click()
+  await expect(dialog.getByText(/This list is gone: another import has run since/)).toBeVisible()
+  await expect(dialog.getByRole('listitem')).toHaveCount(0)
+  // the counts are still this import's
+  await expect(dialog.getByText('Import finished: 5 files scanned.')).toBeVisible()
 })

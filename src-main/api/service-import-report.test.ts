@@ -50,7 +50,7 @@ describe('the import report over the contract', () => {
       { filter: 'notable', offset: 0, limit: 50 },
       ed,
     )
-    expect(notable).toMatchObject({ total: 2, notable: 2, warnings: 0 })
+    expect(notable).toMatchObject({ total: 2, notable: 2, warnings: 0, scanned: 4 })
     expect(notable.files.map((f) => [f.path, f.status]).sort()).toEqual([
       [expect.stringMatching(/^(a|copy)\.md$/), 'duplicate'],
       ['notes.txt', 'skipped'],
@@ -74,6 +74,7 @@ describe('the import report over the contract', () => {
       files: [],
       notable: 0,
       warnings: 0,
+      scanned: 0,
     })
     await expect(call('importReportFiles', page, as('rita', 'reader'))).rejects.toThrow('forbidden')
     expect((await call<ImportFilesPage>('importReportFiles', page, as('ed', 'editor'))).total).toBe(

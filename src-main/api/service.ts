@@ -254,7 +254,7 @@ export class ArchiveService extends KeepService implements LecternService {
     caller?: Caller,
   ): ImportFilesPage {
     const report = this.#reports.get(caller?.owner ?? LOCAL_OWNER)
-    if (!report) return { total: 0, files: [], notable: 0, warnings: 0 }
+    if (!report) return { total: 0, files: [], notable: 0, warnings: 0, scanned: 0 }
     return reportPage(report, filter, offset, limit)
   }
 

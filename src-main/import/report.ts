@@ -235,6 +235,7 @@ export function reportPage(
     files: Array.from(at.subarray(offset, offset + limit), file),
     notable: positions(report, 'notable').length,
     warnings: positions(report, 'warnings').length,
+    scanned: report.scanned,
   }
 }
 

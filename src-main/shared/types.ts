@@ -159,6 +159,9 @@ export interface ImportFilesPage {
   /** Files worth a look, and files with warnings: the counts of the first two filters. */
   notable: number
   warnings: number
+  /** Files the report is of (its `scanned`): a page of another import than the one shown says
+   * so by this (the caller's next import replaces the last one's report). */
+  scanned: number
 }
 
 export interface ImportCounts {

@@ -135,6 +135,8 @@ export const en = {
   importCancelled: 'Import cancelled; files not reached are not listed.',
   importDone: 'Import finished: {n} files scanned.',
   reportAll: 'Needs a look ({n})',
+  reportReplaced:
+    'This list is gone: another import has run since (in another window). The counts above still hold.',
   reportNothing: 'Nothing to show here: no warnings or problems.',
   status_imported: 'Imported',
   status_updated: 'Updated',

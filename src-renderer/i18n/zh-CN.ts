@@ -127,6 +127,7 @@ export const zhCN: Messages = {
   importCancelled: '导入已取消；未处理的文件不在列表中。',
   importDone: '导入完成：共扫描 {n} 个文件。',
   reportAll: '需留意（{n}）',
+  reportReplaced: '此列表已不可用：之后（在另一个窗口中）又进行了一次导入。上方的数字仍然有效。',
   reportNothing: '这里没有内容：没有警告或问题。',
   status_imported: '已导入',
   status_updated: '已更新',

@@ -38,6 +38,8 @@ export class Importer extends LongJob<ImportProgress, ImportReport> {
   #asked = new Set<number>()
   /** Bumped when the filter or the report changes: a page asked for before is dropped. */
   #generation = 0
+  /** The archive answered with another import's files: this report's list is gone. */
+  #replaced = $state(false)
 
   protected cancelCall() {
     return api.cancelImport()
@@ -74,6 +76,11 @@ export class Importer extends LongJob<ImportProgress, ImportReport> {
     return this.report?.[STATUS_COUNTS[filter]] ?? 0
   }
 
+  /** Whether the shown report's file list was replaced by a later import's. */
+  get replaced(): boolean {
+    return this.#replaced
+  }
+
   /** How many files the chosen filter shows. */
   get shownCount(): number {
     return this.count(this.#filter)
@@ -104,6 +111,12 @@ export class Importer extends LongJob<ImportProgress, ImportReport> {
         limit: PAGE,
       })
       if (generation !== this.#generation) return
+      // (the first page is read before the report is kept: it is of this import)
+      if (this.report && got.scanned !== this.report.scanned) {
+        // another window's import ran since; the counts shown are still this one's
+        this.#replaced = true
+        return
+      }
       this.#pages.set(page, got.files)
       this.#counts = { notable: got.notable, warnings: got.warnings }
     } catch (e) {
@@ -166,7 +179,9 @@ export class Importer extends LongJob<ImportProgress, ImportReport> {
     this.#own = true
     this.#filter = 'notable'
     this.#forgetPages()
+    this.#replaced = false
     this.#counts = { notable: 0, warnings: 0 }
+    this.#replaced = false
     const report = await this.run(
       { phase: 'scanning', scanned: 0, done: 0, total: 0, current: null, rate: 0 },
       async () => {
