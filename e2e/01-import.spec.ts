@@ -85,6 +85,7 @@ test('a report whose file list a later import replaced says so', async ({ page, 
     .click()
   await expect(dialog.getByText(/This list is gone: another import has run since/)).toBeVisible()
   await expect(dialog.getByRole('listitem')).toHaveCount(0)
+  await shot(page, 'import-report-replaced')
   // the counts are still this import's
   await expect(dialog.getByText('Import finished: 5 files scanned.')).toBeVisible()
 })
