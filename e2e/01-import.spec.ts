@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   CORPUS,
@@ -9,6 +10,7 @@ import {
   resultList,
   shot,
   startImport,
+  total,
   watchProgress,
 } from './helpers'
 
@@ -88,4 +90,25 @@ test('a report whose file list a later import replaced says so', async ({ page, 
   await shot(page, 'import-report-replaced')
   // the counts are still this import's
   await expect(dialog.getByText('Import finished: 5 files scanned.')).toBeVisible()
+})
+
+test("another window's import shows in this one's list after its own import", async ({
+  page,
+  request,
+}) => {
+  await page.goto('/')
+  await startImport(page, join(SAMPLE, 'zh-TW'))
+  const dialog = page.getByRole('dialog', { name: 'Import articles' })
+  await expect(dialog.getByText('Import finished: 1 files scanned.')).toBeVisible()
+  await dialog.getByRole('button', { name: 'Close' }).last().click()
+  await expect(resultList(page).getByRole('option')).not.toHaveCount(0)
+  const before = await total(page)
+  // a new article, imported from elsewhere (another tab, a colleague, a script)
+  const folder = mkdtempSync(join(tmpdir(), 'lectern-e2e-other-'))
+  writeFileSync(
+    join(folder, 'ferry.md'),
+    '---\ntitle: Night ferry timetable changes\ndate: 2026-11-30\n---\nThe last ferry leaves at eleven.\n',
+  )
+  await call(request, 'importFolders', { folders: [folder] })
+  await expect.poll(() => total(page)).toBe(before + 1)
 })

@@ -154,6 +154,10 @@ export class Importer extends LongJob<ImportProgress, ImportReport> {
       } else if (this.phase === 'idle' && p.phase === 'scanning') {
         this.#own = false
         this.follow(p)
+      } else if (p.phase === 'done' && !this.#own) {
+        // another window's import ended while this one was not following it (its own report
+        // shown, or closed and not started again): the lists still show what it brought
+        onExternalDone?.()
       }
     })
   }
