@@ -99,7 +99,7 @@ test("another window's import shows in this one's list after its own import", as
   await page.goto('/')
   await startImport(page, join(SAMPLE, 'zh-TW'))
   const dialog = page.getByRole('dialog', { name: 'Import articles' })
-  await expect(dialog.getByText('Import finished: 1 files scanned.')).toBeVisible()
+  await expect(dialog.getByText('Import finished: 1 file scanned.')).toBeVisible()
   await dialog.getByRole('button', { name: 'Close' }).last().click()
   await expect(resultList(page).getByRole('option')).not.toHaveCount(0)
   const before = await total(page)

@@ -1,10 +1,19 @@
 // English UI strings. Keys are the source of truth; zh-CN.ts must provide every one.
+
+/** A message whose words follow a count: its `one` and `other` forms, chosen by the language's
+ * plural rules (Intl.PluralRules) from the `n` parameter, else `total`. Chinese has one form:
+ * its table gives a string. */
+export interface Plural {
+  one: string
+  other: string
+}
+const plural = (one: string, other: string): Plural => ({ one, other })
+
 export const en = {
   appName: 'Lectern',
   search: 'Search',
   searchPlaceholder: 'Search articles — tag:x, "phrase", -word, after:2025',
-  results: '{n} articles',
-  resultsOne: '1 article',
+  results: plural('{n} article', '{n} articles'),
   sort: 'Sort',
   sortRelevance: 'Relevance',
   sortNewest: 'Newest',
@@ -85,8 +94,8 @@ export const en = {
   importStart: 'Start import',
   importReadOnly:
     'This server is read-only. Restart it with lectern serve --allow-import to import from the browser.',
-  importScanning: 'Scanning… {n} files found',
-  importProgress: '{done} of {total} files',
+  importScanning: plural('Scanning… {n} file found', 'Scanning… {n} files found'),
+  importProgress: plural('{done} of {total} file', '{done} of {total} files'),
   importRate: '{r} files/s',
   timeLeft: '{t} left',
   importCurrent: 'Now: {p}',
@@ -120,20 +129,23 @@ export const en = {
   exportOutHintServer:
     'A path on the computer running Lectern. Nothing is written under this name until the export is complete.',
   exportStart: 'Export',
-  exportProgress: '{done} of {total} articles',
+  exportProgress: plural('{done} of {total} article', '{done} of {total} articles'),
   exportFinishing: 'Finishing…',
   exportSelecting: 'Finding the articles…',
   exportRate: '{r} articles/s',
-  exportDone: 'Exported {n} articles to {out}',
+  exportDone: plural('Exported {n} article to {out}', 'Exported {n} articles to {out}'),
   exportCancelled: 'Export cancelled; nothing was written.',
-  exportMissingPictures: '{n} pictures are not in the archive and are named by their text instead.',
+  exportMissingPictures: plural(
+    '{n} picture is not in the archive and is named by its text instead.',
+    '{n} pictures are not in the archive and are named by their text instead.',
+  ),
   exportAgain: 'Export again',
   exportReadOnly:
     'This archive is open read-only: exporting writes files on the server, so it is not allowed here. Start lectern serve with --allow-import to allow it.',
   cancel: 'Cancel',
   close: 'Close',
   importCancelled: 'Import cancelled; files not reached are not listed.',
-  importDone: 'Import finished: {n} files scanned.',
+  importDone: plural('Import finished: {n} file scanned.', 'Import finished: {n} files scanned.'),
   reportAll: 'Needs a look ({n})',
   reportReplaced:
     'This list is gone: another import has run since (in another window). The counts above still hold.',
@@ -203,7 +215,7 @@ export const en = {
   citationFollowUi: 'Same as the interface',
   citeTitle: 'Cite the selected articles',
   citeStyle: 'Citation style',
-  citeCount: '{n} references',
+  citeCount: plural('{n} reference', '{n} references'),
   citeCopy: 'Copy',
   citeCopied: 'Copied as text and HTML',
   annotationsView: 'Annotations',
@@ -241,7 +253,7 @@ export const en = {
   exportSelection: 'Export selected…',
   citeSelection: 'Cite selected…',
   clearSelection: 'Clear selection',
-  bulkDone: '{n} articles changed',
+  bulkDone: plural('{n} article changed', '{n} articles changed'),
   addedTo: 'Added {n} to “{name}”',
   unreadDot: 'Unread',
   moveUp: 'Move up',
@@ -272,7 +284,7 @@ export const en = {
   inTrash: 'In the trash',
   sourceMissing: 'Source file missing',
   changedOn: 'Changed on {d}',
-  revisionCount: '{n} revisions',
+  revisionCount: plural('{n} revision', '{n} revisions'),
   currentRevision: 'current',
   diffFrom: 'From',
   diffTo: 'to',
@@ -287,7 +299,7 @@ export const en = {
   bulkRemoveCategory: 'Remove category',
   bulkSetSource: 'Set source',
   bulkTrash: 'Move to trash',
-  bulkTrashConfirm: 'Move {n} articles to the trash',
+  bulkTrashConfirm: plural('Move {n} article to the trash', 'Move {n} articles to the trash'),
   mergeLabelsTitle: 'Merge or rename labels',
   mergeLabelsHint:
     'Labels that mean the same (新华社, 新華社, Xinhua) become one, for later imports too; one label alone is renamed. Undoable.',
@@ -296,23 +308,31 @@ export const en = {
   mergeInto: 'Into',
   mergeLabels: 'Merge',
   changedEdit: 'Article edited.',
-  changedTag: 'Tagged {n} articles.',
-  changedUntag: 'Removed the tag from {n} articles.',
-  changedCategory: 'Added the category to {n} articles.',
-  changedUncategory: 'Removed the category from {n} articles.',
-  changedSource: 'Set the source of {n} articles.',
-  changedMerge: 'Merged the labels on {n} articles.',
-  changedTrash: 'Moved {n} articles to the trash.',
-  changedRestore: 'Restored {n} articles.',
+  changedTag: plural('Tagged {n} article.', 'Tagged {n} articles.'),
+  changedUntag: plural('Removed the tag from {n} article.', 'Removed the tag from {n} articles.'),
+  changedCategory: plural(
+    'Added the category to {n} article.',
+    'Added the category to {n} articles.',
+  ),
+  changedUncategory: plural(
+    'Removed the category from {n} article.',
+    'Removed the category from {n} articles.',
+  ),
+  changedSource: plural('Set the source of {n} article.', 'Set the source of {n} articles.'),
+  changedMerge: plural('Merged the labels on {n} article.', 'Merged the labels on {n} articles.'),
+  changedTrash: plural('Moved {n} article to the trash.', 'Moved {n} articles to the trash.'),
+  changedRestore: plural('Restored {n} article.', 'Restored {n} articles.'),
   trash: 'Trash',
-  trashCount: '{n} articles',
+  trashCount: plural('{n} article', '{n} articles'),
   backToArticles: 'Back to articles',
   trashEmpty: 'The trash is empty.',
   trashedOn: 'trashed {d}',
   restore: 'Restore',
   emptyTrash: 'Empty trash…',
-  emptyTrashWarning:
+  emptyTrashWarning: plural(
+    'Remove {n} article for good, with the pictures no other article uses? This cannot be undone.',
     'Remove {n} articles for good, with the pictures no other article uses? This cannot be undone.',
+  ),
   emptyTrashConfirm: 'Empty trash for good',
   watchThisFolder: 'Watch this folder',
   watchThisFolderHint:
@@ -366,5 +386,5 @@ export const en = {
   role_admin: 'admin',
 }
 
-export type Messages = typeof en
+export type Messages = { [K in keyof typeof en]: string | Plural }
 export type MessageKey = keyof Messages

@@ -1,4 +1,5 @@
 import { en, type MessageKey, type Messages } from './en'
+import { pluralForm } from './plural'
 import { zhCN } from './zh-CN'
 import { problemTextsZh } from './problems.zh-CN'
 import { settings } from '../lib/state/settings.svelte'
@@ -16,7 +17,8 @@ const problemTables: Record<string, Describe> = {
  * template that calls `t` update when the language changes. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const table = tables[settings.language] ?? en
-  const text = table[key] ?? en[key] ?? key
+  const entry = table[key] ?? en[key] ?? key
+  const text = typeof entry === 'string' ? entry : entry[pluralForm(settings.language, params)]
   return text.replace(/\{(\w+)\}/g, (m, name: string) =>
     name in params ? String(params[name]) : m,
   )

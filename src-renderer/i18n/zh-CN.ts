@@ -5,7 +5,6 @@ export const zhCN: Messages = {
   search: '搜索',
   searchPlaceholder: '搜索文章 — tag:标签、"短语"、-排除词、after:2025',
   results: '共 {n} 篇文章',
-  resultsOne: '共 1 篇文章',
   sort: '排序',
   sortRelevance: '相关度',
   sortNewest: '最新',
