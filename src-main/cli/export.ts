@@ -3,6 +3,7 @@ import { EXPORT_FORMATS, type ExportFormat, type ExportSelection } from '../shar
 import { EXPORT_FORMATS as REFERENCE_FORMATS } from '../shared/annotations'
 import { openCli } from './client'
 import { UsageError, type FlagTable } from './flags'
+import { plural } from './plural'
 import { exportProgressPrinter } from './progress'
 
 // `lectern export`: which articles (one selection flag), into what, where. A new way to select
@@ -104,7 +105,7 @@ export async function runExport(flags: ExportFlags, words: string[], print: Prin
       report.cancelled
         ? 'Export cancelled; nothing was written.'
         : [
-            `Exported ${report.articles} article${report.articles === 1 ? '' : 's'} to ${report.out}`,
+            `Exported ${plural(report.articles, 'article')} to ${report.out}`,
             report.pictures ? `  ${report.pictures} pictures included` : '',
             report.missingPictures
               ? `  ${report.missingPictures} pictures not in the archive (their text is shown instead)`

@@ -1,3 +1,4 @@
+import { plural } from './plural'
 import type { ArticleVersions, StoryCluster } from '../shared/clusters'
 
 /** `lectern clusters`: one line per story, its first version marked with `*`. */
@@ -13,7 +14,7 @@ export function formatClusters(clusters: StoryCluster[]): string {
 
 /** `lectern clusters split|join`: the story the article is in now. */
 export function formatVersions(v: ArticleVersions): string {
-  const head = `article ${v.articleId} is in story ${v.cluster} (${v.versions.length} ${v.versions.length === 1 ? 'version' : 'versions'})`
+  const head = `article ${v.articleId} is in story ${v.cluster} (${plural(v.versions.length, 'version')})`
   const lines = v.versions.map(
     (x) =>
       `  ${x.first ? '*' : ' '}[${x.id}] ${x.date?.slice(0, 10) ?? 'undated'} ${x.sourceName ?? ''}  ${x.title}`,

@@ -1,3 +1,4 @@
+import { plural } from './plural'
 import type { QueryWarning } from '../shared/query'
 import type { SearchResult } from '../shared/search-types'
 import { markedHtml, segments } from '../shared/marked-text'
@@ -12,7 +13,7 @@ export function formatSearch(r: SearchResult, tty = Boolean(process.stdout.isTTY
   if (r.error) return describeEn(r.error)
   const lines: string[] = []
   if (r.warnings?.length) lines.push(...r.warnings.map((w) => `note: ${describeWarning(w)}`))
-  lines.push(`${r.total} ${r.total === 1 ? 'article' : 'articles'}`)
+  lines.push(plural(r.total, 'article'))
   for (const h of r.hits) {
     const meta = [h.date?.slice(0, 10) ?? 'undated', h.sourceName, h.lang]
       .filter(Boolean)

@@ -2,11 +2,12 @@ import type { Article, FileStatus, ImportReport, LabelCount, Stats } from '../sh
 import { FILE_STATUSES } from '../shared/types'
 import type { ImageFetchReport } from '../shared/images'
 import { describeEn } from '../shared/messages-en'
+import { plural } from './plural'
 import { eachFile } from '../import/report'
 
 export function formatImport(r: ImportReport): string {
   const lines = [
-    `Scanned ${r.scanned} files: ${r.imported} imported, ${r.updated} updated, ` +
+    `Scanned ${plural(r.scanned, 'file')}: ${r.imported} imported, ${r.updated} updated, ` +
       `${r.moved ? `${r.moved} moved, ` : ''}` +
       `${r.unchanged} unchanged, ${r.duplicates} duplicates, ${r.skipped} skipped, ${r.failed} failed.`,
     ...(r.editedFieldsKept ? [`Edited fields kept: ${r.editedFieldsKept}.`] : []),
@@ -33,7 +34,7 @@ export function formatImport(r: ImportReport): string {
   }
   for (const status of FILE_STATUSES) for (const line of listed.get(status) ?? []) lines.push(line)
   if (warned > 0) {
-    lines.push(`${warned} files with warnings:`, ...warnedLines)
+    lines.push(`${plural(warned, 'file')} with warnings:`, ...warnedLines)
     if (warned > 50) lines.push(`  … and ${warned - 50} more (use --json for all)`)
   }
   return lines.join('\n')
@@ -80,7 +81,7 @@ export function formatStats(s: Stats): string {
 export function formatImageFetch(r: ImageFetchReport): string {
   if (r.total === 0) return 'No pictures to fetch: every known picture is stored.'
   const lines = [
-    `Tried ${r.total} picture${r.total === 1 ? '' : 's'}: ${r.stored} stored (${mb(r.bytes)}), ` +
+    `Tried ${plural(r.total, 'picture')}: ${r.stored} stored (${mb(r.bytes)}), ` +
       `${r.failed} failed.`,
   ]
   if (r.cancelled) lines.push('Cancelled: the pictures not reached are fetched next time.')

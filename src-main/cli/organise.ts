@@ -1,3 +1,4 @@
+import { plural } from './plural'
 import type { CollectionSummary, SavedSearchSummary } from '../shared/organise'
 import type { SearchSort } from '../shared/search-types'
 import type { CliClient } from './client'
@@ -7,8 +8,6 @@ import { UsageError } from './flags'
 // name the action; the work is the service's, through the same dispatcher as every client.
 
 export type Print = (value: unknown, human: () => string) => void
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 /** `1 2 3` → [1, 2, 3]; anything else is a mistake in the command line. */
 export function articleIds(words: string[], usage: string): number[] {
