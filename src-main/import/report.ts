@@ -8,13 +8,6 @@ import {
   type ReportFilter,
 } from '../shared/types'
 
-/**
- * Every file's result, a million of them at most, kept as numbers and bytes instead of objects:
- * the path's UTF-8 bytes end to end, the status as a byte, the id as a number, and only what a
- * clean file lacks (warnings, reasons, highlights, edited fields) as a small JSON string. As
- * objects they took about 330 bytes a file, 330 MB of heap at 1,000,000 held to the end of the
- * import; this takes about 60. A report's `files` is made from it only when someone reads it.
- */
 // a file's status byte: its status's index in FILE_STATUSES, and flags
 const STATUS = 0x0f
 const ERRED = 0x20
@@ -28,6 +21,13 @@ interface FileKind {
   erred: boolean
 }
 
+/**
+ * Every file's result, a million of them at most, kept as numbers and bytes instead of objects:
+ * the path's UTF-8 bytes end to end, the status as a byte, the id as a number, and only what a
+ * clean file lacks (warnings, reasons, highlights, edited fields) as a small JSON string. As
+ * objects they took about 330 bytes a file, 330 MB of heap at 1,000,000 held to the end of the
+ * import; this takes about 60. A report's `files` is made from it only when someone reads it.
+ */
 class FileList {
   #bytes = Buffer.allocUnsafe(1 << 16)
   #used = 0
