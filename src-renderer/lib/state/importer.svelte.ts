@@ -132,6 +132,14 @@ export class Importer extends LongJob<ImportProgress, ImportReport> {
     this.#asked.clear()
   }
 
+  /** Before another report: back to the first filter, nothing read, nothing counted. */
+  #forgetReport(): void {
+    this.#filter = 'notable'
+    this.#forgetPages()
+    this.#counts = { notable: 0, warnings: 0 }
+    this.#replaced = false
+  }
+
   setFilter(f: ReportFilter): void {
     this.#filter = f
     this.#forgetPages()
@@ -181,11 +189,7 @@ export class Importer extends LongJob<ImportProgress, ImportReport> {
     const clean = folders.map((f) => f.trim()).filter(Boolean)
     if (clean.length === 0 || this.phase === 'running') return
     this.#own = true
-    this.#filter = 'notable'
-    this.#forgetPages()
-    this.#replaced = false
-    this.#counts = { notable: 0, warnings: 0 }
-    this.#replaced = false
+    this.#forgetReport()
     const report = await this.run(
       { phase: 'scanning', scanned: 0, done: 0, total: 0, current: null, rate: 0 },
       async () => {
@@ -208,8 +212,7 @@ export class Importer extends LongJob<ImportProgress, ImportReport> {
 
   reset(): void {
     this.resetJob()
-    this.#filter = 'notable'
-    this.#forgetPages()
+    this.#forgetReport()
     this.#folder = ''
     this.#fetchImagesAfter = false
     this.#watchAfter = false
