@@ -1,5 +1,5 @@
 import { en, type MessageKey, type Messages } from './en'
-import { pluralForm } from './plural'
+import { messageText } from './plural'
 import { zhCN } from './zh-CN'
 import { problemTextsZh } from './problems.zh-CN'
 import { settings } from '../lib/state/settings.svelte'
@@ -17,11 +17,7 @@ const problemTables: Record<string, Describe> = {
  * template that calls `t` update when the language changes. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const table = tables[settings.language] ?? en
-  const entry = table[key] ?? en[key] ?? key
-  const text = typeof entry === 'string' ? entry : entry[pluralForm(settings.language, params)]
-  return text.replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m,
-  )
+  return messageText(table[key] ?? en[key] ?? key, params, settings.language)
 }
 
 /** A problem code from the archive (an error, an import warning, a picture's failure) in the

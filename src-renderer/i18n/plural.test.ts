@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { en, type Plural } from './en'
-import { pluralForm } from './plural'
+import { en } from './en'
+import { zhCN } from './zh-CN'
+import { messageText, pluralForm } from './plural'
 
-// What t() does with a plural message, without the settings store (a Svelte module).
-const say = (entry: string | Plural, params: Record<string, string | number>, lang = 'en') =>
-  (typeof entry === 'string' ? entry : entry[pluralForm(lang, params)]).replace(
-    /\{(\w+)\}/g,
-    (_, k: string) => String(params[k]),
-  )
+const say = (entry: (typeof en)[keyof typeof en], params: Record<string, string | number>) =>
+  messageText(entry, params, 'en')
 
 describe('messages that count', () => {
   it('say one file, one article, in English', () => {
@@ -23,6 +20,9 @@ describe('messages that count', () => {
   })
 
   it('picks by the language: Chinese has one form', () => {
+    expect(messageText(zhCN.importDone, { n: 1 }, 'zh-CN')).toBe('导入完成：共扫描 1 个文件。')
+    // a parameter not given stays as written
+    expect(say(en.importDone, {})).toBe('Import finished: {n} files scanned.')
     expect(pluralForm('zh-CN', { n: 1 })).toBe('other')
     expect(pluralForm('en', { n: 1 })).toBe('one')
     expect(pluralForm('en', { n: '1.5' })).toBe('other')

@@ -1,4 +1,4 @@
-import type { Plural } from './en'
+import type { Messages, Plural } from './en'
 
 const rules = new Map<string, Intl.PluralRules>()
 
@@ -15,4 +15,17 @@ export function pluralForm(
   let r = rules.get(language)
   if (!r) rules.set(language, (r = new Intl.PluralRules(language)))
   return r.select(n) === 'one' ? 'one' : 'other'
+}
+
+/** A message's text in `language` with its `{name}` parameters filled in (one left as it is when
+ * not given): what t() shows, apart from the settings store that says the language. */
+export function messageText(
+  entry: Messages[keyof Messages],
+  params: Record<string, string | number>,
+  language: string,
+): string {
+  const text = typeof entry === 'string' ? entry : entry[pluralForm(language, params)]
+  return text.replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m,
+  )
 }
