@@ -26,7 +26,10 @@ test('the list shows a stored thumbnail from the archive', async ({ page, reques
   const img = row.locator('img.thumb')
   await expect(img).toBeVisible()
   await expect(img).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\.png$/)
-  expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(320)
+  // visible with its src set is not yet loaded: wait for the picture itself, as 06-images does
+  await expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+    .toBe(320)
   expect(requests.every((u) => u.startsWith('http://127.0.0.1:'))).toBe(true)
   await shot(page, 'list-thumbnail')
 })
