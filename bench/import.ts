@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openArchive, type Archive } from '../src-main/db/open'
-import { importFolders } from '../src-main/import/importer'
 import type { ImportReport } from '../src-main/shared/types'
 import { plainImport } from './plain'
+import { runBuiltChild } from './built-child'
 import { corpus, listFiles, readAll, sizeOf } from './util'
 import { rebuildClusters } from '../src-main/db/story-clusters'
 
@@ -21,37 +20,27 @@ export interface ImportFigures {
   peakRssMb: number
 }
 
-/** A fresh archive in a temp folder, removed by `done`. */
-function freshArchive(): { db: Archive; done: () => void } {
-  const work = mkdtempSync(join(tmpdir(), 'lectern-bench-db-'))
-  const db = openArchive(join(work, 'archive.db'), { create: true })
-  return {
-    db,
-    done: () => {
-      db.close()
-      rmSync(work, { recursive: true, force: true })
-    },
-  }
-}
-
 /**
  * What story clusters add to an import: the same import without them, in the same run (the
  * machine may be shared), alternating without / with / with / without so a change in load weighs
- * on both alike. Wall time, and the process's CPU time (user + system, the parse workers
- * included), which other work on a shared machine disturbs far less.
+ * on both alike, each into a fresh archive in a process of its own (built, as users run it).
+ * Wall time, and the process's CPU time (user + system, the parse workers included), which other
+ * work on a shared machine disturbs far less.
  */
 async function clustersCost(dir: string): Promise<void> {
   const wall = { true: [] as number[], false: [] as number[] }
   const cpu = { true: [] as number[], false: [] as number[] }
-  for (const clusters of [false, true, true, false]) {
-    const a = freshArchive()
-    const c0 = process.cpuUsage()
-    const t = performance.now()
-    await importFolders(a.db, [dir], { clusters })
-    wall[`${clusters}`].push(performance.now() - t)
-    const used = process.cpuUsage(c0)
-    cpu[`${clusters}`].push((used.user + used.system) / 1000)
-    a.done()
+  const work = mkdtempSync(join(tmpdir(), 'lectern-bench-db-'))
+  try {
+    for (const [i, clusters] of [false, true, true, false].entries()) {
+      const file = join(work, `archive-${i}.db`)
+      const run = await importInChild(file, dir, clusters)
+      wall[`${clusters}`].push(run.ms)
+      cpu[`${clusters}`].push(run.cpuMs)
+      for (const x of ['', '-wal', '-shm']) rmSync(file + x, { force: true })
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true })
   }
   const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0)
   const s = (ms: number[]) => ms.map((x) => (x / 1000).toFixed(2)).join(' s, ') + ' s'
@@ -73,21 +62,10 @@ interface ChildImport {
   report: Omit<ImportReport, 'files'>
 }
 
-/** One import in a process of its own (bench/import-child.ts), as `lectern import` runs it. */
-function importInChild(dbFile: string, dir: string): Promise<ChildImport> {
-  const script = join(import.meta.dirname, 'import-child.ts')
-  const child = spawn(process.execPath, [...process.execArgv, script, dbFile, dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  let out = ''
-  child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s))
-  return new Promise((ok, fail) =>
-    child.once('exit', (code) =>
-      code === 0
-        ? ok(JSON.parse(out.trim().split('\n').pop()!) as ChildImport)
-        : fail(new Error(`import child exited with ${code}`)),
-    ),
-  )
+/** One import in a process of its own (bench/import-child.ts, built: see bench/built-child.ts),
+ * as `lectern import` runs it. */
+function importInChild(dbFile: string, dir: string, clusters = true): Promise<ChildImport> {
+  return runBuiltChild<ChildImport>([dbFile, dir, ...(clusters ? [] : ['--no-clusters'])])
 }
 
 /** What story clusters add to the archive on disk, and a rebuild of all of them. */
