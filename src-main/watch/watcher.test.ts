@@ -21,7 +21,13 @@ afterEach(async () => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 async function setup(
-  opts: { polling?: boolean; watchFn?: typeof watch; defaultTimes?: boolean } = {},
+  opts: {
+    polling?: boolean
+    watchFn?: typeof watch
+    defaultTimes?: boolean
+    batchFiles?: number
+    settleMs?: number
+  } = {},
 ) {
   tree = tempTree({ 'news/a.md': article('Harbour', '港口 harbour') })
   db = openArchive(':memory:')
@@ -91,6 +97,25 @@ describe('a watched folder', () => {
       sourceMissing: false,
     })
     expect(db.prepare(`SELECT count(*) AS n FROM articles`).get()).toEqual({ n: 1 })
+  }, 20_000)
+
+  it('imports many files copied in at once in batches of at most batchFiles, each reported', async () => {
+    // (a settle time longer than a write takes to hold still: the deletion and the copies are
+    // one burst)
+    const { batches } = await setup({ batchFiles: 4, settleMs: 1500 })
+    // a file deleted in the same burst is marked once the last batch is in
+    unlinkSync(tree.path('news/a.md'))
+    for (let i = 0; i < 10; i++)
+      writeFileSync(tree.path(`news/copied-${i}.md`), article(`Copy ${i}`, `第${i}篇 copy ${i}`))
+    await until(() => batches.some((b) => b.missing > 0))
+    await watcher!.idle()
+    expect(batches.map((b) => b.report.files.length)).toEqual([4, 4, 2])
+    expect(batches.map((b) => b.missing)).toEqual([0, 0, 1])
+    const imported = batches.flatMap((b) => b.report.files).map((f) => [f.path, f.status])
+    expect(imported.sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => [`copied-${i}.md`, 'imported']).sort(),
+    )
+    expect(db.prepare(`SELECT count(*) AS n FROM articles`).get()).toEqual({ n: 11 })
   }, 20_000)
 
   it('marks the article of a deleted file as source missing and deletes nothing', async () => {

@@ -13,6 +13,9 @@ import type { ImportReport } from '../shared/types'
 // reported only once the file's size has held still (awaitWriteFinish), and polling when
 // events cannot be had. Lectern adds the debounce, the batches, and the fallback to polling.
 
+/** Files a batch imports at most (see `batchFiles`): a report of 2,000 files is about 200 KB. */
+export const BATCH_FILES = 2000
+
 export interface WatchBatch {
   folder: string
   report: ImportReport
@@ -25,6 +28,9 @@ export interface WatchOptions {
   settleMs?: number
   /** How long a file's size must hold still before it counts as written. */
   stableMs?: number
+  /** Most files imported (and reported) as one batch; more that arrive together are imported
+   * in batches of this many, one after the other. */
+  batchFiles?: number
   /** Poll instead of using system events (network drives, or after the watch limit). */
   polling?: boolean
   onBatch?: (b: WatchBatch) => void
@@ -37,7 +43,7 @@ export interface WatchOptions {
 export class FolderWatcher {
   readonly folders: string[]
   #db: Archive
-  #opts: Required<Pick<WatchOptions, 'settleMs' | 'stableMs'>> & WatchOptions
+  #opts: Required<Pick<WatchOptions, 'settleMs' | 'stableMs' | 'batchFiles'>> & WatchOptions
   #fsw: FSWatcher | null = null
   #polling: boolean
   #changed = new Map<string, string>()
@@ -49,7 +55,7 @@ export class FolderWatcher {
   constructor(db: Archive, folders: string[], opts: WatchOptions = {}) {
     this.#db = db
     this.folders = folders.map((f) => resolve(f))
-    this.#opts = { settleMs: 1000, stableMs: 1000, ...opts }
+    this.#opts = { settleMs: 1000, stableMs: 1000, batchFiles: BATCH_FILES, ...opts }
     this.#polling = opts.polling ?? false
   }
 
@@ -120,14 +126,32 @@ export class FolderWatcher {
       const gone = removed.filter(([, root]) => root === folder).map(([p]) => p)
       if (paths.length === 0 && gone.length === 0) continue
       try {
-        const report = await importFiles(this.#db, folder, paths)
-        let missing = 0
-        for (const p of gone) if (!existsSync(p)) missing += markSourceMissing(this.#db, p)
-        this.#opts.onBatch?.({ folder, report, missing })
+        // Files copied in by the thousand arrive as one batch: imported a slice at a time, each
+        // reported as it lands, so the lists fill as it goes and no one report is huge.
+        const size = Math.max(1, this.#opts.batchFiles)
+        for (let at = 0; at < paths.length; at += size) {
+          const report = await importFiles(this.#db, folder, paths.slice(at, at + size))
+          const last = at + size >= paths.length
+          const missing = last ? this.#markMissing(gone) : 0
+          this.#opts.onBatch?.({ folder, report, missing })
+        }
+        if (paths.length === 0) {
+          this.#opts.onBatch?.({
+            folder,
+            report: await importFiles(this.#db, folder, []),
+            missing: this.#markMissing(gone),
+          })
+        }
       } catch (e) {
         this.#opts.onNote?.({ code: 'watch-error', message: (e as Error).message })
       }
     }
+  }
+
+  #markMissing(gone: string[]): number {
+    let missing = 0
+    for (const p of gone) if (!existsSync(p)) missing += markSourceMissing(this.#db, p)
+    return missing
   }
 
   async #onError(e: NodeJS.ErrnoException): Promise<void> {
