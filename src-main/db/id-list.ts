@@ -36,3 +36,26 @@ export function parseIds(text: string): Int32Array {
   out[k] = v
   return out
 }
+
+/**
+ * How many of `ids` (ascending; repeats each counted) are in `set` (ascending, distinct): one walk
+ * along both. What a saved search's "new" and "unread" counts are: its 80,000 hits against the
+ * few articles imported since it was opened, or read, instead of 80,000 ids sent to SQLite as
+ * JSON and looked up one by one (60 ms for 的 at 100,000 articles).
+ */
+export function countIn(ids: ArrayLike<number>, set: Int32Array): number {
+  let n = 0
+  let j = 0
+  for (let i = 0; i < ids.length && j < set.length; i++) {
+    const id = ids[i]!
+    while (j < set.length && set[j]! < id) j++
+    if (set[j] === id) n++
+  }
+  return n
+}
+
+/** `ids` ascending: as given when they are, else a sorted copy. */
+export function ascending(ids: readonly number[]): ArrayLike<number> {
+  for (let i = 1; i < ids.length; i++) if (ids[i]! < ids[i - 1]!) return Int32Array.from(ids).sort()
+  return ids
+}

@@ -1,5 +1,6 @@
 import type { Archive } from './open'
 import { stmt } from './stmt'
+import { ascending, countIn, readIds } from './id-list'
 import type { ReadingState } from '../shared/organise'
 
 // Reading status: read or not, and where the reader stopped, per reader and article. A row
@@ -66,11 +67,10 @@ export function savePosition(
 /** How many of these ids the reader has not read. */
 export function countUnread(db: Archive, owner: string, ids: number[]): number {
   if (ids.length === 0) return 0
-  return stmt(
+  const read = readIds(
     db,
-    `SELECT count(*) FROM json_each(?) j WHERE NOT EXISTS
-       (SELECT 1 FROM reading_status r WHERE r.owner = ? AND r.article_id = j.value AND r.read = 1)`,
+    `SELECT article_id AS id FROM reading_status WHERE owner = ? AND read = 1`,
+    [owner],
   )
-    .pluck()
-    .get(JSON.stringify(ids), owner) as number
+  return ids.length - countIn(ascending(ids), read)
 }

@@ -1,5 +1,6 @@
 import type { Archive } from './open'
 import { stmt } from './stmt'
+import { ascending, countIn, readIds } from './id-list'
 import type { SearchSort } from '../shared/search-types'
 
 // Saved searches: a named query with its sort, owned by one reader. Their counts are a search's
@@ -50,14 +51,23 @@ export function markOpened(db: Archive, id: number, now: string): void {
   stmt(db, `UPDATE saved_searches SET last_opened = ? WHERE id = ?`).run(now, id)
 }
 
+const LOOKED_UP = 5000
+
 /** How many of these ids were imported after `moment` (ISO 8601, compared as text). */
 export function countImportedAfter(db: Archive, ids: number[], moment: string): number {
   if (ids.length === 0) return 0
-  return stmt(
-    db,
-    `SELECT count(*) FROM articles WHERE imported_at > ?
-       AND id IN (SELECT value FROM json_each(?))`,
-  )
-    .pluck()
-    .get(moment, JSON.stringify(ids)) as number
+  // A few hits are looked up one by one; many are walked beside the articles imported since,
+  // usually few (and at most the archive: 10 ms at 100,000 articles, against 31 ms for looking
+  // up the 80,000 hits of 的).
+  if (ids.length <= LOOKED_UP) {
+    return stmt(
+      db,
+      `SELECT count(*) FROM articles WHERE imported_at > ?
+         AND id IN (SELECT value FROM json_each(?))`,
+    )
+      .pluck()
+      .get(moment, JSON.stringify(ids)) as number
+  }
+  const recent = readIds(db, `SELECT id FROM articles WHERE imported_at > ?`, [moment])
+  return countIn(ascending(ids), recent)
 }
