@@ -231,6 +231,24 @@ describe('reading status', () => {
 })
 
 describe('saved searches', () => {
+  it('counts follow the reader’s marks, the trash and edits, asked again and again', async () => {
+    const { call, ids } = await make(NEWS)
+    await call('saveSearch', { name: '台风', query: '台风' })
+    await call('saveSearch', { name: '未读台风', query: 'is:unread 台风' })
+    const counts = async () =>
+      Object.fromEntries(
+        (await call('listSaved')).map((s) => [s.name, [s.count, s.unread]] as const),
+      )
+    expect(await counts()).toEqual({ 台风: [2, 2], 未读台风: [2, 2] })
+    await call('setRead', { selection: { ids: [ids['b.md']!] }, read: true })
+    expect(await counts()).toEqual({ 台风: [2, 1], 未读台风: [1, 1] })
+    await call('trashArticles', { ids: [ids['a.md']!] })
+    expect(await counts()).toEqual({ 台风: [1, 0], 未读台风: [0, 0] })
+    await call('restoreArticles', { ids: [ids['a.md']!] })
+    await call('editArticle', { id: ids['d.md']!, set: { title: '台风后股市收盘' } })
+    expect(await counts()).toEqual({ 台风: [3, 2], 未读台风: [2, 2] })
+  })
+
   it('count matches and what was imported since last opened', async () => {
     const { call, tree } = await make(NEWS)
     const saved = await call('saveSearch', {

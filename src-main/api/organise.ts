@@ -4,6 +4,7 @@ import * as saved from '../db/saved-searches'
 import * as reading from '../db/reading'
 import { missingArticles } from '../db/articles'
 import { matchingIds, matchingStoryIds } from '../search/search'
+import { keptMatchingIds } from '../search/kept-ids'
 import { LecternError } from '../shared/errors'
 import type { NamedKind } from '../shared/problems'
 import type { SearchSort } from '../shared/search-types'
@@ -109,7 +110,7 @@ export const collections = {
 }
 
 function savedSummary(db: Archive, owner: string, row: saved.SavedSearchRow): SavedSearchSummary {
-  const ids = matchingIds(db, row.query, owner)
+  const ids = keptMatchingIds(db, row.query, owner)
   return {
     name: row.name,
     query: row.query,

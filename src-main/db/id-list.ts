@@ -55,7 +55,7 @@ export function countIn(ids: ArrayLike<number>, set: Int32Array): number {
 }
 
 /** `ids` ascending: as given when they are, else a sorted copy. */
-export function ascending(ids: readonly number[]): ArrayLike<number> {
+export function ascending(ids: ArrayLike<number>): ArrayLike<number> {
   for (let i = 1; i < ids.length; i++) if (ids[i]! < ids[i - 1]!) return Int32Array.from(ids).sort()
   return ids
 }

@@ -65,7 +65,7 @@ export function savePosition(
 }
 
 /** How many of these ids the reader has not read. */
-export function countUnread(db: Archive, owner: string, ids: number[]): number {
+export function countUnread(db: Archive, owner: string, ids: ArrayLike<number>): number {
   if (ids.length === 0) return 0
   const read = readIds(
     db,

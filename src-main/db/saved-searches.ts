@@ -54,7 +54,7 @@ export function markOpened(db: Archive, id: number, now: string): void {
 const LOOKED_UP = 5000
 
 /** How many of these ids were imported after `moment` (ISO 8601, compared as text). */
-export function countImportedAfter(db: Archive, ids: number[], moment: string): number {
+export function countImportedAfter(db: Archive, ids: ArrayLike<number>, moment: string): number {
   if (ids.length === 0) return 0
   // A few hits are looked up one by one; many are walked beside the articles imported since,
   // usually few (and at most the archive: 10 ms at 100,000 articles, against 31 ms for looking
@@ -66,7 +66,7 @@ export function countImportedAfter(db: Archive, ids: number[], moment: string): 
          AND id IN (SELECT value FROM json_each(?))`,
     )
       .pluck()
-      .get(moment, JSON.stringify(ids)) as number
+      .get(moment, JSON.stringify(Array.from(ids))) as number
   }
   const recent = readIds(db, `SELECT id FROM articles WHERE imported_at > ?`, [moment])
   return countIn(ascending(ids), recent)
