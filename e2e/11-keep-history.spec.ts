@@ -70,10 +70,23 @@ test('watches a folder ticked in the import dialog, backs up and checks', async 
   // The app hears of the batch and lists it without a new search.
   await searchbox(page).fill('title:zephyrine')
   await expect(resultList(page).getByRole('option')).toHaveCount(2)
+  // ... and a saved search counts what the watched folder brought since it was opened.
+  const saved = page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('region', { name: 'Saved searches' })
+  await saved.getByRole('button', { name: 'Save this search' }).click()
+  await saved.getByRole('textbox', { name: 'Name for this search' }).fill('Zephyrine')
+  await saved.getByRole('textbox', { name: 'Name for this search' }).press('Enter')
+  const item = saved.getByRole('button', { name: /^Zephyrine/ })
+  await expect(item).toContainText('2')
+  await expect(item).not.toContainText('+')
   writeFileSync(join(dir, 'third.md'), page1('Zephyrine third', 'Written last.'))
   await expect(resultList(page).getByRole('option', { name: /Zephyrine third/ })).toBeVisible({
     timeout: 20_000,
   })
+  await expect(item).toContainText('+1')
+  await expect(item).toContainText('3')
+  await shot(page, 'watched-saved-search-new')
   await searchbox(page).fill('')
 
   await page.getByRole('button', { name: 'Settings' }).click()
