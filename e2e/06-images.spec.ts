@@ -111,7 +111,7 @@ test('a download can be cancelled from its progress bar', async ({ page }) => {
   await expect(bar).toBeVisible()
   await expect(bar).toHaveAttribute('aria-valuemax', '1')
   // the line every long job shows: how many of how many, and the percentage
-  await expect(article.getByText('0 of 1 images', { exact: true })).toBeVisible()
+  await expect(article.getByText('0 of 1 image', { exact: true })).toBeVisible()
   await expect(article.getByText('0%', { exact: true })).toBeVisible()
   await article.getByRole('button', { name: 'Cancel' }).click()
   await expect(article.getByRole('status')).toHaveText(/^Download cancelled: 0 stored/)

@@ -19,6 +19,38 @@ describe('messages that count', () => {
     expect(say(en.importProgress, { done: 1, total: 12 })).toBe('1 of 12 files')
   })
 
+  it('count each thing apart when a message counts two or more', () => {
+    const backup = (articles: string, pictures: string) =>
+      say(en.backupDone, {
+        articles: say(en.countArticles, { n: articles }),
+        pictures: say(en.countPictures, { n: pictures }),
+      })
+    expect(backup('2,152', '1')).toBe(
+      'Backed up 2,152 articles and 1 picture; the copy was verified.',
+    )
+    expect(backup('1', '0')).toBe('Backed up 1 article and 0 pictures; the copy was verified.')
+    expect(
+      say(en.checkProblems, {
+        integrity: say(en.countIntegrity, { n: 1 }),
+        index: say(en.countIndex, { n: 2 }),
+        unused: say(en.countUnused, { n: 1 }),
+        missing: say(en.countMissing, { n: 0 }),
+      }),
+    ).toBe(
+      'Found 1 integrity problem, 2 search index differences, 1 unused picture and 0 missing pictures.',
+    )
+    const zh = (e: (typeof zhCN)[keyof typeof zhCN], p: Record<string, string | number>) =>
+      messageText(e, p, 'zh-CN')
+    expect(
+      zh(zhCN.backupDone, {
+        articles: zh(zhCN.countArticles, { n: '2,152' }),
+        pictures: zh(zhCN.countPictures, { n: 1 }),
+      }),
+    ).toBe('已备份 2,152 篇文章和 1 张图片；副本已校验。')
+    expect(say(en.matches, { i: 1, n: 1 })).toBe('1 / 1 match')
+    expect(say(en.markReadTime, { n: 1 })).toBe('once open 1 second')
+  })
+
   it('picks by the language: Chinese has one form', () => {
     expect(messageText(zhCN.importDone, { n: 1 }, 'zh-CN')).toBe('导入完成：共扫描 1 个文件。')
     // a parameter not given stays as written
