@@ -56,7 +56,7 @@ export function placeArticle(
 function place(store: SqliteClusters, id: number, fp: Fingerprint, fresh: boolean): number {
   const before = fresh ? null : store.clusterOf(id)
   const { hashes, size, sig, windows } = fp
-  remember(store.db, id, hashes, false)
+  remember(store.db, id, hashes, false, fp.bytes)
   // a re-import that changed only the front matter (a title, tags) leaves the story as it was:
   // placing it again could move the versions around it for nothing
   if (before !== null && store.sizeOf(id) === size && sameSig(store.signatureOf(id), sig)) {

@@ -13,6 +13,7 @@ import {
 import { distinct, shingleHashes, shingleSet, tokenize, tokensOnce } from '../clusters/shingles'
 import { storyText, storyTextOf } from '../clusters/text'
 import { BandTable } from '../clusters/band-table'
+import { ownBuffer, type Taken } from './arena'
 
 // What placing articles in stories keeps in memory beside the archive, and the engine's view of
 // the archive (story-clusters.ts places, rebuilds, splits and joins through it).
@@ -28,30 +29,37 @@ export function fingerprint(
   markdown: string,
   folded?: string,
   p: ClusterParams = DEFAULT_PARAMS,
+  /** Where its arrays go: a buffer of their own, or an arena's (db/arena.ts). */
+  take: (bytes: number) => Taken = ownBuffer,
 ): {
   hashes: Uint32Array
   size: number
   sig: Uint16Array
   windows: { sigs: Uint16Array; keys: Int32Array }
+  /** What its arrays take, all together. */
+  bytes: number
 } {
   const text = folded === undefined ? storyText(markdown) : storyTextOf(markdown, folded)
   const width = signatureLength(p)
   let parts = { hashes: 0, sig: 0, sigs: 0, keys: 0 }
-  let buffer = new ArrayBuffer(0)
+  let place: Taken = { buffer: new ArrayBuffer(0), at: 0 }
+  let bytes = 0
   const hashes = shingleHashes(tokensOnce(text), p, (n) => {
     const w = windowCount(n, p.window)
     // 4-byte values first, then 2-byte ones: every view is aligned
     parts = { hashes: n, keys: w * p.bands, sig: n === 0 ? 0 : width, sigs: w * width }
-    buffer = new ArrayBuffer(4 * (parts.hashes + parts.keys) + 2 * (parts.sig + parts.sigs))
-    return new Uint32Array(buffer, 0, n)
+    bytes = 4 * (parts.hashes + parts.keys) + 2 * (parts.sig + parts.sigs)
+    place = take(bytes)
+    return new Uint32Array(place.buffer, place.at, n)
   })
-  let at = 4 * parts.hashes
-  const keys = new Int32Array(buffer, at, parts.keys)
+  let at = place.at + 4 * parts.hashes
+  const keys = new Int32Array(place.buffer, at, parts.keys)
   at += 4 * parts.keys
-  const sig = new Uint16Array(buffer, at, parts.sig)
-  const sigs = new Uint16Array(buffer, at + 2 * parts.sig, parts.sigs)
+  const sig = new Uint16Array(place.buffer, at, parts.sig)
+  const sigs = new Uint16Array(place.buffer, at + 2 * parts.sig, parts.sigs)
   signatures(hashes, width, p.window, { whole: sig, windows: sigs })
-  return { hashes, size: distinct(hashes), sig, windows: { sigs, keys: windowKeys(sigs, p, keys) } }
+  const windows = { sigs, keys: windowKeys(sigs, p, keys) }
+  return { hashes, size: distinct(hashes), sig, windows, bytes }
 }
 
 export type Fingerprint = ReturnType<typeof fingerprint>
@@ -68,6 +76,8 @@ interface Sets {
   /** id → its shingle set, or its shingles in text order when `unsorted` has the id */
   sets: Map<number, Uint32Array>
   unsorted: Set<number>
+  /** id → the bytes its entry counts for (see `remember`) */
+  sizes: Map<number, number>
   bytes: number
   /** Where eviction goes on from: an iterator over `sets`, which sees what is added after it and
    * skips what is deleted. Every entry behind it has been evicted, so the oldest kept is next. A
@@ -81,34 +91,45 @@ function cached(db: Archive): Sets {
   let m = cache.get(db)
   if (!m) {
     const sets = new Map<number, Uint32Array>()
-    cache.set(db, (m = { sets, unsorted: new Set(), bytes: 0, oldest: sets.entries() }))
+    const oldest = sets.entries()
+    cache.set(db, (m = { sets, unsorted: new Set(), sizes: new Map(), bytes: 0, oldest }))
   }
   return m
 }
 
-// what an array keeps alive: a fingerprint's shingles are a view of its whole buffer
-const held = (a: Uint32Array) => a.buffer.byteLength
-
-/** Keeps an article's shingles: its set (`sorted`), or its shingle hashes in text order. */
-export function remember(db: Archive, id: number, sh: Uint32Array, sorted: boolean): void {
+/**
+ * Keeps an article's shingles: its set (`sorted`), or its shingle hashes in text order. `bytes`:
+ * what keeping them keeps alive, when more than the array (a fingerprint's shingles come with
+ * its signatures: its `bytes`). Fingerprints from a parse worker share an arena's buffers
+ * (db/arena.ts), a part's articles side by side, so a buffer is freed once all of its articles
+ * are evicted: they were placed together, and eviction goes oldest first.
+ */
+export function remember(
+  db: Archive,
+  id: number,
+  sh: Uint32Array,
+  sorted: boolean,
+  bytes = sh.byteLength,
+): void {
   const m = cached(db)
-  const old = m.sets.get(id)
-  if (old) {
-    m.bytes -= held(old)
+  if (m.sets.has(id)) {
+    m.bytes -= m.sizes.get(id)!
     m.sets.delete(id)
   }
   m.sets.set(id, sh)
+  m.sizes.set(id, bytes)
   if (sorted) m.unsorted.delete(id)
   else m.unsorted.add(id)
-  m.bytes += held(sh)
+  m.bytes += bytes
   while (m.bytes > CACHE_BYTES) {
     // (never done while something is kept: every entry kept is ahead of it)
     const next = m.oldest.next()
     if (next.done) return
-    const [k, v] = next.value
+    const k = next.value[0]
     m.sets.delete(k)
     m.unsorted.delete(k)
-    m.bytes -= held(v)
+    m.bytes -= m.sizes.get(k)!
+    m.sizes.delete(k)
   }
 }
 
@@ -123,7 +144,8 @@ function setOf(db: Archive, id: number): Uint32Array | undefined {
   const set = shingleSet(sh)
   m.sets.set(id, set)
   m.unsorted.delete(id)
-  m.bytes += held(set) - held(sh)
+  m.bytes += set.byteLength - m.sizes.get(id)!
+  m.sizes.set(id, set.byteLength)
   return set
 }
 

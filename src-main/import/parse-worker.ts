@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads'
 import { prepareAll, textsAsBytes, type PrepareJob } from './prepare'
+import { Arena } from '../db/arena'
 
 // A parse worker: prepares the files it is sent (read, decode, parse, pictures, index text) while
 // the importer's thread writes the previous batch. It never opens the archive: one writer.
@@ -12,21 +13,19 @@ let queue = Promise.resolve()
 parentPort?.on(
   'message',
   (msg: { seq: number; jobs: PrepareJob[]; claims: Int32Array; slot: number }) => {
+    const arena = new Arena()
     queue = queue
       .then(() =>
         Atomics.compareExchange(msg.claims, msg.slot, 0, 1) === 0
-          ? prepareAll(msg.jobs, { blocking: true })
+          ? prepareAll(msg.jobs, { blocking: true, arena })
           : null,
       )
       .then((results) => {
         if (results === null) return
-        // the texts as one buffer (db/stored-text.ts) and each story fingerprint as one buffer
-        // (db/story-store.ts): handed over, not copied
+        // the texts as one buffer (db/stored-text.ts), the story fingerprints in the arena's few
+        // (db/arena.ts): handed over, not copied
         const bytes = textsAsBytes(results)
-        const buffers = results.flatMap((r) =>
-          r.kind === 'parsed' && r.story ? [r.story.hashes.buffer as ArrayBuffer] : [],
-        )
-        parentPort?.postMessage({ seq: msg.seq, results }, [bytes, ...buffers])
+        parentPort?.postMessage({ seq: msg.seq, results }, [bytes, ...arena.buffers])
       })
   },
 )

@@ -15,6 +15,8 @@ import { reason } from './scan'
 import type { ParsedArticle } from './types'
 import { takeAnnotations, type FileAnnotations } from './annotations'
 import { textsToBytes, type StoredText } from '../db/stored-text'
+import type { Arena } from '../db/arena'
+import { DEFAULT_PARAMS } from '../clusters/params'
 
 // Everything the import does to one file before the archive is touched: read, decode, hash,
 // parse, copy its local pictures into the media store, and fold the text the full-text index
@@ -80,13 +82,23 @@ export type PrepareResult =
  */
 export async function prepareAll(
   jobs: PrepareJob[],
-  { concurrency = 16, blocking = false } = {},
+  {
+    concurrency = 16,
+    blocking = false,
+    arena,
+  }: {
+    concurrency?: number
+    blocking?: boolean
+    /** Where the story fingerprints' arrays go (a worker transfers its buffers); otherwise
+     * each has a buffer of its own. */
+    arena?: Arena
+  } = {},
 ): Promise<PrepareResult[]> {
   const out: PrepareResult[] = new Array(jobs.length)
   let next = 0
   const run = async () => {
     for (let i = next++; i < jobs.length; i = next++) {
-      out[i] = await prepareSafely(jobs[i]!, blocking)
+      out[i] = await prepareSafely(jobs[i]!, blocking, arena)
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, run))
@@ -105,9 +117,13 @@ export function textsAsBytes(results: PrepareResult[]): ArrayBuffer {
 }
 
 /** An unexpected fault in one file fails that file, never the batch or the worker. */
-async function prepareSafely(job: PrepareJob, blocking: boolean): Promise<PrepareResult> {
+async function prepareSafely(
+  job: PrepareJob,
+  blocking: boolean,
+  arena: Arena | undefined,
+): Promise<PrepareResult> {
   try {
-    return await prepareFile(job, blocking)
+    return await prepareFile(job, blocking, arena)
   } catch (e) {
     return {
       kind: 'fail',
@@ -119,7 +135,11 @@ async function prepareSafely(job: PrepareJob, blocking: boolean): Promise<Prepar
   }
 }
 
-export async function prepareFile(job: PrepareJob, blocking = false): Promise<PrepareResult> {
+export async function prepareFile(
+  job: PrepareJob,
+  blocking = false,
+  arena?: Arena,
+): Promise<PrepareResult> {
   let read: { stamp: FileStamp; buf: Buffer | null }
   try {
     read = blocking
@@ -164,7 +184,10 @@ export async function prepareFile(job: PrepareJob, blocking = false): Promise<Pr
   const plain = plainTextOf(tokens)
   const folded = normalizeText(plain)
   const index = indexText(parsed.title, plain, folded)
-  const story = job.clusters === false ? null : fingerprint(parsed.markdown, folded)
+  const story =
+    job.clusters === false
+      ? null
+      : fingerprint(parsed.markdown, folded, DEFAULT_PARAMS, arena && ((n) => arena.take(n)))
   // what the writer would otherwise do in its own thread, per article
   const { frontMatter, annotations } = takeAnnotations(parsed.frontMatter)
   return {
