@@ -34,6 +34,10 @@ import { LecternError } from '../shared/errors'
 import type { Caller } from '../shared/auth'
 import type { ReadOnlyAction } from '../shared/problems'
 
+/** How long after the app starts its watched folders are imported whole (after its first
+ * answer, as a rule: the catch-up is an import, and nothing heavy goes before that). */
+const CATCH_UP_AFTER_MS = 3000
+
 /**
  * The keeping half of the service (edits, trash, revisions, backup, check, watching), written
  * apart so the service file stays readable; ArchiveService supplies the archive and the rules
@@ -48,7 +52,7 @@ export abstract class KeepService implements KeepApi {
   protected abstract emitEvent<E extends keyof LecternEvents>(e: E, data: LecternEvents[E]): void
   protected abstract get nativeBinding(): string | undefined
   /** Settle times for watching (tests shorten them). */
-  protected watchOptions: Pick<WatchOptions, 'settleMs' | 'stableMs'> = {}
+  protected watchOptions: Pick<WatchOptions, 'settleMs' | 'stableMs' | 'catchUpAfterMs'> = {}
 
   #watcher: FolderWatcher | null = null
   /** Folders watched for this run only (not remembered). */
@@ -193,19 +197,23 @@ export abstract class KeepService implements KeepApi {
     return { folders: this.#watcher?.folders ?? [], polling: this.#watcher?.polling ?? false }
   }
 
-  /** Watches the folders the archive remembers (the app, at start). */
+  /** Watches the folders the archive remembers (the app, at start), and a few seconds later
+   * imports each whole, once: files written while the app was closed are not events. */
   async resumeWatching(): Promise<void> {
     this.#watchRemembered = true
-    await this.#restartWatching()
+    await this.#restartWatching(CATCH_UP_AFTER_MS)
   }
 
-  async #restartWatching(): Promise<void> {
+  async #restartWatching(catchUpAfterMs?: number): Promise<void> {
     await this.stopWatching()
     const remembered = this.#watchRemembered ? watchedFolders(this.db) : []
     const folders = [...new Set([...remembered, ...this.#session])].filter((f) => existsSync(f))
     if (folders.length === 0) return
+    // (a test's shorter delay applies only where there is a catch-up)
+    const { catchUpAfterMs: shorter, ...times } = this.watchOptions
     const w = new FolderWatcher(this.db, folders, {
-      ...this.watchOptions,
+      ...(catchUpAfterMs === undefined ? {} : { catchUpAfterMs: shorter ?? catchUpAfterMs }),
+      ...times,
       onBatch: (b) => this.emitEvent('watchBatch', b),
       onNote: (n) => this.emitEvent('watchNote', n),
     })

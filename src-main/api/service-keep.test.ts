@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { writeFileSync } from 'node:fs'
 import { article } from '../test-support/tmp'
 import { serviceFixture } from '../test-support/service'
+import type { WatchBatchEvent } from '../shared/types'
 
 const make = serviceFixture()
 const NEWS = {
@@ -98,6 +99,32 @@ describe('keeping an archive through the contract', () => {
     await expect(call('watchFolders', { folders: [tree.path('nowhere')] })).rejects.toMatchObject({
       code: 'not-a-folder',
     })
+  }, 20_000)
+
+  it('at the start imports what the watched folders got while nothing watched', async () => {
+    const { call, service, events, tree } = await make(NEWS, {
+      watch: { settleMs: 200, stableMs: 300, catchUpAfterMs: 100 },
+    })
+    await call('importFolders', { folders: [tree.path('news')] })
+    await call('watchFolders', { folders: [tree.path('news')] })
+    await service.stopWatching() // the app is closed
+    writeFileSync(tree.path('news/c.md'), article('Overnight', 'Written while the app was closed.'))
+    writeFileSync(tree.path('news/b.md'), article('Ferry', 'The ferry sailed on Tuesday.'))
+    await service.resumeWatching() // and opened again
+    const start = Date.now()
+    while (!events.some((e) => e.event === 'watchBatch') && Date.now() - start < 8000) {
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    const batch = events.find((e) => e.event === 'watchBatch')?.data as WatchBatchEvent
+    expect(batch.report).toMatchObject({ imported: 1, updated: 1, unchanged: 1 })
+    // the files that came in or changed, not the unchanged one
+    expect(batch.report.files.map((f) => [f.path, f.status]).sort()).toEqual([
+      ['b.md', 'updated'],
+      ['c.md', 'imported'],
+    ])
+    expect((await call('search', { query: 'overnight' })).total).toBe(1)
+    // still watching afterwards
+    expect(await call('watchStatus')).toMatchObject({ folders: [tree.path('news')] })
   }, 20_000)
 
   it('refuses every change where the archive is read-only', async () => {

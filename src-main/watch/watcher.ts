@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs'
 import { basename, resolve, sep } from 'node:path'
 import type { Archive } from '../db/open'
 import { markSourceMissing } from '../db/watched'
-import { importFiles } from '../import/importer'
+import { importFiles, importFolders } from '../import/importer'
+import { reportPage, withoutFiles } from '../import/report'
+import { FILE_STATUSES } from '../shared/types'
 import { isMarkdownName } from '../import/scan'
 import type { ImportReport } from '../shared/types'
 
@@ -31,6 +33,10 @@ export interface WatchOptions {
   /** Most files imported (and reported) as one batch; more that arrive together are imported
    * in batches of this many, one after the other. */
   batchFiles?: number
+  /** Once this long after watching starts, each folder is imported whole: what was written
+   * while nothing watched (the app closed overnight). For the app's start only: a folder
+   * watched from the import dialog was just imported. */
+  catchUpAfterMs?: number
   /** Poll instead of using system events (network drives, or after the watch limit). */
   polling?: boolean
   onBatch?: (b: WatchBatch) => void
@@ -49,6 +55,8 @@ export class FolderWatcher {
   #changed = new Map<string, string>()
   #removed = new Map<string, string>()
   #timer: NodeJS.Timeout | null = null
+  #catchUp: NodeJS.Timeout | null = null
+  #caughtUp = false
   #running: Promise<void> = Promise.resolve()
   #stopped = false
 
@@ -82,11 +90,20 @@ export class FolderWatcher {
     fsw.on('unlink', (p) => this.#queue(this.#removed, this.#changed, p))
     fsw.on('error', (e) => void this.#onError(e as NodeJS.ErrnoException))
     await new Promise<void>((ok) => fsw.once('ready', ok))
+    if (this.#opts.catchUpAfterMs !== undefined && !this.#caughtUp) {
+      this.#caughtUp = true
+      this.#catchUp = setTimeout(() => {
+        this.#catchUp = null
+        this.#running = this.#running.then(() => this.#importWhole())
+      }, this.#opts.catchUpAfterMs)
+      this.#catchUp.unref?.()
+    }
   }
 
   async stop(): Promise<void> {
     this.#stopped = true
     if (this.#timer) clearTimeout(this.#timer)
+    if (this.#catchUp) clearTimeout(this.#catchUp)
     await this.#fsw?.close()
     this.#fsw = null
     await this.#running
@@ -94,7 +111,7 @@ export class FolderWatcher {
 
   /** Resolves when nothing is waiting to be imported (tests, and a clean stop). */
   async idle(): Promise<void> {
-    while (this.#timer || this.#changed.size > 0 || this.#removed.size > 0) {
+    while (this.#timer || this.#catchUp || this.#changed.size > 0 || this.#removed.size > 0) {
       await new Promise((r) => setTimeout(r, 50))
     }
     await this.#running
@@ -142,6 +159,28 @@ export class FolderWatcher {
             missing: this.#markMissing(gone),
           })
         }
+      } catch (e) {
+        this.#opts.onNote?.({ code: 'watch-error', message: (e as Error).message })
+      }
+    }
+  }
+
+  /** Each folder imported whole, as one batch. Its report lists the files that came in or
+   * changed (not the unchanged ones, which may be a million), or none past BATCH_FILES: the
+   * counts say it all. */
+  async #importWhole(): Promise<void> {
+    for (const folder of this.folders) {
+      if (this.#stopped) return
+      try {
+        const report = await importFolders(this.#db, [folder])
+        const news = report.scanned - report.unchanged
+        const files =
+          news > this.#opts.batchFiles
+            ? []
+            : FILE_STATUSES.filter((s) => s !== 'unchanged').flatMap(
+                (s) => reportPage(report, s, 0, news).files,
+              )
+        this.#opts.onBatch?.({ folder, report: { ...withoutFiles(report), files }, missing: 0 })
       } catch (e) {
         this.#opts.onNote?.({ code: 'watch-error', message: (e as Error).message })
       }
