@@ -5,9 +5,8 @@ import type { Archive } from '../db/open'
 import { markSourceMissing } from '../db/watched'
 import { importFiles, importFolders } from '../import/importer'
 import { reportPage, withoutFiles } from '../import/report'
-import { FILE_STATUSES } from '../shared/types'
 import { isMarkdownName } from '../import/scan'
-import type { ImportReport } from '../shared/types'
+import { FILE_STATUSES, type ImportReport } from '../shared/types'
 
 // chokidar 4 rather than @parcel/watcher: it is plain JavaScript over Node's own fs.watch
 // (inotify, FSEvents, ReadDirectoryChangesW), so it installs with no native binary to download
