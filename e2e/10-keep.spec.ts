@@ -122,6 +122,43 @@ test('the Trash view restores and, after confirming, empties', async ({ page, re
   await expect(reader(page)).toHaveCount(0)
 })
 
+test('a trash of hundreds shows only the rows in view, and scrolls to the last', async ({
+  page,
+  request,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-keep-filigree-'))
+  for (let i = 0; i < 400; i++)
+    writeFileSync(
+      join(dir, `${i}.md`),
+      `---\ntitle: "Filigree ${String(i).padStart(3, '0')}"\ndate: 2025-03-10\ntags: [filigree]\n---\n\nfiligree ${i}\n`,
+    )
+  await call(request, 'importFolders', { folders: [dir] })
+  const all = await ids(request, 'tag:filigree')
+  expect(all.length).toBe(400)
+  await call(request, 'trashArticles', { ids: all })
+
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Trash', exact: true }).click()
+  const trash = page.getByRole('region', { name: 'Trash' })
+  await expect(trash.getByRole('status')).toHaveText('400 articles')
+  await expect(trash.getByText('Filigree 000')).toBeVisible()
+  // only what is in view (and a few more) is in the page
+  expect(await trash.getByRole('listitem').count()).toBeLessThan(60)
+  const listed = await call<{ title: string }[]>(request, 'trashList')
+  const last = listed[listed.length - 1]!.title
+  await expect(trash.getByText(last)).toHaveCount(0)
+  await trash.getByRole('list').evaluate((el) => (el.scrollTop = el.scrollHeight))
+  await expect(trash.getByText(last)).toBeVisible()
+  await trash
+    .getByRole('listitem')
+    .filter({ hasText: last })
+    .getByRole('button', { name: 'Restore' })
+    .click()
+  await expect(trash.getByRole('status')).toHaveText('399 articles')
+  expect((await ids(request, 'tag:filigree')).length).toBe(1)
+  await call(request, 'emptyTrash')
+})
+
 test('changes the picked rows: sets their source and removes a category; merges labels', async ({
   page,
   request,
