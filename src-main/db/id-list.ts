@@ -13,9 +13,7 @@ export function readIds(db: Archive, sql: string, args: unknown[]): Int32Array {
     .get(...args) as string | null
   const ids = parseIds(text ?? '')
   // FTS5 yields rowids in ascending order; a plan through another index may not.
-  for (let i = 1; i < ids.length; i++)
-    if ((ids[i] as number) < (ids[i - 1] as number)) return ids.sort()
-  return ids
+  return isAscending(ids) ? ids : ids.sort()
 }
 
 /** "3,10,7" → [3, 10, 7]. Ids are positive integers below 2^31 (INTEGER PRIMARY KEYs). */
@@ -54,8 +52,11 @@ export function countIn(ids: ArrayLike<number>, set: Int32Array): number {
   return n
 }
 
-/** `ids` ascending: as given when they are, else a sorted copy. */
-export function ascending(ids: ArrayLike<number>): ArrayLike<number> {
-  for (let i = 1; i < ids.length; i++) if (ids[i]! < ids[i - 1]!) return Int32Array.from(ids).sort()
-  return ids
+function isAscending(ids: ArrayLike<number>): boolean {
+  for (let i = 1; i < ids.length; i++) if (ids[i]! < ids[i - 1]!) return false
+  return true
 }
+
+/** `ids` ascending: as given when they are, else a sorted copy. */
+export const ascending = (ids: ArrayLike<number>): ArrayLike<number> =>
+  isAscending(ids) ? ids : Int32Array.from(ids).sort()

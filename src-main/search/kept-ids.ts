@@ -1,7 +1,7 @@
 import type { Archive } from '../db/open'
 import { generation } from '../db/generation'
 import { readIds } from '../db/id-list'
-import { matchedSql, prepare } from './search'
+import { matchedSql, onArticlesAlone, prepare } from './search'
 
 // A saved search's counts are asked for whenever the library pane refreshes: after every import,
 // and after each article marked read or put in a collection. Each was a whole search (the 69,438
@@ -25,10 +25,7 @@ export function keptMatchingIds(db: Archive, query: string, owner: string): Int3
   const p = prepare(db, { query }, owner)
   if ('result' in p) return new Int32Array(0)
   const [sql, args] = matchedSql(p)
-  const q = p.q
-  if (q.has.length + q.notes.length + q.collections.length + q.read.length > 0) {
-    return readIds(db, sql, args)
-  }
+  if (!onArticlesAlone(p.q)) return readIds(db, sql, args)
   const gen = generation(db)
   let k = kept.get(db)
   if (k === undefined || k.gen !== gen) kept.set(db, (k = { gen, ids: new Map(), bytes: 0 }))

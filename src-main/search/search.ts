@@ -254,16 +254,19 @@ export function searchArchive(
  * facet index in a worker: after start, and after a large archive changed): ask again shortly. */
 const FACETS_PENDING = { facetsPending: true } as const
 
-/** Every id the query matches, ascending, read once for the ungrouped and the grouped list. The
- * reader's own marks (has:, note:, collection:, is:) change without a new archive version: only
- * queries on the articles alone are kept for the next page, the other sort or grouping. */
+/** Whether the query's hits depend on the articles alone: the reader's own marks (has:, note:,
+ * collection:, is:) change without a new archive version (generation()), so only such hits may
+ * be kept for it. */
+export const onArticlesAlone = (q: ParsedQuery): boolean =>
+  q.has.length + q.notes.length + q.collections.length + q.read.length === 0
+
+/** Every id the query matches, ascending, read once for the ungrouped and the grouped list: kept
+ * for the next page, the other sort or grouping when it depends on the articles alone. */
 function foundIds(db: Archive, p: Prepared, rankCap: number): CachedSearch {
   const [matched, args] = matchedSql(p)
-  const q = p.q
-  const cacheable = q.has.length + q.notes.length + q.collections.length + q.read.length === 0
   const key = searchKey(rankCap, matched, args)
   const read = () => readIds(db, matched, args)
-  return cacheable ? cachedSearch(db, key, read) : { ids: read() }
+  return onArticlesAlone(p.q) ? cachedSearch(db, key, read) : { ids: read() }
 }
 
 /** A plain word search's matching ids (what matchedSql reads when there are no filters) in two
