@@ -1,9 +1,9 @@
 // One Lectern import in a process of its own (`node out/main/bench/import-child.js ARCHIVE FOLDER
 // [--no-clusters]`, bundled by bench/built-child.ts), so its peak RSS is the import's alone, not
-// the bench's (which holds the file list and ran the plain pipeline). Prints its figures as one JSON line; RSS every 100,000 files on stderr. Timed until
-// the archive is closed, as the plain pipeline is: closing copies what the import left in the
-// write-ahead log into the archive (see checkpointLess in src-main/db/open.ts), and `lectern
-// import` waits for that before it exits.
+// the bench's (which holds the file list and ran the plain pipeline). Prints its figures as one
+// JSON line; RSS every 100,000 files on stderr. Timed until the archive is closed, as the plain
+// pipeline is: closing copies what the import left in the write-ahead log into the archive (see
+// checkpointLess in src-main/db/open.ts), and `lectern import` waits for that before it exits.
 import { openArchive } from '../src-main/db/open'
 import { importFolders } from '../src-main/import/importer'
 

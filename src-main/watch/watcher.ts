@@ -143,20 +143,14 @@ export class FolderWatcher {
       if (paths.length === 0 && gone.length === 0) continue
       try {
         // Files copied in by the thousand arrive as one batch: imported a slice at a time, each
-        // reported as it lands, so the lists fill as it goes and no one report is huge.
+        // reported as it lands, so the lists fill as it goes and no one report is huge. (Only
+        // removals: one empty slice, which carries them.)
         const size = Math.max(1, this.#opts.batchFiles)
-        for (let at = 0; at < paths.length; at += size) {
+        for (let at = 0; at === 0 || at < paths.length; at += size) {
           const report = await importFiles(this.#db, folder, paths.slice(at, at + size))
           const last = at + size >= paths.length
           const missing = last ? this.#markMissing(gone) : 0
           this.#opts.onBatch?.({ folder, report, missing })
-        }
-        if (paths.length === 0) {
-          this.#opts.onBatch?.({
-            folder,
-            report: await importFiles(this.#db, folder, []),
-            missing: this.#markMissing(gone),
-          })
         }
       } catch (e) {
         this.#opts.onNote?.({ code: 'watch-error', message: (e as Error).message })

@@ -24,7 +24,7 @@ export async function afterImport(report: ImportReport | null): Promise<void> {
 
 // The library pane's counts run every saved search again once the articles changed: about
 // 190 ms for five saved searches of common words after each batch of 2,000 at 100,000 articles
-// (the batch's import: 3.2-3.5 s), ten times that at a million. A folder being filled sends a
+// (the batch's import: 3.2-5.2 s), ten times that at a million. A folder being filled sends a
 // batch every few seconds, so the counts follow it at most every 10 s (and after the last).
 const countsAfterWatch = throttle(() => void organise.refresh(), 10_000)
 
