@@ -29,7 +29,7 @@ import { backupArchive } from '../archive/backup'
 import { checkArchive } from '../archive/check'
 import { mediaDirOf, mediaFile } from '../images/store'
 import { searchIds } from '../search/search'
-import { FolderWatcher, type WatchOptions } from '../watch/watcher'
+import { FolderWatcher, type Unfinished, type WatchOptions } from '../watch/watcher'
 import { LecternError } from '../shared/errors'
 import type { Caller } from '../shared/auth'
 import type { ReadOnlyAction } from '../shared/problems'
@@ -52,7 +52,10 @@ export abstract class KeepService implements KeepApi {
   protected abstract emitEvent<E extends keyof LecternEvents>(e: E, data: LecternEvents[E]): void
   protected abstract get nativeBinding(): string | undefined
   /** Settle times for watching (tests shorten them). */
-  protected watchOptions: Pick<WatchOptions, 'settleMs' | 'stableMs' | 'catchUpAfterMs'> = {}
+  protected watchOptions: Pick<
+    WatchOptions,
+    'settleMs' | 'stableMs' | 'catchUpAfterMs' | 'batchFiles'
+  > = {}
 
   #watcher: FolderWatcher | null = null
   /** Folders watched for this run only (not remembered). */
@@ -205,7 +208,9 @@ export abstract class KeepService implements KeepApi {
   }
 
   async #restartWatching(catchUpAfterMs?: number): Promise<void> {
-    await this.stopWatching()
+    // changes the old watcher had not imported yet go on with the new one (not waited for: a
+    // folder added while thousands of files come in of another is watched at once)
+    const carry = await this.#stopWatcher()
     const remembered = this.#watchRemembered ? watchedFolders(this.db) : []
     const folders = [...new Set([...remembered, ...this.#session])].filter((f) => existsSync(f))
     if (folders.length === 0) return
@@ -214,6 +219,7 @@ export abstract class KeepService implements KeepApi {
     const w = new FolderWatcher(this.db, folders, {
       ...(catchUpAfterMs === undefined ? {} : { catchUpAfterMs: shorter ?? catchUpAfterMs }),
       ...times,
+      ...(carry ? { carry } : {}),
       onBatch: (b) => this.emitEvent('watchBatch', b),
       onNote: (n) => this.emitEvent('watchNote', n),
     })
@@ -221,10 +227,26 @@ export abstract class KeepService implements KeepApi {
     this.#watcher = w
   }
 
+  /** Stops watching now (quitting, Ctrl+C): an import running is cancelled at its next step. Files
+   * seen and not imported yet are named in a note (the next catch-up or import takes them). */
   async stopWatching(): Promise<void> {
+    const left = await this.#stopWatcher()
+    const n = left ? left.changed.length + left.removed.length : 0
+    if (n === 0) return
+    const folders = [...new Set([...left!.changed, ...left!.removed].map(([, root]) => root))]
+    this.emitEvent('watchNote', {
+      code: 'stopped-early',
+      message:
+        `Stopped before taking in ${n} changed file${n === 1 ? '' : 's'} of ${folders.join(', ')}: ` +
+        'the next import of the folder takes them in (the app imports the folders it watches as ' +
+        'it starts).',
+    })
+  }
+
+  async #stopWatcher(): Promise<Unfinished | null> {
     const w = this.#watcher
     this.#watcher = null
-    await w?.stop()
+    return (await w?.stop()) ?? null
   }
 
   #article(id: number): void {

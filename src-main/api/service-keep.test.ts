@@ -127,6 +127,49 @@ describe('keeping an archive through the contract', () => {
     expect(await call('watchStatus')).toMatchObject({ folders: [tree.path('news')] })
   }, 20_000)
 
+  it('watches another folder at once while a long burst comes in, and loses none of it', async () => {
+    const { call, service, events, tree } = await make(
+      { ...NEWS, 'more/x.md': article('Elsewhere', 'Another folder.') },
+      { watch: { settleMs: 200, stableMs: 300, batchFiles: 2 } },
+    )
+    await call('importFolders', { folders: [tree.path('news')] })
+    await call('watchFolders', { folders: [tree.path('news')] })
+    for (let i = 0; i < 40; i++)
+      writeFileSync(tree.path(`news/c${i}.md`), article(`Copy ${i}`, `第${i}篇 copy ${i}`))
+    const batches = () => events.filter((e) => e.event === 'watchBatch').length
+    const found = async (q: string) => (await call('search', { query: q })).total
+    const wait = async (ok: () => boolean | Promise<boolean>) => {
+      const start = Date.now()
+      while (!(await ok()) && Date.now() - start < 15_000)
+        await new Promise((r) => setTimeout(r, 20))
+    }
+    await wait(() => batches() > 0)
+    // twenty slices of two are coming; the other folder is watched without waiting for them
+    await call('watchFolders', { folders: [tree.path('more')] })
+    expect(batches()).toBeLessThan(20)
+    expect((await call('watchStatus')).folders.sort()).toEqual(
+      [tree.path('news'), tree.path('more')].sort(),
+    )
+    // and what the first watcher left, the one that took over imports
+    await wait(async () => (await found('copy')) === 40)
+    expect(await found('copy')).toBe(40)
+
+    // closing in a burst stops at once and says what was left for the next import
+    for (let i = 0; i < 40; i++)
+      writeFileSync(tree.path(`news/d${i}.md`), article(`Late ${i}`, `第${i}篇 late ${i}`))
+    const seen = batches()
+    await wait(() => batches() > seen)
+    await service.stopWatching()
+    const note = events.find((e) => e.event === 'watchNote')?.data as {
+      code: string
+      message: string
+    }
+    expect(note.code).toBe('stopped-early')
+    const late = await found('late')
+    expect(late).toBeLessThan(40)
+    expect(note.message).toContain(`${40 - late} changed files of ${tree.path('news')}`)
+  }, 40_000)
+
   it('refuses every change where the archive is read-only', async () => {
     const { dispatch, tree } = await make(NEWS, { canImport: false })
     for (const [m, a] of [

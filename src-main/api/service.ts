@@ -59,7 +59,7 @@ export interface ServiceOptions {
   /** How PDF is printed (desktop: Electron's printToPDF); default: the system's Chromium. */
   printPdf?: PdfPrinter
   /** Settle times of watched folders, and the catch-up's delay at start (tests shorten them). */
-  watch?: { settleMs?: number; stableMs?: number; catchUpAfterMs?: number }
+  watch?: { settleMs?: number; stableMs?: number; catchUpAfterMs?: number; batchFiles?: number }
   /** Limits and fetch for image downloads (tests point them at a local server). */
   images?: Omit<FetchImagesOptions, 'articleIds' | 'signal' | 'onProgress'>
   /** Password hashing cost, session length, sign-in throttle (tests make them quick). */

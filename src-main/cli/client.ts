@@ -41,6 +41,8 @@ export interface CliClient {
   ): Promise<ResultOf<M>>
   /** Receives the service's events (progress) while the command runs. */
   on: Partial<{ [E in keyof LecternEvents]: (data: LecternEvents[E]) => void }>
+  /** Stops watching folders (Ctrl+C on `lectern watch`), telling what was left unimported. */
+  stopWatching(): Promise<void>
   close(): void
 }
 
@@ -70,6 +72,7 @@ export async function openCli(opts: CliArchiveOptions): Promise<CliClient> {
       const code = reply.error.code
       throw new CliError(reply.error.message, USAGE_CODES.has(code) ? 2 : 1, code)
     },
+    stopWatching: () => service.stopWatching(),
     close: () => service.close(),
   }
 }

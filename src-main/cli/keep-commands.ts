@@ -98,6 +98,7 @@ export const KEEP_COMMANDS: Record<string, Command<FlagTable>> = {
             'Press Ctrl+C to stop.\n',
         )
         await untilInterrupted()
+        await cli.stopWatching()
         return 0
       } finally {
         cli.close()

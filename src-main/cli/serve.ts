@@ -35,7 +35,12 @@ export async function serve(opts: ServeOptions): Promise<number> {
     db: opts.db,
     canImport: opts.allowImport,
     privateHosts: opts.allowPrivateHosts ? 'allowed' : 'refused',
-    emit: (event, data) => http?.broadcast(event, data),
+    emit: (event, data) => {
+      // what watching has to tell reaches the person at the terminal too (the server's one)
+      if (event === 'watchNote')
+        process.stderr.write(`lectern: ${(data as { message: string }).message}\n`)
+      http?.broadcast(event, data)
+    },
   })
   const allowHosts = opts.allowHosts ?? []
   // Secure by default: anyone but this machine's own users can reach a server on another

@@ -244,7 +244,7 @@ export interface LecternEvents {
   /** A watched folder's batch was imported. */
   watchBatch: WatchBatchEvent
   /** Something about watching the user should know (e.g. polling after the system limit). */
-  watchNote: { code: 'polling-fallback' | 'watch-error'; message: string }
+  watchNote: { code: 'polling-fallback' | 'watch-error' | 'stopped-early'; message: string }
 }
 export type EventName = keyof LecternEvents
 /** Who may receive each event on a shared server: progress of imports, pictures, exports and

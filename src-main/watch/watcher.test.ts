@@ -118,6 +118,48 @@ describe('a watched folder', () => {
     expect(db.prepare(`SELECT count(*) AS n FROM articles`).get()).toEqual({ n: 11 })
   }, 20_000)
 
+  it('stops at once in a long burst, and a watcher given what was left imports the rest', async () => {
+    const { batches } = await setup({ batchFiles: 3, settleMs: 1500 })
+    unlinkSync(tree.path('news/a.md'))
+    for (let i = 0; i < 60; i++)
+      writeFileSync(tree.path(`news/copied-${i}.md`), article(`Copy ${i}`, `第${i}篇 copy ${i}`))
+    await until(() => batches.length > 0)
+    const left = await watcher!.stop()
+    const before = batches.length
+    const count = () => (db.prepare(`SELECT count(*) AS n FROM articles`).get() as { n: number }).n
+    // twenty slices of three: stopped after the first one or two, not after all of them
+    expect(before).toBeLessThan(20)
+    expect(count()).toBeLessThan(61)
+    expect(left.changed.length).toBeGreaterThan(0)
+    expect(left.changed.length + count() - 1).toBeGreaterThanOrEqual(60)
+    // the deletion comes with the last slice, which was not reached: left too, nothing marked
+    expect(left.removed.map(([p]) => p)).toEqual([tree.path('news/a.md')])
+    expect(batches.every((b) => b.missing === 0)).toBe(true)
+    await sleep(300)
+    expect(batches.length).toBe(before)
+
+    const next = new FolderWatcher(db, [tree.path('news')], {
+      settleMs: 300,
+      stableMs: 500,
+      batchFiles: 3,
+      carry: left,
+      onBatch: (b) => batches.push(b),
+    })
+    watcher = next
+    await next.start()
+    await until(() => batches.some((b) => b.missing > 0))
+    await next.idle()
+    expect(count()).toBe(61)
+    const imported = new Set(
+      batches
+        .flatMap((b) => b.report.files)
+        .filter((f) => f.status === 'imported')
+        .map((f) => f.path),
+    )
+    expect(imported.size).toBe(60)
+    expect(batches.reduce((n, b) => n + b.missing, 0)).toBe(1)
+  }, 30_000)
+
   it('marks the article of a deleted file as source missing and deletes nothing', async () => {
     const { batches, id } = await setup()
     unlinkSync(tree.path('news/a.md'))

@@ -1,6 +1,6 @@
 import type { FSWatcher, watch } from 'chokidar'
 import { existsSync } from 'node:fs'
-import { basename, resolve, sep } from 'node:path'
+import { basename, join, resolve, sep } from 'node:path'
 import type { Archive } from '../db/open'
 import { markSourceMissing } from '../db/watched'
 import { importFiles, importFolders } from '../import/importer'
@@ -16,6 +16,12 @@ import { FILE_STATUSES, type ImportReport } from '../shared/types'
 
 /** Files a batch imports at most (see `batchFiles`): a report of 2,000 files is about 200 KB. */
 export const BATCH_FILES = 2000
+
+/** Changes seen and not imported yet: path → the watched folder it is in. */
+export interface Unfinished {
+  changed: [string, string][]
+  removed: [string, string][]
+}
 
 export interface WatchBatch {
   folder: string
@@ -36,6 +42,9 @@ export interface WatchOptions {
    * while nothing watched (the app closed overnight). For the app's start only: a folder
    * watched from the import dialog was just imported. */
   catchUpAfterMs?: number
+  /** Changes an earlier watcher of these folders stopped before importing (`stop`'s result):
+   * imported first, as if they had just happened. */
+  carry?: Unfinished
   /** Poll instead of using system events (network drives, or after the watch limit). */
   polling?: boolean
   onBatch?: (b: WatchBatch) => void
@@ -58,6 +67,8 @@ export class FolderWatcher {
   #caughtUp = false
   #running: Promise<void> = Promise.resolve()
   #stopped = false
+  /** Cancels the import a stop finds running (importer.ts: it ends at its next step). */
+  #abort = new AbortController()
 
   constructor(db: Archive, folders: string[], opts: WatchOptions = {}) {
     this.#db = db
@@ -89,6 +100,14 @@ export class FolderWatcher {
     fsw.on('unlink', (p) => this.#queue(this.#removed, this.#changed, p))
     fsw.on('error', (e) => void this.#onError(e as NodeJS.ErrnoException))
     await new Promise<void>((ok) => fsw.once('ready', ok))
+    const carry = this.#opts.carry
+    if (carry !== undefined) {
+      this.#opts.carry = undefined
+      const ours = ([, root]: [string, string]) => this.folders.includes(root)
+      for (const [p, root] of carry.removed.filter(ours)) this.#removed.set(p, root)
+      for (const [p, root] of carry.changed.filter(ours)) this.#changed.set(p, root)
+      if (this.#changed.size + this.#removed.size > 0) this.#schedule(0)
+    }
     if (this.#opts.catchUpAfterMs !== undefined && !this.#caughtUp) {
       this.#caughtUp = true
       this.#catchUp = setTimeout(() => {
@@ -99,13 +118,21 @@ export class FolderWatcher {
     }
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops at once: an import running is cancelled at its next step (what it wrote stays), and
+   * slices not begun are not. Resolves with the changes left unimported, for a watcher that
+   * follows (`carry`) or to tell the user; a watcher started later catches up with them anyway
+   * (`catchUpAfterMs`), as does any import of the folder.
+   */
+  async stop(): Promise<Unfinished> {
     this.#stopped = true
+    this.#abort.abort()
     if (this.#timer) clearTimeout(this.#timer)
     if (this.#catchUp) clearTimeout(this.#catchUp)
     await this.#fsw?.close()
     this.#fsw = null
     await this.#running
+    return { changed: [...this.#changed], removed: [...this.#removed] }
   }
 
   /** Resolves when nothing is waiting to be imported (tests, and a clean stop). */
@@ -122,11 +149,15 @@ export class FolderWatcher {
     if (!root) return
     other.delete(path)
     into.set(path, root)
+    this.#schedule(this.#opts.settleMs)
+  }
+
+  #schedule(ms: number): void {
     if (this.#timer) clearTimeout(this.#timer)
     this.#timer = setTimeout(() => {
       this.#timer = null
       this.#running = this.#running.then(() => this.#flush())
-    }, this.#opts.settleMs)
+    }, ms)
   }
 
   async #flush(): Promise<void> {
@@ -147,15 +178,36 @@ export class FolderWatcher {
         // removals: one empty slice, which carries them.)
         const size = Math.max(1, this.#opts.batchFiles)
         for (let at = 0; at === 0 || at < paths.length; at += size) {
-          const report = await importFiles(this.#db, folder, paths.slice(at, at + size))
-          const last = at + size >= paths.length
+          // stopped: this slice and the rest stay unimported (of a cancelled one, the files
+          // it did not reach)
+          if (this.#stopped) {
+            this.#unfinished(folder, paths.slice(at), gone)
+            break
+          }
+          const slice = paths.slice(at, at + size)
+          const report = await importFiles(this.#db, folder, slice, {
+            signal: this.#abort.signal,
+          })
+          const last = at + size >= paths.length && !report.cancelled
           const missing = last ? this.#markMissing(gone) : 0
           this.#opts.onBatch?.({ folder, report, missing })
+          if (report.cancelled) {
+            const done = new Set(report.files.map((f) => join(folder, f.path)))
+            const rest = paths.slice(at).filter((p) => !done.has(p))
+            this.#unfinished(folder, rest, gone)
+            break
+          }
         }
       } catch (e) {
         this.#opts.onNote?.({ code: 'watch-error', message: (e as Error).message })
       }
     }
+  }
+
+  /** Puts what a stop left undone back where `stop` finds it. */
+  #unfinished(folder: string, paths: string[], gone: string[]): void {
+    for (const p of gone) this.#removed.set(p, folder)
+    for (const p of paths) this.#changed.set(p, folder)
   }
 
   /** Each folder imported whole, as one batch. Its report lists the files that came in or
@@ -165,7 +217,7 @@ export class FolderWatcher {
     for (const folder of this.folders) {
       if (this.#stopped) return
       try {
-        const report = await importFolders(this.#db, [folder])
+        const report = await importFolders(this.#db, [folder], { signal: this.#abort.signal })
         const news = report.scanned - report.unchanged
         const files =
           news > this.#opts.batchFiles
