@@ -90,6 +90,28 @@ test('watches a folder ticked in the import dialog, backs up and checks', async 
   await shot(page, 'watched-saved-search-new')
   await searchbox(page).fill('')
 
+  // A folder of thousands dropped in: imported 2,000 at a time, a banner saying how far it is.
+  const burst = join(dir, 'dropped')
+  mkdirSync(burst)
+  for (let i = 0; i < 2500; i++) {
+    writeFileSync(
+      join(burst, `b${i}.md`),
+      `---\ntitle: "Quokka ${i}"\ndate: 2025-02-14\n---\n\nDropped in with many others.\n`,
+    )
+  }
+  const banner = page
+    .getByRole('status')
+    .filter({ hasText: /^Watched folder news: [\d,]+ of [\d,]+ new files imported/ })
+  await expect(banner).toBeVisible({ timeout: 30_000 })
+  await shot(page, 'watched-burst')
+  // (the files may come in more than one batch, as the system reports them written)
+  const quokkas = () => call<number[]>(request, 'searchIds', { query: 'title:quokka' })
+  await expect.poll(async () => (await quokkas()).length, { timeout: 60_000 }).toBe(2500)
+  await expect(banner).toHaveCount(0)
+  const dropped = await quokkas()
+  // (out of the way of the tests that share this archive)
+  await call(request, 'trashArticles', { ids: dropped })
+
   await page.getByRole('button', { name: 'Settings' }).click()
   const settings = page.getByRole('dialog', { name: 'Settings' })
   await expect(settings.getByText(dir)).toBeVisible()

@@ -14,6 +14,7 @@ import type {
   DiffPart,
   RevisionInfo,
   TrashedArticle,
+  WatchProgress,
   WatchStatus,
 } from '../shared/types'
 import { shownArticle } from '../db/edits'
@@ -221,6 +222,7 @@ export abstract class KeepService implements KeepApi {
       ...times,
       ...(carry ? { carry } : {}),
       onBatch: (b) => this.emitEvent('watchBatch', b),
+      onProgress: everyQuarterSecond((p) => this.emitEvent('watchProgress', p)),
       onNote: (n) => this.emitEvent('watchNote', n),
     })
     await w.start()
@@ -255,3 +257,17 @@ export abstract class KeepService implements KeepApi {
 }
 
 const now = () => new Date().toISOString()
+
+/** Progress as the importer reports it comes every few hundred files: a window needs it at most
+ * four times a second, and always when the phase changes, and always the end. */
+function everyQuarterSecond(emit: (p: WatchProgress) => void): (p: WatchProgress) => void {
+  let at = 0
+  let phase = ''
+  return (p) => {
+    const t = Date.now()
+    if (p.phase !== 'done' && p.phase === phase && t - at < 250) return
+    at = t
+    phase = p.phase
+    emit(p)
+  }
+}

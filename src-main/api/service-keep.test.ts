@@ -123,6 +123,11 @@ describe('keeping an archive through the contract', () => {
       ['c.md', 'imported'],
     ])
     expect((await call('search', { query: 'overnight' })).total).toBe(1)
+    // the catch-up told how far it was, for the window's banner, and that it ended
+    const told = events.filter((e) => e.event === 'watchProgress').map((e) => e.data)
+    expect(told.every((p) => p.work === 'catch-up' && p.folder === tree.path('news'))).toBe(true)
+    expect(told.map((p) => p.phase)).toContain('importing')
+    expect(told.at(-1)).toMatchObject({ phase: 'done', done: 3, total: 3 })
     // still watching afterwards
     expect(await call('watchStatus')).toMatchObject({ folders: [tree.path('news')] })
   }, 20_000)

@@ -71,7 +71,7 @@ import {
 
 export type { ErrorCode, WireError } from './errors'
 import { keepArgChecks, type KeepApi } from './keep-api'
-import type { WatchBatchEvent } from './types'
+import type { WatchBatchEvent, WatchProgress } from './types'
 
 export interface ArchiveInfo {
   /** The archive file in use. */
@@ -243,6 +243,8 @@ export interface LecternEvents {
   exportProgress: ExportProgress
   /** A watched folder's batch was imported. */
   watchBatch: WatchBatchEvent
+  /** A watched folder's long work (a burst, the catch-up at start), as it goes. */
+  watchProgress: WatchProgress
   /** Something about watching the user should know (e.g. polling after the system limit). */
   watchNote: { code: 'polling-fallback' | 'watch-error' | 'stopped-early'; message: string }
 }
@@ -257,6 +259,7 @@ export const eventRoles: { readonly [E in EventName]: Role } = {
   archiveChanged: 'reader',
   exportProgress: 'editor',
   watchBatch: 'editor',
+  watchProgress: 'editor',
   watchNote: 'editor',
 }
 /** Every event name, for transports that must subscribe to each by name (EventSource). */

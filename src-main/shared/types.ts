@@ -257,6 +257,17 @@ export interface WatchStatus {
   polling: boolean
 }
 
+/** How far a watcher is through a long piece of work: a burst of files imported a slice at a
+ * time, or the whole folder taken in at the app's start (`catch-up`). `scanning`: the catch-up
+ * is counting the folder's files (`done` so far, `total` not known yet); `done` ends it. */
+export interface WatchProgress {
+  folder: string
+  work: 'burst' | 'catch-up'
+  phase: 'scanning' | 'importing' | 'done'
+  done: number
+  total: number
+}
+
 /** One batch a watcher imported. */
 export interface WatchBatchEvent {
   folder: string

@@ -7,6 +7,7 @@ import { importFolders } from '../import/importer'
 import { editArticle } from '../keep/edit'
 import { article, tempTree } from '../test-support/tmp'
 import { FolderWatcher, type WatchBatch } from './watcher'
+import type { WatchProgress } from '../shared/types'
 
 let tree: ReturnType<typeof tempTree>
 let db: Archive
@@ -27,6 +28,7 @@ async function setup(
     defaultTimes?: boolean
     batchFiles?: number
     settleMs?: number
+    onProgress?: (p: WatchProgress) => void
   } = {},
 ) {
   tree = tempTree({ 'news/a.md': article('Harbour', '港口 harbour') })
@@ -117,6 +119,29 @@ describe('a watched folder', () => {
     )
     expect(db.prepare(`SELECT count(*) AS n FROM articles`).get()).toEqual({ n: 11 })
   }, 20_000)
+
+  it('tells how far a burst is, slice by slice, and when it is done', async () => {
+    const progress: WatchProgress[] = []
+    const { batches } = await setup({
+      batchFiles: 100,
+      settleMs: 1500,
+      onProgress: (p) => progress.push(p),
+    })
+    for (let i = 0; i < 250; i++)
+      writeFileSync(tree.path(`news/many-${i}.md`), article(`Many ${i}`, `第${i}篇 many ${i}`))
+    await until(() => progress.some((p) => p.phase === 'done'), 15_000)
+    await watcher!.idle()
+    expect(batches.map((b) => b.report.files.length)).toEqual([100, 100, 50])
+    expect(progress.every((p) => p.work === 'burst' && p.total === 250)).toBe(true)
+    const done = progress.map((p) => p.done)
+    expect(done[0]).toBe(0)
+    expect(done).toEqual([...done].sort((a, b) => a - b))
+    // at least once between slices, and the end
+    expect(done).toContain(100)
+    expect(done).toContain(200)
+    expect(progress.at(-1)).toMatchObject({ phase: 'done', done: 250 })
+    expect(progress.filter((p) => p.phase === 'done')).toHaveLength(1)
+  }, 30_000)
 
   it('stops at once in a long burst, and a watcher given what was left imports the rest', async () => {
     const { batches } = await setup({ batchFiles: 3, settleMs: 1500 })

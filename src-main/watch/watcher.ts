@@ -6,7 +6,7 @@ import { markSourceMissing } from '../db/watched'
 import { importFiles, importFolders } from '../import/importer'
 import { reportPage, withoutFiles } from '../import/report'
 import { isMarkdownName } from '../import/scan'
-import { FILE_STATUSES, type ImportReport } from '../shared/types'
+import { FILE_STATUSES, type ImportReport, type WatchProgress } from '../shared/types'
 
 // chokidar 4 rather than @parcel/watcher: it is plain JavaScript over Node's own fs.watch
 // (inotify, FSEvents, ReadDirectoryChangesW), so it installs with no native binary to download
@@ -18,6 +18,10 @@ import { FILE_STATUSES, type ImportReport } from '../shared/types'
 export const BATCH_FILES = 2000
 
 /** Changes seen and not imported yet: path → the watched folder it is in. */
+/** Files a batch has at least for its progress to be told (`onProgress`): a file or a few come
+ * and go too fast to show. */
+export const BURST_FILES = 200
+
 export interface Unfinished {
   changed: [string, string][]
   removed: [string, string][]
@@ -48,6 +52,9 @@ export interface WatchOptions {
   /** Poll instead of using system events (network drives, or after the watch limit). */
   polling?: boolean
   onBatch?: (b: WatchBatch) => void
+  /** Progress of a batch of BURST_FILES or more, and of the catch-up (as the importer reports
+   * it: every few hundred files). */
+  onProgress?: (p: WatchProgress) => void
   /** chokidar's `watch`; tests wrap it to play the system's watch limit being reached. */
   watchFn?: typeof watch
   /** Something the user should know (English; the codes are for translations). */
@@ -172,11 +179,17 @@ export class FolderWatcher {
       const paths = changed.filter(([, root]) => root === folder).map(([p]) => p)
       const gone = removed.filter(([, root]) => root === folder).map(([p]) => p)
       if (paths.length === 0 && gone.length === 0) continue
+      // Files copied in by the thousand arrive as one batch: imported a slice at a time, each
+      // reported as it lands, so the lists fill as it goes and no one report is huge. (Only
+      // removals: one empty slice, which carries them.)
+      const size = Math.max(1, this.#opts.batchFiles)
+      const burst = (phase: WatchProgress['phase'], done: number) => {
+        if (paths.length >= BURST_FILES) {
+          this.#opts.onProgress?.({ folder, work: 'burst', phase, done, total: paths.length })
+        }
+      }
       try {
-        // Files copied in by the thousand arrive as one batch: imported a slice at a time, each
-        // reported as it lands, so the lists fill as it goes and no one report is huge. (Only
-        // removals: one empty slice, which carries them.)
-        const size = Math.max(1, this.#opts.batchFiles)
+        burst('importing', 0)
         for (let at = 0; at === 0 || at < paths.length; at += size) {
           // stopped: this slice and the rest stay unimported (of a cancelled one, the files
           // it did not reach)
@@ -187,10 +200,12 @@ export class FolderWatcher {
           const slice = paths.slice(at, at + size)
           const report = await importFiles(this.#db, folder, slice, {
             signal: this.#abort.signal,
+            onProgress: (p) => p.phase === 'importing' && burst('importing', at + p.done),
           })
           const last = at + size >= paths.length && !report.cancelled
           const missing = last ? this.#markMissing(gone) : 0
           this.#opts.onBatch?.({ folder, report, missing })
+          burst('importing', at + slice.length)
           if (report.cancelled) {
             const done = new Set(report.files.map((f) => join(folder, f.path)))
             const rest = paths.slice(at).filter((p) => !done.has(p))
@@ -201,6 +216,7 @@ export class FolderWatcher {
       } catch (e) {
         this.#opts.onNote?.({ code: 'watch-error', message: (e as Error).message })
       }
+      burst('done', paths.length)
     }
   }
 
@@ -217,7 +233,17 @@ export class FolderWatcher {
     for (const folder of this.folders) {
       if (this.#stopped) return
       try {
-        const report = await importFolders(this.#db, [folder], { signal: this.#abort.signal })
+        const report = await importFolders(this.#db, [folder], {
+          signal: this.#abort.signal,
+          onProgress: (p) =>
+            this.#opts.onProgress?.({
+              folder,
+              work: 'catch-up',
+              phase: p.phase,
+              done: p.phase === 'scanning' ? p.scanned : p.done,
+              total: p.total,
+            }),
+        })
         const news = report.scanned - report.unchanged
         const files =
           news > this.#opts.batchFiles
@@ -227,6 +253,7 @@ export class FolderWatcher {
               )
         this.#opts.onBatch?.({ folder, report: { ...withoutFiles(report), files }, missing: 0 })
       } catch (e) {
+        this.#opts.onProgress?.({ folder, work: 'catch-up', phase: 'done', done: 0, total: 0 })
         this.#opts.onNote?.({ code: 'watch-error', message: (e as Error).message })
       }
     }

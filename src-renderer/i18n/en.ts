@@ -341,6 +341,16 @@ export const en = {
   watchedFolders: 'Watched folders',
   noWatchedFolders: 'No folders are watched. Tick “Watch this folder” when importing.',
   stopWatching: 'Stop watching',
+  watchBurst: plural(
+    'Watched folder {folder}: {done} of {total} new file imported',
+    'Watched folder {folder}: {done} of {total} new files imported',
+  ),
+  watchCatchUpScanning:
+    'Catching up with watched folder {folder}: looking through its files ({n} so far)',
+  watchCatchUp: plural(
+    'Catching up with watched folder {folder}: {done} of {total} file looked at',
+    'Catching up with watched folder {folder}: {done} of {total} files looked at',
+  ),
   watchPolling:
     'The system’s limit on watched files was reached: changes are found by polling, a little more slowly.',
   backup: 'Backup',

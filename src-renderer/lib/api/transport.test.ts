@@ -92,6 +92,7 @@ describe('one event stream per tab', () => {
       archiveChanged: true,
       exportProgress: true,
       watchBatch: true,
+      watchProgress: true,
       watchNote: true,
     }
     const got: string[] = []
