@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { writeFileSync } from 'node:fs'
 import { article } from '../test-support/tmp'
 import { serviceFixture } from '../test-support/service'
-import type { WatchBatchEvent } from '../shared/types'
+import type { WatchBatchEvent, WatchProgress } from '../shared/types'
 
 const make = serviceFixture()
 const NEWS = {
@@ -124,7 +124,9 @@ describe('keeping an archive through the contract', () => {
     ])
     expect((await call('search', { query: 'overnight' })).total).toBe(1)
     // the catch-up told how far it was, for the window's banner, and that it ended
-    const told = events.filter((e) => e.event === 'watchProgress').map((e) => e.data)
+    const told = events
+      .filter((e) => e.event === 'watchProgress')
+      .map((e) => e.data as WatchProgress)
     expect(told.every((p) => p.work === 'catch-up' && p.folder === tree.path('news'))).toBe(true)
     expect(told.map((p) => p.phase)).toContain('importing')
     expect(told.at(-1)).toMatchObject({ phase: 'done', done: 3, total: 3 })
