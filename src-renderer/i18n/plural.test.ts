@@ -48,7 +48,8 @@ describe('messages that count', () => {
       }),
     ).toBe('已备份 2,152 篇文章和 1 张图片；副本已校验。')
     expect(say(en.matches, { i: 1, n: 1 })).toBe('1 / 1 match')
-    expect(say(en.markReadTime, { n: 1 })).toBe('once open 1 second')
+    expect(say(en.markReadSeconds, { n: 1 })).toBe('second')
+    expect(say(en.markReadSeconds, { n: 15 })).toBe('seconds')
   })
 
   it('picks by the language: Chinese has one form', () => {
