@@ -13,13 +13,19 @@ import type {
   CheckReport,
   DiffPart,
   RevisionInfo,
-  TrashedArticle,
+  TrashPage,
   WatchProgress,
   WatchStatus,
 } from '../shared/types'
 import { shownArticle } from '../db/edits'
 import { mergeLabels } from '../db/label-aliases'
-import { emptyTrash, restoreArticles, trashArticles, trashedArticles } from '../db/trash'
+import {
+  emptyTrash,
+  restoreArticles,
+  trashArticles,
+  trashCount,
+  trashedArticles,
+} from '../db/trash'
 import { listChanges, undoLast } from '../db/undo'
 import { revisionList, revisionTexts } from '../db/revisions'
 import { lastBackup } from '../db/backups'
@@ -86,8 +92,8 @@ export abstract class KeepService implements KeepApi {
     return { changed, undoId: changed > 0 ? (listChanges(this.db)[0]?.id ?? null) : null }
   }
 
-  trashList(): TrashedArticle[] {
-    return trashedArticles(this.db)
+  trashList({ offset, limit }: { offset: number; limit: number }): TrashPage {
+    return { total: trashCount(this.db), articles: trashedArticles(this.db, offset, limit) }
   }
 
   async emptyTrash(): Promise<{ articles: number; pictures: number }> {

@@ -63,7 +63,10 @@ describe('keeping an archive through the contract', () => {
     expect(await call('trashArticles', { ids: [1, 2] })).toMatchObject({ changed: 2 })
     expect(await call('undo')).toMatchObject({ action: 'trash', articles: 2 })
     await call('trashArticles', { ids: [2] })
-    expect(await call('trashList')).toMatchObject([{ id: 2, title: 'Ferry' }])
+    expect(await call('trashList', { offset: 0, limit: 50 })).toMatchObject({
+      total: 1,
+      articles: [{ id: 2, title: 'Ferry' }],
+    })
     expect(await call('emptyTrash')).toEqual({ articles: 1, pictures: 0 })
     expect(await call('article', { id: 2 })).toBeNull()
 
@@ -176,6 +179,27 @@ describe('keeping an archive through the contract', () => {
     expect(late).toBeLessThan(40)
     expect(note.message).toContain(`${40 - late} changed files of ${tree.path('news')}`)
   }, 40_000)
+
+  it('reads the trash a page at a time, newest first, with the count', async () => {
+    const { call, dispatch, tree } = await make(NEWS)
+    await call('importFolders', { folders: [tree.path('news')] })
+    await call('editArticle', { id: 1, set: { title: 'Renamed' } })
+    await call('trashArticles', { ids: [1] })
+    await new Promise((r) => setTimeout(r, 5))
+    await call('trashArticles', { ids: [2] })
+    const page = (offset: number, limit: number) => call('trashList', { offset, limit })
+    expect(await page(0, 1)).toEqual({
+      total: 2,
+      articles: [{ id: 2, title: 'Ferry', trashedAt: expect.any(String) }],
+    })
+    // the title as edited
+    expect((await page(1, 1)).articles.map((a) => [a.id, a.title])).toEqual([[1, 'Renamed']])
+    expect(await page(2, 1)).toEqual({ total: 2, articles: [] })
+    expect(await dispatch('trashList', { offset: 0, limit: 5000 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-arguments' },
+    })
+  })
 
   it('refuses every change where the archive is read-only', async () => {
     const { dispatch, tree } = await make(NEWS, { canImport: false })

@@ -56,7 +56,9 @@ describe('a trashed article', () => {
     expect((await call('versions', { articleId: id.zh })).versions.map((v) => v.id)).toEqual([
       id.zh,
     ])
-    expect((await call('trashList')).map((t) => t.id)).toEqual([id.tw])
+    expect((await call('trashList', { offset: 0, limit: 50 })).articles.map((t) => t.id)).toEqual([
+      id.tw,
+    ])
 
     // Its file imported again does not bring it back.
     tree.write('news/tw.md', md('央行降息（台）', RATE_CUT_ZH_TW, '2025-03-01 09:00:00', '央行'))

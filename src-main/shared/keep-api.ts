@@ -10,7 +10,7 @@ import type {
   CheckReport,
   DiffPart,
   RevisionInfo,
-  TrashedArticle,
+  TrashPage,
   WatchStatus,
 } from './types'
 import { EDITABLE_FIELDS } from './types'
@@ -25,7 +25,7 @@ export interface KeepApi {
   bulkEdit(args: { ids: number[] } & ArticleChanges): BulkResult
   trashArticles(args: { ids: number[] }): BulkResult
   restoreArticles(args: { ids: number[] }): BulkResult
-  trashList(): TrashedArticle[]
+  trashList(args: { offset: number; limit: number }): TrashPage
   /** Removes the trashed articles for good, and their pictures no other article uses. */
   emptyTrash(): Promise<{ articles: number; pictures: number }>
   /** Undoes the newest change still undoable; null when there is none. */
@@ -92,7 +92,7 @@ export const keepArgChecks: {
   bulkEdit: obj({ ids, ...changes }),
   trashArticles: obj({ ids }),
   restoreArticles: obj({ ids }),
-  trashList: none,
+  trashList: obj({ offset: int(0, Number.MAX_SAFE_INTEGER), limit: int(1, 1000) }),
   emptyTrash: none,
   undo: none,
   changes: none,

@@ -251,6 +251,14 @@ export interface TrashedArticle {
   trashedAt: string
 }
 
+/** A page of the trash, newest first (`trashList`): a whole search moved there may be 100,000
+ * articles, read as the list scrolls. */
+export interface TrashPage {
+  /** Articles in the trash. */
+  total: number
+  articles: TrashedArticle[]
+}
+
 export interface WatchStatus {
   folders: string[]
   /** True after the system's watch limit was reached: changes are found by polling. */

@@ -1,17 +1,17 @@
 // One import at a time: the dialog's state, live progress from `importProgress` events, and the
 // final report with a status filter. The report's files are read from the archive a page at a
 // time as the list scrolls (`importReportFiles`): a million files never travel at once.
-import { untrack } from 'svelte'
-import { SvelteMap } from 'svelte/reactivity'
 import { api, isDesktop, onEvent } from '../api/client'
 import {
   STATUS_COUNTS,
   type ImportFileResult,
+  type ImportFilesPage,
   type ImportProgress,
   type ImportReport,
   type ReportFilter,
 } from '../../../src-main/shared/types'
 import { LongJob } from './long-job.svelte'
+import { PagedRows } from './paged-rows.svelte'
 import { ui } from './ui.svelte'
 
 export type { ReportFilter }
@@ -31,13 +31,23 @@ export class Importer extends LongJob<ImportProgress, ImportReport> {
   #own = false
   /** Files worth a look and files with warnings (the first two filters' counts). */
   #counts = $state.raw({ notable: 0, warnings: 0 })
-  /** The shown filter's pages read so far, by number (rows reading `fileAt` draw as they land). */
-  #pages = new SvelteMap<number, ImportFileResult[]>()
-  /** Pages on their way: bookkeeping only, nothing draws from it. */
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  #asked = new Set<number>()
-  /** Bumped when the filter or the report changes: a page asked for before is dropped. */
-  #generation = 0
+  /** The shown filter's files, a page at a time (the report of a million files never travels
+   * whole). A page of another import's report (another window's, since) is not kept. */
+  #files = new PagedRows<ImportFileResult, ImportFilesPage>({
+    size: PAGE,
+    fetch: (offset, limit) => api.importReportFiles({ filter: this.#filter, offset, limit }),
+    take: (got) => {
+      // (the first page is read before the report is kept: it is of this import)
+      if (this.report && got.scanned !== this.report.scanned) {
+        // another window's import ran since; the counts shown are still this one's
+        this.#replaced = true
+        return null
+      }
+      this.#counts = { notable: got.notable, warnings: got.warnings }
+      return got.files
+    },
+    onError: (e) => ui.report(e),
+  })
   /** The archive answered with another import's files: this report's list is gone. */
   #replaced = $state(false)
 
@@ -88,61 +98,25 @@ export class Importer extends LongJob<ImportProgress, ImportReport> {
 
   /** The shown filter's file at `i`, or undefined while its page is on its way. */
   fileAt(i: number): ImportFileResult | undefined {
-    return this.#pages.get(Math.floor(i / PAGE))?.[i % PAGE]
+    return this.#files.at(i)
   }
 
   /** Rows `start` to `end` are in view: reads the pages they are on. */
   want(start: number, end: number): void {
-    // called from the list's effect, which should not rerun as pages land
-    untrack(() => {
-      for (let p = Math.floor(start / PAGE); p <= Math.floor(end / PAGE); p++) {
-        if (!this.#pages.has(p) && !this.#asked.has(p)) void this.#read(p)
-      }
-    })
-  }
-
-  async #read(page: number): Promise<void> {
-    const generation = this.#generation
-    this.#asked.add(page)
-    try {
-      const got = await api.importReportFiles({
-        filter: this.#filter,
-        offset: page * PAGE,
-        limit: PAGE,
-      })
-      if (generation !== this.#generation) return
-      // (the first page is read before the report is kept: it is of this import)
-      if (this.report && got.scanned !== this.report.scanned) {
-        // another window's import ran since; the counts shown are still this one's
-        this.#replaced = true
-        return
-      }
-      this.#pages.set(page, got.files)
-      this.#counts = { notable: got.notable, warnings: got.warnings }
-    } catch (e) {
-      if (generation === this.#generation) ui.report(e)
-    } finally {
-      if (generation === this.#generation) this.#asked.delete(page)
-    }
-  }
-
-  #forgetPages(): void {
-    this.#generation++
-    this.#pages.clear()
-    this.#asked.clear()
+    this.#files.want(start, end)
   }
 
   /** Before another report: back to the first filter, nothing read, nothing counted. */
   #forgetReport(): void {
     this.#filter = 'notable'
-    this.#forgetPages()
+    this.#files.forget()
     this.#counts = { notable: 0, warnings: 0 }
     this.#replaced = false
   }
 
   setFilter(f: ReportFilter): void {
     this.#filter = f
-    this.#forgetPages()
+    this.#files.forget()
     this.want(0, 0)
   }
 
@@ -195,7 +169,7 @@ export class Importer extends LongJob<ImportProgress, ImportReport> {
       async () => {
         const r = await api.importFolders({ folders: clean, listFiles: false })
         // the first page (and the counts of the filters) before the report shows
-        await this.#read(0)
+        await this.#files.readFirst()
         return r
       },
     )

@@ -1,11 +1,17 @@
 // Keeping the archive from the app: bulk changes on the current search (or on the rows picked in
 // the list), the undo offered right after each change, and the Trash view.
 import { api } from '../api/client'
-import type { ArticleChanges, BulkResult, TrashedArticle } from '../../../src-main/shared/types'
+import type {
+  ArticleChanges,
+  BulkResult,
+  TrashedArticle,
+  TrashPage,
+} from '../../../src-main/shared/types'
 import type { Selection } from '../../../src-main/shared/organise'
 import { reader } from './reader.svelte'
 import { search } from './search.svelte'
 import { ui } from './ui.svelte'
+import { PagedRows } from './paged-rows.svelte'
 
 /** What the last change did, for the undo bar ("Tagged 12 articles · Undo"). */
 export interface LastChange {
@@ -17,7 +23,17 @@ export interface LastChange {
 export class Keep {
   #last = $state.raw<LastChange | null>(null)
   #busy = $state(false)
-  #trash = $state.raw<TrashedArticle[]>([])
+  /** Articles in the trash, and the trash a page at a time as it scrolls. */
+  #trashTotal = $state(0)
+  #trash = new PagedRows<TrashedArticle, TrashPage>({
+    size: 100,
+    fetch: (offset, limit) => api.trashList({ offset, limit }),
+    take: (page) => {
+      this.#trashTotal = page.total
+      return page.articles
+    },
+    onError: (e) => ui.report(e),
+  })
   #trashOpen = $state(false)
 
   get last() {
@@ -26,8 +42,17 @@ export class Keep {
   get busy() {
     return this.#busy
   }
-  get trash() {
-    return this.#trash
+  /** How many articles are in the trash (as of the last page read). */
+  get trashTotal() {
+    return this.#trashTotal
+  }
+  /** The trashed article at row `i` (newest first), or undefined while its page is on its way. */
+  trashAt(i: number): TrashedArticle | undefined {
+    return this.#trash.at(i)
+  }
+  /** Rows `start` to `end` of the trash are in view. */
+  wantTrash(start: number, end: number): void {
+    this.#trash.want(start, end)
   }
   get trashOpen() {
     return this.#trashOpen
@@ -115,8 +140,10 @@ export class Keep {
   }
 
   async openTrash(): Promise<void> {
+    // its first page before it shows: an empty trash is not "empty" for a moment, a full one
+    this.#trash.forget()
+    await this.#trash.readFirst()
     this.#trashOpen = true
-    await this.#loadTrash()
   }
 
   closeTrash(): void {
@@ -133,12 +160,8 @@ export class Keep {
     }
   }
 
-  async #loadTrash(): Promise<void> {
-    try {
-      this.#trash = await api.trashList()
-    } catch (e) {
-      ui.report(e)
-    }
+  #loadTrash(): Promise<void> {
+    return this.#trash.refresh()
   }
 
   /** The list (in place: the active row and the scroll stay), the open article and the trash
@@ -154,7 +177,8 @@ export class Keep {
   reset(): void {
     this.#last = null
     this.#busy = false
-    this.#trash = []
+    this.#trash.forget()
+    this.#trashTotal = 0
     this.#trashOpen = false
   }
 }
