@@ -203,6 +203,11 @@ export abstract class KeepService implements KeepApi {
     return this.watchStatus()
   }
 
+  /** Whether a watched folder's files are being imported now. */
+  protected watchImporting(): boolean {
+    return this.#watcher?.importing ?? false
+  }
+
   watchStatus(): WatchStatus {
     return { folders: this.#watcher?.folders ?? [], polling: this.#watcher?.polling ?? false }
   }

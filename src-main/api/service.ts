@@ -21,7 +21,7 @@ import { fetchImages, type FetchImagesOptions } from '../images/fetch-images'
 import type { ImageFetchReport, ImageRef } from '../shared/images'
 import { searchArchiveAsync } from '../search/parallel'
 import { IdReader } from '../search/id-reader'
-import { FacetWarmth } from '../search/facet-warmth'
+import { FacetWarmth, OFF_THREAD_FROM } from '../search/facet-warmth'
 import { warmSearchText } from '../search/search'
 import { LecternError } from '../shared/errors'
 import type { Selection } from '../shared/organise'
@@ -83,7 +83,7 @@ export class ArchiveService extends KeepService implements LecternService {
   constructor(opts: ServiceOptions) {
     super()
     this.#opts = { ...opts }
-    this.#facets = new FacetWarmth(opts.db)
+    this.#facets = new FacetWarmth(opts.db, OFF_THREAD_FROM, () => this.#writing())
     this.accounts = new Accounts(() => this.db, opts.accounts)
     if (opts.watch) this.watchOptions = opts.watch
   }
@@ -442,6 +442,11 @@ export class ArchiveService extends KeepService implements LecternService {
     this.db.close()
   }
 
+  /** Whether the archive is being written in bulk: an import, or a watched folder's batch. */
+  #writing(): boolean {
+    return this.#running?.job === 'import' || this.watchImporting()
+  }
+
   #mayWrite(action: ReadOnlyAction): void {
     if (!this.#opts.canImport) throw new LecternError('read-only', { action })
   }
@@ -471,7 +476,7 @@ export class ArchiveService extends KeepService implements LecternService {
     this.#ids = null
     this.#opts.db.close()
     this.#opts = { ...this.#opts, db, path: userPath, sample: false }
-    this.#facets = new FacetWarmth(db)
+    this.#facets = new FacetWarmth(db, OFF_THREAD_FROM, () => this.#writing())
     if (warm) this.#facets.warmUp()
     this.#opts.emit?.('archiveChanged', this.info())
   }

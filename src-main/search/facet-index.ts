@@ -207,6 +207,10 @@ export function readyFacetIndex(db: Archive): FacetIndex | null {
   return idx && idx.gen === generation(db) ? idx : null
 }
 
+/** The last index built, whatever has changed since: what an answer counts its facets with while
+ * the current one is being built (it says so: `facetsPending`). Null before the first build. */
+export const lastFacetIndex = (db: Archive): FacetIndex | null => cache.get(db) ?? null
+
 /** The facets counted from the archive's labels (the reader's own marks are counted apart). */
 type LabelFacets = Omit<SearchFacets, 'annotations'>
 
@@ -280,8 +284,13 @@ function slice(idx: FacetIndex, sort: 'newest' | 'oldest', offset: number, limit
 }
 
 /** Facet counts for the articles whose ids are given. */
-export function facetsOf(db: Archive, ids: ArrayLike<number>): SearchFacets {
-  const idx = facetIndex(db)
+export const facetsOf = (db: Archive, ids: ArrayLike<number>): SearchFacets =>
+  facetsIn(facetIndex(db), ids)
+
+/** Facet counts for these ids by this index. An index older than the archive counts what it knew
+ * of them: an article added since has no values in it (its id is past the arrays' end), one
+ * changed since counts as it was. */
+export function facetsIn(idx: FacetIndex, ids: ArrayLike<number>): SearchFacets {
   const count = (values: Int32Array, d: Dict): LabelCount[] => {
     const n = new Int32Array(d.names.length)
     for (let k = 0; k < ids.length; k++) {

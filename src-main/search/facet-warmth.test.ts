@@ -58,14 +58,42 @@ describe('the facet index of a service that stays up', () => {
     expect(ask(db, warmth).facetsPending).toBe(true)
     expect(sources(await untilFacets(db, warmth))).toEqual(['乙报', '甲报'])
     await importOneMore(db)
-    // the answer right after the change counts the new article, and leaves its facets for later
+    // the answer right after the change counts the new article, and its facets as the archive
+    // was (the lists stay in place), saying they are being counted again
     const now = ask(db, warmth)
     expect(now.total).toBe(3)
     expect(now.facetsPending).toBe(true)
-    expect(now.facets).toBeUndefined()
+    expect(sources(now)).toEqual(['乙报', '甲报'])
     const later = await untilFacets(db, warmth)
     expect(later.total).toBe(3)
     expect(sources(later)).toEqual(['丙报', '乙报', '甲报'])
+  })
+
+  it('is not built again while the archive is being written, and is once it is quiet', async () => {
+    tree = tempTree({
+      'a/1.md': article('One', '市场 news', 'source: "甲报"\n'),
+      'a/2.md': article('Two', '市场 again', 'source: "乙报"\n'),
+    })
+    const d = openArchive(tree.path('archive.db'), { create: true })
+    db = d
+    await importFolders(d, [tree.path('a')])
+    let importing = false
+    const w = new FacetWarmth(d, 1, () => importing)
+    warmth = w
+    w.warmUp()
+    expect(sources(await untilFacets(d, w))).toEqual(['乙报', '甲报'])
+    importing = true
+    await importOneMore(d)
+    // answers go on with the facets as they were, for as long as it writes
+    for (let i = 0; i < 10; i++) {
+      const r = ask(d, w)
+      expect(r.total).toBe(3)
+      expect(r.facetsPending).toBe(true)
+      expect(sources(r)).toEqual(['乙报', '甲报'])
+      await new Promise((ok) => setTimeout(ok, 100))
+    }
+    importing = false
+    expect(sources(await untilFacets(d, w))).toEqual(['丙报', '乙报', '甲报'])
   })
 
   it('of a small archive is built again by the search that needs it, as before', async () => {

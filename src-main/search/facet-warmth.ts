@@ -30,6 +30,11 @@ export class FacetWarmth {
   constructor(
     readonly db: Archive,
     readonly offThreadFrom = OFF_THREAD_FROM,
+    /** Whether the archive is being written (an import, a watched folder's batch): a build then
+     * would be of a version gone before it ends (7.7 s at 1,000,000, each batch a new version),
+     * on a core the import wants. Answers meanwhile count with the last index (`pendingFacets`
+     * in search.ts); the first answer once it is quiet starts the build. */
+    readonly writing: () => boolean = () => false,
   ) {}
 
   /** Whether warmUp was called. */
@@ -57,6 +62,7 @@ export class FacetWarmth {
   answered(): void {
     if (!this.#on || this.#building || !this.db.open || readyFacetIndex(this.db) !== null) return
     if (this.#started && this.#inThread()) return
+    if (this.#started && this.writing()) return
     if (this.#timer) clearTimeout(this.#timer)
     this.#started = true
     if (this.db.memory) {

@@ -20,8 +20,10 @@ import { cachedSearch, type CachedSearch } from './result-cache'
 import {
   facetIndex,
   type FacetIndex,
+  facetsIn,
   facetsOf,
   firstFacets,
+  lastFacetIndex,
   pageByDate,
   readyFacetIndex,
   wholeFacets,
@@ -244,15 +246,32 @@ export function searchArchive(
               annotations: annotationFacets(db, owner, ids),
             },
           }
-        : FACETS_PENDING),
+        : pendingFacets(db, owner, ids)),
       ...warnings,
     }
   })()
 }
 
-/** What an answer says when its facets are still being counted (while the service builds the
- * facet index in a worker: after start, and after a large archive changed): ask again shortly. */
-const FACETS_PENDING = { facetsPending: true } as const
+/**
+ * What an answer says when its facets are still being counted (while the service builds the
+ * facet index in a worker: after start, and after a large archive changed): ask again shortly.
+ * Meanwhile, once an index was built, it counts them with that one, as the archive was (articles
+ * added since are not in them): the library's lists stay where they were through an import or a
+ * watched folder's burst instead of going blank. `ids` null: the whole archive's list.
+ */
+function pendingFacets(
+  db: Archive,
+  owner: string,
+  ids: ArrayLike<number> | null,
+): { facetsPending: true; facets?: SearchResult['facets'] } {
+  const old = lastFacetIndex(db)
+  if (old === null) return { facetsPending: true }
+  const counted = ids === null ? (old.whole ??= facetsIn(old, old.order)) : facetsIn(old, ids)
+  return {
+    facetsPending: true,
+    facets: { ...counted, annotations: annotationFacets(db, owner, ids) },
+  }
+}
 
 /** Whether the query's hits depend on the articles alone: the reader's own marks (has:, note:,
  * collection:, is:) change without a new archive version (generation()), so only such hits may
@@ -500,7 +519,7 @@ function grouped(db: Archive, p: Prepared, req: SearchRequest, opts: SearchOptio
               annotations: annotationFacets(db, owner, found ? ids : null),
             },
           }
-        : FACETS_PENDING),
+        : pendingFacets(db, owner, found ? ids : null)),
       ...p.warnings,
     }
   })()

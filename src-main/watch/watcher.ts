@@ -73,6 +73,8 @@ export class FolderWatcher {
   #catchUp: NodeJS.Timeout | null = null
   #caughtUp = false
   #running: Promise<void> = Promise.resolve()
+  /** Imports under way (a batch's slices, the catch-up). */
+  #importing = 0
   #stopped = false
   /** Cancels the import a stop finds running (importer.ts: it ends at its next step). */
   #abort = new AbortController()
@@ -86,6 +88,11 @@ export class FolderWatcher {
 
   get polling(): boolean {
     return this.#polling
+  }
+
+  /** Whether it is importing now. */
+  get importing(): boolean {
+    return this.#importing > 0
   }
 
   /** Resolves once the folders are being watched. */
@@ -119,7 +126,7 @@ export class FolderWatcher {
       this.#caughtUp = true
       this.#catchUp = setTimeout(() => {
         this.#catchUp = null
-        this.#running = this.#running.then(() => this.#importWhole())
+        this.#running = this.#running.then(() => this.#whileImporting(() => this.#importWhole()))
       }, this.#opts.catchUpAfterMs)
       this.#catchUp.unref?.()
     }
@@ -163,7 +170,7 @@ export class FolderWatcher {
     if (this.#timer) clearTimeout(this.#timer)
     this.#timer = setTimeout(() => {
       this.#timer = null
-      this.#running = this.#running.then(() => this.#flush())
+      this.#running = this.#running.then(() => this.#whileImporting(() => this.#flush()))
     }, ms)
   }
 
@@ -217,6 +224,15 @@ export class FolderWatcher {
         this.#opts.onNote?.({ code: 'watch-error', message: (e as Error).message })
       }
       burst('done', paths.length)
+    }
+  }
+
+  async #whileImporting(work: () => Promise<void>): Promise<void> {
+    this.#importing++
+    try {
+      await work()
+    } finally {
+      this.#importing--
     }
   }
 

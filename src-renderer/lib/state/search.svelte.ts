@@ -1,6 +1,8 @@
 // The current search: query text, sort, and the results as a sparse set of pages of 100 loaded
 // on demand as the list scrolls. Every new query bumps a counter; answers to older requests are
 // dropped, so a slow response can never overwrite a newer one.
+import { untrack } from 'svelte'
+import { backoff } from '../backoff'
 import { api } from '../api/client'
 import type { SearchFacets, SearchHit, SearchSort } from '../../../src-main/shared/search-types'
 import { parseQuery, type QueryWarning } from '../../../src-main/shared/query'
@@ -12,9 +14,10 @@ import { problemOf } from '../problem'
 
 export const PAGE = 100
 const DEBOUNCE_MS = 150
-// An answer that came before its facets (just after start, or after a large archive changed) is
-// asked again after this long, until they are there.
-const FACETS_AGAIN_MS = 400
+// An answer whose facets are still being counted (just after start, or after a large archive
+// changed: it may bring them as they were) is asked again after a while, longer each time: an
+// import of a million files takes minutes, during which every ask is a whole search.
+const facetsAgainAfter = backoff(400, 5000)
 
 export class Search {
   #query = $state('')
@@ -38,6 +41,9 @@ export class Search {
   #pending: Record<number, Promise<SearchHit[] | undefined>> = {}
   #timer: ReturnType<typeof setTimeout> | undefined
   #facetsTimer: ReturnType<typeof setTimeout> | undefined
+  /** The last wait before asking for facets again, and the search it was for (`#generation`). */
+  #facetsWait = 0
+  #facetsOf = -1
 
   // the server's own parser, run here too: chips and reader marks agree with what was searched
   #parsed = $derived(parseQuery(this.#query))
@@ -145,10 +151,18 @@ export class Search {
    * in place, unless another search has been asked for since. */
   #facetsLater(pending: boolean | undefined, seq: number): void {
     clearTimeout(this.#facetsTimer)
-    if (!pending) return
+    if (!pending) {
+      this.#facetsWait = 0
+      return
+    }
+    // (a new search starts again from the shortest wait; a refresh of the same one waits longer)
+    const search = untrack(() => this.#generation)
+    if (search !== this.#facetsOf) this.#facetsWait = 0
+    this.#facetsOf = search
+    this.#facetsWait = facetsAgainAfter(this.#facetsWait)
     this.#facetsTimer = setTimeout(() => {
       if (seq === this.#seq) void this.refresh()
-    }, FACETS_AGAIN_MS)
+    }, this.#facetsWait)
   }
 
   setSort(sort: SearchSort): void {
@@ -184,11 +198,11 @@ export class Search {
       this.#pages = { 0: r.hits }
       this.#total = r.total
       this.#facets = r.facets ?? null
-      this.#facetsLater(r.facetsPending, seq)
       this.#error = r.error ?? null
       this.#warnings = r.warnings ?? []
       this.#active = r.total > 0 ? 0 : -1
       this.#generation++
+      this.#facetsLater(r.facetsPending, seq)
       this.#settled = true
     } catch (e) {
       if (seq !== this.#seq) return
