@@ -237,7 +237,7 @@ describe('saved searches', () => {
     await call('saveSearch', { name: '未读台风', query: 'is:unread 台风' })
     const counts = async () =>
       Object.fromEntries(
-        (await call('listSaved')).map((s) => [s.name, [s.count, s.unread]] as const),
+        (await call('listSaved', {})).map((s) => [s.name, [s.count, s.unread]] as const),
       )
     expect(await counts()).toEqual({ 台风: [2, 2], 未读台风: [2, 2] })
     await call('setRead', { selection: { ids: [ids['b.md']!] }, read: true })
@@ -267,11 +267,11 @@ describe('saved searches', () => {
     await new Promise((r) => setTimeout(r, 5))
     await call('importFolders', { folders: [tree.path('news')] })
 
-    const [after] = await call('listSaved')
+    const [after] = await call('listSaved', {})
     expect(after).toMatchObject({ name: '台风追踪', query: '台风 OR typhoon', count: 6, new: 3 })
     // Opening answers what was new, and from then on nothing is.
     expect(await call('openSaved', { name: '台风追踪' })).toMatchObject({ count: 6, new: 3 })
-    expect(await call('listSaved')).toMatchObject([{ count: 6, new: 0, unread: 6 }])
+    expect(await call('listSaved', {})).toMatchObject([{ count: 6, new: 0, unread: 6 }])
     await expect(call('openSaved', { name: '没有' })).rejects.toMatchObject({
       code: 'unknown-saved-search',
     })
@@ -279,6 +279,6 @@ describe('saved searches', () => {
       code: 'name-taken',
     })
     expect(await call('deleteSaved', { name: '台风追踪' })).toMatchObject({ count: 6 })
-    expect(await call('listSaved')).toEqual([])
+    expect(await call('listSaved', {})).toEqual([])
   })
 })

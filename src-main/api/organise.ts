@@ -5,6 +5,8 @@ import * as reading from '../db/reading'
 import { missingArticles } from '../db/articles'
 import { matchingIds, matchingStoryIds } from '../search/search'
 import { keptMatchingIds } from '../search/kept-ids'
+import { countStories, storiesApart, storyOf } from '../search/stories'
+import { ascending, idsIn } from '../db/id-list'
 import { LecternError } from '../shared/errors'
 import type { NamedKind } from '../shared/problems'
 import type { SearchSort } from '../shared/search-types'
@@ -109,16 +111,33 @@ export const collections = {
   of: (db: Archive, owner: string, articleId: number) => col.collectionsOf(db, owner, articleId),
 }
 
-function savedSummary(db: Archive, owner: string, row: saved.SavedSearchRow): SavedSearchSummary {
+/** A saved search's counts, of articles, or with `group` of stories as its list grouped by story
+ * shows them: new, those none of whose versions came in before it was last opened; unread,
+ * those none of whose versions was read. */
+function savedSummary(
+  db: Archive,
+  owner: string,
+  row: saved.SavedSearchRow,
+  group = false,
+): SavedSearchSummary {
   const ids = keptMatchingIds(db, row.query, owner)
+  const about = { name: row.name, query: row.query, sort: row.sort, lastOpened: row.lastOpened }
+  if (!group) {
+    return {
+      ...about,
+      count: ids.length,
+      new: saved.countImportedAfter(db, ids, row.lastOpened),
+      unread: reading.countUnread(db, owner, ids),
+    }
+  }
+  const story = storyOf(db)
+  const sorted = ascending(ids)
+  const before = idsIn(sorted, saved.importedAfter(db, sorted, row.lastOpened), false)
   return {
-    name: row.name,
-    query: row.query,
-    sort: row.sort,
-    count: ids.length,
-    new: saved.countImportedAfter(db, ids, row.lastOpened),
-    unread: reading.countUnread(db, owner, ids),
-    lastOpened: row.lastOpened,
+    ...about,
+    count: countStories(ids, story),
+    new: storiesApart(ids, before, story),
+    unread: storiesApart(ids, reading.readAmong(db, owner, sorted), story),
   }
 }
 
@@ -129,8 +148,8 @@ function savedRow(db: Archive, owner: string, name: string): saved.SavedSearchRo
 }
 
 export const savedSearches = {
-  list: (db: Archive, owner: string): SavedSearchSummary[] =>
-    saved.listSavedSearches(db, owner).map((r) => savedSummary(db, owner, r)),
+  list: (db: Archive, owner: string, group = false): SavedSearchSummary[] =>
+    saved.listSavedSearches(db, owner).map((r) => savedSummary(db, owner, r, group)),
 
   create(
     db: Archive,

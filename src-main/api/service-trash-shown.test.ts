@@ -49,7 +49,7 @@ describe('a trashed article', () => {
     expect((await call('search', { query: 'collection:降息' })).hits.map((h) => h.id)).toEqual([
       id.zh,
     ])
-    expect(await call('listSaved')).toMatchObject([{ name: '央行', count: 1, unread: 0 }])
+    expect(await call('listSaved', {})).toMatchObject([{ name: '央行', count: 1, unread: 0 }])
     expect(await call('annotations', {})).toEqual([])
     // no longer a version of its story: the story is one article now
     expect((await call('clusters', {})).clusters).toEqual([])

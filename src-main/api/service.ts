@@ -191,8 +191,8 @@ export class ArchiveService extends KeepService implements LecternService {
     return collections.of(this.db, caller.owner, articleId)
   }
 
-  listSaved(_: undefined, caller: Caller) {
-    return savedSearches.list(this.db, caller.owner)
+  listSaved(a: { group?: boolean }, caller: Caller) {
+    return savedSearches.list(this.db, caller.owner, a.group ?? false)
   }
 
   saveSearch(a: { name: string; query: string; sort?: SearchSort }, caller: Caller) {

@@ -103,7 +103,7 @@ export async function runSaved(
   switch (action) {
     case 'list': {
       expect(rest, 0, 'lectern saved list')
-      const all = await cli.call('listSaved')
+      const all = await cli.call('listSaved', {})
       print(all, () => (all.length ? all.map(savedLine).join('\n') : 'No saved searches yet.'))
       return 0
     }

@@ -1,6 +1,6 @@
 import type { Archive } from './open'
 import { stmt } from './stmt'
-import { ascending, countIn, readIds } from './id-list'
+import { ascending, idsIn, readIds } from './id-list'
 import type { ReadingState } from '../shared/organise'
 
 // Reading status: read or not, and where the reader stopped, per reader and article. A row
@@ -66,11 +66,16 @@ export function savePosition(
 
 /** How many of these ids the reader has not read. */
 export function countUnread(db: Archive, owner: string, ids: ArrayLike<number>): number {
-  if (ids.length === 0) return 0
+  return ids.length - readAmong(db, owner, ids).length
+}
+
+/** Those of these ids the reader has read, ascending. */
+export function readAmong(db: Archive, owner: string, ids: ArrayLike<number>): Int32Array {
+  if (ids.length === 0) return new Int32Array(0)
   const read = readIds(
     db,
     `SELECT article_id AS id FROM reading_status WHERE owner = ? AND read = 1`,
     [owner],
   )
-  return ids.length - countIn(ascending(ids), read)
+  return idsIn(ascending(ids), read)
 }

@@ -1,6 +1,6 @@
 import type { Archive } from './open'
 import { stmt } from './stmt'
-import { ascending, countIn, readIds } from './id-list'
+import { ascending, idsIn, readIds } from './id-list'
 import type { SearchSort } from '../shared/search-types'
 
 // Saved searches: a named query with its sort, owned by one reader. Their counts are a search's
@@ -54,20 +54,22 @@ export function markOpened(db: Archive, id: number, now: string): void {
 const LOOKED_UP = 5000
 
 /** How many of these ids were imported after `moment` (ISO 8601, compared as text). */
-export function countImportedAfter(db: Archive, ids: ArrayLike<number>, moment: string): number {
-  if (ids.length === 0) return 0
+export const countImportedAfter = (db: Archive, ids: ArrayLike<number>, moment: string): number =>
+  importedAfter(db, ids, moment).length
+
+/** Those of these ids imported after `moment`, ascending. */
+export function importedAfter(db: Archive, ids: ArrayLike<number>, moment: string): Int32Array {
+  if (ids.length === 0) return new Int32Array(0)
   // A few hits are looked up one by one; many are walked beside the articles imported since,
   // usually few (and at most the archive: 10 ms at 100,000 articles, against 31 ms for looking
   // up the 80,000 hits of 的).
   if (ids.length <= LOOKED_UP) {
-    return stmt(
+    return readIds(
       db,
-      `SELECT count(*) FROM articles WHERE imported_at > ?
-         AND id IN (SELECT value FROM json_each(?))`,
+      `SELECT id FROM articles WHERE imported_at > ? AND id IN (SELECT value FROM json_each(?))`,
+      [moment, JSON.stringify(Array.from(ids))],
     )
-      .pluck()
-      .get(moment, JSON.stringify(Array.from(ids))) as number
   }
   const recent = readIds(db, `SELECT id FROM articles WHERE imported_at > ?`, [moment])
-  return countIn(ascending(ids), recent)
+  return idsIn(ascending(ids), recent)
 }

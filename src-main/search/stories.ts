@@ -9,18 +9,23 @@ import { laterVersions, storyEdits } from '../db/story-clusters'
 
 interface StoryMap {
   gen: string
-  story: Map<number, number>
+  /** The story of each later version, by article id (0: none, the article is its own story).
+   * An array, not a Map: a saved search's counts look up every hit, 300,000 lookups for five
+   * saved searches of common words at 100,000 articles, 30 ms as Map misses. */
+  story: Int32Array
 }
 
 const cache = new WeakMap<Archive, StoryMap>()
 
-function storyMap(db: Archive): Map<number, number> {
+function storyMap(db: Archive): Int32Array {
   const gen = `${generation(db)}:${storyEdits(db)}`
   let m = cache.get(db)
   if (!m || m.gen !== gen) {
     const rows = laterVersions(db)
-    const story = new Map<number, number>()
-    for (let i = 0; i < rows.length; i += 2) story.set(rows[i]!, rows[i + 1]!)
+    let max = 0
+    for (let i = 0; i < rows.length; i += 2) max = Math.max(max, rows[i]!)
+    const story = new Int32Array(rows.length === 0 ? 0 : max + 1)
+    for (let i = 0; i < rows.length; i += 2) story[rows[i]!] = rows[i + 1]!
     cache.set(db, (m = { gen, story }))
   }
   return m.story
@@ -29,8 +34,8 @@ function storyMap(db: Archive): Map<number, number> {
 /** The story of each article (the cluster id; the article's own id when it stands alone). */
 export function storyOf(db: Archive): (id: number) => number {
   const story = storyMap(db)
-  if (story.size === 0) return (id) => id
-  return (id) => story.get(id) ?? id
+  if (story.length === 0) return (id) => id
+  return (id) => (id < story.length ? story[id]! || id : id)
 }
 
 /** How many stories these articles tell: each hit less those whose story was counted already
@@ -47,6 +52,29 @@ export function countStories(ids: ArrayLike<number>, story: (id: number) => numb
     if (s === id) continue
     if (counted[s] === 1) n--
     else counted[s] = 1
+  }
+  return n
+}
+
+/** How many stories these articles tell that have no version among `seen` (some of `ids`): the
+ * stories a saved search has new (no version of them came in before it was last opened) or
+ * unread (none of their versions read), as its list grouped by story shows them. */
+export function storiesApart(
+  ids: ArrayLike<number>,
+  seen: ArrayLike<number>,
+  story: (id: number) => number,
+): number {
+  let max = 0
+  for (let i = 0; i < ids.length; i++) max = Math.max(max, ids[i]!)
+  // 1: counted, 2: seen (a cluster's id is its smallest member's: never above a hit of it)
+  const mark = new Uint8Array(max + 1)
+  for (let i = 0; i < seen.length; i++) mark[story(seen[i]!)] = 2
+  let n = 0
+  for (let i = 0; i < ids.length; i++) {
+    const s = story(ids[i]!)
+    if (mark[s] !== 0) continue
+    mark[s] = 1
+    n++
   }
   return n
 }

@@ -131,7 +131,9 @@ export interface LecternApi extends KeepApi {
   moveInCollection(args: { name: string; articleId: number; to: number }): Changed
   /** The names of the reader's collections holding this article. */
   collectionsOf(args: { articleId: number }): string[]
-  listSaved(): SavedSearchSummary[]
+  /** Each saved search with its counts: of articles, or with `group` of stories (one row per
+   * story, as the list shows them grouped). */
+  listSaved(args: { group?: boolean }): SavedSearchSummary[]
   saveSearch(args: { name: string; query: string; sort?: SearchSort }): SavedSearchSummary
   deleteSaved(args: { name: string }): SavedSearchSummary
   /** Answers the summary as it stood (what was new) and marks the search opened now. */
@@ -346,7 +348,7 @@ const checks = {
     to: int(0, 10_000_000),
   }),
   collectionsOf: obj({ articleId: int(1, Number.MAX_SAFE_INTEGER) }),
-  listSaved: none,
+  listSaved: obj({ group: optional(bool) }),
   saveSearch: obj({
     name: str,
     query: str,

@@ -34,3 +34,9 @@ export async function afterWatchBatch(): Promise<void> {
   countsAfterWatch()
   await Promise.all([keep.refresh(), archive.refresh()])
 }
+
+/** One row per story, or per article: the list, and the saved searches' counts with it. */
+export function setGrouping(group: boolean): void {
+  search.setGroup(group)
+  void organise.refresh()
+}

@@ -23,7 +23,11 @@ export class Organise {
 
   async refresh(): Promise<void> {
     try {
-      const [c, s] = await Promise.all([api.listCollections(), api.listSaved()])
+      // the saved searches count as the list shows: stories when it is grouped by story
+      const [c, s] = await Promise.all([
+        api.listCollections(),
+        api.listSaved({ group: search.group }),
+      ])
       this.#collections = c
       this.#saved = s
     } catch (e) {
