@@ -112,6 +112,10 @@ describe('lectern saved', () => {
     expect((await lectern('saved', 'list')).out).toBe(
       '台风追踪  3 articles (+1 new), 3 unread  · 台风 -股市\n',
     )
+    // as `search --group` lists them: three stories of one version each
+    expect((await lectern('saved', 'list', '--group')).out).toBe(
+      '台风追踪  3 stories (+1 new), 3 unread  · 台风 -股市\n',
+    )
     const opened = (await json('saved', 'open', '台风追踪')) as {
       total: number
       hits: { title: string }[]

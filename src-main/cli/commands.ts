@@ -173,23 +173,31 @@ export const COMMANDS: Record<string, Command<FlagTable>> = {
         help: 'order of its hits (create)',
       },
       limit: { kind: 'int', value: 'N', min: 1, default: 20, help: 'hits to print (open)' },
+      group: { kind: 'boolean', help: 'count stories, not articles (list)' },
     },
     run: (flags, words, print) =>
       withArchive(flags.db, (cli) =>
-        runSaved(cli, words, flags.sort, print, async (s) => {
-          const query = s.query
-          const result = await searchPaged(cli, {
-            query,
-            limit: flags.limit,
-            offset: 0,
-            sort: s.sort,
-          })
-          print(searchJson(result), () => {
-            const fresh = s.new > 0 ? `, +${s.new} new since ${s.lastOpened}` : ''
-            return `${s.name}: ${query}${fresh}\n${formatSearch(result)}`
-          })
-          return 0
-        }),
+        runSaved(
+          cli,
+          words,
+          flags.sort,
+          print,
+          async (s) => {
+            const query = s.query
+            const result = await searchPaged(cli, {
+              query,
+              limit: flags.limit,
+              offset: 0,
+              sort: s.sort,
+            })
+            print(searchJson(result), () => {
+              const fresh = s.new > 0 ? `, +${s.new} new since ${s.lastOpened}` : ''
+              return `${s.name}: ${query}${fresh}\n${formatSearch(result)}`
+            })
+            return 0
+          },
+          flags.group,
+        ),
       ),
   }),
   read: command({

@@ -84,13 +84,14 @@ export async function runCollections(cli: CliClient, words: string[], print: Pri
   }
 }
 
-function savedLine(s: SavedSearchSummary): string {
+function savedLine(s: SavedSearchSummary, unit: 'article' | 'story'): string {
   const fresh = s.new > 0 ? ` (+${s.new} new)` : ''
-  return `${s.name}  ${plural(s.count, 'article')}${fresh}, ${s.unread} unread  · ${s.query}`
+  const count = unit === 'story' ? plural(s.count, 'story', 'stories') : plural(s.count, unit)
+  return `${s.name}  ${count}${fresh}, ${s.unread} unread  · ${s.query}`
 }
 
 export const SAVED_USAGE =
-  'lectern saved create NAME QUERY [--sort relevance|newest|oldest] | delete NAME | list | open NAME'
+  'lectern saved create NAME QUERY [--sort relevance|newest|oldest] | delete NAME | list [--group] | open NAME'
 
 export async function runSaved(
   cli: CliClient,
@@ -98,13 +99,18 @@ export async function runSaved(
   sort: SearchSort | undefined,
   print: Print,
   open: (s: SavedSearchSummary) => Promise<number>,
+  /** `list --group`: count stories, as `search --group` lists them. */
+  group = false,
 ) {
   const [action, ...rest] = words
   switch (action) {
     case 'list': {
       expect(rest, 0, 'lectern saved list')
-      const all = await cli.call('listSaved', {})
-      print(all, () => (all.length ? all.map(savedLine).join('\n') : 'No saved searches yet.'))
+      const all = await cli.call('listSaved', { group })
+      const unit = group ? 'story' : 'article'
+      print(all, () =>
+        all.length ? all.map((s) => savedLine(s, unit)).join('\n') : 'No saved searches yet.',
+      )
       return 0
     }
     case 'create': {
