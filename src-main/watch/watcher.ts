@@ -17,11 +17,11 @@ import { FILE_STATUSES, type ImportReport, type WatchProgress } from '../shared/
 /** Files a batch imports at most (see `batchFiles`): a report of 2,000 files is about 200 KB. */
 export const BATCH_FILES = 2000
 
-/** Changes seen and not imported yet: path → the watched folder it is in. */
 /** Files a batch has at least for its progress to be told (`onProgress`): a file or a few come
  * and go too fast to show. */
 export const BURST_FILES = 200
 
+/** Changes seen and not imported yet: path → the watched folder it is in. */
 export interface Unfinished {
   changed: [string, string][]
   removed: [string, string][]
