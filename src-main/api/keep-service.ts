@@ -167,17 +167,19 @@ export abstract class KeepService implements KeepApi {
   async watchFolders({
     folders,
     remember = true,
+    catchUp = false,
   }: {
     folders: string[]
     remember?: boolean
+    catchUp?: boolean
   }): Promise<WatchStatus> {
     this.mayWrite('watch')
-    return this.watchFor(folders, remember)
+    return this.watchFor(folders, remember, catchUp)
   }
 
   /** Watching without the transport's say (`serve --watch`: the person at the terminal asked,
    * while the browser may still be read-only). */
-  async watchFor(folders: string[], remember: boolean): Promise<WatchStatus> {
+  async watchFor(folders: string[], remember: boolean, catchUp = false): Promise<WatchStatus> {
     const abs = folders.map((f) => resolve(f))
     for (const f of abs) {
       if (!existsSync(f) || !statSync(f).isDirectory()) {
@@ -189,7 +191,8 @@ export abstract class KeepService implements KeepApi {
       for (const f of abs) addWatchedFolder(this.db, f, now())
       this.#watchRemembered = true
     } else for (const f of abs) this.#session.add(f)
-    await this.#restartWatching()
+    // (the catch-up takes these folders only: the others are watched already)
+    await this.#restartWatching(catchUp ? { afterMs: 0, folders: abs } : undefined)
     return this.watchStatus()
   }
 
@@ -216,10 +219,10 @@ export abstract class KeepService implements KeepApi {
    * imports each whole, once: files written while the app was closed are not events. */
   async resumeWatching(): Promise<void> {
     this.#watchRemembered = true
-    await this.#restartWatching(CATCH_UP_AFTER_MS)
+    await this.#restartWatching({ afterMs: CATCH_UP_AFTER_MS })
   }
 
-  async #restartWatching(catchUpAfterMs?: number): Promise<void> {
+  async #restartWatching(catchUp?: { afterMs: number; folders?: string[] }): Promise<void> {
     // changes the old watcher had not imported yet go on with the new one (not waited for: a
     // folder added while thousands of files come in of another is watched at once)
     const carry = await this.#stopWatcher()
@@ -229,7 +232,12 @@ export abstract class KeepService implements KeepApi {
     // (a test's shorter delay applies only where there is a catch-up)
     const { catchUpAfterMs: shorter, ...times } = this.watchOptions
     const w = new FolderWatcher(this.db, folders, {
-      ...(catchUpAfterMs === undefined ? {} : { catchUpAfterMs: shorter ?? catchUpAfterMs }),
+      ...(catchUp === undefined
+        ? {}
+        : {
+            catchUpAfterMs: shorter ?? catchUp.afterMs,
+            ...(catchUp.folders ? { catchUpFolders: catchUp.folders } : {}),
+          }),
       ...times,
       ...(carry ? { carry } : {}),
       onBatch: (b) => this.emitEvent('watchBatch', b),
@@ -241,7 +249,7 @@ export abstract class KeepService implements KeepApi {
   }
 
   /** Stops watching now (quitting, Ctrl+C): an import running is cancelled at its next step. Files
-   * seen and not imported yet are named in a note (the next catch-up or import takes them). */
+   * seen and not imported yet are counted in a note (the next catch-up or import takes them). */
   async stopWatching(): Promise<void> {
     const left = await this.#stopWatcher()
     const n = left ? left.changed.length + left.removed.length : 0
@@ -251,8 +259,8 @@ export abstract class KeepService implements KeepApi {
       code: 'stopped-early',
       message:
         `Stopped before taking in ${n} changed file${n === 1 ? '' : 's'} of ${folders.join(', ')}: ` +
-        'the next import of the folder takes them in (the app imports the folders it watches as ' +
-        'it starts).',
+        'the next import of the folder takes them in (the app, lectern watch and serve --watch ' +
+        'import the folders they watch as they start).',
     })
   }
 

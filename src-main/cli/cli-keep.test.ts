@@ -126,8 +126,10 @@ describe('lectern keeping commands', () => {
     expect((await lectern('backup', '--db', db)).code).toBe(2)
   })
 
-  it('watches a folder in the foreground and prints a report per batch', async () => {
+  it('watches a folder in the foreground, catching up first, and prints a report per batch', async () => {
     const { db } = await archive()
+    // written after the last import and before watching began: the catch-up brings it in
+    writeFileSync(tree.path('news/overnight.md'), article('夜里写的', '没有人在看的时候'))
     const child = spawn(process.execPath, [
       ...ARGS,
       'watch',
@@ -147,14 +149,20 @@ describe('lectern keeping commands', () => {
     try {
       // Files are written once the command says it is watching.
       await until(() => err.includes('Watching'), 'the watcher to start')
+      await until(() => out.includes('"catchUp":true'), 'the catch-up')
+      const caught = JSON.parse(out.split('\n')[0] as string)
+      expect(caught).toMatchObject({ catchUp: true, report: { imported: 1 } })
+      expect(caught.report.unchanged).toBeGreaterThan(0)
       writeFileSync(tree.path('news/new.md'), article('新文章', '刚写好的'))
-      await until(() => out.includes('\n'), 'a batch')
-      const batch = JSON.parse(out.split('\n')[0] as string)
+      await until(() => out.split('\n').length > 2, 'a batch')
+      const batch = JSON.parse(out.split('\n')[1] as string)
+      expect(batch.catchUp).toBeUndefined()
       expect(batch.report).toMatchObject({ imported: 1 })
     } finally {
       child.kill('SIGINT')
     }
     await new Promise((r) => child.once('exit', r))
     expect((await json('search', 'title:新文章', '--db', db)).total).toBe(1)
+    expect((await json('search', 'title:夜里写的', '--db', db)).total).toBe(1)
   }, 40_000)
 })

@@ -19,7 +19,10 @@ export function formatWatchBatch(b: WatchBatchEvent): string {
     r.failed ? `${r.failed} failed` : '',
     r.editedFieldsKept ? `${r.editedFieldsKept} edited fields kept` : '',
   ].filter(Boolean)
-  return `${new Date().toLocaleTimeString()} ${b.folder}: ${parts.join(', ')}`
+  // the catch-up as watching begins looks at every file: say how many were as they were
+  if (b.catchUp) parts.push(`${r.unchanged} unchanged`)
+  const what = b.catchUp ? ' (caught up)' : ''
+  return `${new Date().toLocaleTimeString()} ${b.folder}${what}: ${parts.join(', ')}`
 }
 
 export function formatBulk(done: string, r: BulkResult, selected: number): string {

@@ -91,7 +91,12 @@ export const KEEP_COMMANDS: Record<string, Command<FlagTable>> = {
         cli.on.watchBatch = (b: WatchBatchEvent) =>
           process.stdout.write(flags.json ? `${JSON.stringify(b)}\n` : `${formatWatchBatch(b)}\n`)
         cli.on.watchNote = (n) => process.stderr.write(`lectern: ${n.message}\n`)
-        const status = await cli.call('watchFolders', { folders, remember: false })
+        // what was written before it began comes in first: the folders are imported whole once
+        const status = await cli.call('watchFolders', {
+          folders,
+          remember: false,
+          catchUp: true,
+        })
         // On stderr, so --json output stays one document per batch; scripts can wait for it.
         process.stderr.write(
           `Watching ${status.folders.join(', ')}${status.polling ? ' (polling)' : ''}. ` +

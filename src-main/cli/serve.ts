@@ -85,7 +85,7 @@ export async function serve(opts: ServeOptions): Promise<number> {
     throw e
   }
   service.warmUp()
-  const watching = opts.watch?.length ? await service.watchFor(opts.watch, false) : null
+  const watching = opts.watch?.length ? await service.watchFor(opts.watch, false, true) : null
   const info = service.info()
   process.stdout.write(
     `Lectern is serving ${info.sample ? 'the sample archive' : info.path} at ${http.url}\n` +

@@ -46,8 +46,13 @@ export interface KeepApi {
   searchIds(args: { query: string }): number[]
   /** Starts watching folders (and remembers them, unless `remember` is false: `lectern watch`
    * and `serve --watch` watch for as long as they run); new and changed files are imported as
-   * they settle. */
-  watchFolders(args: { folders: string[]; remember?: boolean }): Promise<WatchStatus>
+   * they settle. `catchUp`: first import each folder whole, once (what was written before
+   * watching began: `lectern watch`, `serve --watch`; the app does so for its folders at start). */
+  watchFolders(args: {
+    folders: string[]
+    remember?: boolean
+    catchUp?: boolean
+  }): Promise<WatchStatus>
   /** Stops watching the given folders (all when none are given) and forgets them. */
   unwatchFolders(args: { folders?: string[] }): Promise<WatchStatus>
   watchStatus(): WatchStatus
@@ -103,7 +108,11 @@ export const keepArgChecks: {
   lastBackup: none,
   check: obj({ fix: optional(bool) }),
   searchIds: obj({ query: str }),
-  watchFolders: obj({ folders: list(str, 100), remember: optional(bool) }),
+  watchFolders: obj({
+    folders: list(str, 100),
+    remember: optional(bool),
+    catchUp: optional(bool),
+  }),
   unwatchFolders: obj({ folders: optional(list(str, 100)) }),
   watchStatus: none,
 }

@@ -282,4 +282,6 @@ export interface WatchBatchEvent {
   report: ImportReport
   /** Articles whose file went away (kept, marked "source file missing"). */
   missing: number
+  /** The folder imported whole as watching began (the catch-up), not a batch of changes seen. */
+  catchUp?: true
 }

@@ -32,6 +32,8 @@ export interface WatchBatch {
   report: ImportReport
   /** Articles whose file went away in this batch (kept, marked "source missing"). */
   missing: number
+  /** The folder imported whole (`catchUpAfterMs`), not a batch of changes seen. */
+  catchUp?: true
 }
 
 export interface WatchOptions {
@@ -46,6 +48,8 @@ export interface WatchOptions {
    * while nothing watched (the app closed overnight). For the app's start only: a folder
    * watched from the import dialog was just imported. */
   catchUpAfterMs?: number
+  /** The folders the catch-up imports (all of them when not given). */
+  catchUpFolders?: string[]
   /** Changes an earlier watcher of these folders stopped before importing (`stop`'s result):
    * imported first, as if they had just happened. */
   carry?: Unfinished
@@ -246,7 +250,8 @@ export class FolderWatcher {
    * changed (not the unchanged ones, which may be a million), or none past BATCH_FILES: the
    * counts say it all. */
   async #importWhole(): Promise<void> {
-    for (const folder of this.folders) {
+    const only = this.#opts.catchUpFolders?.map((f) => resolve(f))
+    for (const folder of this.folders.filter((f) => only === undefined || only.includes(f))) {
       if (this.#stopped) return
       try {
         const report = await importFolders(this.#db, [folder], {
@@ -267,7 +272,12 @@ export class FolderWatcher {
             : FILE_STATUSES.filter((s) => s !== 'unchanged').flatMap(
                 (s) => reportPage(report, s, 0, news).files,
               )
-        this.#opts.onBatch?.({ folder, report: { ...withoutFiles(report), files }, missing: 0 })
+        this.#opts.onBatch?.({
+          folder,
+          report: { ...withoutFiles(report), files },
+          missing: 0,
+          catchUp: true,
+        })
       } catch (e) {
         this.#opts.onProgress?.({ folder, work: 'catch-up', phase: 'done', done: 0, total: 0 })
         this.#opts.onNote?.({ code: 'watch-error', message: (e as Error).message })
