@@ -41,9 +41,9 @@ import { LecternError } from '../shared/errors'
 import type { Caller } from '../shared/auth'
 import type { ReadOnlyAction } from '../shared/problems'
 
-/** How long after the app starts its watched folders are imported whole (after its first
+/** How long after the app (or `serve --watch`) starts its watched folders are imported whole (after its first
  * answer, as a rule: the catch-up is an import, and nothing heavy goes before that). */
-const CATCH_UP_AFTER_MS = 3000
+export const CATCH_UP_AFTER_MS = 3000
 
 /**
  * The keeping half of the service (edits, trash, revisions, backup, check, watching), written
@@ -174,12 +174,18 @@ export abstract class KeepService implements KeepApi {
     catchUp?: boolean
   }): Promise<WatchStatus> {
     this.mayWrite('watch')
-    return this.watchFor(folders, remember, catchUp)
+    return this.watchFor(folders, remember, catchUp ? 0 : undefined)
   }
 
   /** Watching without the transport's say (`serve --watch`: the person at the terminal asked,
-   * while the browser may still be read-only). */
-  async watchFor(folders: string[], remember: boolean, catchUp = false): Promise<WatchStatus> {
+   * while the browser may still be read-only). `catchUpAfterMs`: these folders are imported
+   * whole once, this long after watching begins (serve waits as the app does, so that its first
+   * answer does not share the disk with a look at a million files). */
+  async watchFor(
+    folders: string[],
+    remember: boolean,
+    catchUpAfterMs?: number,
+  ): Promise<WatchStatus> {
     const abs = folders.map((f) => resolve(f))
     for (const f of abs) {
       if (!existsSync(f) || !statSync(f).isDirectory()) {
@@ -192,7 +198,9 @@ export abstract class KeepService implements KeepApi {
       this.#watchRemembered = true
     } else for (const f of abs) this.#session.add(f)
     // (the catch-up takes these folders only: the others are watched already)
-    await this.#restartWatching(catchUp ? { afterMs: 0, folders: abs } : undefined)
+    await this.#restartWatching(
+      catchUpAfterMs === undefined ? undefined : { afterMs: catchUpAfterMs, folders: abs },
+    )
     return this.watchStatus()
   }
 

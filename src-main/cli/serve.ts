@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { appRoot } from '../app-root'
 import { createDispatcher } from '../api/dispatcher'
 import { openService } from '../api/open-service'
+import { CATCH_UP_AFTER_MS } from '../api/keep-service'
 import { localCaller } from '../shared/auth'
 import { startHttp, type HttpTransport, type RequestEntry } from '../transport/http'
 import { mediaDirOf } from '../images/store'
@@ -85,7 +86,9 @@ export async function serve(opts: ServeOptions): Promise<number> {
     throw e
   }
   service.warmUp()
-  const watching = opts.watch?.length ? await service.watchFor(opts.watch, false, true) : null
+  const watching = opts.watch?.length
+    ? await service.watchFor(opts.watch, false, CATCH_UP_AFTER_MS)
+    : null
   const info = service.info()
   process.stdout.write(
     `Lectern is serving ${info.sample ? 'the sample archive' : info.path} at ${http.url}\n` +
