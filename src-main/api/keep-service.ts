@@ -41,8 +41,9 @@ import { LecternError } from '../shared/errors'
 import type { Caller } from '../shared/auth'
 import type { ReadOnlyAction } from '../shared/problems'
 
-/** How long after the app (or `serve --watch`) starts its watched folders are imported whole (after its first
- * answer, as a rule: the catch-up is an import, and nothing heavy goes before that). */
+/** How long after the app (or `serve --watch`) starts its watched folders are imported whole
+ * (after its first answer, as a rule: the catch-up is an import, and nothing heavy goes before
+ * that). */
 export const CATCH_UP_AFTER_MS = 3000
 
 /**

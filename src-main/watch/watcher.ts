@@ -6,7 +6,7 @@ import { markSourceMissing } from '../db/watched'
 import { importFiles, importFolders } from '../import/importer'
 import { reportPage, withoutFiles } from '../import/report'
 import { isMarkdownName } from '../import/scan'
-import { FILE_STATUSES, type ImportReport, type WatchProgress } from '../shared/types'
+import { FILE_STATUSES, type WatchBatchEvent, type WatchProgress } from '../shared/types'
 
 // chokidar 4 rather than @parcel/watcher: it is plain JavaScript over Node's own fs.watch
 // (inotify, FSEvents, ReadDirectoryChangesW), so it installs with no native binary to download
@@ -27,14 +27,8 @@ export interface Unfinished {
   removed: [string, string][]
 }
 
-export interface WatchBatch {
-  folder: string
-  report: ImportReport
-  /** Articles whose file went away in this batch (kept, marked "source missing"). */
-  missing: number
-  /** The folder imported whole (`catchUpAfterMs`), not a batch of changes seen. */
-  catchUp?: true
-}
+/** One batch imported: the contract's `watchBatch` event as it is. */
+export type WatchBatch = WatchBatchEvent
 
 export interface WatchOptions {
   /** Quiet time after the last change before a batch is imported. */
@@ -211,12 +205,12 @@ export class FolderWatcher {
           const slice = paths.slice(at, at + size)
           const report = await importFiles(this.#db, folder, slice, {
             signal: this.#abort.signal,
+            // (the importer tells after each of its batches, the slice's last one too)
             onProgress: (p) => p.phase === 'importing' && burst('importing', at + p.done),
           })
           const last = at + size >= paths.length && !report.cancelled
           const missing = last ? this.#markMissing(gone) : 0
           this.#opts.onBatch?.({ folder, report, missing })
-          burst('importing', at + slice.length)
           if (report.cancelled) {
             const done = new Set(report.files.map((f) => join(folder, f.path)))
             const rest = paths.slice(at).filter((p) => !done.has(p))

@@ -1,7 +1,7 @@
 // Rows read from the archive a page at a time as a long list scrolls (the import report's files,
-// the trash): a million rows never travel at once. The list asks for the rows in view (`want`),
-// draws `at(i)` (undefined while its page is on its way), and `forget` drops what was read when
-// the rows changed, reading again what is in view.
+// the trash): a million rows never travel at once. The list asks for the rows in view (`want`)
+// and draws `at(i)` (undefined while its page is on its way); `refresh` reads again what is in
+// view when the rows changed, `forget` drops everything read (a list of other rows).
 import { untrack } from 'svelte'
 import { SvelteMap } from 'svelte/reactivity'
 
@@ -54,14 +54,11 @@ export class PagedRows<T, R> {
   refresh(): Promise<void> {
     this.#generation++
     this.#asked.clear()
-    const [start, end] = this.#inView
-    const pages: Promise<void>[] = []
-    for (let p = Math.floor(start / this.#size); p <= Math.floor(end / this.#size); p++) {
-      pages.push(this.#read(p))
-    }
-    const first = Math.floor(start / this.#size)
-    const last = Math.floor(end / this.#size)
+    const first = Math.floor(this.#inView[0] / this.#size)
+    const last = Math.floor(this.#inView[1] / this.#size)
     for (const p of [...this.#pages.keys()]) if (p < first || p > last) this.#pages.delete(p)
+    const pages: Promise<void>[] = []
+    for (let p = first; p <= last; p++) pages.push(this.#read(p))
     return Promise.all(pages).then(() => {})
   }
 
