@@ -1,18 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { article, tempTree } from '../test-support/tmp'
-import { runLectern } from '../test-support/cli'
+import { LECTERN_PROCESS, runLectern } from '../test-support/cli'
 
 // The keeping commands as scripts use them. Command lines run in-process through the CLI's own
 // entry (test-support/cli.ts); `watch`, which waits for Ctrl+C, runs as a process of its own.
 
-const root = join(__dirname, '../..')
 let tree: ReturnType<typeof tempTree>
 afterEach(() => tree?.cleanup())
-
-const ARGS = ['--import', 'tsx', join(root, 'src-main/cli/index.ts')]
 
 const lectern = runLectern
 const json = async (...args: string[]) => {
@@ -131,7 +127,7 @@ describe('lectern keeping commands', () => {
     // written after the last import and before watching began: the catch-up brings it in
     writeFileSync(tree.path('news/overnight.md'), article('夜里写的', '没有人在看的时候'))
     const child = spawn(process.execPath, [
-      ...ARGS,
+      ...LECTERN_PROCESS,
       'watch',
       tree.path('news'),
       '--db',

@@ -1,19 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { tempTree } from '../test-support/tmp'
 import { client, cookieFrom } from '../test-support/http'
+import { LECTERN_PROCESS, startServe } from '../test-support/cli'
 
 // `lectern users|tokens|serve` as a newsroom's administrator types them.
 
 const root = join(__dirname, '../..')
-const entry = ['--import', 'tsx', join(root, 'src-main/cli/index.ts')]
 let tree: ReturnType<typeof tempTree>
 let db = ''
 
 function lectern(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [...entry, ...args], { encoding: 'utf8', input })
+  const r = spawnSync(process.execPath, [...LECTERN_PROCESS, ...args], { encoding: 'utf8', input })
   return { code: r.status, out: r.stdout, err: r.stderr }
 }
 
@@ -25,21 +25,9 @@ afterEach(() => {
 
 /** Starts `lectern serve …` and waits for its address (or its exit). */
 function serve(args: string[]) {
-  const child = spawn(process.execPath, [...entry, 'serve', '--port', '0', ...args])
-  running = child
-  let out = ''
-  let err = ''
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()))
-  return new Promise<{ url: string; err: () => string } | { code: number | null; err: string }>(
-    (ok) => {
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString()
-        const m = /at (https?:\/\/\S+)/.exec(out)
-        if (m) ok({ url: m[1] as string, err: () => err })
-      })
-      child.once('exit', (code) => ok({ code, err }))
-    },
-  )
+  const s = startServe(args)
+  running = s.child
+  return s.ready
 }
 
 beforeAll(() => {

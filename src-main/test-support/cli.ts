@@ -1,3 +1,5 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
 import { lecternMain } from '../cli/main'
 
 export interface CliRun {
@@ -46,4 +48,31 @@ export function cliOn(db: () => string) {
     return JSON.parse(r.out) as T
   }
   return { lectern, json }
+}
+
+/** `node` arguments that run `lectern` from its sources, in a process of its own: for the
+ * commands that wait for Ctrl+C (`watch`, `serve`). */
+export const LECTERN_PROCESS = ['--import', 'tsx', join(__dirname, '../cli/index.ts')]
+
+/** `lectern serve …` in a process of its own; `ready` resolves with the address it prints once it
+ * listens, or with its exit code when it stops first. */
+export function startServe(args: string[]): {
+  child: ChildProcess
+  ready: Promise<{ url: string; err: () => string } | { code: number | null; err: string }>
+} {
+  const child = spawn(process.execPath, [...LECTERN_PROCESS, 'serve', '--port', '0', ...args])
+  let out = ''
+  let err = ''
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+  const ready = new Promise<
+    { url: string; err: () => string } | { code: number | null; err: string }
+  >((ok) => {
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString()
+      const m = /at (https?:\/\/\S+)/.exec(out)
+      if (m) ok({ url: m[1] as string, err: () => err })
+    })
+    child.once('exit', (code) => ok({ code, err }))
+  })
+  return { child, ready }
 }
