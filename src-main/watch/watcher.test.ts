@@ -56,6 +56,16 @@ async function until(ok: () => boolean, ms = 8000): Promise<number> {
   }
   return Date.now() - start
 }
+/** `n` articles written into the watched folder at once, as `news/NAME-i.md`. */
+function copyIn(n: number, name: string) {
+  for (let i = 0; i < n; i++) {
+    writeFileSync(
+      tree.path(`news/${name}-${i}.md`),
+      article(`${name} ${i}`, `第${i}篇 ${name} ${i}`),
+    )
+  }
+}
+
 const results = (batches: WatchBatch[], path: string) =>
   batches.flatMap((b) => b.report.files).filter((f) => f.path === path)
 
@@ -107,8 +117,7 @@ describe('a watched folder', () => {
     const { batches } = await setup({ batchFiles: 4, settleMs: 1500 })
     // a file deleted in the same burst is marked once the last batch is in
     unlinkSync(tree.path('news/a.md'))
-    for (let i = 0; i < 10; i++)
-      writeFileSync(tree.path(`news/copied-${i}.md`), article(`Copy ${i}`, `第${i}篇 copy ${i}`))
+    copyIn(10, 'copied')
     await until(() => batches.some((b) => b.missing > 0))
     await watcher!.idle()
     expect(batches.map((b) => b.report.files.length)).toEqual([4, 4, 2])
@@ -127,8 +136,7 @@ describe('a watched folder', () => {
       settleMs: 1500,
       onProgress: (p) => progress.push(p),
     })
-    for (let i = 0; i < 250; i++)
-      writeFileSync(tree.path(`news/many-${i}.md`), article(`Many ${i}`, `第${i}篇 many ${i}`))
+    copyIn(250, 'many')
     await until(() => progress.some((p) => p.phase === 'done'), 15_000)
     await watcher!.idle()
     expect(batches.map((b) => b.report.files.length)).toEqual([100, 100, 50])
@@ -146,8 +154,7 @@ describe('a watched folder', () => {
   it('stops at once in a long burst, and a watcher given what was left imports the rest', async () => {
     const { batches } = await setup({ batchFiles: 3, settleMs: 1500 })
     unlinkSync(tree.path('news/a.md'))
-    for (let i = 0; i < 60; i++)
-      writeFileSync(tree.path(`news/copied-${i}.md`), article(`Copy ${i}`, `第${i}篇 copy ${i}`))
+    copyIn(60, 'copied')
     await until(() => batches.length > 0)
     const left = await watcher!.stop()
     const before = batches.length
