@@ -32,11 +32,14 @@ test('an answer whose facets are still being counted gets them shortly, unasked'
   const library = page.getByRole('navigation', { name: 'Library' })
   await expect(library.getByRole('region', { name: 'Tags' })).toBeVisible()
   await searchbox(page).fill('tram')
+  // meanwhile the library says they are being counted
+  await expect(library.getByText('Counting tags, sources and years…')).toBeVisible()
   await expect.poll(() => heldBack).toBe(2)
   // the facets of "tram" (one article; "city" tags two in the whole archive), from the third
   // answer, which the page asked for by itself
   const tags = library.getByRole('region', { name: 'Tags' })
   await expect(tags.getByRole('button', { name: /^city\s*1$/ })).toBeVisible()
+  await expect(library.getByText('Counting tags, sources and years…')).toHaveCount(0)
   expect(asked.length).toBeGreaterThanOrEqual(3)
   await expect(searchbox(page)).toHaveValue('tram')
 })

@@ -68,7 +68,15 @@ describe('the facet index built in a worker thread', () => {
   it('lets serve answer without waiting: searches say their facets are coming, then have them', async () => {
     const file = await archiveFile()
     const db = opened(file)
-    const s = new ArchiveService({ db, path: file, canImport: false })
+    const told: string[] = []
+    // (every archive counts as large here: its index is built in a worker)
+    const s = new ArchiveService({
+      db,
+      path: file,
+      canImport: false,
+      facetsOffThreadFrom: 1,
+      emit: (event) => told.push(event),
+    })
     s.warmUp()
     const me = localCaller()
     const first = await s.search({ query: '市场' }, me)
@@ -87,5 +95,7 @@ describe('the facet index built in a worker thread', () => {
     expect(later.facetsPending).toBeUndefined()
     expect(later.facets?.sources.map((f) => f.name).sort()).toEqual(['乙报', '甲报'])
     expect(later.facets?.categories).toEqual([{ name: '经济', count: 1 }])
+    // the page was told as soon as they were counted
+    expect(told).toEqual(['facetsReady'])
   })
 })

@@ -2,9 +2,12 @@ import type { Archive } from '../db/open'
 import { generation } from '../db/generation'
 import { facetIndexOffThread } from './facet-build'
 import { facetIndex, facetIndexSize, readyFacetIndex } from './facet-index'
+import { lastArticleId } from './search'
 
-// With no search yet this long after start, the facet index is built anyway.
-const WARM_AFTER_MS = 2000
+// With no search yet this long after start, the facet index is built anyway. (Not sooner: the
+// app asks for its first list about 2 s after start, and at a million articles a build then
+// competed with it for both cores.)
+const WARM_AFTER_MS = 5000
 
 // An index of this many articles or more is built again off the main thread when the archive
 // changes (an import, a watched folder's batch, an edit): 0.7 s at 100,000 and 7.7 s at 1,000,000
@@ -35,6 +38,9 @@ export class FacetWarmth {
      * on a core the import wants. Answers meanwhile count with the last index (`pendingFacets`
      * in search.ts); the first answer once it is quiet starts the build. */
     readonly writing: () => boolean = () => false,
+    /** A build in a worker was kept: answers have their facets again (the page was told to ask
+     * again later, and now need not wait). */
+    readonly ready: () => void = () => {},
   ) {}
 
   /** Whether warmUp was called. */
@@ -54,8 +60,8 @@ export class FacetWarmth {
    * `waitForFacets`); if not, it answers without facets. */
   buildHere(): boolean {
     if (!this.#on || readyFacetIndex(this.db) !== null) return true
-    if (!this.#started || this.#building) return false
-    return this.#inThread()
+    // (a small archive's first answer builds it too: its facets come with the first list)
+    return !this.#building && this.#inThread()
   }
 
   /** After a search was answered: starts the build it left for later, if any. */
@@ -80,6 +86,7 @@ export class FacetWarmth {
     const gen = generation(this.db)
     void facetIndexOffThread(this.db).then((kept) => {
       this.#building = false
+      if (kept) this.ready()
       // not kept with nothing changed: the worker failed, and would again (not kept because the
       // archive changed meanwhile: the next search starts another)
       if (!kept && this.db.open && generation(this.db) === gen) this.#broken = true
@@ -95,8 +102,8 @@ export class FacetWarmth {
    * worker that failed. */
   #inThread(): boolean {
     if (this.db.memory || this.#broken) return true
-    // (never built yet, the size is not known: as large)
+    // (never built yet: the largest article id, as many as the articles or more)
     const size = facetIndexSize(this.db)
-    return size >= 0 && size < this.offThreadFrom
+    return (size >= 0 ? size : lastArticleId(this.db)) < this.offThreadFrom
   }
 }

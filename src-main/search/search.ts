@@ -32,16 +32,11 @@ import { storedThumbnailOf } from '../db/images'
 import { LecternError, wireError } from '../shared/errors'
 import { annotationFacets } from '../db/annotation-search'
 import { storiesOf } from '../db/story-clusters'
-import { countStories, firstOfEachStory, storyOf } from './stories'
+import { countStories, firstOfEachStory, storyOf, wholeArchiveStories } from './stories'
+import { DATE_ORDER, wholeListPage, wholeListTotal } from '../db/whole-list'
 
 // Title matches weigh ten times body matches in bm25 (columns: title, body).
 const RANK = 'bm25(articles_fts, 10.0, 1.0)'
-// Undated articles come last both ways (DESC puts NULL last by itself). Relevance ties go to the
-// newer import. `date`: the shown date's SQL (shownSql).
-const DATE_ORDER = {
-  newest: (date: string) => `${date} DESC, a.id DESC`,
-  oldest: (date: string) => `${date} IS NULL, ${date} ASC, a.id ASC`,
-} as const
 
 export interface SearchOptions {
   /** Hits ranked by bm25 when a query matches more (see RANK_CAP). */
@@ -188,14 +183,21 @@ export function searchArchive(
 
   return db.transaction((): SearchResult => {
     if (match === null && cond === '') {
-      // The SQL first list counts imported values over every article: with edits or trash the
-      // in-memory index (shown values, no trash) is built first instead.
-      const idx = readyFacetIndex(db) ?? (showsImported(db) ? null : facetIndex(db))
+      // Before the facet index exists the list comes off the date index (db/whole-list.ts). A
+      // service building the index in a worker answers without facets meanwhile; a one-shot
+      // caller (the CLI) counts them in SQL, over the imported values: with edits or trash the
+      // index (shown values, no trash) is built first instead.
+      const pending = opts.waitForFacets === false
+      const idx = readyFacetIndex(db) ?? (pending || showsImported(db) ? null : facetIndex(db))
       if (idx === null) {
-        const first = firstList(db, q, dateSort ?? 'newest', limit, offset, warnings, owner)
+        const sorted = dateSort ?? 'newest'
         return {
-          ...first,
-          facets: { ...first.facets!, annotations: annotationFacets(db, owner, null) },
+          total: wholeListTotal(db),
+          hits: page(db, q, wholeListPage(db, sorted, limit, offset), false, owner),
+          ...(pending
+            ? pendingFacets(db, owner, null)
+            : { facets: { ...firstFacets(db), annotations: annotationFacets(db, owner, null) } }),
+          ...warnings,
         }
       }
       const ids = pageByDate(idx, idx.order, dateSort ?? 'newest', offset, limit)
@@ -390,27 +392,6 @@ function pageByRank(
   return out
 }
 
-/** The whole archive's list before the facet index exists: all off indexes, nothing per row.
- * Imported values only: with edits or trash the in-memory index is built first instead. */
-function firstList(
-  db: Archive,
-  q: ParsedQuery,
-  sort: 'newest' | 'oldest',
-  limit: number,
-  offset: number,
-  warnings: { warnings?: QueryWarning[] },
-  owner: string,
-): SearchResult {
-  const ids = stmt(
-    db,
-    `SELECT a.id FROM articles a ORDER BY ${DATE_ORDER[sort]('a.date')} LIMIT ? OFFSET ?`,
-  )
-    .pluck()
-    .all(limit, offset) as number[]
-  const total = stmt(db, `SELECT count(*) FROM articles`).pluck().get() as number
-  return { total, hits: page(db, q, ids, false, owner), facets: firstFacets(db), ...warnings }
-}
-
 interface HitRow {
   id: number
   title: string
@@ -505,8 +486,25 @@ function grouped(db: Archive, p: Prepared, req: SearchRequest, opts: SearchOptio
   const owner = opts.owner ?? LOCAL_OWNER
   return db.transaction((): SearchResult => {
     const idx = opts.waitForFacets === false ? readyFacetIndex(db) : facetIndex(db)
-    const { found, ids, ordered } = storyOrder(db, p, req.sort ?? 'relevance', idx, opts)
     const story = storyOf(db)
+    if (!idx && p.match === null && p.cond === '') {
+      // the whole archive's list before the index: off the date index (db/whole-list.ts)
+      const sort = req.sort === 'oldest' ? 'oldest' : 'newest'
+      const ordered = (n: number) => wholeListPage(db, sort, n)
+      return {
+        total: wholeArchiveStories(db),
+        hits: page(
+          db,
+          p.q,
+          firstOfEachStory(ordered, story, req.offset ?? 0, req.limit ?? 20),
+          false,
+          owner,
+        ),
+        ...pendingFacets(db, owner, null),
+        ...p.warnings,
+      }
+    }
+    const { found, ids, ordered } = storyOrder(db, p, req.sort ?? 'relevance', idx, opts)
     const pageIds = firstOfEachStory(ordered, story, req.offset ?? 0, req.limit ?? 20)
     return {
       total: countStories(ids, story),

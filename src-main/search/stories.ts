@@ -1,6 +1,7 @@
 import type { Archive } from '../db/open'
 import { generation } from '../db/generation'
 import { laterVersions, storyEdits } from '../db/story-clusters'
+import { laterVersionsShown, wholeListTotal } from '../db/whole-list'
 
 // Grouping a result list needs each hit's story. Joining story_members for every hit of a common
 // character (80,000 of 100,000) cost more than the rest of the search; instead the few articles
@@ -13,11 +14,17 @@ interface StoryMap {
    * An array, not a Map: a saved search's counts look up every hit, 300,000 lookups for five
    * saved searches of common words at 100,000 articles, 30 ms as Map misses. */
   story: Int32Array
+  /** How many stories the whole archive tells, trash left out (wholeArchiveStories). */
+  whole?: number
 }
 
 const cache = new WeakMap<Archive, StoryMap>()
 
 function storyMap(db: Archive): Int32Array {
+  return storyEntry(db).story
+}
+
+function storyEntry(db: Archive): StoryMap {
   const gen = `${generation(db)}:${storyEdits(db)}`
   let m = cache.get(db)
   if (!m || m.gen !== gen) {
@@ -28,7 +35,27 @@ function storyMap(db: Archive): Int32Array {
     for (let i = 0; i < rows.length; i += 2) story[rows[i]!] = rows[i + 1]!
     cache.set(db, (m = { gen, story }))
   }
-  return m.story
+  return m
+}
+
+/**
+ * How many stories the whole archive tells, trash left out: what countStories gives over every
+ * article, without reading every article's id (the app's first list, before the facet index:
+ * 0.4 s at a million articles). Every article is a story but for a later version whose story is
+ * counted already: its first version is in the archive, or another later version came first.
+ */
+export function wholeArchiveStories(db: Archive): number {
+  const m = storyEntry(db)
+  if (m.whole !== undefined) return m.whole
+  const rows = laterVersionsShown(db)
+  let n = wholeListTotal(db)
+  const counted = new Set<number>()
+  for (const [story, trashed, shown] of rows) {
+    if (trashed === 1) continue
+    if (shown === 1 || counted.has(story)) n--
+    else counted.add(story)
+  }
+  return (m.whole = n)
 }
 
 /** The story of each article (the cluster id; the article's own id when it stands alone). */

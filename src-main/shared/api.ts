@@ -249,6 +249,9 @@ export interface LecternEvents {
   watchProgress: WatchProgress
   /** Something about watching the user should know (e.g. polling after the system limit). */
   watchNote: { code: 'polling-fallback' | 'watch-error' | 'stopped-early'; message: string }
+  /** The facets (tags, sources, years…) a search answered without (`facetsPending`) are counted:
+   * ask again now. */
+  facetsReady: Record<string, never>
 }
 export type EventName = keyof LecternEvents
 /** Who may receive each event on a shared server: progress of imports, pictures, exports and
@@ -263,6 +266,7 @@ export const eventRoles: { readonly [E in EventName]: Role } = {
   watchBatch: 'editor',
   watchProgress: 'editor',
   watchNote: 'editor',
+  facetsReady: 'reader',
 }
 /** Every event name, for transports that must subscribe to each by name (EventSource). */
 export const EVENT_NAMES = Object.keys(eventRoles) as EventName[]

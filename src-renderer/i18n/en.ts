@@ -29,6 +29,7 @@ export const en = {
   tags: 'Tags',
   categories: 'Categories',
   sources: 'Sources',
+  facetsCounting: 'Counting tags, sources and years…',
   languages: 'Languages',
   timeline: 'Timeline',
   showMore: 'Show all ({n})',

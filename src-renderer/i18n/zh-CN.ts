@@ -20,6 +20,7 @@ export const zhCN: Messages = {
   tags: '标签',
   categories: '分类',
   sources: '来源',
+  facetsCounting: '正在统计标签、来源和年份…',
   languages: '语言',
   timeline: '时间线',
   showMore: '显示全部（{n}）',

@@ -94,6 +94,7 @@ describe('one event stream per tab', () => {
       watchBatch: true,
       watchProgress: true,
       watchNote: true,
+      facetsReady: true,
     }
     const got: string[] = []
     sharedEventStream('/api/events').subscribe((event) => got.push(event))

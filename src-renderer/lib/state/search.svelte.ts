@@ -26,6 +26,8 @@ export class Search {
   #group = $state(settings.groupStories)
   #total = $state(0)
   #facets = $state.raw<SearchFacets | null>(null)
+  /** The shown answer's facets are still being counted (asked for again shortly). */
+  #facetsPending = $state(false)
   // replaced, never mutated, so plain objects in $state.raw are enough
   #pages = $state.raw<Record<number, SearchHit[]>>({})
   #error = $state.raw<Problem | null>(null)
@@ -62,6 +64,9 @@ export class Search {
   }
   get facets() {
     return this.#facets
+  }
+  get facetsPending() {
+    return this.#facetsPending
   }
   /** Why this search has no results (e.g. only punctuation), in the user's language. */
   get error(): string | null {
@@ -151,6 +156,7 @@ export class Search {
    * in place, unless another search has been asked for since. */
   #facetsLater(pending: boolean | undefined, seq: number): void {
     clearTimeout(this.#facetsTimer)
+    this.#facetsPending = pending === true
     if (!pending) {
       this.#facetsWait = 0
       return
@@ -163,6 +169,14 @@ export class Search {
     this.#facetsTimer = setTimeout(() => {
       if (seq === this.#seq) void this.refresh()
     }, this.#facetsWait)
+  }
+
+  /** The server has counted the facets the shown answer came without: asks again now rather
+   * than at the next wait's end. */
+  facetsReady(): void {
+    if (!this.#facetsPending) return
+    clearTimeout(this.#facetsTimer)
+    void this.refresh()
   }
 
   setSort(sort: SearchSort): void {
@@ -271,6 +285,7 @@ export class Search {
     this.#group = settings.groupStories
     this.#total = 0
     this.#facets = null
+    this.#facetsPending = false
     this.#pages = {}
     this.#error = null
     this.#warnings = []
