@@ -65,6 +65,12 @@ export async function benchScale(count: number): Promise<void> {
     ])
     rows.push(['then the whole list', f(first.listMs), '', ''])
     rows.push([
+      "the app's first list after start (by story)",
+      f(first.firstListMs),
+      f(first.plainListMs),
+      (first.firstListMs / first.plainListMs).toFixed(2),
+    ])
+    rows.push([
       'serve RSS after both (peak)',
       `${first.rssMb.toFixed(0)} MB (${first.peakMb.toFixed(0)} MB)`,
       '',
