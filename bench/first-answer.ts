@@ -22,6 +22,22 @@ function startChild(
   })
 }
 
+/** A fresh node running a plain script to its end: start to its answer. */
+async function plainRun(script: string, ...args: string[]): Promise<number> {
+  const t = performance.now()
+  const p = await startChild(['-e', script, ...args], /answered/)
+  const took = performance.now() - t
+  await p.done
+  return took
+}
+
+/** `lectern serve` (built) on the archive, once it has printed its address. */
+const startServe = (archive: string) =>
+  startChild(
+    [join(ROOT, 'bin/lectern.js'), 'serve', '--db', archive, '--port', '0'],
+    /(http:\/\/\S+\/)/,
+  )
+
 async function call(url: string, method: string, args: unknown): Promise<unknown> {
   const r = await fetch(new URL('api/call', url), {
     method: 'POST',
@@ -71,16 +87,9 @@ export interface FirstAnswer {
  */
 export async function benchFirstAnswer(archive: string, plainDb: string): Promise<FirstAnswer> {
   console.log(`\n## First answer after start`)
-  let t = performance.now()
-  const p = await startChild(['-e', PLAIN, plainDb, '"经 济"'], /answered/)
-  const plainMs = performance.now() - t
-  await p.done
-
-  t = performance.now()
-  const s = await startChild(
-    [join(ROOT, 'bin/lectern.js'), 'serve', '--db', archive, '--port', '0'],
-    /(http:\/\/\S+\/)/,
-  )
+  const plainMs = await plainRun(PLAIN, plainDb, '"经 济"')
+  const t = performance.now()
+  const s = await startServe(archive)
   const answered = async () => {
     const r = (await call(s.match, 'search', { query: '经济', limit: 50 })) as { ok: boolean }
     const lecternMs = performance.now() - t
@@ -113,15 +122,9 @@ export async function benchFirstAnswer(archive: string, plainDb: string): Promis
 /** What the app asks first, in a server just started (nothing asked before it), and the plain
  * list's time. */
 async function firstList(archive: string, plainDb: string): Promise<[number, number]> {
-  let t = performance.now()
-  const p = await startChild(['-e', PLAIN_LIST, plainDb], /answered/)
-  const plainMs = performance.now() - t
-  await p.done
-  t = performance.now()
-  const s = await startChild(
-    [join(ROOT, 'bin/lectern.js'), 'serve', '--db', archive, '--port', '0'],
-    /(http:\/\/\S+\/)/,
-  )
+  const plainMs = await plainRun(PLAIN_LIST, plainDb)
+  const t = performance.now()
+  const s = await startServe(archive)
   try {
     const r = (await call(s.match, 'search', {
       query: '',

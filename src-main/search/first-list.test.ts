@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openArchive, type Archive } from '../db/open'
 import { importFolders } from '../import/importer'
 import { searchArchive } from './search'
-import { tempTree } from '../test-support/tmp'
+import { idsByPath, tempTree } from '../test-support/tmp'
 import { CHIPS_EN, RATE_CUT_ZH, RATE_CUT_ZH_TW } from '../clusters/fixtures/stories'
 import { trashArticles } from '../db/trash'
 import { putEdit } from '../db/edits'
@@ -29,18 +29,14 @@ const FILES = {
 
 let db: Archive
 let tree: ReturnType<typeof tempTree>
-const ids = new Map<string, number>()
+let ids = new Map<string, number>()
 const id = (f: string) => ids.get(f)!
 
 beforeAll(async () => {
   tree = tempTree(FILES)
   db = openArchive(':memory:')
   await importFolders(db, [tree.dir])
-  for (const r of db.prepare(`SELECT id, path FROM articles`).all() as {
-    id: number
-    path: string
-  }[])
-    ids.set(r.path.slice(tree.dir.length + 1), r.id)
+  ids = idsByPath(db, tree.dir)
 })
 afterAll(() => {
   db.close()
