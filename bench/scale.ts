@@ -80,6 +80,7 @@ export async function benchScale(count: number): Promise<void> {
   if (ui) {
     const mb = (x: number) => `${x.toFixed(1)} MB`
     rows.push(['reader: serve start → first results painted', f(ui.paintedMs), '', ''])
+    rows.push(["reader: serve start → the library's facets shown", f(ui.facetsMs), '', ''])
     rows.push([
       'reader: JS heap, whole list scrolled (after GC)',
       `${mb(ui.heapMb)} (${mb(ui.heapLiveMb)})`,
