@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openArchive, type Archive } from '../db/open'
-import { importFolders } from '../import/importer'
+import type { Archive } from '../db/open'
 import { searchArchive } from './search'
-import { idsByPath, tempTree } from '../test-support/tmp'
+import { importedTree } from '../test-support/imported'
 import { CHIPS_EN, RATE_CUT_ZH, RATE_CUT_ZH_TW } from '../clusters/fixtures/stories'
 import { trashArticles } from '../db/trash'
 import { putEdit } from '../db/edits'
@@ -28,20 +27,12 @@ const FILES = {
 }
 
 let db: Archive
-let tree: ReturnType<typeof tempTree>
-let ids = new Map<string, number>()
-const id = (f: string) => ids.get(f)!
-
+let id: (file: string) => number
+let close: () => void
 beforeAll(async () => {
-  tree = tempTree(FILES)
-  db = openArchive(':memory:')
-  await importFolders(db, [tree.dir])
-  ids = idsByPath(db, tree.dir)
+  ;({ db, id, close } = await importedTree(FILES))
 })
-afterAll(() => {
-  db.close()
-  tree.cleanup()
-})
+afterAll(() => close())
 
 const SORTS: SearchSort[] = ['relevance', 'newest', 'oldest']
 

@@ -159,8 +159,8 @@ export function searchIds(db: Archive, query: string, owner: string = LOCAL_OWNE
  * bm25 over every hit of a common character was most of a search), the page (FTS5 ranks with a
  * top-k sorter; date pages come off the in-memory date order; a collection alone keeps the order
  * its reader gave it), and the facets counted from the in-memory index. Before that index exists
- * (just after start) nothing waits for it: the whole archive's list is answered by SQL off the
- * date index, and the index is built on the next call.
+ * (just after start) nothing waits for it: the whole archive's list is read off the date index
+ * (db/whole-list.ts), and a service building the index in a worker answers without facets.
  */
 export function searchArchive(
   db: Archive,

@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import type { Archive } from '../db/open'
 
 /** A temporary folder filled with the given files (text or bytes), removed by `cleanup`. */
 export function tempTree(files: Record<string, string | Uint8Array> = {}) {
@@ -30,12 +29,4 @@ export function articleFiles(n: number): Record<string, string> {
   const files: Record<string, string> = {}
   for (let i = 0; i < n; i++) files[`d${i % 3}/f${i}.md`] = article(`标题 ${i}`, `正文 ${i}`)
   return files
-}
-
-/** Each imported article's id by its file's path inside `dir` (as tempTree's files are named). */
-export function idsByPath(db: Archive, dir: string): Map<string, number> {
-  const ids = new Map<string, number>()
-  const rows = db.prepare(`SELECT id, path FROM articles`).all() as { id: number; path: string }[]
-  for (const r of rows) ids.set(r.path.slice(dir.length + 1), r.id)
-  return ids
 }
