@@ -82,6 +82,12 @@ export async function benchScale(count: number): Promise<void> {
     rows.push(['reader: serve start → first results painted', f(ui.paintedMs), '', ''])
     rows.push(["reader: serve start → the library's facets shown", f(ui.facetsMs), '', ''])
     rows.push([
+      'reader: the same two after a restart (facet index kept in the archive)',
+      `${f(ui.keptPaintedMs)}; ${f(ui.keptFacetsMs)}`,
+      '',
+      '',
+    ])
+    rows.push([
       'reader: JS heap, whole list scrolled (after GC)',
       `${mb(ui.heapMb)} (${mb(ui.heapLiveMb)})`,
       '',

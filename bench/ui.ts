@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
-import { chromium } from '@playwright/test'
+import { chromium, type Browser } from '@playwright/test'
+import { openArchive } from '../src-main/db/open'
 import { archiveOf } from './search'
 import { memoryOf, ms } from './util'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium'
@@ -10,6 +11,9 @@ const ROOT = join(import.meta.dirname, '..')
 export interface UiFigures {
   paintedMs: number
   facetsMs: number
+  /** The same two after a restart, with the facet index kept in the archive. */
+  keptPaintedMs: number
+  keptFacetsMs: number
   heapMb: number
   /** The same after a garbage collection: what the list really holds. */
   heapLiveMb: number
@@ -36,34 +40,13 @@ export async function benchUi(count = 100_000): Promise<UiFigures> {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   })
-  const started = performance.now()
-  const server = spawn(
-    process.execPath,
-    [join(ROOT, 'bin/lectern.js'), 'serve', '--db', file, '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  )
+  // the first start after an import: no facet index kept in the archive yet
+  forgetSavedFacets(file)
+  const { server, page, paintedMs, facetsMs, firstRow } = await startReader(browser, file)
+  console.log(`  serve start → first results painted: ${ms(paintedMs)}`)
+  console.log(`  serve start → the library's facets shown: ${ms(facetsMs)}`)
+  let figures: Omit<UiFigures, 'keptPaintedMs' | 'keptFacetsMs'>
   try {
-    const url = await new Promise<string>((ok, fail) => {
-      server.stdout.setEncoding('utf8').on('data', (s: string) => {
-        const m = /(http:\/\/\S+\/)/.exec(s)
-        if (m) ok(m[1] as string)
-      })
-      server.on('exit', () => fail(new Error('serve exited')))
-    })
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    const firstRow = page.getByRole('listbox').getByRole('option').first()
-    await page.goto(url)
-    await firstRow.waitFor()
-    const paintedMs = performance.now() - started
-    console.log(`  serve start → first results painted: ${ms(paintedMs)}`)
-    // the library's facets: counted in a worker after the first answer (the page is told)
-    await page
-      .getByRole('navigation', { name: 'Library' })
-      .getByRole('region', { name: 'Tags' })
-      .waitFor({ timeout: 120_000 })
-    const facetsMs = performance.now() - started
-    console.log(`  serve start → the library's facets shown: ${ms(facetsMs)}`)
-
     const t = performance.now()
     await page.reload()
     await firstRow.waitFor()
@@ -113,7 +96,7 @@ export async function benchUi(count = 100_000): Promise<UiFigures> {
     console.log(
       `  lectern serve after it all: RSS ${serve.rssMb.toFixed(0)} MB, peak ${serve.peakMb.toFixed(0)} MB`,
     )
-    return {
+    figures = {
       paintedMs,
       facetsMs,
       heapMb: heap / 1024 / 1024,
@@ -125,7 +108,80 @@ export async function benchUi(count = 100_000): Promise<UiFigures> {
       servePeakMb: serve.peakMb,
     }
   } finally {
-    server.kill()
+    // (as Ctrl+C: serve keeps its facet index in the archive as it stops)
+    await page.close()
+    await stop(server)
+  }
+  try {
+    const kept = savedFacetsBytes(file)
+    console.log(
+      `  facet index kept in the archive as serve stopped: ${(kept / 1024 / 1024).toFixed(1)} MB (${(kept / count).toFixed(0)} bytes an article)`,
+    )
+    const again = await startReader(browser, file)
+    await again.page.close()
+    await stop(again.server)
+    console.log(
+      `  after a restart (the index kept): first results painted ${ms(again.paintedMs)}, facets shown ${ms(again.facetsMs)}`,
+    )
+    return { ...figures, keptPaintedMs: again.paintedMs, keptFacetsMs: again.facetsMs }
+  } finally {
     await browser.close()
   }
+}
+
+/** `lectern serve` started on `file` and a page opened on it: when its first rows were painted
+ * and when the library's facets were shown, each since serve was started. */
+async function startReader(browser: Browser, file: string) {
+  const started = performance.now()
+  const server = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/lectern.js'), 'serve', '--db', file, '--port', '0'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  const url = await new Promise<string>((ok, fail) => {
+    server.stdout.setEncoding('utf8').on('data', (s: string) => {
+      const m = /(http:\/\/\S+\/)/.exec(s)
+      if (m) ok(m[1] as string)
+    })
+    server.on('exit', () => fail(new Error('serve exited')))
+  })
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  const firstRow = page.getByRole('listbox').getByRole('option').first()
+  await page.goto(url)
+  await firstRow.waitFor()
+  const paintedMs = performance.now() - started
+  // the library's facets: counted in a worker after the first answer (the page is told)
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('region', { name: 'Tags' })
+    .waitFor({ timeout: 120_000 })
+  const facetsMs = performance.now() - started
+  return { server, page, firstRow, paintedMs, facetsMs }
+}
+
+/** Stops serve as Ctrl+C does (it keeps its facet index in the archive then), and waits. */
+async function stop(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return
+  const gone = new Promise((ok) => server.once('exit', ok))
+  server.kill('SIGTERM')
+  await gone
+}
+
+function forgetSavedFacets(file: string): void {
+  const db = openArchive(file)
+  db.prepare(`DELETE FROM saved_facets`).run()
+  db.close()
+}
+
+function savedFacetsBytes(file: string): number {
+  const db = openArchive(file, { readonly: true })
+  const n = db
+    .prepare(
+      `SELECT coalesce(sum(length(order_ids) + length(lang) + length(source) + length(year) +
+              length(label_start) + length(label_ids) + length(meta)), 0) FROM saved_facets`,
+    )
+    .pluck()
+    .get() as number
+  db.close()
+  return n
 }

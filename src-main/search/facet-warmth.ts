@@ -2,6 +2,7 @@ import type { Archive } from '../db/open'
 import { generation } from '../db/generation'
 import { facetIndexOffThread } from './facet-build'
 import { facetIndex, facetIndexSize, readyFacetIndex } from './facet-index'
+import { saveFacetIndex } from './facet-saved'
 import { lastArticleId } from './search'
 
 // With no search yet this long after start, the facet index is built anyway. (Not sooner: the
@@ -93,9 +94,18 @@ export class FacetWarmth {
     })
   }
 
+  /** Stops warming; an index built and current is kept in the archive for the next start
+   * (facet-saved.ts), before the caller closes it. */
   close(): void {
+    const was = this.#on
     this.#on = false
     if (this.#timer) clearTimeout(this.#timer)
+    if (!was || !this.db.open) return
+    try {
+      saveFacetIndex(this.db, this.offThreadFrom)
+    } catch {
+      // (busy with another process's write, or a full disk: the next start builds it again)
+    }
   }
 
   /** Whether a rebuild (after the first build) is this thread's: a small index, no file, or a

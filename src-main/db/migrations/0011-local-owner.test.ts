@@ -88,7 +88,7 @@ describe('migration 0011-local-owner', () => {
     expect(before.label_aliases!.map((r) => r.owner)).toEqual(['user', 'user'])
     const undoSeq = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'undo_log'`).get()
 
-    migrate(db)
+    migrate(db, 11)
     expect(currentVersion(db)).toBe(11)
     const after = everything(db)
 
@@ -177,7 +177,7 @@ describe('migration 0011-local-owner', () => {
       `INSERT INTO article_edits (owner, article_id, field, value, edited_at)
        VALUES ('local', ?, 'title', '"从未显示"', 'now')`,
     ).run(a)
-    migrate(db)
+    migrate(db, 11)
     expect(shownArticle(db, a)?.title).toBe('改过的标题')
     expect(
       db.prepare(`SELECT count(*) FROM article_edits WHERE article_id = ?`).pluck().get(a),

@@ -10,6 +10,7 @@ import { m0008 } from './0008-accounts'
 import { m0009 } from './0009-organise'
 import { m0010 } from './0010-story-signatures'
 import { m0011 } from './0011-local-owner'
+import { m0012 } from './0012-saved-facets'
 
 export interface Migration {
   version: number
@@ -30,6 +31,7 @@ export const migrations: Migration[] = [
   m0009,
   m0010,
   m0011,
+  m0012,
 ]
 
 // The last one's number, not the count: 0005 is written on another branch on other branches.

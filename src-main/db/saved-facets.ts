@@ -1,0 +1,86 @@
+import type { Archive } from './open'
+import { stamp } from './generation'
+import { currentVersion } from './migrations/index'
+import { maxArticleId } from './facet-rows'
+
+// The facet index kept in the archive (migration 0012): its arrays as they are in memory, the
+// rest as JSON. What it is checked against when read: the archive's stamp (every write the index
+// depends on moves it), the schema version (a later migration may change what it counts), and
+// the largest article id (an article written by a hand outside Lectern).
+
+export interface SavedFacetRow {
+  meta: string
+  order: Buffer
+  lang: Buffer
+  source: Buffer
+  year: Buffer
+  labelStart: Buffer
+  labelIds: Buffer
+}
+
+/** The saved index if it is the archive as it is now; null otherwise (or none saved). */
+export function readSavedFacets(db: Archive): SavedFacetRow | null {
+  if (!hasTable(db)) return null
+  const row = db
+    .prepare(
+      `SELECT stamp, schema_version, max_id, meta, order_ids AS "order", lang, source, year,
+              label_start AS labelStart, label_ids AS labelIds
+         FROM saved_facets WHERE id = 1`,
+    )
+    .get() as
+    (SavedFacetRow & { stamp: number; schema_version: number; max_id: number }) | undefined
+  if (!row) return null
+  const current =
+    row.stamp === stamp(db) &&
+    row.schema_version === currentVersion(db) &&
+    row.max_id === maxArticleId(db)
+  if (!current) return null
+  const { stamp: _s, schema_version: _v, max_id: _m, ...saved } = row
+  return saved
+}
+
+/** The stamp the saved index was made at (-1: none saved). */
+export function savedFacetsStamp(db: Archive): number {
+  if (!hasTable(db)) return -1
+  const n = db.prepare(`SELECT stamp FROM saved_facets WHERE id = 1`).pluck().get()
+  return typeof n === 'number' ? n : -1
+}
+
+/**
+ * Keeps `row` as the index of the archive as it is now. `unchanged` is asked once this
+ * connection holds the write lock: whether the archive is still the one the index was made of
+ * (nothing written since, by anyone); if not, nothing is kept. True when kept.
+ */
+export function writeSavedFacets(
+  db: Archive,
+  row: SavedFacetRow,
+  unchanged: () => boolean,
+): boolean {
+  if (!hasTable(db)) return false
+  return db
+    .transaction(() => {
+      if (!unchanged()) return false
+      db.prepare(
+        `INSERT OR REPLACE INTO saved_facets
+         (id, stamp, schema_version, max_id, meta, order_ids, lang, source, year, label_start,
+          label_ids)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        stamp(db),
+        currentVersion(db),
+        maxArticleId(db),
+        row.meta,
+        row.order,
+        row.lang,
+        row.source,
+        row.year,
+        row.labelStart,
+        row.labelIds,
+      )
+      return true
+    })
+    .immediate()
+}
+
+const hasTable = (db: Archive): boolean =>
+  db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'saved_facets'`).get() !== undefined
