@@ -18,25 +18,26 @@ export interface SavedFacetRow {
   labelIds: Buffer
 }
 
-/** The saved index if it is the archive as it is now; null otherwise (or none saved). */
+/** The saved index if it is the archive as it is now; null otherwise (or none saved). Its
+ * bytes are read only once it is known to be current. */
 export function readSavedFacets(db: Archive): SavedFacetRow | null {
   if (!hasTable(db)) return null
-  const row = db
+  const kept = db
+    .prepare(`SELECT stamp, schema_version AS version, max_id AS maxId FROM saved_facets`)
+    .get() as { stamp: number; version: number; maxId: number } | undefined
+  const current =
+    kept !== undefined &&
+    kept.stamp === stamp(db) &&
+    kept.version === currentVersion(db) &&
+    kept.maxId === maxArticleId(db)
+  if (!current) return null
+  return db
     .prepare(
-      `SELECT stamp, schema_version, max_id, meta, order_ids AS "order", lang, source, year,
-              label_start AS labelStart, label_ids AS labelIds
+      `SELECT meta, order_ids AS "order", lang, source, year, label_start AS labelStart,
+              label_ids AS labelIds
          FROM saved_facets WHERE id = 1`,
     )
-    .get() as
-    (SavedFacetRow & { stamp: number; schema_version: number; max_id: number }) | undefined
-  if (!row) return null
-  const current =
-    row.stamp === stamp(db) &&
-    row.schema_version === currentVersion(db) &&
-    row.max_id === maxArticleId(db)
-  if (!current) return null
-  const { stamp: _s, schema_version: _v, max_id: _m, ...saved } = row
-  return saved
+    .get() as SavedFacetRow
 }
 
 /** The stamp the saved index was made at (-1: none saved). */

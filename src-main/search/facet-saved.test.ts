@@ -104,6 +104,18 @@ describe('the facet index kept in the archive', () => {
     expect(sources(await run(next))).toEqual(['Wire', '乙报', '甲报 (kept)'])
   })
 
+  it('is what a one-shot search (the CLI) counts with, until the archive changes', async () => {
+    await archiveFile()
+    const db = opened()
+    await run(db)
+    markKept(db)
+    db.close()
+    const cli = opened()
+    expect(sources(searchArchive(cli, { query: '市场' }))).toEqual(['乙报', '甲报 (kept)'])
+    editArticle(cli, 3, { set: { sourceName: '丙报' } })
+    expect(sources(searchArchive(cli, { query: '市场' }))).toEqual(['丙报', '甲报'])
+  })
+
   it.each([
     ['an import', (db: Archive) => importFolders(db, [tree.path('b')])],
     [

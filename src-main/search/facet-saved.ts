@@ -1,7 +1,7 @@
 import type { Archive } from '../db/open'
 import { generation, stamp } from '../db/generation'
 import { readSavedFacets, savedFacetsStamp, writeSavedFacets } from '../db/saved-facets'
-import { readyFacetIndex, type FacetIndex } from './facet-index'
+import type { FacetIndex } from './facet-index'
 
 // The facet index kept in the archive between runs (migration 0012): a restart of a large
 // archive has its tags, sources and years as soon as it has read a few tens of megabytes,
@@ -21,12 +21,11 @@ const bytes = (a: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLengt
 const ints = (b: Buffer) => new Int32Array(new Uint8Array(b).buffer)
 
 /**
- * Keeps the archive's facet index in it, when one is built, current, and of `minSize` articles
- * or more (a smaller one builds in milliseconds), unless the one kept is already this. Called
- * when the app or `serve` closes. True when written.
+ * Keeps the archive's facet index `idx` in it (the current one: readyFacetIndex) when it has
+ * `minSize` articles or more (a smaller one builds in milliseconds), unless the one kept is
+ * already this. Called when the app or `serve` closes. True when written.
  */
-export function saveFacetIndex(db: Archive, minSize: number): boolean {
-  const idx = readyFacetIndex(db)
+export function saveFacetIndex(db: Archive, idx: FacetIndex | null, minSize: number): boolean {
   if (!idx || idx.order.length < minSize || db.readonly) return false
   if (savedFacetsStamp(db) === stamp(db)) return false
   const meta: Meta = {

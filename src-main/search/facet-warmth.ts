@@ -102,7 +102,7 @@ export class FacetWarmth {
     if (this.#timer) clearTimeout(this.#timer)
     if (!was || !this.db.open) return
     try {
-      saveFacetIndex(this.db, this.offThreadFrom)
+      saveFacetIndex(this.db, readyFacetIndex(this.db), this.offThreadFrom)
     } catch {
       // (busy with another process's write, or a full disk: the next start builds it again)
     }
