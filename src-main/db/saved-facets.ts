@@ -18,19 +18,24 @@ export interface SavedFacetRow {
   labelIds: Buffer
 }
 
-/** The saved index if it is the archive as it is now; null otherwise (or none saved). Its
- * bytes are read only once it is known to be current. */
-export function readSavedFacets(db: Archive): SavedFacetRow | null {
-  if (!hasTable(db)) return null
+/** Whether an index is kept and is of the archive as it is now (its bytes unread). */
+export function savedFacetsCurrent(db: Archive): boolean {
+  if (!hasTable(db)) return false
   const kept = db
     .prepare(`SELECT stamp, schema_version AS version, max_id AS maxId FROM saved_facets`)
     .get() as { stamp: number; version: number; maxId: number } | undefined
-  const current =
+  return (
     kept !== undefined &&
     kept.stamp === stamp(db) &&
     kept.version === currentVersion(db) &&
     kept.maxId === maxArticleId(db)
-  if (!current) return null
+  )
+}
+
+/** The saved index if it is the archive as it is now; null otherwise (or none saved). Its
+ * bytes are read only once it is known to be current. */
+export function readSavedFacets(db: Archive): SavedFacetRow | null {
+  if (!savedFacetsCurrent(db)) return null
   return db
     .prepare(
       `SELECT meta, order_ids AS "order", lang, source, year, label_start AS labelStart,

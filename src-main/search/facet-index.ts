@@ -173,14 +173,15 @@ function shownLabels(db: Archive, idx: FacetIndex): void {
   }
 }
 
-/** The index of the archive as it is now, built (or rebuilt after a change) when needed; the
- * first one read from the archive when one kept there is current (a CLI search at a million
- * articles spent seconds building it). */
+/** The index of the archive as it is now, built (or rebuilt after a change) when needed; read
+ * from the archive instead when one kept there is current (a CLI search at a million articles
+ * spent seconds building it; another program's write that the index does not count, a reading
+ * status, changes the generation but not the kept index's stamp). */
 export function facetIndex(db: Archive): FacetIndex {
   const gen = generation(db)
   let idx = cache.get(db)
   if (idx && idx.gen === gen) return idx
-  const kept = idx ? null : savedFacetIndex(db)
+  const kept = savedFacetIndex(db)
   cache.set(db, (idx = kept ? { ...kept, gen } : build(db, gen)))
   return idx
 }

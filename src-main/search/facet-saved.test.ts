@@ -6,7 +6,9 @@ import { trashArticles } from '../db/trash'
 import { mergeLabels } from '../db/label-aliases'
 import { article, tempTree } from '../test-support/tmp'
 import { FacetWarmth } from './facet-warmth'
-import { buildFacetIndex, facetsIn } from './facet-index'
+import { buildFacetIndex, facetsIn, readyFacetIndex } from './facet-index'
+import { facetIndexOffThread } from './facet-build'
+import { setRead } from '../db/reading'
 import { savedFacetIndex } from './facet-saved'
 import { searchArchive } from './search'
 
@@ -102,6 +104,31 @@ describe('the facet index kept in the archive', () => {
     const next = opened()
     markKept(next)
     expect(sources(await run(next))).toEqual(['Wire', '乙报', '甲报 (kept)'])
+  })
+
+  it("is what a large archive's worker hands over instead of building", async () => {
+    await archiveFile()
+    const db = opened()
+    await run(db)
+    markKept(db)
+    db.close()
+    const next = opened()
+    expect(await facetIndexOffThread(next)).toBe(true)
+    const idx = readyFacetIndex(next)!
+    expect(facetsIn(idx, idx.order).sources.map((f) => f.name)).toContain('甲报 (kept)')
+  })
+
+  it('stays in use when another program writes what it does not count (a reading status)', async () => {
+    await archiveFile()
+    const db = opened()
+    await run(db)
+    markKept(db)
+    db.close()
+    const next = opened()
+    expect(sources(searchArchive(next, { query: '市场' }))).toContain('甲报 (kept)')
+    const other = opened()
+    setRead(other, 'local', [1], true, 'now')
+    expect(sources(searchArchive(next, { query: '市场' }))).toContain('甲报 (kept)')
   })
 
   it('is what a one-shot search (the CLI) counts with, until the archive changes', async () => {

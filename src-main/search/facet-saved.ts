@@ -1,6 +1,7 @@
 import type { Archive } from '../db/open'
 import { generation, stamp } from '../db/generation'
 import { readSavedFacets, savedFacetsStamp, writeSavedFacets } from '../db/saved-facets'
+export { savedFacetsCurrent } from '../db/saved-facets'
 import type { FacetIndex } from './facet-index'
 
 // The facet index kept in the archive between runs (migration 0012): a restart of a large
