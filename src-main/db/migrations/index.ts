@@ -11,6 +11,7 @@ import { m0009 } from './0009-organise'
 import { m0010 } from './0010-story-signatures'
 import { m0011 } from './0011-local-owner'
 import { m0012 } from './0012-saved-facets'
+import { m0013 } from './0013-later-versions'
 
 export interface Migration {
   version: number
@@ -32,6 +33,7 @@ export const migrations: Migration[] = [
   m0010,
   m0011,
   m0012,
+  m0013,
 ]
 
 // The last one's number, not the count: 0005 is written on another branch on other branches.
