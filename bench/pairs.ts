@@ -49,7 +49,23 @@ interface Built {
   words: { hits: number; ms: number }[]
 }
 
-function build(name: string, rows: Row[], query: (word: string) => string, prefix = ''): Built {
+/** The archive's own full-text table's definition, as table `f`, with FTS5 options added. */
+function ftsLike(definition: string, options: string): string {
+  const named = definition.replace(
+    /^CREATE VIRTUAL TABLE\s+"?articles_fts"?/i,
+    'CREATE VIRTUAL TABLE f',
+  )
+  if (named === definition) throw new Error(`not the full-text table: ${definition}`)
+  return named.replace(/\)\s*$/, `${options})`)
+}
+
+function build(
+  name: string,
+  rows: Row[],
+  query: (word: string) => string,
+  definition: string,
+  prefix = '',
+): Built {
   const file = join(tmpdir(), `lectern-bench-${name}.db`)
   rmSync(file, { force: true })
   const db = new Database(file)
@@ -57,8 +73,7 @@ function build(name: string, rows: Row[], query: (word: string) => string, prefi
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('cache_size = -65536')
-    db.exec(`CREATE VIRTUAL TABLE f USING fts5(title, body, content = '', contentless_delete = 1,
-      tokenize = 'porter unicode61 remove_diacritics 2'${prefix})`)
+    db.exec(ftsLike(definition, prefix))
     const insert = db.prepare('INSERT INTO f (rowid, title, body) VALUES (?, ?, ?)')
     const t = performance.now()
     for (let i = 0; i < rows.length; i += 1000) {
@@ -100,6 +115,11 @@ export async function benchPairs(count = 100_000): Promise<void> {
     )
     .raw()
     .all() as Row[]
+  // (the same table as the archive's: its definition read from the archive itself)
+  const definition = archive
+    .prepare(`SELECT sql FROM sqlite_schema WHERE name = 'articles_fts'`)
+    .pluck()
+    .get() as string
   archive.close()
   const present = rows.map(([id, title, md]): Row => [
     id,
@@ -107,13 +127,13 @@ export async function benchPairs(count = 100_000): Promise<void> {
     toIndexText(plainText(md)),
   ])
   const pairs = present.map(([id, title, body]): Row => [id, pairTokens(title), pairTokens(body)])
-  const a = build('present', present, presentQuery)
+  const a = build('present', present, presentQuery, definition)
   // pairs, and pairs with FTS5's index of one-character prefixes (single characters off it)
   for (const [label, prefix] of [
     ['pairs', ''],
     ["pairs + prefix='1'", ", prefix = '1'"],
   ] as const) {
-    const b = build('pairs', pairs, pairsQuery, prefix)
+    const b = build('pairs', pairs, pairsQuery, definition, prefix)
     console.log(`  ${label}:`)
     const row = (what: string, x: string, y: string, ratio: number) =>
       console.log(
