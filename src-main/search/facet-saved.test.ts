@@ -72,6 +72,16 @@ function markKept(db: Archive) {
   db.prepare(`UPDATE saved_facets SET meta = ?`).run(meta.replace('甲报', '甲报 (kept)'))
 }
 
+/** The archive after a service's run that kept its index, marked, and opened again. */
+async function keptAndReopened(): Promise<Archive> {
+  await archiveFile()
+  const db = opened()
+  await run(db)
+  markKept(db)
+  db.close()
+  return opened()
+}
+
 describe('the facet index kept in the archive', () => {
   it('is the same as one built anew, arrays, names and counts', async () => {
     await archiveFile()
@@ -107,24 +117,14 @@ describe('the facet index kept in the archive', () => {
   })
 
   it("is what a large archive's worker hands over instead of building", async () => {
-    await archiveFile()
-    const db = opened()
-    await run(db)
-    markKept(db)
-    db.close()
-    const next = opened()
+    const next = await keptAndReopened()
     expect(await facetIndexOffThread(next)).toBe(true)
     const idx = readyFacetIndex(next)!
     expect(facetsIn(idx, idx.order).sources.map((f) => f.name)).toContain('甲报 (kept)')
   })
 
   it('stays in use when another program writes what it does not count (a reading status)', async () => {
-    await archiveFile()
-    const db = opened()
-    await run(db)
-    markKept(db)
-    db.close()
-    const next = opened()
+    const next = await keptAndReopened()
     expect(sources(searchArchive(next, { query: '市场' }))).toContain('甲报 (kept)')
     const other = opened()
     setRead(other, 'local', [1], true, 'now')
@@ -132,12 +132,7 @@ describe('the facet index kept in the archive', () => {
   })
 
   it('is what a one-shot search (the CLI) counts with, until the archive changes', async () => {
-    await archiveFile()
-    const db = opened()
-    await run(db)
-    markKept(db)
-    db.close()
-    const cli = opened()
+    const cli = await keptAndReopened()
     expect(sources(searchArchive(cli, { query: '市场' }))).toEqual(['乙报', '甲报 (kept)'])
     editArticle(cli, 3, { set: { sourceName: '丙报' } })
     expect(sources(searchArchive(cli, { query: '市场' }))).toEqual(['丙报', '甲报'])
