@@ -28,6 +28,7 @@ import {
   readyFacetIndex,
   wholeFacets,
 } from './facet-index'
+import { savedFacetsCurrent } from './facet-saved'
 import { storedThumbnailOf } from '../db/images'
 import { LecternError, wireError } from '../shared/errors'
 import { annotationFacets } from '../db/annotation-search'
@@ -187,8 +188,10 @@ export function searchArchive(
       // service building the index in a worker answers without facets meanwhile; a one-shot
       // caller (the CLI) counts them in SQL, over the imported values: with edits or trash the
       // index (shown values, no trash) is built first instead.
+      // (An index kept in the archive and current is read instead: faster than the counts.)
       const pending = opts.waitForFacets === false
-      const idx = readyFacetIndex(db) ?? (pending || showsImported(db) ? null : facetIndex(db))
+      const counted = showsImported(db) && !savedFacetsCurrent(db)
+      const idx = readyFacetIndex(db) ?? (pending || counted ? null : facetIndex(db))
       if (idx === null) {
         const sorted = dateSort ?? 'newest'
         return {
