@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3'
+import { stmt } from './stmt'
 
 // Derived in-memory data (the facet index) must notice when the archive changes: by this
 // connection (a counter bumped by the writers) or by another process (SQLite's data_version).
@@ -16,7 +17,7 @@ export function touch(db: Database): void {
 /** The archive's stamp (0 in an archive older than migration 0012). */
 export function stamp(db: Database): number {
   if (!hasStamp(db)) return 0
-  return db.prepare(`SELECT n FROM archive_stamp`).pluck().get() as number
+  return stmt(db, `SELECT n FROM archive_stamp`).pluck().get() as number
 }
 
 export function generation(db: Database): string {
@@ -26,9 +27,9 @@ export function generation(db: Database): string {
 function stampBump(db: Database): Statement | null {
   let s = bumps.get(db)
   // (an archive being migrated, or a test's older one, has no stamp yet: nothing kept to spoil)
-  if (!s && hasStamp(db)) bumps.set(db, (s = db.prepare(`UPDATE archive_stamp SET n = n + 1`)))
+  if (!s && hasStamp(db)) bumps.set(db, (s = stmt(db, `UPDATE archive_stamp SET n = n + 1`)))
   return s ?? null
 }
 
 const hasStamp = (db: Database): boolean =>
-  db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'archive_stamp'`).get() !== undefined
+  stmt(db, `SELECT 1 FROM sqlite_schema WHERE name = 'archive_stamp'`).get() !== undefined

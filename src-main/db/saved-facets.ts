@@ -2,11 +2,13 @@ import type { Archive } from './open'
 import { stamp } from './generation'
 import { currentVersion } from './migrations/index'
 import { maxArticleId } from './facet-rows'
+import { stmt } from './stmt'
 
 // The facet index kept in the archive (migration 0012): its arrays as they are in memory, the
 // rest as JSON. What it is checked against when read: the archive's stamp (every write the index
 // depends on moves it), the schema version (a later migration may change what it counts), and
-// the largest article id (an article written by a hand outside Lectern).
+// the largest article id (an article written by a hand outside Lectern). Every Archive has the
+// table: openArchive migrates, or refuses an older archive it may not write.
 
 export interface SavedFacetRow {
   meta: string
@@ -20,10 +22,10 @@ export interface SavedFacetRow {
 
 /** Whether an index is kept and is of the archive as it is now (its bytes unread). */
 export function savedFacetsCurrent(db: Archive): boolean {
-  if (!hasTable(db)) return false
-  const kept = db
-    .prepare(`SELECT stamp, schema_version AS version, max_id AS maxId FROM saved_facets`)
-    .get() as { stamp: number; version: number; maxId: number } | undefined
+  const kept = stmt(
+    db,
+    `SELECT stamp, schema_version AS version, max_id AS maxId FROM saved_facets`,
+  ).get() as { stamp: number; version: number; maxId: number } | undefined
   return (
     kept !== undefined &&
     kept.stamp === stamp(db) &&
@@ -36,19 +38,17 @@ export function savedFacetsCurrent(db: Archive): boolean {
  * bytes are read only once it is known to be current. */
 export function readSavedFacets(db: Archive): SavedFacetRow | null {
   if (!savedFacetsCurrent(db)) return null
-  return db
-    .prepare(
-      `SELECT meta, order_ids AS "order", lang, source, year, label_start AS labelStart,
-              label_ids AS labelIds
-         FROM saved_facets WHERE id = 1`,
-    )
-    .get() as SavedFacetRow
+  return stmt(
+    db,
+    `SELECT meta, order_ids AS "order", lang, source, year, label_start AS labelStart,
+            label_ids AS labelIds
+       FROM saved_facets WHERE id = 1`,
+  ).get() as SavedFacetRow
 }
 
 /** The stamp the saved index was made at (-1: none saved). */
 export function savedFacetsStamp(db: Archive): number {
-  if (!hasTable(db)) return -1
-  const n = db.prepare(`SELECT stamp FROM saved_facets WHERE id = 1`).pluck().get()
+  const n = stmt(db, `SELECT stamp FROM saved_facets WHERE id = 1`).pluck().get()
   return typeof n === 'number' ? n : -1
 }
 
@@ -62,11 +62,11 @@ export function writeSavedFacets(
   row: SavedFacetRow,
   unchanged: () => boolean,
 ): boolean {
-  if (!hasTable(db)) return false
   return db
     .transaction(() => {
       if (!unchanged()) return false
-      db.prepare(
+      stmt(
+        db,
         `INSERT OR REPLACE INTO saved_facets
          (id, stamp, schema_version, max_id, meta, order_ids, lang, source, year, label_start,
           label_ids)
@@ -87,6 +87,3 @@ export function writeSavedFacets(
     })
     .immediate()
 }
-
-const hasTable = (db: Archive): boolean =>
-  db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'saved_facets'`).get() !== undefined

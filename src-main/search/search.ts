@@ -190,8 +190,8 @@ export function searchArchive(
       // index (shown values, no trash) is built first instead.
       // (An index kept in the archive and current is read instead: faster than the counts.)
       const pending = opts.waitForFacets === false
-      const counted = showsImported(db) && !savedFacetsCurrent(db)
-      const idx = readyFacetIndex(db) ?? (pending || counted ? null : facetIndex(db))
+      const counted = () => showsImported(db) && !savedFacetsCurrent(db)
+      const idx = readyFacetIndex(db) ?? (pending || counted() ? null : facetIndex(db))
       if (idx === null) {
         const sorted = dateSort ?? 'newest'
         return {
