@@ -31,8 +31,9 @@ async function plainRun(script: string, ...args: string[]): Promise<number> {
   return took
 }
 
-/** `lectern serve` (built) on the archive, once it has printed its address. */
-const startServe = (archive: string) =>
+/** `lectern serve` (built) on the archive, once it has printed its address (`match`); `kill`
+ * stops it as Ctrl+C does. */
+export const startServe = (archive: string) =>
   startChild(
     [join(ROOT, 'bin/lectern.js'), 'serve', '--db', archive, '--port', '0'],
     /(http:\/\/\S+\/)/,

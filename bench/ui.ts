@@ -1,12 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { join } from 'node:path'
 import { chromium, type Browser } from '@playwright/test'
 import { openArchive } from '../src-main/db/open'
 import { archiveOf } from './search'
+import { startServe } from './first-answer'
 import { memoryOf, ms } from './util'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium'
-
-const ROOT = join(import.meta.dirname, '..')
 
 export interface UiFigures {
   paintedMs: number
@@ -92,7 +89,7 @@ export async function benchUi(count = 100_000): Promise<UiFigures> {
     console.log(
       `  renderer memory after scrolling: JS heap ${(heap / 1024 / 1024).toFixed(1)} MB (${(live / 1024 / 1024).toFixed(1)} MB after a collection), ${nodes} DOM nodes`,
     )
-    const serve = memoryOf(server.pid ?? -1)
+    const serve = memoryOf(server.pid)
     console.log(
       `  lectern serve after it all: RSS ${serve.rssMb.toFixed(0)} MB, peak ${serve.peakMb.toFixed(0)} MB`,
     )
@@ -133,21 +130,10 @@ export async function benchUi(count = 100_000): Promise<UiFigures> {
  * and when the library's facets were shown, each since serve was started. */
 async function startReader(browser: Browser, file: string) {
   const started = performance.now()
-  const server = spawn(
-    process.execPath,
-    [join(ROOT, 'bin/lectern.js'), 'serve', '--db', file, '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  )
-  const url = await new Promise<string>((ok, fail) => {
-    server.stdout.setEncoding('utf8').on('data', (s: string) => {
-      const m = /(http:\/\/\S+\/)/.exec(s)
-      if (m) ok(m[1] as string)
-    })
-    server.on('exit', () => fail(new Error('serve exited')))
-  })
+  const server = await startServe(file)
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
   const firstRow = page.getByRole('listbox').getByRole('option').first()
-  await page.goto(url)
+  await page.goto(server.match)
   await firstRow.waitFor()
   const paintedMs = performance.now() - started
   // the library's facets: counted in a worker after the first answer (the page is told)
@@ -160,11 +146,9 @@ async function startReader(browser: Browser, file: string) {
 }
 
 /** Stops serve as Ctrl+C does (it keeps its facet index in the archive then), and waits. */
-async function stop(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return
-  const gone = new Promise((ok) => server.once('exit', ok))
-  server.kill('SIGTERM')
-  await gone
+async function stop(server: Awaited<ReturnType<typeof startServe>>): Promise<void> {
+  server.kill()
+  await server.done
 }
 
 function forgetSavedFacets(file: string): void {
