@@ -12,6 +12,8 @@ import { facetsOf } from '../src-main/search/facet-index'
 import { forgetSearches } from '../src-main/search/result-cache'
 import type { SearchSort } from '../src-main/shared/search-types'
 import { corpus, listFiles, ms, percentile } from './util'
+import { useRankExtension } from '../src-main/search/rank'
+import { rankExtensionFile } from '../src-main/api/open-service'
 import { plainImport, plainSearcher } from './plain'
 
 export const ZH = [
@@ -86,6 +88,8 @@ export async function archiveOf(count: number): Promise<Archive> {
   const { archive: file, plain } = archiveFiles(count)
   if (!existsSync(plain)) await plainImport(listFiles(c.dir), plain)
   const fresh = !existsSync(file)
+  // ranked as the service ranks (api/open-service.ts)
+  useRankExtension(rankExtensionFile())
   const db = openArchive(file, { create: true })
   if (
     fresh ||

@@ -6,12 +6,26 @@ import { defaultArchivePath, userDataDir } from '../db/location'
 import { importFolders } from '../import/importer'
 import type { LecternEvents, PrivateHosts } from '../shared/api'
 import { ArchiveService, type ServiceOptions } from './service'
+import { useRankExtension } from '../search/rank'
 
 /** The bundled sample: beside the app's resources when packaged, in the checkout otherwise. */
 function sampleFolder(): string {
   const packaged = (process as { resourcesPath?: string }).resourcesPath
   if (packaged && existsSync(join(packaged, 'sample'))) return join(packaged, 'sample')
   return join(appRoot(), 'resources', 'sample')
+}
+
+const EXT = { darwin: 'dylib', win32: 'dll' }[process.platform as string] ?? 'so'
+
+/** The search ranking extension (native/lectern_rank.c, built by bin/build-rank.js): beside the
+ * app's resources when packaged, in the checkout otherwise; null when it was not built. */
+export function rankExtensionFile(): string | null {
+  const packaged = (process as { resourcesPath?: string }).resourcesPath
+  const candidates = [
+    ...(packaged ? [join(packaged, 'native', `lectern_rank.${EXT}`)] : []),
+    join(appRoot(), 'native', 'build', `lectern_rank.${EXT}`),
+  ]
+  return candidates.find((f) => existsSync(f)) ?? null
 }
 
 export interface OpenServiceOptions {
@@ -39,6 +53,7 @@ export interface OpenServiceOptions {
  * a first start shows something to read; the first import then creates the user's own archive.
  */
 export async function openService(opts: OpenServiceOptions): Promise<ArchiveService> {
+  useRankExtension(rankExtensionFile())
   const explicit = opts.db ?? process.env.LECTERN_DB
   const userPath = explicit ? resolve(explicit) : defaultArchivePath()
   const { canImport, privateHosts, nativeBinding, emit, pickFolders } = opts

@@ -35,9 +35,7 @@ import { annotationFacets } from '../db/annotation-search'
 import { storiesOf } from '../db/story-clusters'
 import { countStories, firstOfEachStory, storyOf, wholeArchiveStories } from './stories'
 import { DATE_ORDER, wholeListPage, wholeListTotal } from '../db/whole-list'
-
-// Title matches weigh ten times body matches in bm25 (columns: title, body).
-const RANK = 'bm25(articles_fts, 10.0, 1.0)'
+import { rankSql } from './rank'
 
 export interface SearchOptions {
   /** Hits ranked by bm25 when a query matches more (see RANK_CAP). */
@@ -333,9 +331,10 @@ function rankedPage(
   return found.ranked.slice(offset, want)
 }
 
-/** The hits from a rowid on (match, rowid, then the filters' arguments), best first. */
-const rankedSql = (onMatch: string) =>
-  `SELECT m.id FROM (SELECT rowid AS id, ${RANK} AS rank FROM articles_fts
+/** The hits from a rowid on (match, rowid, then the filters' arguments), best first (bm25, title
+ * matches weighing ten times body matches: rank.ts). */
+const rankedSql = (db: Archive, onMatch: string) =>
+  `SELECT m.id FROM (SELECT rowid AS id, ${rankSql(db)} AS rank FROM articles_fts
      WHERE articles_fts MATCH ? AND rowid >= ?) m
      ${onMatch}
     ORDER BY m.rank, m.id DESC LIMIT ? OFFSET ?`
@@ -349,7 +348,7 @@ export function rankedHead(db: Archive, match: string, cap: number): number[] {
   const floor = stmt(db, `${MATCHED} ORDER BY rowid DESC LIMIT 1 OFFSET ?`)
     .pluck()
     .get(match, cap - 1) as number | undefined
-  return stmt(db, rankedSql(''))
+  return stmt(db, rankedSql(db, ''))
     .pluck()
     .all(match, BigInt(floor ?? 0), RANKED_HEAD, 0) as number[]
 }
@@ -371,7 +370,7 @@ function pageByRank(
   const ranked = Math.min(ids.length, cap)
   const out =
     offset < ranked
-      ? (stmt(db, rankedSql(onMatch))
+      ? (stmt(db, rankedSql(db, onMatch))
           .pluck()
           // as a BigInt: better-sqlite3 binds a JS number as a REAL, and FTS5 seeks only to an
           // INTEGER rowid bound (it ignored a REAL one and SQLite filtered every hit instead: a

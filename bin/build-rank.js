@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Builds native/lectern_rank.c, the SQLite extension that ranks searches (see that file), into
+// native/build/. Runs after `npm install` / `npm ci`. It needs a C compiler (cc, or $CC); without
+// one it says so and stops without failing the install: search then ranks with FTS5's own bm25(),
+// which orders hits the same, only slower on common words.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const require = createRequire(join(root, 'package.json'))
+const headers = join(dirname(require.resolve('better-sqlite3/package.json')), 'deps', 'sqlite3')
+const ext = { darwin: 'dylib', win32: 'dll' }[process.platform] ?? 'so'
+const out = join(root, 'native', 'build', `lectern_rank.${ext}`)
+const cc = process.env.CC || 'cc'
+const args = [
+  '-O2',
+  '-fPIC',
+  process.platform === 'darwin' ? '-dynamiclib' : '-shared',
+  `-I${headers}`,
+  join(root, 'native', 'lectern_rank.c'),
+  '-o',
+  out,
+  '-lm',
+]
+
+mkdirSync(dirname(out), { recursive: true })
+try {
+  execFileSync(cc, args, { stdio: ['ignore', 'inherit', 'pipe'] })
+} catch (e) {
+  const why = e.code === 'ENOENT' ? `no C compiler (${cc})` : String(e.stderr ?? e.message).trim()
+  console.warn(
+    `Lectern: the search ranking extension was not built (${why}). ` +
+      'Search still works and finds the same; common words rank more slowly.',
+  )
+}

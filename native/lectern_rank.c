@@ -1,0 +1,122 @@
+/*
+ * lectern_rank(): FTS5's bm25() without its first pass when the query is one phrase.
+ *
+ * bm25() starts every query by counting, for each phrase, the rows that contain it (the
+ * phrase's IDF): a whole pass over the phrase's hits. For a common two-character Chinese word
+ * that pass is as long as reading every matching id (22 ms of a 31 ms ranking at 100,000
+ * articles), and Lectern reads those ids anyway, on another thread. With a single phrase the IDF
+ * multiplies every row's score by the same positive number, so it cannot change the order:
+ * lectern_rank() skips the pass then and is bm25() to the order otherwise (same k1, b, column
+ * weights and average row length). No library offers this, and SQL cannot reach FTS5's
+ * per-row phrase counts: it has to be an FTS5 auxiliary function, in C.
+ *
+ * Used as lectern_rank(articles_fts, 10.0, 1.0), exactly as bm25(); Lectern falls back to
+ * bm25() when this extension is not built (src-main/search/rank.ts).
+ */
+#include <math.h>
+#include <string.h>
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT1
+
+typedef struct RankData {
+  int nPhrase;
+  double avgdl;
+  double *aIDF;
+  double *aFreq;
+} RankData;
+
+static int countCb(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pUser) {
+  (void)pApi;
+  (void)pFts;
+  (*(sqlite3_int64 *)pUser)++;
+  return SQLITE_OK;
+}
+
+static int rankData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, RankData **pp) {
+  int rc = SQLITE_OK;
+  RankData *p = (RankData *)pApi->xGetAuxdata(pFts, 0);
+  if (p == 0) {
+    int nPhrase = pApi->xPhraseCount(pFts);
+    sqlite3_int64 nRow = 0, nToken = 0;
+    p = (RankData *)sqlite3_malloc64(sizeof(RankData) + nPhrase * 2 * sizeof(double));
+    if (p == 0) return SQLITE_NOMEM;
+    memset(p, 0, sizeof(RankData) + nPhrase * 2 * sizeof(double));
+    p->nPhrase = nPhrase;
+    p->aIDF = (double *)&p[1];
+    p->aFreq = &p->aIDF[nPhrase];
+    rc = pApi->xRowCount(pFts, &nRow);
+    if (rc == SQLITE_OK) rc = pApi->xColumnTotalSize(pFts, -1, &nToken);
+    if (rc == SQLITE_OK) p->avgdl = nRow > 0 ? (double)nToken / (double)nRow : 1.0;
+    for (int i = 0; rc == SQLITE_OK && i < nPhrase; i++) {
+      if (nPhrase == 1) {
+        /* the one phrase's IDF scales every score alike: not counted */
+        p->aIDF[i] = 1.0;
+        break;
+      }
+      sqlite3_int64 nHit = 0;
+      rc = pApi->xQueryPhrase(pFts, i, (void *)&nHit, countCb);
+      if (rc == SQLITE_OK) {
+        double idf = log((nRow - nHit + 0.5) / (nHit + 0.5));
+        p->aIDF[i] = idf <= 0.0 ? 1e-6 : idf;
+      }
+    }
+    if (rc != SQLITE_OK) {
+      sqlite3_free(p);
+      return rc;
+    }
+    rc = pApi->xSetAuxdata(pFts, p, sqlite3_free);
+    if (rc != SQLITE_OK) return rc;
+  }
+  *pp = p;
+  return rc;
+}
+
+static void rankFunction(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx,
+                         int nVal, sqlite3_value **apVal) {
+  const double k1 = 1.2, b = 0.75;
+  RankData *p = 0;
+  int nInst = 0, nTok = 0;
+  double score = 0.0;
+  int rc = rankData(pApi, pFts, &p);
+  if (rc == SQLITE_OK) {
+    memset(p->aFreq, 0, sizeof(double) * p->nPhrase);
+    rc = pApi->xInstCount(pFts, &nInst);
+  }
+  for (int i = 0; rc == SQLITE_OK && i < nInst; i++) {
+    int ip, ic, io;
+    rc = pApi->xInst(pFts, i, &ip, &ic, &io);
+    if (rc == SQLITE_OK) p->aFreq[ip] += nVal > ic ? sqlite3_value_double(apVal[ic]) : 1.0;
+  }
+  if (rc == SQLITE_OK) rc = pApi->xColumnSize(pFts, -1, &nTok);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(pCtx, rc);
+    return;
+  }
+  for (int i = 0; i < p->nPhrase; i++) {
+    double f = p->aFreq[i];
+    score += p->aIDF[i] * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * (double)nTok / p->avgdl)));
+  }
+  sqlite3_result_double(pCtx, -1.0 * score);
+}
+
+static fts5_api *fts5Api(sqlite3 *db) {
+  fts5_api *pRet = 0;
+  sqlite3_stmt *pStmt = 0;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &pStmt, 0) == SQLITE_OK) {
+    sqlite3_bind_pointer(pStmt, 1, (void *)&pRet, "fts5_api_ptr", 0);
+    sqlite3_step(pStmt);
+  }
+  sqlite3_finalize(pStmt);
+  return pRet;
+}
+
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+int sqlite3_extension_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
+  SQLITE_EXTENSION_INIT2(pApi)
+  if (pzErrMsg != 0) *pzErrMsg = 0;
+  fts5_api *fts5 = fts5Api(db);
+  if (fts5 == 0 || fts5->iVersion < 2) return SQLITE_ERROR;
+  return fts5->xCreateFunction(fts5, "lectern_rank", 0, rankFunction, 0);
+}
