@@ -9,4 +9,9 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 void lecternMain(process.argv.slice(2)).then((code) => {
   process.exitCode = code
+  // The command is done, everything it opened closed: the process ends by itself. But a folder
+  // watcher can leave one of Node's fs watchers open after it was closed (chokidar, when the
+  // folder changes as it closes), which would keep `serve --watch` or `watch` running after
+  // Ctrl+C for good. This timer keeps nothing alive; it only ends a process something else does.
+  setTimeout(() => process.exit(code), 2000).unref()
 })

@@ -38,5 +38,16 @@ describe('lectern serve --watch', () => {
     expect(await until('title:lighthouse')).toBe(1)
     tree.write('news/c.md', article('Ferry', 'Written while watched.'))
     expect(await until('title:ferry')).toBe(1)
+    // Ctrl+C (here SIGTERM) ends it, even with the folder going away as it stops (chokidar then
+    // sometimes left a watcher open, and serve ran on after its last line for good)
+    const exited = new Promise<number | null>((ok) => s.child.once('exit', ok))
+    s.child.kill('SIGTERM')
+    tree.cleanup()
+    tree = undefined
+    const code = await Promise.race([
+      exited,
+      new Promise((ok) => setTimeout(ok, 15_000, 'still running')),
+    ])
+    expect(code).toBe(0)
   }, 60_000)
 })
