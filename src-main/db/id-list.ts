@@ -16,6 +16,18 @@ export function readIds(db: Archive, sql: string, args: unknown[]): Int32Array {
   return isAscending(ids) ? ids : ids.sort()
 }
 
+/** The ids an FTS5 match (the search's MATCH argument) finds from rowid `lo` up to, not
+ * including, `hi`, ascending: one part of a search's ids read by two threads at once
+ * (search/id-halves.ts). The bounds go as BigInts: FTS5 seeks only to an INTEGER rowid bound
+ * (better-sqlite3 binds a JS number as a REAL, which FTS5 leaves to SQLite to filter). */
+export function matchedBetween(db: Archive, match: string, lo: number, hi: number): Int32Array {
+  return readIds(
+    db,
+    `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?`,
+    [match, BigInt(lo), BigInt(hi)],
+  )
+}
+
 /** "3,10,7" → [3, 10, 7]. Ids are positive integers below 2^31 (INTEGER PRIMARY KEYs). */
 export function parseIds(text: string): Int32Array {
   if (text === '') return new Int32Array(0)

@@ -2,15 +2,18 @@ import type { Worker } from 'node:worker_threads'
 import { startWorker } from '../worker-start'
 import type { ParsedQuery } from '../shared/query'
 import type { MarkedText } from '../shared/search-types'
+import type { HalvesRead } from './id-halves'
 
-/** A request to the id worker, on archive `file`: the ids `sql` selects, or the ranked
- * snippets (hitSnippet) of these articles for query `q`. */
+/** A request to the id worker, on archive `file`: its side of a search's ids read in two parts
+ * (id-halves.ts), or the ranked snippets (hitSnippet) of these articles for query `q`. */
 export type IdAsk = {
   n: number
   file: string
   /** The better-sqlite3 binary to open it with (Electron's: see db/native.ts). */
   nativeBinding: string | undefined
-} & ({ sql: string; args: unknown[] } | { snippets: number[]; q: ParsedQuery })
+} & Job
+
+type Job = { halves: HalvesRead } | { snippets: number[]; q: ParsedQuery }
 
 export type IdAnswer =
   | { ready: true }
@@ -85,9 +88,9 @@ export class IdReader {
     return this.ready && Atomics.load(this.#queued, 0) === 0
   }
 
-  /** The ids `sql` selects, ascending (what readIds gives), read by the worker. */
-  read(sql: string, args: unknown[]): Promise<Int32Array> {
-    return this.#ask({ sql, args }) as Promise<Int32Array>
+  /** Its side of a read in two parts (id-halves.ts): the ids of the parts it took, ascending. */
+  readHalves(read: HalvesRead): Promise<Int32Array> {
+    return this.#ask({ halves: read }) as Promise<Int32Array>
   }
 
   /** The ranked snippets (hitSnippet) of these articles for `q`, in their order. */
@@ -95,7 +98,7 @@ export class IdReader {
     return this.#ask({ snippets: ids, q }) as Promise<MarkedText[]>
   }
 
-  #ask(job: { sql: string; args: unknown[] } | { snippets: number[]; q: ParsedQuery }) {
+  #ask(job: Job) {
     const w = this.#worker
     if (!w || !this.#ready) return Promise.reject(new Error('id worker not ready'))
     const n = ++this.#seq

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { openArchive, type Archive } from '../db/open'
-import { readIds } from '../db/id-list'
 import { markdownOf } from '../db/story-store'
 import { hitSnippet } from './snippet'
+import { readUpperFirst } from './id-halves'
 import type { IdAnswer, IdAsk } from './id-reader'
 
 // Reads a search's matching ids on a connection of its own (id-reader.ts) while the main thread
@@ -18,8 +18,8 @@ parentPort?.on('message', (m: IdAsk) => {
     db ??= openArchive(m.file, { readonly: true, nativeBinding: m.nativeBinding })
     const open = db
     answer =
-      'sql' in m
-        ? { n: m.n, ids: readIds(open, m.sql, m.args) }
+      'halves' in m
+        ? { n: m.n, ids: readUpperFirst(open, m.halves) }
         : { n: m.n, snippets: m.snippets.map((id) => hitSnippet(markdownOf(open, id), m.q)) }
   } catch (e) {
     answer = { n: m.n, error: e instanceof Error ? e.message : String(e) }

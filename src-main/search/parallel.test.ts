@@ -6,6 +6,7 @@ import { article, tempTree } from '../test-support/tmp'
 import type { SearchRequest } from '../shared/search-types'
 import type { ParsedQuery } from '../shared/query'
 import { IdReader } from './id-reader'
+import { halvesRead, type HalvesRead } from './id-halves'
 import { editArticle } from '../keep/edit'
 import { facetIndex } from './facet-index'
 import { searchArchiveAsync } from './parallel'
@@ -80,6 +81,14 @@ describe('a search with its ids read on another thread', () => {
       [{ query: '"今天市场"', limit: 50 }],
       [{ query: '编号7', limit: 20 }],
       [{ query: 'nothing-matches-this', limit: 20 }],
+      // as in a large archive: this thread reads the older part of the ids after the page
+      [{ query: '市场', limit: 50 }, { shareIdsFrom: 1 }],
+      [
+        { query: '市场', limit: 30, group: true },
+        { rankCap: 200, shareIdsFrom: 1 },
+      ],
+      [{ query: 'market', limit: 50 }, { shareIdsFrom: 1 }],
+      [{ query: '"今天市场"', limit: 50 }, { shareIdsFrom: 1 }],
       // date order: each thread reads half of the ids
       [{ query: '市场', sort: 'newest', limit: 50 }],
       [{ query: '市场', sort: 'oldest', limit: 20, offset: 230 }],
@@ -134,7 +143,7 @@ describe('a search with its ids read on another thread', () => {
       ready: true,
       file: '/elsewhere/archive.db',
       // that archive's ids: one article
-      read: () => Promise.resolve(Int32Array.of(1)),
+      readHalves: () => Promise.resolve(Int32Array.of(1)),
     } as unknown as IdReader
     forgetSearches(db)
     const r = await searchArchiveAsync(db, { query: '市场', limit: 50 }, {}, other)
@@ -153,9 +162,9 @@ describe('a search with its ids read on another thread', () => {
       for (let i = 0; i < 400 && !readers.every((r) => r.ready); i++) {
         await new Promise((ok) => setTimeout(ok, 50))
       }
-      const sql = 'SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?'
-      expect((await readers[0]!.read(sql, ['"市 场"'])).length).toBe(N)
-      await expect(readers[1]!.read(sql, ['"市 场"'])).rejects.toThrow()
+      const read = () => halvesRead('"市 场"', N, 0.5)
+      expect((await readers[0]!.readHalves(read())).length).toBe(N)
+      await expect(readers[1]!.readHalves(read())).rejects.toThrow()
     } finally {
       readers.forEach((r) => r.close())
       again.close()
@@ -166,7 +175,7 @@ describe('a search with its ids read on another thread', () => {
     const failing = {
       ready: true,
       file: db.name,
-      read: () => Promise.reject(new Error('worker gone')),
+      readHalves: () => Promise.reject(new Error('worker gone')),
     } as unknown as IdReader
     forgetSearches(db)
     const two = await searchArchiveAsync(db, { query: '市场', limit: 50 }, {}, failing)
@@ -180,7 +189,7 @@ describe('a search with its ids read on another thread', () => {
       ready: true,
       idle: true,
       file: db.name,
-      read: (sql: string, args: unknown[]) => reader.read(sql, args),
+      readHalves: (r: HalvesRead) => reader.readHalves(r),
       snippets: () => Promise.reject(new Error('worker gone')),
     } as unknown as IdReader
     forgetSearches(db)
@@ -196,8 +205,8 @@ describe('a search with its ids read on another thread', () => {
     const late = {
       ready: true,
       file: db.name,
-      read: async (sql: string, args: unknown[]) => {
-        const ids = await reader.read(sql, args)
+      readHalves: async (r: HalvesRead) => {
+        const ids = await reader.readHalves(r)
         tree.write('late/1.md', nth(1000))
         await importFolders(db, [tree.path('late')])
         return ids
@@ -222,7 +231,7 @@ describe('a search with its ids read on another thread', () => {
       ready: true,
       idle: true,
       file: db.name,
-      read: (sql: string, args: unknown[]) => reader.read(sql, args),
+      readHalves: (r: HalvesRead) => reader.readHalves(r),
       snippets: async (ids: number[], q: ParsedQuery) => {
         const cut = await reader.snippets(ids, q)
         editArticle(db, first, { set: { title: '改过的标题' } })

@@ -6,12 +6,10 @@ import { LOCAL_OWNER } from '../db/annotations'
 import type { IdReader } from './id-reader'
 import { hasSearch, keepSearch } from './result-cache'
 import { firstOfEachStory, storyOf } from './stories'
-import { readIds } from '../db/id-list'
+import { halvesRead, joined, lowerShare, readLowerIfLeft, type HalvesRead } from './id-halves'
 import { pageByDate, readyFacetIndex } from './facet-index'
 import {
   lastArticleId,
-  MATCHED_BELOW,
-  MATCHED_FROM,
   matchedSql,
   page,
   prepare,
@@ -25,11 +23,12 @@ import {
 } from './search'
 
 /**
- * searchArchive, using both cores. Relevance: another thread reads every matching id (the total
- * and the facets need them all) while this one ranks the first pages; a common two-character
- * word is one phrase of two very common characters, and each pass reads both of their position
- * lists whole. Date order (which needs every id before its first page): the two threads each
- * read half of the ids, split by rowid.
+ * searchArchive, using both cores. The matching ids (the total and the facets need them all; a
+ * common two-character word is one phrase of two very common characters, and reading its ids
+ * reads both of their position lists whole) are read in two parts by rowid, each by whichever
+ * thread comes to it first (id-halves.ts): by relevance this thread first ranks the first pages
+ * and makes the page, then (in a large archive) takes the older part if the worker has left it;
+ * in date order (which needs every id before its first page) both start at once.
  *
  * The answer is searchArchive's to the byte: the ids (and the ranked head) are kept as the
  * search's (result-cache.ts), the page made meanwhile is handed over once, and searchArchive
@@ -78,9 +77,14 @@ export async function searchArchiveAsync(
     return searchArchive(db, req, { ...opts, madePage })
   }
   if ((req.offset ?? 0) + (req.limit ?? 20) > RANKED_HEAD || cap < RANKED_HEAD) return sync()
-  const reading = reader.read(matched, args)
+  // the worker starts on the ids at once; this thread ranks the head and makes the page (its
+  // snippets: most of what is left), then, in a large archive, reads the older part of the ids
+  // if the worker has not come to it yet (id-halves.ts)
+  const last = lastArticleId(db)
+  const read = halvesRead(p.match, last, lowerShare('relevance', last, opts.shareIdsFrom))
+  const theirs = reader.readHalves(read)
   // (awaited below; a failure before that must not go unhandled)
-  reading.catch(() => undefined)
+  theirs.catch(() => undefined)
   let ranked: number[]
   try {
     ranked = rankedHead(db, p.match, cap)
@@ -88,49 +92,38 @@ export async function searchArchiveAsync(
     // (a query FTS5 refuses: searchArchive says so as it always has)
     return sync()
   }
-  // the page too is made before the ids come: its snippets are most of what is left to do (and
-  // the worker, once it has read the ids, cuts half of them)
   const owner = opts.owner ?? LOCAL_OWNER
   const ids = req.group ? firstStories(db, ranked, req) : pageOf(ranked, req)
   const madePage = ids && (await pageOnBoth(db, reader, p.q, ids, owner))
-  try {
-    if (!keepSearch(db, key, { ids: await reading, ranked }, gen)) return sync()
-  } catch {
-    // the worker failed: this search reads its ids itself
-    return sync()
-  }
+  const all = await bothParts(db, read, theirs)
+  if (!all || !keepSearch(db, key, { ids: all, ranked }, gen)) return sync()
   if (!madePage) return sync()
   return searchArchive(db, req, { ...opts, madePage })
 }
 
-/** Every id `match` finds, ascending: those below the middle article id read here, the others by
- * the worker at the same time. Null when either fails (the search then reads them itself). */
-async function bothHalves(
+/** Every id `match` finds, ascending, read by both threads at once (id-halves.ts). Null when
+ * either fails (the search then reads them itself). */
+function bothHalves(db: Archive, reader: IdReader, match: string): Promise<Int32Array | null> {
+  const last = lastArticleId(db)
+  const read = halvesRead(match, last, lowerShare('date', last))
+  const theirs = reader.readHalves(read)
+  theirs.catch(() => undefined)
+  return bothParts(db, read, theirs)
+}
+
+/** This thread's part of a read in two parts (if the worker left it one), then the worker's:
+ * every id, ascending. Null when either fails. */
+async function bothParts(
   db: Archive,
-  reader: IdReader,
-  match: string,
+  read: HalvesRead,
+  theirs: Promise<Int32Array>,
 ): Promise<Int32Array | null> {
-  // a BigInt: FTS5 seeks only to an INTEGER rowid bound (see pageByRank)
-  const mid = BigInt(Math.floor(lastArticleId(db) / 2) + 1)
-  const high = reader.read(MATCHED_FROM, [match, mid])
-  high.catch(() => undefined)
-  let low: Int32Array
   try {
-    low = readIds(db, MATCHED_BELOW, [match, mid])
+    const mine = readLowerIfLeft(db, read)
+    return mine ? joined(mine, await theirs) : await theirs
   } catch {
     return null
   }
-  let rest: Int32Array
-  try {
-    rest = await high
-  } catch {
-    return null
-  }
-  // FTS5 yields rowids ascending, and every low one is below every other
-  const ids = new Int32Array(low.length + rest.length)
-  ids.set(low)
-  ids.set(rest, low.length)
-  return ids
 }
 
 /**

@@ -49,6 +49,9 @@ export interface SearchOptions {
   /** Whose highlights, notes, collections and reading status `has:`, `note:`, `collection:` and
    * `is:` look at, and the facets count. */
   owner?: string
+  /** From how many articles a relevance search on both threads shares the reading of its ids
+   * (id-halves.ts LARGE; tests lower it). */
+  shareIdsFrom?: number
 }
 
 export interface Prepared {
@@ -296,11 +299,6 @@ function foundIds(db: Archive, p: Prepared, rankCap: number): CachedSearch {
   const written = stmt(db, `SELECT total_changes()`).pluck().get() as number
   return cachedSearch(db, `${key}\u0000${written}`, read)
 }
-
-/** A plain word search's matching ids (what matchedSql reads when there are no filters) in two
- * halves by rowid: the SQL of those below a rowid, and of those from it on (match, rowid). */
-export const MATCHED_BELOW = `${MATCHED} AND rowid < ?`
-export const MATCHED_FROM = `${MATCHED} AND rowid >= ?`
 
 /** The largest article id (0 in an empty archive). */
 export const lastArticleId = (db: Archive): number =>
