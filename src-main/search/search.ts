@@ -339,16 +339,19 @@ const rankedSql = (db: Archive, onMatch: string) =>
 
 /**
  * The first RANKED_HEAD hits of `match` in relevance order without its ids: what pageByRank
- * gives for them. Only the newest `cap` hits are ranked; the cap-th newest, which
- * pageByRank takes from the ids, is read off the index (FTS5 walks rowids from the top).
+ * gives for them. Only the newest `cap` hits are ranked: FTS5 walks rowids from the top and
+ * stops at the cap-th (one pass; finding that hit's rowid first, then ranking from it, walked
+ * them twice: 人工智能 at 100,000 articles 28 → 18 ms).
  */
 export function rankedHead(db: Archive, match: string, cap: number): number[] {
-  const floor = stmt(db, `${MATCHED} ORDER BY rowid DESC LIMIT 1 OFFSET ?`)
+  return stmt(
+    db,
+    `SELECT id FROM (SELECT rowid AS id, ${rankSql(db)} AS rank FROM articles_fts
+       WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+      ORDER BY rank, id DESC LIMIT ?`,
+  )
     .pluck()
-    .get(match, cap - 1) as number | undefined
-  return stmt(db, rankedSql(db, ''))
-    .pluck()
-    .all(match, BigInt(floor ?? 0), RANKED_HEAD, 0) as number[]
+    .all(match, cap, RANKED_HEAD) as number[]
 }
 
 function pageByRank(
