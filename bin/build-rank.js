@@ -30,7 +30,11 @@ mkdirSync(dirname(out), { recursive: true })
 try {
   execFileSync(cc, args, { stdio: ['ignore', 'inherit', 'pipe'] })
 } catch (e) {
-  const why = e.code === 'ENOENT' ? `no C compiler (${cc})` : String(e.stderr ?? e.message).trim()
+  const said = String(e.stderr ?? '').trim()
+  const why =
+    e.code === 'ENOENT'
+      ? `no C compiler (${cc})`
+      : said || `${cc} failed${e.status != null ? ` with exit code ${e.status}` : ''}`
   console.warn(
     `Lectern: the search ranking extension was not built (${why}). ` +
       'Search still works and finds the same; common words rank more slowly.',
