@@ -12,7 +12,7 @@ import { facetsOf } from '../src-main/search/facet-index'
 import { forgetSearches } from '../src-main/search/result-cache'
 import type { SearchSort } from '../src-main/shared/search-types'
 import { corpus, listFiles, ms, percentile } from './util'
-import { useRankExtension } from '../src-main/search/rank'
+import { rankSql, useRankExtension } from '../src-main/search/rank'
 import { rankExtensionFile } from '../src-main/api/open-service'
 import { plainImport, plainSearcher } from './plain'
 
@@ -165,6 +165,11 @@ export interface SearchFigures {
 export async function benchSearch(count = 100_000): Promise<SearchFigures> {
   console.log(`\n## Search: ${count} generated articles`)
   const db = await archiveOf(count)
+  console.log(
+    rankSql(db).startsWith('lectern_rank')
+      ? '  ranked by lectern_rank() (native/build)'
+      : '  ranked by bm25(): the ranking extension is not built (bin/build-rank.js)',
+  )
   reader = await readerOf(db)
   const plain = plainSearcher(archiveFiles(count).plain)
   const timePlain = (q: string, offset = 0) => {
