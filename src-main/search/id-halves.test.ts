@@ -1,22 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openArchive, type Archive } from '../db/open'
-import { importFolders } from '../import/importer'
-import { readIds } from '../db/id-list'
-import { article, tempTree } from '../test-support/tmp'
+import type { Archive } from '../db/open'
+import { importedTree, type ImportedTree } from '../test-support/imported'
+import { article } from '../test-support/tmp'
+import { lastArticleId, searchIds } from './search'
 import { halvesRead, readLowerIfLeft, readPart, readUpperFirst } from './id-halves'
 
 // Two threads read one search's ids in two parts, each part by whichever comes first: however
 // they meet, every id is read once and the parts join into the whole list, ascending.
 
-let tree: ReturnType<typeof tempTree>
+let tree: ImportedTree
 let db: Archive
 const N = 90
 const MATCH = '"市 场"'
-const whole = () =>
-  Array.from(
-    readIds(db, 'SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?', [MATCH]),
-  )
-const lastId = () => db.prepare('SELECT max(id) FROM articles').pluck().get() as number
+const whole = () => searchIds(db, '市场')
+const lastId = () => lastArticleId(db)
 
 beforeAll(async () => {
   const files: Record<string, string> = {}
@@ -24,15 +21,11 @@ beforeAll(async () => {
   for (let i = 0; i < N; i++) {
     files[`news/${i}.md`] = article(`第${i}篇`, i % 3 ? `市里的广场 ${i}` : `今天的市场 ${i}`)
   }
-  tree = tempTree(files)
-  db = openArchive(tree.path('archive.db'), { create: true })
-  await importFolders(db, [tree.path('news')])
+  tree = await importedTree(files)
+  db = tree.db
 }, 60_000)
 
-afterAll(() => {
-  db.close()
-  tree.cleanup()
-})
+afterAll(() => tree.close())
 
 describe('a search’s ids read in two parts', () => {
   it('joins the two threads’ parts into the whole list when each takes one', () => {

@@ -120,7 +120,8 @@ async function bothParts(
 ): Promise<Int32Array | null> {
   try {
     const mine = readLowerIfLeft(db, read)
-    return mine ? joined(mine, await theirs) : await theirs
+    // (below LARGE this thread's part is empty: the worker's list is the whole one)
+    return mine?.length ? joined(mine, await theirs) : await theirs
   } catch {
     return null
   }
