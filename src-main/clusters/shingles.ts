@@ -1,4 +1,5 @@
 import { isCjk } from '../text/normalize'
+import { copyUnits, keptUnits } from '../text/units'
 
 // Shingles are hashed, never kept as strings: a 5 KB article has thousands of them and only set
 // sizes and overlaps are ever needed. The hash is FNV-1a over the UTF-16 units of a word, mixed
@@ -27,7 +28,7 @@ let kindTable: Uint8Array | null = null
 // less than the mix, and four in five characters of a Chinese article are such tokens
 const bmpHash = new Uint32Array(0x10000)
 
-function kinds(): Uint8Array {
+export function kinds(): Uint8Array {
   if (kindTable === null) {
     kindTable = new Uint8Array(0x10000)
     for (let u = 0; u < 0x10000; u++) {
@@ -69,20 +70,25 @@ export function tokensOnce(text: string): Tokens {
   return tokensInto(text, scratch)
 }
 
+// tokensInto's copy of its text's code units
+const textUnits = keptUnits()
+
 function tokensInto(text: string, out: Uint32Array): Tokens {
   const kind = kinds()
+  const unit = textUnits(text.length)
+  const len = copyUnits(text, unit)
   let n = 0
   let cjk = 0
   let word = 0x811c9dc5
   let inWord = false
-  for (let i = 0; i < text.length; i++) {
-    const u = text.charCodeAt(i)
+  for (let i = 0; i < len; i++) {
+    const u = unit[i]!
     let k = kind[u]!
     let cp = u
     if (k === HIGH) {
       // a pair: a CJK character outside the BMP is a token; any other astral character is part
       // of a word, both halves hashed (a lone half is part of a word too)
-      const lo = i + 1 < text.length ? text.charCodeAt(i + 1) : 0
+      const lo = i + 1 < len ? unit[i + 1]! : 0
       if (lo >= 0xdc00 && lo <= 0xdfff) {
         cp = ((u - 0xd800) << 10) + (lo - 0xdc00) + 0x10000
         if (isCjk(cp)) {

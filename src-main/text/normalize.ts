@@ -1,5 +1,6 @@
 import { configs } from 'opencc-js/preset/t2cn'
 import { isCjk, isPhraseBreak, isTokenChar } from '../shared/cjk'
+import { copyUnits, keptUnits } from './units'
 
 // The indexer and the query side MUST fold text through these same functions: any difference
 // (say the query is NFKC'd but the index is not) makes search silently miss documents.
@@ -137,28 +138,9 @@ const astralCache = new Map<number, string>()
 const KEPT = 1
 const FOLDED = 2
 const keptUnit = new Uint8Array(0x10000)
-// Buffers kept between calls are kept only up to this many units (4 MB): one huge text must not
-// hold its buffers for the rest of the process's life.
-const KEEP_UNITS = 1 << 21
-
-/** An array of at least `n` units, the same one call after call while it is small enough. */
-function keptUnits(): (n: number) => Uint16Array {
-  let kept = new Uint16Array(0)
-  return (n) => {
-    if (kept.length >= n) return kept
-    const made = new Uint16Array(n * 2 <= KEEP_UNITS ? n * 2 : n)
-    if (made.length <= KEEP_UNITS) kept = made
-    return made
-  }
-}
-
-// fold's copy of its input's UTF-16 units (Buffer#write copies them in one native call; reading
-// them from an array costs half of what charCodeAt does, measured on Node 20)
+// fold's copy of its input's UTF-16 units (reading them from an array costs half of what
+// charCodeAt does, measured on Node 20)
 const foldInput = keptUnits()
-
-/** Copies a string's UTF-16 units into `into` (long enough); returns how many. */
-const copyUnits = (s: string, into: Uint16Array): number =>
-  Buffer.from(into.buffer, into.byteOffset, into.byteLength).write(s, 'utf16le') >>> 1
 
 interface MapSink {
   map: Int32Array
