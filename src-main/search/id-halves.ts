@@ -36,10 +36,22 @@ export interface HalvesRead {
   taken: SharedArrayBuffer
 }
 
-/** A read of `match`'s ids in two parts meeting at `share` of the largest article id (0: the
+/** Where the upper part starts (a rowid) for a lower part holding about `share` of the hits. */
+export type Cut = (lastId: number, share: number) => number
+
+/** The cut at `share` of the largest article id: right when hits are spread evenly over the ids,
+ * which they seldom are (see id-split.ts). */
+export const evenCut: Cut = (lastId, share) => Math.floor(lastId * share) + 1
+
+/** A read of `match`'s ids in two parts, the lower one holding about `share` of them (0: the
  * upper part holds every id). */
-export function halvesRead(match: string, lastId: number, share: number): HalvesRead {
-  const split = share > 0 ? Math.floor(lastId * share) + 1 : 0
+export function halvesRead(
+  match: string,
+  lastId: number,
+  share: number,
+  cut: Cut = evenCut,
+): HalvesRead {
+  const split = share > 0 ? cut(lastId, share) : 0
   return { match, split, taken: new SharedArrayBuffer(4) }
 }
 

@@ -7,6 +7,7 @@ import type { IdReader } from './id-reader'
 import { hasSearch, keepSearch } from './result-cache'
 import { firstOfEachStory, storyOf } from './stories'
 import { halvesRead, joined, lowerShare, readLowerIfLeft, type HalvesRead } from './id-halves'
+import { hitsCut } from './id-split'
 import { pageByDate, readyFacetIndex } from './facet-index'
 import {
   lastArticleId,
@@ -81,7 +82,8 @@ export async function searchArchiveAsync(
   // snippets: most of what is left), then, in a large archive, reads the older part of the ids
   // if the worker has not come to it yet (id-halves.ts)
   const last = lastArticleId(db)
-  const read = halvesRead(p.match, last, lowerShare('relevance', last, opts.shareIdsFrom))
+  const share = lowerShare('relevance', last, opts.shareIdsFrom)
+  const read = halvesRead(p.match, last, share, hitsCut(readyFacetIndex(db), p.match))
   const theirs = reader.readHalves(read)
   // (awaited below; a failure before that must not go unhandled)
   theirs.catch(() => undefined)
@@ -105,7 +107,12 @@ export async function searchArchiveAsync(
  * either fails (the search then reads them itself). */
 function bothHalves(db: Archive, reader: IdReader, match: string): Promise<Int32Array | null> {
   const last = lastArticleId(db)
-  const read = halvesRead(match, last, lowerShare('date', last))
+  const read = halvesRead(
+    match,
+    last,
+    lowerShare('date', last),
+    hitsCut(readyFacetIndex(db), match),
+  )
   const theirs = reader.readHalves(read)
   theirs.catch(() => undefined)
   return bothParts(db, read, theirs)
