@@ -119,7 +119,9 @@ describe('search through a real FTS5 table', () => {
     ['苹果AI', '"苹 果 ai"', null],
     ['苹果 AI', '"苹 果" AND "ai"', null],
     ['elect* title:"rate cut"', '"elect" * AND title : "rate cut"', null],
-    ['a OR b -c -title:d', '("a" OR "b")', '"c" OR title : "d"'],
+    ['a OR b -c -title:d', '("a" OR "b") NOT ("c" OR title : "d")', null],
+    ['a b -c', '("a" AND "b") NOT "c"', null],
+    ['-c -d tag:x', null, '"c" OR "d"'],
     // a quote is punctuation, folded to a space before it could reach FTS5 syntax
     ['a"b', '"a b"', null],
     ['AND OR NOT', '"not"', null],

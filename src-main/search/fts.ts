@@ -8,9 +8,11 @@ import type { ParsedQuery, SearchTerm } from '../shared/query'
 // string FTS5 tokenizes again, so `"阿 里"` is a phrase of adjacent single-character tokens.
 
 export interface FtsMatch {
-  /** For `fts MATCH ?`; null when nothing searchable is left (list by filters only). */
+  /** For `fts MATCH ?`; null when nothing searchable is left (list by filters only). With words
+   * to find, the words to leave out are part of it (FTS5's NOT). */
   match: string | null
-  /** For `rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)`; null when nothing to exclude. */
+  /** For `rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)`: the words to leave out of a
+   * list with no words to find (filters only); null otherwise. */
   exclude: string | null
 }
 
@@ -38,8 +40,18 @@ function anyOf(terms: SearchTerm[]): string | null {
 export function toFtsMatch(q: ParsedQuery): FtsMatch {
   const groups = q.groups.map(anyOf).filter((g): g is string => g !== null)
   const excluded = q.exclude.map(termToFts).filter((p): p is string => p !== null)
+  const exclude = excluded.length === 0 ? null : excluded.join(' OR ')
+  if (groups.length === 0) return { match: null, exclude }
+  const match = groups.join(' AND ')
+  if (exclude === null) return { match, exclude }
+  // `a -b` in one FTS5 query, `a NOT b`: the same rows as a's without those of a NOT IN over b's
+  // (which read b's whole list and kept the search on one thread: `market -election` took 51 ms
+  // at 100,000 articles where `market` takes 15), ranked the same (b's words are in none of the
+  // rows found, so they add nothing to bm25's sum). NOT binds tighter than AND and OR: both
+  // sides in brackets when they are more than one term.
+  const side = (s: string, n: number) => (n > 1 ? `(${s})` : s)
   return {
-    match: groups.length === 0 ? null : groups.join(' AND '),
-    exclude: excluded.length === 0 ? null : excluded.join(' OR '),
+    match: `${side(match, groups.length)} NOT ${side(exclude, excluded.length)}`,
+    exclude: null,
   }
 }

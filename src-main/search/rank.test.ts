@@ -102,4 +102,17 @@ describe('the ranking extension', () => {
       other.close()
     }
   })
+
+  it('ranks a query with words left out as the same query without them, those rows removed', () => {
+    // `市场 -科技` is one FTS5 query, `"市 场" NOT "科 技"`: the same rows and the same order as
+    // 市场's list without the articles that say 科技 (bm25 adds nothing for words not in a row)
+    const without = new Set(ranked('bm25(articles_fts, 10.0, 1.0)', '科技'))
+    expect(without.size).toBeGreaterThan(0)
+    for (const rank of ['bm25(articles_fts, 10.0, 1.0)', ...(built ? [rankSql(db, built)] : [])]) {
+      const all = ranked(rank, '市场')
+      const left = ranked(rank, '市场 -科技')
+      expect(left.length).toBeLessThan(all.length)
+      expect(left).toEqual(all.filter((id) => !without.has(id)))
+    }
+  })
 })
