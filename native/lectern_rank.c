@@ -11,7 +11,12 @@
  * per-row phrase counts: it has to be an FTS5 auxiliary function, in C.
  *
  * Used as lectern_rank(articles_fts, 10.0, 1.0), exactly as bm25(); Lectern falls back to
- * bm25() when this extension is not built (src-main/search/rank.ts).
+ * bm25() when this extension is not built (src-main/search/rank.ts). A last argument after the
+ * column weights, lectern_rank(articles_fts, 10.0, 1.0, K), says that only the first K phrases can
+ * be in a hit (a query `a NOT b`: b's phrases come after a's and are in no hit). Their count is
+ * then skipped too: a phrase in no hit adds nothing to the score, whatever its IDF, and with
+ * K = 1 the one phrase left scales every score alike (市场 -银行 no longer reads 市场's hits a
+ * second time).
  */
 #include <math.h>
 #include <string.h>
@@ -32,7 +37,9 @@ static int countCb(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pUser)
   return SQLITE_OK;
 }
 
-static int rankData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, RankData **pp) {
+/* `nFound`: how many of the query's phrases can be in a hit (the first ones: those after a NOT
+ * never are), or 0 for all of them. */
+static int rankData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int nFound, RankData **pp) {
   int rc = SQLITE_OK;
   RankData *p = (RankData *)pApi->xGetAuxdata(pFts, 0);
   if (p == 0) {
@@ -47,11 +54,13 @@ static int rankData(const Fts5ExtensionApi *pApi, Fts5Context *pFts, RankData **
     rc = pApi->xRowCount(pFts, &nRow);
     if (rc == SQLITE_OK) rc = pApi->xColumnTotalSize(pFts, -1, &nToken);
     if (rc == SQLITE_OK) p->avgdl = nRow > 0 ? (double)nToken / (double)nRow : 1.0;
+    if (nFound <= 0 || nFound > nPhrase) nFound = nPhrase;
     for (int i = 0; rc == SQLITE_OK && i < nPhrase; i++) {
-      if (nPhrase == 1) {
-        /* the one phrase's IDF scales every score alike: not counted */
+      if (nFound == 1 || i >= nFound) {
+        /* the one phrase a hit can have: its IDF scales every score alike; a phrase no hit has
+         * (left out by NOT): it adds nothing whatever its IDF. Neither is counted. */
         p->aIDF[i] = 1.0;
-        break;
+        continue;
       }
       sqlite3_int64 nHit = 0;
       rc = pApi->xQueryPhrase(pFts, i, (void *)&nHit, countCb);
@@ -77,7 +86,10 @@ static void rankFunction(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite
   RankData *p = 0;
   int nInst = 0, nTok = 0;
   double score = 0.0;
-  int rc = rankData(pApi, pFts, &p);
+  /* the arguments: a weight per column, then (optional) how many phrases a hit can have */
+  int nCol = pApi->xColumnCount(pFts);
+  int nFound = nVal > nCol ? sqlite3_value_int(apVal[nCol]) : 0;
+  int rc = rankData(pApi, pFts, nFound, &p);
   if (rc == SQLITE_OK) {
     memset(p->aFreq, 0, sizeof(double) * p->nPhrase);
     rc = pApi->xInstCount(pFts, &nInst);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, test } from 'vitest'
 import { toIndexText } from '../text/normalize'
-import { toFtsMatch } from './fts'
+import { foundPhrases, toFtsMatch } from './fts'
 import { parseQuery } from '../shared/query'
 
 const docs: [title: string, body: string][] = [
@@ -127,6 +127,17 @@ describe('search through a real FTS5 table', () => {
     ['AND OR NOT', '"not"', null],
   ])('%j → MATCH %s, exclude %s', (query, match, exclude) => {
     expect(toFtsMatch(parseQuery(query))).toEqual({ match, exclude })
+  })
+
+  test.each([
+    ['阿里', null],
+    ['阿里 -财报', 1],
+    ['阿里 腾讯 -财报 -title:云', 2],
+    ['阿里 OR "rate cut" -财报', 2],
+    // a left-out word that folds to "not" is a quoted string, not the operator
+    ['not -cut', 1],
+  ])('%j: %s phrases can be in a hit', (query, n) => {
+    expect(foundPhrases(toFtsMatch(parseQuery(query)).match!)).toBe(n)
   })
 
   const hostile = [

@@ -55,3 +55,12 @@ export function toFtsMatch(q: ParsedQuery): FtsMatch {
     exclude: null,
   }
 }
+
+/** How many of a match's phrases (toFtsMatch's) can be in a hit: those before its NOT, which
+ * FTS5 numbers first; null when there is no NOT (all of them can). Every piece of user text is a
+ * quoted string, lower-cased, so ` NOT ` in capitals is only ever the operator. */
+export function foundPhrases(match: string): number | null {
+  const not = match.indexOf(' NOT ')
+  if (not === -1) return null
+  return match.slice(0, not).match(/"(?:[^"]|"")*"/g)?.length ?? null
+}

@@ -6,7 +6,7 @@ import { parseQuery } from '../shared/query'
 import { toFtsMatch } from './fts'
 import { forgetSearches } from './result-cache'
 import { searchArchive } from './search'
-import { rankSql } from './rank'
+import { rankOf, rankSql } from './rank'
 import { rankExtensionFile } from '../api/open-service'
 
 // lectern_rank() (native/lectern_rank.c) must order every search's hits as FTS5's bm25() with
@@ -53,15 +53,19 @@ const QUERIES = [
   'title:市场',
   '經濟 银行',
   '市场 -科技',
+  '市场 经济 -银行',
+  '市场 OR market -科技',
+  '"interest rates" -market',
 ]
 
-/** The ids `query` finds, best first, ranked by `rank`. */
-function ranked(rank: string, query: string): number[] {
+/** The ids `query` finds, best first, ranked by `rank` (an SQL expression, or one made for the
+ * query's match as the search makes it). */
+function ranked(rank: string | ((match: string) => string), query: string): number[] {
   const { match } = toFtsMatch(parseQuery(query))
   return db
     .prepare(
       `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
-        ORDER BY ${rank}, rowid DESC`,
+        ORDER BY ${typeof rank === 'string' ? rank : rank(match!)}, rowid DESC`,
     )
     .pluck()
     .all(match) as number[]
@@ -80,7 +84,13 @@ describe('the ranking extension', () => {
       const theirs = ranked('bm25(articles_fts, 10.0, 1.0)', q)
       expect(theirs.length, q).toBeGreaterThan(0)
       expect(ranked(rank, q), q).toEqual(theirs)
+      // and as the search ranks it: told which phrases a hit can have when words are left out
+      expect(
+        ranked((m) => rankOf(db, m), q),
+        q,
+      ).toEqual(theirs)
     }
+    expect(rankOf(db, toFtsMatch(parseQuery('市场 经济 -银行')).match!)).toMatch(/, 2\)$/)
     // (and the order is not the rowid's: there was something to rank)
     const mine = ranked(rank, '市场')
     expect(mine).not.toEqual([...mine].sort((a, b) => b - a))

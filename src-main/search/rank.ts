@@ -1,4 +1,5 @@
 import type { Archive } from '../db/open'
+import { foundPhrases } from './fts'
 
 // Title matches weigh ten times body matches (columns: title, body).
 const WEIGHTS = '10.0, 1.0'
@@ -36,4 +37,13 @@ export function rankSql(db: Archive, file: string | null = extension): string {
   }
   ranks.set(db, sql)
   return sql
+}
+
+/** The ranking for one search (its FTS5 match): rankSql, told how many of the match's phrases
+ * can be in a hit when words are left out (`a NOT b`: lectern_rank then skips counting those it
+ * need not, see native/lectern_rank.c; bm25 is given nothing more and counts them all). */
+export function rankOf(db: Archive, match: string): string {
+  const sql = rankSql(db)
+  const found = foundPhrases(match)
+  return found === null || sql !== LECTERN_RANK ? sql : `${sql.slice(0, -1)}, ${found})`
 }

@@ -35,7 +35,7 @@ import { annotationFacets } from '../db/annotation-search'
 import { storiesOf } from '../db/story-clusters'
 import { countStories, firstOfEachStory, storyOf, wholeArchiveStories } from './stories'
 import { DATE_ORDER, wholeListPage, wholeListTotal } from '../db/whole-list'
-import { rankSql } from './rank'
+import { rankOf } from './rank'
 
 export interface SearchOptions {
   /** Hits ranked by bm25 when a query matches more (see RANK_CAP). */
@@ -331,8 +331,8 @@ function rankedPage(
 
 /** The hits from a rowid on (match, rowid, then the filters' arguments), best first (bm25, title
  * matches weighing ten times body matches: rank.ts). */
-const rankedSql = (db: Archive, onMatch: string) =>
-  `SELECT m.id FROM (SELECT rowid AS id, ${rankSql(db)} AS rank FROM articles_fts
+const rankedSql = (db: Archive, match: string, onMatch: string) =>
+  `SELECT m.id FROM (SELECT rowid AS id, ${rankOf(db, match)} AS rank FROM articles_fts
      WHERE articles_fts MATCH ? AND rowid >= ?) m
      ${onMatch}
     ORDER BY m.rank, m.id DESC LIMIT ? OFFSET ?`
@@ -346,7 +346,7 @@ const rankedSql = (db: Archive, onMatch: string) =>
 export function rankedHead(db: Archive, match: string, cap: number): number[] {
   return stmt(
     db,
-    `SELECT id FROM (SELECT rowid AS id, ${rankSql(db)} AS rank FROM articles_fts
+    `SELECT id FROM (SELECT rowid AS id, ${rankOf(db, match)} AS rank FROM articles_fts
        WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
       ORDER BY rank, id DESC LIMIT ?`,
   )
@@ -371,7 +371,7 @@ function pageByRank(
   const ranked = Math.min(ids.length, cap)
   const out =
     offset < ranked
-      ? (stmt(db, rankedSql(db, onMatch))
+      ? (stmt(db, rankedSql(db, match, onMatch))
           .pluck()
           // as a BigInt: better-sqlite3 binds a JS number as a REAL, and FTS5 seeks only to an
           // INTEGER rowid bound (it ignored a REAL one and SQLite filtered every hit instead: a
