@@ -12,7 +12,8 @@ import { facetsOf } from '../src-main/search/facet-index'
 import { forgetSearches } from '../src-main/search/result-cache'
 import type { SearchSort } from '../src-main/shared/search-types'
 import { corpus, listFiles, ms, percentile } from './util'
-import { rankSql, useRankExtension } from '../src-main/search/rank'
+import { rankSql } from '../src-main/search/rank'
+import { useExtension } from '../src-main/db/extension'
 import { rankExtensionFile } from '../src-main/api/open-service'
 import { plainImport, plainSearcher } from './plain'
 
@@ -89,7 +90,7 @@ export async function archiveOf(count: number): Promise<Archive> {
   if (!existsSync(plain)) await plainImport(listFiles(c.dir), plain)
   const fresh = !existsSync(file)
   // ranked as the service ranks (api/open-service.ts)
-  useRankExtension(rankExtensionFile())
+  useExtension(rankExtensionFile())
   const db = openArchive(file, { create: true })
   if (
     fresh ||

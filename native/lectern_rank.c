@@ -10,6 +10,9 @@
  * weights and average row length). No library offers this, and SQL cannot reach FTS5's
  * per-row phrase counts: it has to be an FTS5 auxiliary function, in C.
  *
+ * The same file holds lectern_ids(), an aggregate that hands a search's ids to JavaScript as
+ * binary (below).
+ *
  * Used as lectern_rank(articles_fts, 10.0, 1.0), exactly as bm25(); Lectern falls back to
  * bm25() when this extension is not built (src-main/search/rank.ts). A last argument after the
  * column weights, lectern_rank(articles_fts, 10.0, 1.0, K), says that only the first K phrases can
@@ -19,6 +22,7 @@
  * second time).
  */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1
@@ -111,6 +115,51 @@ static void rankFunction(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite
   sqlite3_result_double(pCtx, -1.0 * score);
 }
 
+/*
+ * lectern_ids(id): an aggregate, the ids of its rows as one blob of 32-bit integers in the
+ * machine's byte order, in the order the rows come. A search reads every matching id (for the
+ * total and the facets); group_concat() wrote each as text and JavaScript parsed the text back:
+ * for 市场's 695,192 ids at 1,000,000 articles 60 ms to write and 38 ms to parse, a quarter of
+ * the read. SQLite has no aggregate that yields binary, so it is here (src-main/db/id-list.ts
+ * falls back to group_concat() without this extension). Ids are below 2^31 (INTEGER PRIMARY KEYs
+ * of articles); NULL for no rows.
+ */
+typedef struct Ids {
+  int32_t *a;
+  sqlite3_int64 n, cap;
+  int failed;
+} Ids;
+
+static void idsStep(sqlite3_context *pCtx, int nVal, sqlite3_value **apVal) {
+  Ids *p = (Ids *)sqlite3_aggregate_context(pCtx, sizeof(Ids));
+  (void)nVal;
+  if (p == 0 || p->failed) return;
+  if (p->n == p->cap) {
+    sqlite3_int64 cap = p->cap ? p->cap * 2 : 4096;
+    int32_t *a = (int32_t *)sqlite3_realloc64(p->a, (sqlite3_uint64)cap * sizeof(int32_t));
+    if (a == 0) {
+      p->failed = 1;
+      sqlite3_result_error_nomem(pCtx);
+      return;
+    }
+    p->a = a;
+    p->cap = cap;
+  }
+  p->a[p->n++] = (int32_t)sqlite3_value_int64(apVal[0]);
+}
+
+static void idsFinal(sqlite3_context *pCtx) {
+  Ids *p = (Ids *)sqlite3_aggregate_context(pCtx, 0);
+  if (p == 0 || p->n == 0 || p->failed) {
+    if (p) sqlite3_free(p->a);
+    if (p && p->failed) sqlite3_result_error_nomem(pCtx);
+    else sqlite3_result_null(pCtx);
+    return;
+  }
+  /* the array becomes the result: SQLite frees it */
+  sqlite3_result_blob64(pCtx, p->a, (sqlite3_uint64)p->n * sizeof(int32_t), sqlite3_free);
+}
+
 static fts5_api *fts5Api(sqlite3 *db) {
   fts5_api *pRet = 0;
   sqlite3_stmt *pStmt = 0;
@@ -130,5 +179,9 @@ int sqlite3_extension_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routi
   if (pzErrMsg != 0) *pzErrMsg = 0;
   fts5_api *fts5 = fts5Api(db);
   if (fts5 == 0 || fts5->iVersion < 2) return SQLITE_ERROR;
-  return fts5->xCreateFunction(fts5, "lectern_rank", 0, rankFunction, 0);
+  int rc = fts5->xCreateFunction(fts5, "lectern_rank", 0, rankFunction, 0);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function(db, "lectern_ids", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, 0, 0,
+                                 idsStep, idsFinal);
+  return rc;
 }

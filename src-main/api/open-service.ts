@@ -6,7 +6,7 @@ import { defaultArchivePath, userDataDir } from '../db/location'
 import { importFolders } from '../import/importer'
 import type { LecternEvents, PrivateHosts } from '../shared/api'
 import { ArchiveService, type ServiceOptions } from './service'
-import { useRankExtension } from '../search/rank'
+import { useExtension } from '../db/extension'
 
 /** The bundled sample: beside the app's resources when packaged, in the checkout otherwise. */
 function sampleFolder(): string {
@@ -53,7 +53,7 @@ export interface OpenServiceOptions {
  * a first start shows something to read; the first import then creates the user's own archive.
  */
 export async function openService(opts: OpenServiceOptions): Promise<ArchiveService> {
-  useRankExtension(rankExtensionFile())
+  useExtension(rankExtensionFile())
   const explicit = opts.db ?? process.env.LECTERN_DB
   const userPath = explicit ? resolve(explicit) : defaultArchivePath()
   const { canImport, privateHosts, nativeBinding, emit, pickFolders } = opts

@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads'
 import { startWorker } from '../worker-start'
+import { extensionFile } from '../db/extension'
 import type { ParsedQuery } from '../shared/query'
 import type { MarkedText } from '../shared/search-types'
 import type { HalvesRead } from './id-halves'
@@ -11,6 +12,8 @@ export type IdAsk = {
   file: string
   /** The better-sqlite3 binary to open it with (Electron's: see db/native.ts). */
   nativeBinding: string | undefined
+  /** Lectern's SQLite extension, as this thread's connections load it (db/extension.ts). */
+  extension: string | null
 } & Job
 
 type Job = { halves: HalvesRead } | { snippets: number[]; q: ParsedQuery }
@@ -105,7 +108,13 @@ export class IdReader {
     return new Promise<Answered>((done, fail) => {
       if (this.#pending.size === 0) w.ref()
       this.#pending.set(n, { done, fail })
-      const ask: IdAsk = { n, file: this.file, nativeBinding: this.nativeBinding, ...job }
+      const ask: IdAsk = {
+        n,
+        file: this.file,
+        nativeBinding: this.nativeBinding,
+        extension: extensionFile(),
+        ...job,
+      }
       Atomics.add(this.#queued, 0, 1)
       w.postMessage(ask)
     })

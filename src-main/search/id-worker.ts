@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { openArchive, type Archive } from '../db/open'
+import { useExtension } from '../db/extension'
 import { markdownOf } from '../db/story-store'
 import { hitSnippet } from './snippet'
 import { readUpperFirst } from './id-halves'
@@ -15,7 +16,10 @@ const queued = new Int32Array((workerData as { queued: SharedArrayBuffer }).queu
 parentPort?.on('message', (m: IdAsk) => {
   let answer: IdAnswer
   try {
-    db ??= openArchive(m.file, { readonly: true, nativeBinding: m.nativeBinding })
+    if (db === null) {
+      useExtension(m.extension)
+      db = openArchive(m.file, { readonly: true, nativeBinding: m.nativeBinding })
+    }
     const open = db
     answer =
       'halves' in m

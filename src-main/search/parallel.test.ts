@@ -6,6 +6,8 @@ import { article, tempTree } from '../test-support/tmp'
 import type { SearchRequest } from '../shared/search-types'
 import type { ParsedQuery } from '../shared/query'
 import { IdReader } from './id-reader'
+import { useExtension } from '../db/extension'
+import { rankExtensionFile } from '../api/open-service'
 import { halvesRead, type HalvesRead } from './id-halves'
 import { editArticle } from '../keep/edit'
 import { facetIndex } from './facet-index'
@@ -41,6 +43,9 @@ beforeAll(async () => {
   const files: Record<string, string> = {}
   for (let i = 0; i < N; i++) files[`news/${i}.md`] = nth(i)
   tree = tempTree(files)
+  // as the service runs: both threads with Lectern's extension where it is built (ranking, and
+  // ids read as binary: db/extension.ts); the plain-SQL fallbacks are what other tests run
+  useExtension(rankExtensionFile())
   db = openArchive(tree.path('archive.db'), { create: true })
   await importFolders(db, [tree.path('news')])
   reader = new IdReader(db.name)

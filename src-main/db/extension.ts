@@ -1,0 +1,36 @@
+import type { Archive } from './open'
+
+// Lectern's SQLite extension (native/lectern_rank.c, built by bin/build-rank.js): lectern_rank(),
+// which ranks searches, and lectern_ids(), which reads their ids as binary. The service sets its
+// file once it has found it (api/open-service.ts), and hands it to its worker threads; null: not
+// built, or not looked for. Everything it does has a slower fallback in plain SQL.
+let extension: string | null = null
+
+/** Which extension this thread's connections load (null: none). */
+export function useExtension(file: string | null): void {
+  extension = file
+}
+
+/** The extension's file this thread's connections load, for a worker thread to load it too. */
+export const extensionFile = (): string | null => extension
+
+const loaded = new WeakMap<Archive, boolean>()
+
+/** Whether the extension is loaded into this connection: loaded on the first ask, from `file`
+ * (a file that will not load, built for another machine say, leaves the connection without it
+ * for good). */
+export function hasExtension(db: Archive, file: string | null = extension): boolean {
+  const known = loaded.get(db)
+  if (known !== undefined) return known
+  let ok = false
+  if (file) {
+    try {
+      db.loadExtension(file)
+      ok = true
+    } catch {
+      // the fallbacks give the same answers, only slower
+    }
+  }
+  loaded.set(db, ok)
+  return ok
+}
