@@ -26,6 +26,9 @@ export function hasExtension(db: Archive, file: string | null = extension): bool
   if (file) {
     try {
       db.loadExtension(file)
+      // a build older than its source (a checkout updated without `npm install`) may lack a
+      // function: then none is used, rather than a search failing on the missing one
+      db.prepare(`SELECT lectern_ids(1)`).get()
       ok = true
     } catch {
       // the fallbacks give the same answers, only slower
