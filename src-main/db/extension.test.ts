@@ -31,7 +31,7 @@ describe('a search’s ids read through the extension', () => {
       expect(hasExtension(plain, null)).toBe(false)
       const { db } = tree
       const without = (sql: string, args: unknown[]) => {
-        // the same reads on a connection without the extension: the text path
+        // the same read as text (group_concat), as a connection without the extension reads it
         const text = db
           .prepare(`SELECT group_concat(id) FROM (${sql})`)
           .pluck()
