@@ -6,9 +6,14 @@
 // checkpointLess in src-main/db/open.ts), and `lectern import` waits for that before it exits.
 import { openArchive } from '../src-main/db/open'
 import { importFolders } from '../src-main/import/importer'
+import { useExtension } from '../src-main/db/extension'
+import { rankExtensionFile } from '../src-main/api/open-service'
 
 const [file, dir, flag] = process.argv.slice(2) as [string, string, string?]
 const mb = (x: number) => (x / 1024 / 1024).toFixed(0)
+// as `lectern import` runs: with Lectern's extension where it is built (its tokenizer writes the
+// index: native/lectern_tokens.c)
+useExtension(rankExtensionFile())
 const db = openArchive(file, { create: true })
 const cpu = process.cpuUsage()
 const t = performance.now()

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Builds native/lectern_rank.c, the SQLite extension that ranks searches (see that file), into
-// native/build/. Runs after `npm install` / `npm ci`. It needs a C compiler (cc, or $CC); without
-// one it says so and stops without failing the install: search then ranks with FTS5's own bm25(),
-// which orders hits the same, only slower on common words.
+// Builds native/lectern_rank.c and native/lectern_tokens.c, the SQLite extension that ranks
+// searches and tokenizes the index faster (see those files), into native/build/. Runs after
+// `npm install` / `npm ci`. It needs a C compiler (cc, or $CC); without one it says so and stops
+// without failing the install: search then ranks with FTS5's own bm25(), which orders hits the
+// same, and the index is written by FTS5's own tokenizer, which makes the same index, only slower.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -21,6 +22,7 @@ const args = [
   process.platform === 'darwin' ? '-dynamiclib' : '-shared',
   `-I${headers}`,
   join(root, 'native', 'lectern_rank.c'),
+  join(root, 'native', 'lectern_tokens.c'),
   '-o',
   out,
   '-lm',
@@ -37,6 +39,6 @@ try {
       : said || `${cc} failed${e.status != null ? ` with exit code ${e.status}` : ''}`
   console.warn(
     `Lectern: the search ranking extension was not built (${why}). ` +
-      'Search still works and finds the same; common words rank more slowly.',
+      'Search still works and finds the same; common words rank, and imports index, more slowly.',
   )
 }

@@ -11,7 +11,7 @@
  * per-row phrase counts: it has to be an FTS5 auxiliary function, in C.
  *
  * The same file holds lectern_ids(), an aggregate that hands a search's ids to JavaScript as
- * binary (below).
+ * binary (below), and registers the index's faster tokenizer (native/lectern_tokens.c).
  *
  * Used as lectern_rank(articles_fts, 10.0, 1.0), exactly as bm25(); Lectern falls back to
  * bm25() when this extension is not built (src-main/search/rank.ts). A last argument after the
@@ -160,6 +160,9 @@ static void idsFinal(sqlite3_context *pCtx) {
   sqlite3_result_blob64(pCtx, p->a, (sqlite3_uint64)p->n * sizeof(int32_t), sqlite3_free);
 }
 
+/* native/lectern_tokens.c */
+int lecternTokensInit(fts5_api *fts5);
+
 static fts5_api *fts5Api(sqlite3 *db) {
   fts5_api *pRet = 0;
   sqlite3_stmt *pStmt = 0;
@@ -183,5 +186,6 @@ int sqlite3_extension_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routi
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function(db, "lectern_ids", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, 0, 0,
                                  idsStep, idsFinal);
+  if (rc == SQLITE_OK) rc = lecternTokensInit(fts5);
   return rc;
 }

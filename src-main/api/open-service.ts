@@ -17,8 +17,9 @@ function sampleFolder(): string {
 
 const EXT = { darwin: 'dylib', win32: 'dll' }[process.platform as string] ?? 'so'
 
-/** The search ranking extension (native/lectern_rank.c, built by bin/build-rank.js): beside the
- * app's resources when packaged, in the checkout otherwise; null when it was not built. */
+/** Lectern's SQLite extension (native/lectern_rank.c and lectern_tokens.c, built by
+ * bin/build-rank.js: search ranking, ids as binary, the index's tokenizer): beside the app's
+ * resources when packaged, in the checkout otherwise; null when it was not built. */
 export function rankExtensionFile(): string | null {
   const packaged = (process as { resourcesPath?: string }).resourcesPath
   const candidates = [

@@ -1,9 +1,11 @@
 import type { Archive } from './open'
 
 // Lectern's SQLite extension (native/lectern_rank.c, built by bin/build-rank.js): lectern_rank(),
-// which ranks searches, and lectern_ids(), which reads their ids as binary. The service sets its
-// file once it has found it (api/open-service.ts), and hands it to its worker threads; null: not
-// built, or not looked for. Everything it does has a slower fallback in plain SQL.
+// which ranks searches, lectern_ids(), which reads their ids as binary, and a faster tokenizer
+// for the index (native/lectern_tokens.c), which FTS5 uses on the connections that load it. The
+// service sets its file once it has found it (api/open-service.ts), and hands it to its worker
+// threads; null: not built, or not looked for. Everything it does has a slower fallback (plain
+// SQL, FTS5's own tokenizer) that gives the same answers.
 let extension: string | null = null
 
 /** Which extension this thread's connections load (null: none). */

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { LecternError } from '../shared/errors'
+import { extensionFile, hasExtension } from './extension'
 import { labelKey } from './labels'
 import { currentVersion, latestVersion, migrate } from './migrations/index'
 import { normalizeText } from '../text/normalize'
@@ -67,6 +68,10 @@ export function openArchive(file: string, opts: OpenOptions = {}): Archive {
   // Label keys are Unicode-aware (SQLite's NOCASE folds ASCII only); search compares the
   // user's edited label lists, kept as JSON, by this key.
   db.function('label_key', { deterministic: true }, (name: unknown) => labelKey(String(name)))
+  // Lectern's extension, when this thread uses one, before anything touches the index: its
+  // tokenizer writes the same index faster (native/lectern_tokens.c), but only on a connection
+  // that has it before FTS5 first tokenizes (FTS5 keeps the tokenizer it found then).
+  if (extensionFile() !== null) hasExtension(db)
   if (!opts.readonly) migrate(db)
   else if (version < latestVersion) {
     db.close()
