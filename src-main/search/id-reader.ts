@@ -16,19 +16,20 @@ export type IdAsk = {
   extension: string | null
 } & Job
 
-type Job = { halves: HalvesRead } | { snippets: number[]; q: ParsedQuery }
+type Job =
+  { halves: HalvesRead } | { snippets: number[]; q: ParsedQuery; claims: SharedArrayBuffer }
 
 export type IdAnswer =
   | { ready: true }
   | { n: number; ids: Int32Array }
-  | { n: number; snippets: MarkedText[] }
+  | { n: number; snippets: (MarkedText | null)[] }
   | { n: number; error: string }
 
-type Answered = Int32Array | MarkedText[]
+type Answered = Int32Array | (MarkedText | null)[]
 
 /**
  * A worker thread reading search hits' ids from an archive file (search/id-worker.ts), for
- * searchArchiveAsync, and cutting half of a ranked page's snippets once it has. Started once the
+ * searchArchiveAsync, and cutting a ranked page's snippets with this thread once it has. Started once the
  * first answer is out (its start-up is not worth it for one search: the CLI never starts one);
  * `ready` once it has come up, so no search waits for that.
  * A read that fails rejects (that search reads its ids in-thread); a worker that stops leaves it
@@ -43,7 +44,7 @@ export class IdReader {
   readonly #queued = new Int32Array(new SharedArrayBuffer(4))
   /** How many id reads it answered (tests check that searches used it). */
   answered = 0
-  /** How many pages' snippets it cut (half of each). */
+  /** How many snippets it cut. */
   cut = 0
 
   constructor(
@@ -72,7 +73,7 @@ export class IdReader {
         this.answered++
         p.done(m.ids)
       } else {
-        this.cut++
+        for (const s of m.snippets) if (s) this.cut++
         p.done(m.snippets)
       }
     })
@@ -96,9 +97,16 @@ export class IdReader {
     return this.#ask({ halves: read }) as Promise<Int32Array>
   }
 
-  /** The ranked snippets (hitSnippet) of these articles for `q`, in their order. */
-  snippets(ids: number[], q: ParsedQuery): Promise<MarkedText[]> {
-    return this.#ask({ snippets: ids, q }) as Promise<MarkedText[]>
+  /**
+   * Ranked snippets (hitSnippet) of these articles for `q`, cut from the last one backwards, as
+   * many as the worker gets to: it claims each in `claims` (one slot an article, 0 while nobody
+   * has) and stops at the first this thread claimed, which cuts from the first one onwards. So
+   * neither waits for the other: a worker still busy with a search's ids when this thread has
+   * cut them all finds them claimed. Null for those it did not cut.
+   */
+  snippets(ids: number[], q: ParsedQuery, claims: Int32Array): Promise<(MarkedText | null)[]> {
+    const shared = claims.buffer as SharedArrayBuffer
+    return this.#ask({ snippets: ids, q, claims: shared }) as Promise<(MarkedText | null)[]>
   }
 
   #ask(job: Job) {

@@ -9,6 +9,8 @@ import { firstOfEachStory, storyOf } from './stories'
 import { halvesRead, joined, lowerShare, readLowerIfLeft, type HalvesRead } from './id-halves'
 import { hitsCut } from './id-split'
 import { pageByDate, readyFacetIndex } from './facet-index'
+import { hitSnippet } from './snippet'
+import { markdownOf } from '../db/story-store'
 import {
   lastArticleId,
   matchedSql,
@@ -136,9 +138,12 @@ async function bothParts(
 
 /**
  * The page of a search for words (by relevance or in date order, its snippets cut around the
- * words), made for searchArchive's answer: the snippets, most of a page's work (lexing, folding
- * and matching each opening), cut half here and half by the worker when the worker is done with
- * the ids already. A busy worker would make the page wait: then this thread cuts them all.
+ * words), made for searchArchive's answer. The snippets are most of a page's work (lexing,
+ * folding and matching each opening): this thread cuts them from the first one on while the
+ * worker, once it is done with the ids, cuts them from the last one back, each claimed first,
+ * until they meet (id-reader.ts). This thread waits only for the worker's last snippet when they
+ * meet, never for a worker still reading ids: `的` at 100,000 articles, whose ids the worker was
+ * still reading when this thread had ranked, had this thread cut all 50 (22 ms).
  */
 async function pageOnBoth(
   db: Archive,
@@ -148,20 +153,24 @@ async function pageOnBoth(
   owner: string,
 ): Promise<MadePage> {
   const made = (hits: SearchHit[]) => ({ q: JSON.stringify(q), ids, ranked: true, owner, hits })
-  if (ids.length < 2 || !reader.idle) return made(page(db, q, ids, true, owner))
-  const half = Math.ceil(ids.length / 2)
-  const theirs = ids.slice(half)
-  const cutting = reader.snippets(theirs, q)
+  if (ids.length < 2) return made(page(db, q, ids, true, owner))
+  const claims = new Int32Array(new SharedArrayBuffer(4 * ids.length))
+  const cutting = reader.snippets(ids, q, claims)
   cutting.catch(() => undefined)
-  const mine = page(db, q, ids.slice(0, half), true, owner)
-  let cut: Map<number, MarkedText> | undefined
-  try {
-    const snippets = await cutting
-    cut = new Map(theirs.map((id, i) => [id, snippets[i]!]))
-  } catch {
-    // the worker failed: this thread cuts them
+  const cut = new Map<number, MarkedText>()
+  let i = 0
+  for (; i < ids.length && Atomics.compareExchange(claims, i, 0, 1) === 0; i++) {
+    cut.set(ids[i]!, hitSnippet(markdownOf(db, ids[i]!), q))
   }
-  return made([...mine, ...page(db, q, theirs, true, owner, undefined, cut)])
+  if (i < ids.length) {
+    try {
+      const theirs = await cutting
+      theirs.forEach((s, k) => s && cut.set(ids[k]!, s))
+    } catch {
+      // the worker failed: page() cuts the ones missing here
+    }
+  }
+  return made(page(db, q, ids, true, owner, undefined, cut))
 }
 
 const pageOf = (ranked: number[], req: SearchRequest) =>
