@@ -8,7 +8,7 @@
  * category, folds it and runs Porter's English suffix rules over its three bytes, none of which
  * can change it: a third of the index's cost on the import bench (its 20,000 articles' index
  * text took 3.45 s to index with that tokenizer, 2.25 s with FTS5's `ascii`, which does none of
- * it, and 1.9-2.0 s with this one). This tokenizer takes such a character as it is and hands the
+ * it, and 1.9-2.3 s with this one). This tokenizer takes such a character as it is and hands the
  * rest of the text, unchanged, to FTS5's own porter.
  *
  * Which characters: before its first document, the built-in tokenizer (made with the table's
