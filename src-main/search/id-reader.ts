@@ -40,8 +40,6 @@ export class IdReader {
   #ready = false
   #seq = 0
   #pending = new Map<number, { done: (a: Answered) => void; fail: (e: Error) => void }>()
-  // jobs sent and not finished, shared with the worker: read without waiting for its messages
-  readonly #queued = new Int32Array(new SharedArrayBuffer(4))
   /** How many id reads it answered (tests check that searches used it). */
   answered = 0
   /** How many snippets it cut. */
@@ -52,7 +50,7 @@ export class IdReader {
     readonly nativeBinding?: string,
   ) {
     try {
-      this.#worker = startWorker('id-worker', { workerData: { queued: this.#queued.buffer } })
+      this.#worker = startWorker('id-worker')
     } catch {
       return
     }
@@ -87,11 +85,6 @@ export class IdReader {
     return this.#ready && this.#worker !== null
   }
 
-  /** Whether it has finished every job sent (its last answer may still be on its way). */
-  get idle(): boolean {
-    return this.ready && Atomics.load(this.#queued, 0) === 0
-  }
-
   /** Its side of a read in two parts (id-halves.ts): the ids of the parts it took, ascending. */
   readHalves(read: HalvesRead): Promise<Int32Array> {
     return this.#ask({ halves: read }) as Promise<Int32Array>
@@ -123,7 +116,6 @@ export class IdReader {
         extension: extensionFile(),
         ...job,
       }
-      Atomics.add(this.#queued, 0, 1)
       w.postMessage(ask)
     })
   }

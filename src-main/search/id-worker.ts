@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 import { openArchive, type Archive } from '../db/open'
 import { useExtension } from '../db/extension'
 import { markdownOf } from '../db/story-store'
@@ -13,8 +13,6 @@ import type { ParsedQuery } from '../shared/query'
 // ids are read, it cuts that page's snippets from the last one back while the main thread cuts
 // from the first one on, until they meet (id-reader.ts, snippets).
 let db: Archive | null = null
-// jobs sent and not finished yet (id-reader.ts adds one a job; this takes it off when done)
-const queued = new Int32Array((workerData as { queued: SharedArrayBuffer }).queued)
 
 parentPort?.on('message', (m: IdAsk) => {
   let answer: IdAnswer
@@ -31,7 +29,6 @@ parentPort?.on('message', (m: IdAsk) => {
   } catch (e) {
     answer = { n: m.n, error: e instanceof Error ? e.message : String(e) }
   }
-  Atomics.sub(queued, 0, 1)
   parentPort?.postMessage(answer, 'ids' in answer ? [answer.ids.buffer as ArrayBuffer] : [])
 })
 

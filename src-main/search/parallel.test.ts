@@ -137,7 +137,6 @@ describe('a search with its ids read on another thread', () => {
     let asked = 0
     const first = {
       ready: true,
-      idle: true,
       file: db.name,
       readHalves: (r: HalvesRead) => reader.readHalves(r),
       snippets: (ids: number[], _q: ParsedQuery, claims: Int32Array) => {
@@ -229,7 +228,6 @@ describe('a search with its ids read on another thread', () => {
   it('cuts every snippet itself when the worker fails to', async () => {
     const failing = {
       ready: true,
-      idle: true,
       file: db.name,
       readHalves: (r: HalvesRead) => reader.readHalves(r),
       snippets: () => Promise.reject(new Error('worker gone')),
@@ -273,7 +271,6 @@ describe('a search with its ids read on another thread', () => {
     const first = searchArchive(db, req).hits[0]!.id
     const meanwhile = {
       ready: true,
-      idle: true,
       file: db.name,
       readHalves: (r: HalvesRead) => reader.readHalves(r),
       snippets: (ids: number[], q: ParsedQuery, claims: Int32Array) => {
