@@ -29,9 +29,9 @@ type Answered = Int32Array | (MarkedText | null)[]
 
 /**
  * A worker thread reading search hits' ids from an archive file (search/id-worker.ts), for
- * searchArchiveAsync, and cutting a ranked page's snippets with this thread once it has. Started once the
- * first answer is out (its start-up is not worth it for one search: the CLI never starts one);
- * `ready` once it has come up, so no search waits for that.
+ * searchArchiveAsync, and cutting a ranked page's snippets with this thread once it has. Started
+ * once the first answer is out (its start-up is not worth it for one search: the CLI never
+ * starts one); `ready` once it has come up, so no search waits for that.
  * A read that fails rejects (that search reads its ids in-thread); a worker that stops leaves it
  * not ready for good, and every search reads its ids in-thread as before.
  */
