@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Builds native/lectern_rank.c and native/lectern_tokens.c, the SQLite extension that ranks
-// searches and tokenizes the index faster (see those files), into native/build/. Runs after
-// `npm install` / `npm ci`. It needs a C compiler (cc, or $CC); without one it says so and stops
+// Builds native/lectern_rank.c, lectern_tokens.c and lectern_story.c, the SQLite extension that
+// ranks searches, tokenizes the index and makes story fingerprints faster (see those files), into
+// native/build/. Runs after `npm install` / `npm ci`. It needs a C compiler (cc, or $CC); without one it says so and stops
 // without failing the install: search then ranks with FTS5's own bm25(), which orders hits the
-// same, and the index is written by FTS5's own tokenizer, which makes the same index, only slower.
+// same, the index is written by FTS5's own tokenizer, which makes the same index, and story
+// fingerprints are made in TypeScript, the same values: all only slower.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -23,6 +24,7 @@ const args = [
   `-I${headers}`,
   join(root, 'native', 'lectern_rank.c'),
   join(root, 'native', 'lectern_tokens.c'),
+  join(root, 'native', 'lectern_story.c'),
   '-o',
   out,
   '-lm',
@@ -39,6 +41,6 @@ try {
       : said || `${cc} failed${e.status != null ? ` with exit code ${e.status}` : ''}`
   console.warn(
     `Lectern: the search ranking extension was not built (${why}). ` +
-      'Search still works and finds the same; common words rank, and imports index, more slowly.',
+      'Search still works and finds the same; common words rank, and imports index and place stories, more slowly.',
   )
 }

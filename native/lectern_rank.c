@@ -160,8 +160,9 @@ static void idsFinal(sqlite3_context *pCtx) {
   sqlite3_result_blob64(pCtx, p->a, (sqlite3_uint64)p->n * sizeof(int32_t), sqlite3_free);
 }
 
-/* native/lectern_tokens.c */
+/* native/lectern_tokens.c, native/lectern_story.c */
 int lecternTokensInit(fts5_api *fts5);
+int lecternStoryInit(sqlite3 *db);
 
 static fts5_api *fts5Api(sqlite3 *db) {
   fts5_api *pRet = 0;
@@ -187,5 +188,6 @@ int sqlite3_extension_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routi
     rc = sqlite3_create_function(db, "lectern_ids", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, 0, 0,
                                  idsStep, idsFinal);
   if (rc == SQLITE_OK) rc = lecternTokensInit(fts5);
+  if (rc == SQLITE_OK) rc = lecternStoryInit(db);
   return rc;
 }

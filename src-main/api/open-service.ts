@@ -54,7 +54,7 @@ export interface OpenServiceOptions {
  * a first start shows something to read; the first import then creates the user's own archive.
  */
 export async function openService(opts: OpenServiceOptions): Promise<ArchiveService> {
-  useExtension(rankExtensionFile())
+  useExtension(rankExtensionFile(), opts.nativeBinding)
   const explicit = opts.db ?? process.env.LECTERN_DB
   const userPath = explicit ? resolve(explicit) : defaultArchivePath()
   const { canImport, privateHosts, nativeBinding, emit, pickFolders } = opts

@@ -28,7 +28,9 @@ let kindTable: Uint8Array | null = null
 // less than the mix, and four in five characters of a Chinese article are such tokens
 const bmpHash = new Uint32Array(0x10000)
 
-function kinds(): Uint8Array {
+/** What each BMP unit is to the tokenizer (see above); also handed to the extension's copy of it
+ * (db/native-story.ts). */
+export function kinds(): Uint8Array {
   if (kindTable === null) {
     kindTable = new Uint8Array(0x10000)
     for (let u = 0; u < 0x10000; u++) {

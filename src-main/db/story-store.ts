@@ -13,6 +13,7 @@ import {
 import { distinct, shingleHashes, shingleSet, tokenize, tokensOnce } from '../clusters/shingles'
 import { storyText, storyTextOf } from '../clusters/text'
 import { BandTable } from '../clusters/band-table'
+import { nativeStory } from './native-story'
 import { ownBuffer, type Taken } from './arena'
 
 // What placing articles in stories keeps in memory beside the archive, and the engine's view of
@@ -31,38 +32,65 @@ export function fingerprint(
   p: ClusterParams = DEFAULT_PARAMS,
   /** Where its arrays go: a buffer of their own, or an arena's (db/arena.ts). */
   take: (bytes: number) => Taken = ownBuffer,
-): {
+): Fingerprint {
+  const text = folded === undefined ? storyText(markdown) : storyTextOf(markdown, folded)
+  return fingerprintOf(text, p, take)
+}
+
+export interface Fingerprint {
   hashes: Uint32Array
   size: number
   sig: Uint16Array
   windows: { sigs: Uint16Array; keys: Int32Array }
   /** What its arrays take, all together. */
   bytes: number
-} {
-  const text = folded === undefined ? storyText(markdown) : storyTextOf(markdown, folded)
+}
+
+/** fingerprint() of story text (clusters/text.ts). */
+export function fingerprintOf(
+  text: string,
+  p: ClusterParams,
+  take: (bytes: number) => Taken = ownBuffer,
+  /** Made by Lectern's extension when this thread has it (false: in TypeScript, for tests). */
+  native = true,
+): Fingerprint {
   const width = signatureLength(p)
+  const made = native ? nativeStory(text, p) : null
   let parts = { hashes: 0, sig: 0, sigs: 0, keys: 0 }
   let place: Taken = { buffer: new ArrayBuffer(0), at: 0 }
   let bytes = 0
-  const hashes = shingleHashes(tokensOnce(text), p, (n) => {
+  // 4-byte values first, then 2-byte ones: every view is aligned
+  const layout = (n: number) => {
     const w = windowCount(n, p.window)
-    // 4-byte values first, then 2-byte ones: every view is aligned
     parts = { hashes: n, keys: w * p.bands, sig: n === 0 ? 0 : width, sigs: w * width }
     bytes = 4 * (parts.hashes + parts.keys) + 2 * (parts.sig + parts.sigs)
     place = take(bytes)
     return new Uint32Array(place.buffer, place.at, n)
-  })
+  }
+  let hashes: Uint32Array
+  if (made !== null) {
+    hashes = layout(made.shingles)
+    // (the same layout, to the byte: native-story.test.ts)
+    new Uint8Array(place.buffer, place.at, bytes).set(made.body.subarray(0, bytes))
+  } else hashes = shingleHashes(tokensOnce(text), p, layout)
   let at = place.at + 4 * parts.hashes
   const keys = new Int32Array(place.buffer, at, parts.keys)
   at += 4 * parts.keys
   const sig = new Uint16Array(place.buffer, at, parts.sig)
   const sigs = new Uint16Array(place.buffer, at + 2 * parts.sig, parts.sigs)
+  if (made !== null) {
+    return {
+      hashes,
+      size: made.distinct,
+      sig,
+      windows: { sigs, keys: keys.subarray(0, made.keys) },
+      bytes,
+    }
+  }
   signatures(hashes, width, p.window, { whole: sig, windows: sigs })
   const windows = { sigs, keys: windowKeys(sigs, p, keys) }
   return { hashes, size: distinct(hashes), sig, windows, bytes }
 }
-
-export type Fingerprint = ReturnType<typeof fingerprint>
 
 // Shingle sets are not stored (a few KB per article, far over the budget): a candidate's set is
 // made again from its text when it is compared, at about a third of a millisecond. Recently

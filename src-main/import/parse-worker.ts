@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads'
 import { prepareAll, textsAsBytes, type PrepareJob } from './prepare'
 import { Arena } from '../db/arena'
+import { useExtension } from '../db/extension'
 
 // A parse worker: prepares the files it is sent (read, decode, parse, pictures, index text) while
 // the importer's thread writes the previous batch. It never opens the archive: one writer.
@@ -12,7 +13,15 @@ import { Arena } from '../db/arena'
 let queue = Promise.resolve()
 parentPort?.on(
   'message',
-  (msg: { seq: number; jobs: PrepareJob[]; claims: Int32Array; slot: number }) => {
+  (msg: {
+    seq: number
+    jobs: PrepareJob[]
+    claims: Int32Array
+    slot: number
+    /** The importer's thread's extension (db/extension.ts): story fingerprints made in C. */
+    native: { extension: string | null; nativeBinding: string | undefined }
+  }) => {
+    useExtension(msg.native.extension, msg.native.nativeBinding)
     const arena = new Arena()
     queue = queue
       .then(() =>

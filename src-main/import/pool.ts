@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
 import { startWorker } from '../worker-start'
+import { extensionBinding, extensionFile } from '../db/extension'
 import { prepareAll, textsAsBytes, type PrepareJob, type PrepareResult } from './prepare'
 
 /** Prepares batches of files, in worker threads or in the calling thread. */
@@ -59,6 +60,8 @@ export function workerPool(count = defaultWorkers()): Preparer {
   }
   const workers: { w: Worker; waiting: Map<number, Part>; dead: boolean }[] = []
   const claims = new Int32Array(new SharedArrayBuffer(4 * RING))
+  // this thread's extension, which the workers load to make story fingerprints faster
+  const native = { extension: extensionFile(), nativeBinding: extensionBinding() }
   // every batch not yet back, oldest first, with its parts in the order the workers take them
   const batches: Part[][] = []
   let seq = 0
@@ -141,7 +144,7 @@ export function workerPool(count = defaultWorkers()): Preparer {
         const slot = part.seq % RING
         Atomics.store(claims, slot, 0)
         worker.waiting.set(part.seq, part)
-        worker.w.postMessage({ seq: part.seq, jobs: part.jobs, claims, slot })
+        worker.w.postMessage({ seq: part.seq, jobs: part.jobs, claims, slot, native })
       }
       if (parts.length > 0) batches.push(parts)
       return (await Promise.all(results)).flat()

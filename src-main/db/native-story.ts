@@ -1,0 +1,65 @@
+import Database from 'better-sqlite3'
+import { endianness } from 'node:os'
+import { extensionBinding, extensionFile, hasExtension } from './extension'
+import { kinds } from '../clusters/shingles'
+import { signatureLength } from '../clusters/minhash'
+import type { ClusterParams } from '../clusters/params'
+
+// A story fingerprint made by Lectern's extension (native/lectern_story.c), value for value the
+// one story-store.ts makes in TypeScript, in about half the time. The extension is an SQLite
+// one, so it is called through a connection: each thread that makes fingerprints (the parse
+// workers, the writer's thread) opens an empty one in memory, once, and loads the extension
+// into it. Without the extension (no C compiler, or a build older than this file) every thread
+// makes them in TypeScript.
+
+/** What the extension made: the counts, and the arrays in fingerprint's layout in `body`. */
+export interface NativeStory {
+  shingles: number
+  keys: number
+  distinct: number
+  body: Uint8Array
+}
+
+type Call = (units: Buffer, p: ClusterParams) => Buffer
+let call: Call | null | undefined
+let units = Buffer.alloc(64 * 1024)
+
+function connect(): Call | null {
+  const file = extensionFile()
+  if (file === null) return null
+  try {
+    const binding = extensionBinding()
+    const db = new Database(':memory:', binding ? { nativeBinding: binding } : {})
+    if (!hasExtension(db, file)) return null
+    db.prepare(`SELECT lectern_story_kinds(?)`).get(Buffer.from(kinds().buffer))
+    const story = db.prepare(`SELECT lectern_story(?, ?, ?, ?, ?, ?, ?)`).pluck()
+    return (u, p) =>
+      story.get(u, p.kCjk, p.kWords, signatureLength(p), p.window, p.bands, p.rows) as Buffer
+  } catch {
+    // a build without lectern_story: the TypeScript makes the same fingerprint
+    return null
+  }
+}
+
+// the counts come first, as the C's int32s (in this machine's byte order, as typed arrays are)
+const int32 = endianness() === 'LE' ? 'readInt32LE' : 'readInt32BE'
+
+/** The fingerprint of story text `text` (see story-store.ts), or null when this thread has no
+ * extension to make it. */
+export function nativeStory(text: string, p: ClusterParams): NativeStory | null {
+  if (call === undefined) call = connect()
+  if (call === null) return null
+  if (units.length < text.length * 2) units = Buffer.alloc(text.length * 4)
+  const made = call(units.subarray(0, units.write(text, 'utf16le')), p)
+  return {
+    shingles: made[int32](0),
+    keys: made[int32](8),
+    distinct: made[int32](12),
+    body: made.subarray(16),
+  }
+}
+
+/** Forgets this thread's connection (tests: the extension used changes). */
+export function resetNativeStory(): void {
+  call = undefined
+}
