@@ -92,6 +92,23 @@ describe.skipIf(!built)('story fingerprints made by the extension', () => {
     same('𠀀𠀁𠀂𠀃𠀄𠀅 𛀀𛀁𛀂 a𝐀b😀c 𝐀𝐁𝐂 中𠀀国\ud800x\udc00 𪚥𪚥𪚥𪚥𪚥𪚥\ud83d')
   })
 
+  it('are the TypeScript ones for a text larger than the units buffer kept', () => {
+    // 3,000,000 UTF-16 units (the buffer kept between calls holds 2,097,152), then a small one
+    const huge = '中国经济发展，market growth 2026。'.repeat(120_000)
+    const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)
+    const c = fingerprintOf(huge, DEFAULT_PARAMS)
+    const ts = fingerprintOf(huge, DEFAULT_PARAMS, undefined, false)
+    expect(c.hashes.length).toBeGreaterThan(1_000_000)
+    expect(Buffer.compare(bytes(c.hashes), bytes(ts.hashes))).toBe(0)
+    expect(Buffer.compare(bytes(c.windows.sigs), bytes(ts.windows.sigs))).toBe(0)
+    expect([c.size, [...c.sig], [...c.windows.keys]]).toEqual([
+      ts.size,
+      [...ts.sig],
+      [...ts.windows.keys],
+    ])
+    same(storyText(RATE_CUT_ZH))
+  })
+
   it('are the TypeScript ones with other parameters', () => {
     const text = storyText([RATE_CUT_ZH, CHIPS_EN, FLOOD_ZH].join('\n\n').repeat(3))
     // a width that is not a power of two (bins by multiplication), short shingles, small windows

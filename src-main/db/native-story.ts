@@ -22,21 +22,28 @@ export interface NativeStory {
 
 type Call = (units: Buffer, p: ClusterParams) => Buffer
 let call: Call | null | undefined
+// a text's UTF-16 units, kept between calls up to 4 MB (one huge text does not keep its own)
+const KEEP_BYTES = 4 << 20
 let units = Buffer.alloc(64 * 1024)
 
 function connect(): Call | null {
   const file = extensionFile()
   if (file === null) return null
+  let db: Database.Database | undefined
   try {
     const binding = extensionBinding()
-    const db = new Database(':memory:', binding ? { nativeBinding: binding } : {})
-    if (!hasExtension(db, file)) return null
+    db = new Database(':memory:', binding ? { nativeBinding: binding } : {})
+    if (!hasExtension(db, file)) {
+      db.close()
+      return null
+    }
     db.prepare(`SELECT lectern_story_kinds(?)`).get(Buffer.from(kinds().buffer))
     const story = db.prepare(`SELECT lectern_story(?, ?, ?, ?, ?, ?, ?)`).pluck()
     return (u, p) =>
       story.get(u, p.kCjk, p.kWords, signatureLength(p), p.window, p.bands, p.rows) as Buffer
   } catch {
     // a build without lectern_story: the TypeScript makes the same fingerprint
+    db?.close()
     return null
   }
 }
@@ -49,8 +56,12 @@ const int32 = endianness() === 'LE' ? 'readInt32LE' : 'readInt32BE'
 export function nativeStory(text: string, p: ClusterParams): NativeStory | null {
   if (call === undefined) call = connect()
   if (call === null) return null
-  if (units.length < text.length * 2) units = Buffer.alloc(text.length * 4)
-  const made = call(units.subarray(0, units.write(text, 'utf16le')), p)
+  let into = units
+  if (into.length < text.length * 2) {
+    into = Buffer.alloc(Math.min(text.length * 4, Math.max(KEEP_BYTES, text.length * 2)))
+    if (into.length <= KEEP_BYTES) units = into
+  }
+  const made = call(into.subarray(0, into.write(text, 'utf16le')), p)
   return {
     shingles: made[int32](0),
     keys: made[int32](8),
