@@ -117,3 +117,21 @@ describe.skipIf(!built)('story fingerprints made by the extension', () => {
     same(text, { ...DEFAULT_PARAMS, values: 128, bands: 32, rows: 4, window: 500 })
   })
 })
+
+describe('story fingerprints without a usable extension', () => {
+  afterAll(() => {
+    useExtension(null)
+    resetNativeStory()
+  })
+
+  it('are made in TypeScript when the extension will not load', () => {
+    const text = storyText(RATE_CUT_ZH)
+    const expected = fingerprintOf(text, DEFAULT_PARAMS, undefined, false)
+    for (const file of [null, '/nowhere/lectern_rank.so']) {
+      useExtension(file)
+      resetNativeStory()
+      expect(nativeStory(text, DEFAULT_PARAMS)).toBeNull()
+      expect([...fingerprintOf(text, DEFAULT_PARAMS).sig]).toEqual([...expected.sig])
+    }
+  })
+})
