@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { request } from 'node:http'
 import type { HttpTransport } from './http'
 import { storeMedia } from '../images/store'
@@ -93,6 +93,39 @@ describe('GET /media/<hash>.<ext>', () => {
     expect((await get(`/media/${'0'.repeat(64)}.png`)).status).toBe(404)
     expect((await get(`/media/${png}.jpg`)).status).toBe(404)
     expect((await get(`/media/${png}.png`, 'POST')).status).toBe(405)
+  })
+
+  it('lets a page close a picture it is being sent without logging a fault', async () => {
+    const tree = folder({})
+    // larger than a socket takes at once, so the page is gone while the file is still read
+    const big = await storeMedia(tree.path('media'), Buffer.alloc(32 << 20, 7), 'png')
+    http = await serve(tree.path('ui'), {
+      dispatch: async () => ({ ok: true, value: null }),
+      media: (name) => locateMedia(tree.path('media'), name),
+    })
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      const { port } = new URL(http.url)
+      const closed = new Promise<number>((ok, fail) => {
+        const req = request({ host: '127.0.0.1', port, path: `/media/${big}.png` }, (res) => {
+          res.once('data', () => {
+            req.destroy()
+            // (the server notices the closed socket on its next write)
+            setTimeout(() => ok(res.statusCode ?? 0), 300)
+          })
+        })
+        req.on('error', () => undefined)
+        req.on('close', () => undefined)
+        req.end()
+        setTimeout(() => fail(new Error('no answer')), 5000)
+      })
+      expect(await closed).toBe(200)
+      expect(errors.mock.calls.filter((c) => String(c[0]).includes('internal error'))).toEqual([])
+      // and the server still answers
+      expect((await get(`/media/${big}.png`, 'HEAD')).status).toBe(200)
+    } finally {
+      errors.mockRestore()
+    }
   })
 
   it('answers 404 when the archive has no media store', async () => {

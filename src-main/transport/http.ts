@@ -288,7 +288,12 @@ async function serveMedia(
   if (!found.ok) return send(res, found.status, 'text/plain', found.message)
   res.writeHead(200, { ...found.headers, 'content-length': String(found.size) })
   if (req.method === 'HEAD') return void res.end()
-  await pipeline(createReadStream(found.file), res)
+  try {
+    await pipeline(createReadStream(found.file), res)
+  } catch (e) {
+    // the page went away mid-picture (closed, or scrolled on): its choice, not a fault of ours
+    if ((e as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw e
+  }
 }
 
 /** The body as text, or null when it passes MAX_BODY: the rest is read and dropped rather than
