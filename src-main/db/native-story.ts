@@ -4,6 +4,7 @@ import { extensionBinding, extensionFile, hasExtension } from './extension'
 import { kinds } from '../clusters/shingles'
 import { signatureLength } from '../clusters/minhash'
 import type { ClusterParams } from '../clusters/params'
+import { copyUnits, keptUnits } from '../text/units'
 
 // A story fingerprint made by Lectern's extension (native/lectern_story.c), value for value the
 // one story-store.ts makes in TypeScript, in about half the time. The extension is an SQLite
@@ -22,9 +23,8 @@ export interface NativeStory {
 
 type Call = (units: Buffer, p: ClusterParams) => Buffer
 let call: Call | null | undefined
-// a text's UTF-16 units, kept between calls up to 4 MB (one huge text does not keep its own)
-const KEEP_BYTES = 4 << 20
-let units = Buffer.alloc(64 * 1024)
+// a text's UTF-16 units, in a buffer kept between calls (text/units.ts)
+const textUnits = keptUnits()
 
 function connect(): Call | null {
   const file = extensionFile()
@@ -56,12 +56,9 @@ const int32 = endianness() === 'LE' ? 'readInt32LE' : 'readInt32BE'
 export function nativeStory(text: string, p: ClusterParams): NativeStory | null {
   if (call === undefined) call = connect()
   if (call === null) return null
-  let into = units
-  if (into.length < text.length * 2) {
-    into = Buffer.alloc(Math.min(text.length * 4, Math.max(KEEP_BYTES, text.length * 2)))
-    if (into.length <= KEEP_BYTES) units = into
-  }
-  const made = call(into.subarray(0, into.write(text, 'utf16le')), p)
+  const units = textUnits(text.length)
+  const n = copyUnits(text, units)
+  const made = call(Buffer.from(units.buffer, units.byteOffset, 2 * n), p)
   return {
     shingles: made[int32](0),
     keys: made[int32](8),
