@@ -161,7 +161,7 @@ static void idsFinal(sqlite3_context *pCtx) {
 }
 
 /* native/lectern_tokens.c, native/lectern_story.c */
-int lecternTokensInit(fts5_api *fts5);
+int lecternTokensInit(sqlite3 *db, fts5_api *fts5);
 int lecternStoryInit(sqlite3 *db);
 
 static fts5_api *fts5Api(sqlite3 *db) {
@@ -187,7 +187,7 @@ int sqlite3_extension_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routi
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function(db, "lectern_ids", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, 0, 0,
                                  idsStep, idsFinal);
-  if (rc == SQLITE_OK) rc = lecternTokensInit(fts5);
+  if (rc == SQLITE_OK) rc = lecternTokensInit(db, fts5);
   if (rc == SQLITE_OK) rc = lecternStoryInit(db);
   return rc;
 }

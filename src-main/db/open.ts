@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { LecternError } from '../shared/errors'
 import { extensionFile, hasExtension } from './extension'
+import { givePairs, syncPairs } from './common-pairs'
 import { labelKey } from './labels'
 import { currentVersion, latestVersion, migrate } from './migrations/index'
 import { normalizeText } from '../text/normalize'
@@ -70,10 +71,14 @@ export function openArchive(file: string, opts: OpenOptions = {}): Archive {
   db.function('label_key', { deterministic: true }, (name: unknown) => labelKey(String(name)))
   // Lectern's extension, when this thread uses one, before anything touches the index: its
   // tokenizer writes the same index faster (native/lectern_tokens.c), but only on a connection
-  // that has it before FTS5 first tokenizes (FTS5 keeps the tokenizer it found then).
-  if (extensionFile() !== null) hasExtension(db)
-  if (!opts.readonly) migrate(db)
-  else if (version < latestVersion) {
+  // that has it before FTS5 first tokenizes (FTS5 keeps the tokenizer it found then). So here,
+  // and only here, it is given the common pairs: a connection that loads the extension later
+  // keeps FTS5's own tokenizer and writes none (db/common-pairs.ts).
+  if (extensionFile() !== null && hasExtension(db)) givePairs(db)
+  if (!opts.readonly) {
+    migrate(db)
+    syncPairs(db)
+  } else if (version < latestVersion) {
     db.close()
     throw new LecternError('archive-needs-upgrade', { file })
   }

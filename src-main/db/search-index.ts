@@ -4,6 +4,7 @@ import { indexTextOf, normalizeText, toIndexText } from '../text/normalize'
 import { plainText } from '../text/plain'
 import { LOCAL_OWNER } from '../shared/auth'
 import { asString, type StoredText } from './stored-text'
+import { indexRewritten } from './common-pairs'
 
 /** The index's text for an article from its title and plain text (plainText of its Markdown):
  * import/prepare.ts makes it in the parse workers, from the lexing that also found the pictures.
@@ -172,7 +173,7 @@ export function rebuildSearchIndex(db: Archive): void {
   let after = 0
   for (;;) {
     const rows = page.all(after) as { id: number; title: string; markdown: string }[]
-    if (rows.length === 0) return
+    if (rows.length === 0) return indexRewritten(db)
     for (const r of rows) index(db, r.id, r.title, r.markdown)
     after = rows[rows.length - 1]!.id
   }

@@ -1,5 +1,6 @@
 import { toIndexText } from '../text/normalize'
 import type { ParsedQuery, SearchTerm } from '../shared/query'
+import { COMMON_PAIRS } from '../text/common-pairs'
 
 // Builds FTS5 MATCH strings for a table created as
 //   fts5(title, body, tokenize='porter unicode61 remove_diacritics 2')
@@ -20,10 +21,29 @@ export interface FtsMatch {
 // them yields an empty phrase, which matches no row at all and would empty the whole AND.
 const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u
 
-/** A term as FTS5, e.g. `title : "阿 里"` or `"elect" *`; null if it has no tokens. */
-export function termToFts(term: SearchTerm): string | null {
-  const text = toIndexText(term.text)
+const PAIRS = new Set(COMMON_PAIRS)
+
+/**
+ * The index text of a term whose first two tokens are a common pair, with those two as the pair's
+ * token (native/lectern_tokens.c, "Common pairs"): `"场市"` for 市场, `"场市 经 济"` for 市场经济.
+ * The pair's token is where its second character is, so the rest of the phrase follows it as it
+ * followed that character: the same hits, found from one short list instead of two long ones.
+ * Only the first pair: a phrase's tokens are at consecutive positions, and a second pair's token
+ * would stand where the character before it must.
+ */
+function withPair(text: string): string {
+  const tokens = text.trim().split(/ +/)
+  const [a, b] = tokens
+  if (a === undefined || b === undefined || !PAIRS.has(a + b)) return text
+  return [b + a, ...tokens.slice(2)].join(' ')
+}
+
+/** A term as FTS5, e.g. `title : "阿 里"` or `"elect" *`; null if it has no tokens. `pairs`:
+ * every row of the index has the common pairs (db/common-pairs.ts pairsInIndex). */
+export function termToFts(term: SearchTerm, pairs = false): string | null {
+  let text = toIndexText(term.text)
   if (!TOKEN_CHAR.test(text)) return null
+  if (pairs) text = withPair(text)
   let expr = `"${text.replace(/"/g, '""')}"`
   // FTS5 marks the last token of the string as a prefix: "苹 果 ai" * is 苹果 then ai…
   if (term.prefix) expr += ' *'
@@ -31,15 +51,16 @@ export function termToFts(term: SearchTerm): string | null {
   return expr
 }
 
-function anyOf(terms: SearchTerm[]): string | null {
-  const parts = terms.map(termToFts).filter((p): p is string => p !== null)
+function anyOf(terms: SearchTerm[], pairs: boolean): string | null {
+  const parts = terms.map((t) => termToFts(t, pairs)).filter((p): p is string => p !== null)
   if (parts.length === 0) return null
   return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`
 }
 
-export function toFtsMatch(q: ParsedQuery): FtsMatch {
-  const groups = q.groups.map(anyOf).filter((g): g is string => g !== null)
-  const excluded = q.exclude.map(termToFts).filter((p): p is string => p !== null)
+/** `pairs`: every row of the index has the common pairs (db/common-pairs.ts pairsInIndex). */
+export function toFtsMatch(q: ParsedQuery, pairs = false): FtsMatch {
+  const groups = q.groups.map((g) => anyOf(g, pairs)).filter((g): g is string => g !== null)
+  const excluded = q.exclude.map((t) => termToFts(t, pairs)).filter((p): p is string => p !== null)
   const exclude = excluded.length === 0 ? null : excluded.join(' OR ')
   if (groups.length === 0) return { match: null, exclude }
   const match = groups.join(' AND ')

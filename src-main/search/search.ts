@@ -10,6 +10,7 @@ import { parseQuery, type ParsedQuery, type QueryWarning } from '../shared/query
 import { collectionId } from '../db/collections'
 import { LOCAL_OWNER } from '../db/annotations'
 import { toFtsMatch } from './fts'
+import { pairsInIndex } from '../db/common-pairs'
 import { filterSql } from './filters'
 import { hitSnippet, makeSnippet } from './snippet'
 import { stmt } from '../db/stmt'
@@ -77,7 +78,7 @@ export function prepare(
   owner: string,
 ): Prepared | { result: SearchResult } {
   const q = parseQuery(req.query)
-  const { match, exclude } = toFtsMatch(q)
+  const { match, exclude } = toFtsMatch(q, pairsInIndex(db))
   const all = [...q.warnings]
   for (const c of q.collections) {
     if (collectionId(db, owner, c.name) === null) {

@@ -12,6 +12,7 @@ import { m0010 } from './0010-story-signatures'
 import { m0011 } from './0011-local-owner'
 import { m0012 } from './0012-saved-facets'
 import { m0013 } from './0013-later-versions'
+import { m0014 } from './0014-index-pairs'
 
 export interface Migration {
   version: number
@@ -34,6 +35,7 @@ export const migrations: Migration[] = [
   m0011,
   m0012,
   m0013,
+  m0014,
 ]
 
 // The last one's number, not the count: 0005 is written on another branch on other branches.
