@@ -7,7 +7,9 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium'
 // End-to-end tests drive `lectern serve` (the same UI and contract as the desktop window) in
 // the system Chromium. Playwright's own browser download is never used.
 const port = Number(process.env.E2E_PORT ?? 4399)
-const archive = join(mkdtempSync(join(tmpdir(), 'lectern-e2e-')), 'archive.db')
+// (the test workers load this file too, and take the runner's archive from the environment)
+const archive =
+  process.env.E2E_ARCHIVE ?? join(mkdtempSync(join(tmpdir(), 'lectern-e2e-')), 'archive.db')
 process.env.E2E_ARCHIVE = archive
 
 export default defineConfig({

@@ -7,10 +7,14 @@ import { searchArchive } from '../search/search'
 import { article, tempTree } from '../test-support/tmp'
 import { tinyPng } from '../test-support/images'
 import { checkArchive } from './check'
+import { useExtension } from '../db/extension'
+import { rankExtensionFile } from '../api/open-service'
+import { pairsInIndex } from '../db/common-pairs'
 
 let tree: ReturnType<typeof tempTree>
 let db: Archive
 afterEach(() => {
+  useExtension(null)
   db?.close()
   tree?.cleanup()
 })
@@ -41,6 +45,38 @@ describe('check', () => {
       integrity: { ok: true, problems: [] },
       searchIndex: { ok: true, missing: 0, extra: 0 },
       pictures: { unused: 0, missing: 0 },
+    })
+  })
+
+  it.skipIf(!rankExtensionFile())(
+    'offers to write an index made before the common pairs again with them',
+    async () => {
+      useExtension(rankExtensionFile())
+      await setup()
+      expect(await checkArchive(db)).toMatchObject({
+        ok: true,
+        searchIndex: { ok: true, pairs: true, canAddPairs: false },
+      })
+      // as an archive indexed before migration 0014 is (or partly where the extension is not built)
+      db.prepare(`DELETE FROM index_pairs`).run()
+      expect(await checkArchive(db)).toMatchObject({
+        ok: true,
+        searchIndex: { ok: true, rebuilt: false, pairs: false, canAddPairs: true },
+      })
+      expect(await checkArchive(db, { fix: true })).toMatchObject({
+        ok: true,
+        searchIndex: { rebuilt: true, pairs: true, canAddPairs: false },
+      })
+      expect(pairsInIndex(db)).toBe(true)
+      expect(found('港口')).toBe(1)
+    },
+  )
+
+  it('does not offer the pairs where the extension is not built', async () => {
+    await setup()
+    expect(await checkArchive(db, { fix: true })).toMatchObject({
+      ok: true,
+      searchIndex: { rebuilt: false, pairs: false, canAddPairs: false },
     })
   })
 

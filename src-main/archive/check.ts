@@ -12,6 +12,7 @@ import {
   storedMedia,
 } from '../db/health'
 import { rebuildSearchIndex } from '../db/search-index'
+import { pairsInIndex, writesPairs } from '../db/common-pairs'
 import { mediaDirOf, mediaFile } from '../images/store'
 import { extOfMime } from '../shared/images'
 import type { CheckReport } from '../shared/types'
@@ -37,8 +38,11 @@ export async function checkArchive(
   }
 
   const gaps = searchIndexGaps(db)
+  // an index written before the common pairs (or partly where the extension is not built) is
+  // whole, only slower for common words: the repair writes it again with them where it can
+  const addPairs = writesPairs(db) && !pairsInIndex(db)
   let rebuilt = false
-  if (fix && (gaps.missing > 0 || gaps.extra > 0)) {
+  if (fix && (gaps.missing > 0 || gaps.extra > 0 || addPairs)) {
     db.transaction(() => rebuildSearchIndex(db))()
     touch(db)
     rebuilt = true
@@ -79,7 +83,13 @@ export async function checkArchive(
   const picturesOk = fix || (unused.length === 0 && lost.length === 0)
   return {
     integrity: { ok: problems.length === 0, problems, repaired },
-    searchIndex: { ok: indexOk, ...gaps, rebuilt },
+    searchIndex: {
+      ok: indexOk,
+      ...gaps,
+      rebuilt,
+      pairs: pairsInIndex(db),
+      canAddPairs: addPairs && !rebuilt,
+    },
     pictures: { unused: unused.length, missing: lost.length, removed, markedMissing },
     ok: problems.length === 0 && indexOk && picturesOk,
   }

@@ -54,6 +54,12 @@ export function formatCheck(r: CheckReport, fix: boolean): string {
     ...r.integrity.problems.slice(0, 20).map((p) => `  ${p}`),
     `Search index: ${r.searchIndex.ok ? 'ok' : `${r.searchIndex.missing} missing, ${r.searchIndex.extra} extra`}` +
       `${r.searchIndex.rebuilt ? ' (rebuilt)' : ''}`,
+    ...(r.searchIndex.canAddPairs
+      ? [
+          '  Made before common Chinese words were indexed as pairs: --fix rebuilds it with them,',
+          '  and searches for those words get faster (it reads every article again).',
+        ]
+      : []),
     `Pictures:     ${r.pictures.unused} unused, ${r.pictures.missing} missing` +
       (fix
         ? ` (${r.pictures.removed} removed, ${r.pictures.markedMissing} marked to fetch again)`

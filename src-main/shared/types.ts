@@ -201,8 +201,17 @@ export interface ImportProgress {
 export interface CheckReport {
   /** SQLite's integrity_check and foreign_key_check; `repaired` after a REINDEX fixed them. */
   integrity: { ok: boolean; problems: string[]; repaired: boolean }
-  /** Articles missing from the full-text index, and index rows of no article. */
-  searchIndex: { ok: boolean; missing: number; extra: number; rebuilt: boolean }
+  /** Articles missing from the full-text index, and index rows of no article. `pairs`: the index
+   * has the common character pairs, which make common Chinese words fast (db/common-pairs.ts);
+   * `canAddPairs`: it has not, and a repair would write them. Neither is a problem. */
+  searchIndex: {
+    ok: boolean
+    missing: number
+    extra: number
+    rebuilt: boolean
+    pairs: boolean
+    canAddPairs: boolean
+  }
   pictures: {
     /** Files in the picture store that no article uses. */
     unused: number

@@ -375,6 +375,8 @@ export const en = {
   checkFix: 'Repair',
   checkOk: 'All well: the archive, its search index and pictures are consistent.',
   checkProblems: 'Found {integrity}, {index}, {unused} and {missing}.',
+  checkPairs:
+    'The search index was made before common Chinese words were indexed as pairs: Repair writes it again with them, and searches for those words get faster (it reads every article again).',
   countIntegrity: plural('{n} integrity problem', '{n} integrity problems'),
   countIndex: plural('{n} search index difference', '{n} search index differences'),
   countUnused: plural('{n} unused picture', '{n} unused pictures'),

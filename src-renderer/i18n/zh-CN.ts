@@ -331,6 +331,8 @@ export const zhCN: Messages = {
   checkFix: '修复',
   checkOk: '一切正常：文库、搜索索引和图片一致。',
   checkProblems: '发现 {integrity}、{index}、{unused}和 {missing}。',
+  checkPairs:
+    '搜索索引建于常用汉语词按字对索引之前：点“修复”会连同字对重建索引，搜索这些词会更快（需重新读取每篇文章）。',
   countIntegrity: '{n} 个完整性问题',
   countIndex: '{n} 处搜索索引差异',
   countUnused: '{n} 张未使用的图片',
