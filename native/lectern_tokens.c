@@ -30,11 +30,12 @@
  * side, ten times the time of one token's list (27.6 against 3.1 ms at 100,000 articles). This
  * is the "common grams" of other search engines (Lucene's CommonGramsFilter): for the few hundred
  * most common pairs (src-main/text/common-pairs.ts, handed over by lectern_index_pairs()), where
- * two characters standing alone are adjacent tokens (nothing that gives a token between them),
- * the pair is a second token at the second character's position (FTS5_TOKEN_COLOCATED: the
- * positions and the column's size are unchanged), so 市场 is one token's list. Its bytes are the
- * pair the other way round (场市): a token for a prefix query `场*` to find only where 场 itself
- * is, as before; no text Lectern indexes holds two CJK characters in one token, and a query's
+ * two one-character tokens make such a pair at adjacent positions (whatever is between them that
+ * gives no token: exactly where the phrase "市 场" matches), the pair is a second token at the
+ * second one's position (FTS5_TOKEN_COLOCATED: the positions and the column's size, and with
+ * them ranking, are unchanged), so 市场 is one token's list. Its bytes are the pair the other way
+ * round (场市): a token for a prefix query `场*` to find only where 场 itself is, as before; no
+ * text Lectern indexes holds two Han characters in one token (each is spaced), and a query's
  * `"场市"` is one token of the same bytes for FTS5's own tokenizer. An archive records whether
  * every row has them (db/common-pairs.ts): only then does a search use them.
  */
