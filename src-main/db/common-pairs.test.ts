@@ -93,7 +93,7 @@ describe.skipIf(!built)('the common pairs in the index', () => {
     expect({ missing, extra }).toEqual({ missing: [], extra: [] })
   })
 
-  it('are two of the list’s characters each (what the tokenizer and queries count on)', () => {
+  it('are each two ideographs, listed once (what the tokenizer and queries count on)', () => {
     expect(COMMON_PAIRS.length).toBe(PAIRS.size)
     for (const p of COMMON_PAIRS) expect(p).toMatch(/^[\u4e00-\u9fff]{2}$/)
   })
