@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { article, tempTree } from '../test-support/tmp'
 import { LECTERN_PROCESS, runLectern } from '../test-support/cli'
+import Database from 'better-sqlite3'
+import { rankExtensionFile } from '../api/open-service'
 
 // The keeping commands as scripts use them. Command lines run in-process through the CLI's own
 // entry (test-support/cli.ts); `watch`, which waits for Ctrl+C, runs as a process of its own.
@@ -121,6 +123,27 @@ describe('lectern keeping commands', () => {
     expect(await json('check', '--db', copy)).toMatchObject({ ok: true })
     expect((await lectern('backup', '--db', db)).code).toBe(2)
   })
+
+  it.skipIf(!rankExtensionFile())(
+    'says when the index was made before the common pairs, and --fix writes them',
+    async () => {
+      const { db } = await archive()
+      const PAIRS_LINE = /Made before common Chinese words were indexed as pairs: --fix rebuilds/
+      expect((await lectern('check', '--db', db)).out).not.toMatch(PAIRS_LINE)
+      const raw = new Database(db)
+      raw.prepare(`DELETE FROM index_pairs`).run()
+      raw.close()
+      const seen = await lectern('check', '--db', db)
+      expect(seen.code).toBe(0)
+      expect(seen.out).toMatch(PAIRS_LINE)
+      expect(seen.out).toMatch(/All well\./)
+      expect((await lectern('check', '--fix', '--db', db)).out).toMatch(
+        /Search index: ok \(rebuilt\)/,
+      )
+      expect((await lectern('check', '--db', db)).out).not.toMatch(PAIRS_LINE)
+      expect((await json('search', '降息', '--db', db)).total).toBe(1)
+    },
+  )
 
   it('watches a folder in the foreground, catching up first, and prints a report per batch', async () => {
     const { db } = await archive()
