@@ -13,6 +13,7 @@ import { forgetSearches } from '../src-main/search/result-cache'
 import type { SearchSort } from '../src-main/shared/search-types'
 import { corpus, listFiles, ms, percentile } from './util'
 import { rankSql } from '../src-main/search/rank'
+import { pairsBeside } from './search-pairs'
 import { useExtension } from '../src-main/db/extension'
 import { rankExtensionFile } from '../src-main/api/open-service'
 import { plainImport, plainSearcher } from './plain'
@@ -289,6 +290,7 @@ export async function benchSearch(count = 100_000): Promise<SearchFigures> {
     facetsOf(db, db.prepare('SELECT id FROM articles').pluck().all() as number[])
     f.facetsMs = performance.now() - tf
     console.log(`  facets of the whole archive from the index: ${ms(f.facetsMs)}`)
+    pairsBeside(db)
     // Both below read the whole archive or every file: minutes at 1,000,000, for figures that
     // do not change with the size.
     if (count > 100_000) {
