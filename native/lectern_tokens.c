@@ -87,6 +87,13 @@ static unsigned decode3(const unsigned char *s) {
   return ((unsigned)(s[0] & 0x0F) << 12) | ((unsigned)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
 }
 
+/* A character below U+10000 as its three bytes of UTF-8 (decode3's inverse). */
+static void encode3(unsigned cp, unsigned char *s) {
+  s[0] = (unsigned char)(0xE0 | (cp >> 12));
+  s[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+  s[2] = (unsigned char)(0x80 | (cp & 0x3F));
+}
+
 static int probeCb(void *pCtx, int tflags, const char *pToken, int nToken, int iStart, int iEnd) {
   Probe *p = (Probe *)pCtx;
   unsigned cp = decode3(p->text + iStart);
@@ -110,9 +117,8 @@ static int probe(Tokens *t) {
   memset(seen, 0, 65536);
   for (unsigned cp = 0x800; cp <= 0xFFFF; cp++) {
     if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-    text[n++] = (unsigned char)(0xE0 | (cp >> 12));
-    text[n++] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    text[n++] = (unsigned char)(0x80 | (cp & 0x3F));
+    encode3(cp, text + n);
+    n += 3;
     text[n++] = ' ';
   }
   Probe p = {text, seen};
@@ -172,9 +178,7 @@ static int emit(Emit *e, int tflags, const char *pToken, int nToken, int iStart,
     /* its bytes the other way round, where this character is (see "Common pairs") */
     unsigned char pair[6];
     memcpy(pair, u, 3);
-    pair[3] = (unsigned char)(0xE0 | (e->last >> 12));
-    pair[4] = (unsigned char)(0x80 | ((e->last >> 6) & 0x3F));
-    pair[5] = (unsigned char)(0x80 | (e->last & 0x3F));
+    encode3(e->last, pair + 3);
     rc = e->xToken(e->pCtx, FTS5_TOKEN_COLOCATED, (const char *)pair, 6, e->lastStart, iEnd);
   }
   e->last = cp;

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { rankExtensionFile } from '../api/open-service'
 import { generateArticle } from '../../bench/generate'
@@ -7,6 +6,7 @@ import { searchArchive } from '../search/search'
 import { plainText } from '../text/plain'
 import { COMMON_PAIRS } from '../text/common-pairs'
 import { tempTree } from '../test-support/tmp'
+import { ftsIndexOf } from '../test-support/fts-index'
 import { hasExtension, useExtension } from './extension'
 import { pairsInIndex, writesPairs } from './common-pairs'
 import { openArchive, type Archive } from './open'
@@ -21,29 +21,8 @@ const built = rankExtensionFile()
 const PAIRS = new Set(COMMON_PAIRS)
 
 /** The index FTS5 makes of `docs` (term, row, column, position), with the pairs or without. */
-function indexOf(docs: (string | Buffer)[], pairs: boolean): string[] {
-  const db = new Database(':memory:')
-  try {
-    if (pairs) {
-      db.loadExtension(built!)
-      expect(db.prepare(`SELECT lectern_index_pairs(?)`).pluck().get(COMMON_PAIRS.join(''))).toBe(
-        COMMON_PAIRS.length,
-      )
-    }
-    db.exec(`CREATE VIRTUAL TABLE t USING fts5(x, y, tokenize = 'porter unicode61 remove_diacritics 2');
-      CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')`)
-    const insert = db.prepare(`INSERT INTO t (x, y) VALUES (CAST(? AS TEXT), '中 国 市 场')`)
-    db.transaction(() => docs.forEach((d) => insert.run(d)))()
-    return db
-      .prepare(`SELECT term, doc, col, offset FROM v`)
-      .raw()
-      .all()
-      .map((r) => (r as unknown[]).join(' '))
-      .sort()
-  } finally {
-    db.close()
-  }
-}
+const indexOf = (docs: (string | Buffer)[], pairs: boolean) =>
+  ftsIndexOf(docs, pairs ? { extension: built, pairs: COMMON_PAIRS.join('') } : {})
 
 /** FTS5's own index with, after every two adjacent one-character tokens of a listed pair, the
  * pair's token: what the index with the pairs must be. */

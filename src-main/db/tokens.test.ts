@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { rankExtensionFile } from '../api/open-service'
 import { indexText } from './search-index'
 import { plainText } from '../text/plain'
+import { ftsIndexOf } from '../test-support/fts-index'
 
 // Lectern's extension registers a faster "porter" tokenizer over FTS5's own
 // (native/lectern_tokens.c): a CJK character alone between spaces is taken as it is, the rest of
@@ -12,24 +12,8 @@ import { plainText } from '../text/plain'
 
 const built = rankExtensionFile()
 
-/** The index FTS5 makes of `docs` (term, row, column, position), with or without the extension. */
-function indexOf(docs: (string | Buffer)[], extension: boolean): string[] {
-  const db = new Database(':memory:')
-  try {
-    if (extension) db.loadExtension(built!)
-    db.exec(`CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'porter unicode61 remove_diacritics 2');
-      CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')`)
-    const insert = db.prepare(`INSERT INTO t (x) VALUES (CAST(? AS TEXT))`)
-    db.transaction(() => docs.forEach((d) => insert.run(d)))()
-    return db
-      .prepare(`SELECT term, doc, col, offset FROM v ORDER BY doc, offset, term`)
-      .raw()
-      .all()
-      .map((r) => (r as unknown[]).join(' '))
-  } finally {
-    db.close()
-  }
-}
+const indexOf = (docs: (string | Buffer)[], extension: boolean) =>
+  ftsIndexOf(docs, { extension: extension ? built : null })
 
 const sameIndex = (docs: (string | Buffer)[]) => {
   const without = indexOf(docs, false)
