@@ -162,6 +162,18 @@ describe('decodeFile: skipped files', () => {
     expect(result.kind === 'skip' && describeEn(result.reason)).toBe(reason)
   })
 
+  it('counts every control character but tab, newline, form feed and escape, and only many', () => {
+    // (NUL and a carriage return never get this far: NUL is binary at once, CR becomes \n)
+    const codes = [...Array(0x20).keys(), 0x7f].filter((c) => c !== 0 && c !== 0x0d)
+    for (const c of codes) {
+      const many = decodeFile(Buffer.from(String.fromCharCode(c).repeat(10) + 'a'.repeat(40)), 'x')
+      const few = decodeFile(Buffer.from(String.fromCharCode(c) + 'a'.repeat(40)), 'x')
+      const exempt = [0x09, 0x0a, 0x0c, 0x1b].includes(c)
+      expect(many.kind, `U+${c.toString(16)}`).toBe(exempt ? 'text' : 'skip')
+      expect(few.kind, `U+${c.toString(16)}`).toBe('text')
+    }
+  })
+
   it('does not skip text that merely mentions a tab or form feed', () => {
     expect(text(Buffer.from('col1\tcol2\tcol3\n\fnext page\n')).text).toBe(
       'col1\tcol2\tcol3\n\fnext page\n',

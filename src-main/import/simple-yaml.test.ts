@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import YAML from 'yaml'
 import { readSimpleYaml } from './simple-yaml'
+import { jsonSafe } from './frontmatter'
 import { generateCorpus } from '../../bench/generate'
 
 // The fast path must say exactly what the yaml library says (values and key order), or decline.
@@ -19,6 +20,8 @@ function agree(source: string): 'declined' | 'same' {
   const lib = library(source)
   expect(JSON.stringify(fast), JSON.stringify(source)).toBe(JSON.stringify(lib))
   expect(Object.keys(fast)).toEqual(Object.keys(lib as object))
+  // JSON-safe as it is: splitFrontMatter keeps it without jsonSafe's copy
+  expect(jsonSafe(fast)).toStrictEqual(fast)
   return 'same'
 }
 
