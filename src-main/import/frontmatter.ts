@@ -89,9 +89,7 @@ function fencedBlock(text: string): Block | 'unclosed' | null {
 type Invalid = { format: 'yaml' | 'toml' | 'json'; line?: number; detail: string }
 /** `safe`: the value is JSON-safe already (the simple reader gives only strings, safe integers,
  * booleans, null and lists of them, under name keys), so jsonSafe's copy of it is skipped. */
-type Read =
-  | { value: unknown; safe?: true }
-  | { error: Invalid; salvage?: Record<string, unknown> }
+type Read = { value: unknown; safe?: true } | { error: Invalid; salvage?: Record<string, unknown> }
 
 function readYaml(source: string): Read {
   const simple = readSimpleYaml(source)
