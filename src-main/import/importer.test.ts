@@ -3,7 +3,7 @@ import { symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import iconv from 'iconv-lite'
 import { openArchive, type Archive } from '../db/open'
 import { getArticle } from '../db/articles'
-import { importFolders } from './importer'
+import { importFolders, nextBatchSize } from './importer'
 import { article, tempTree } from '../test-support/tmp'
 import type { ImportReport } from '../shared/types'
 
@@ -136,6 +136,31 @@ describe('importing a folder', () => {
     expect(seen).toEqual([0, 10, 20])
     const rest = await importFolders(db, [dir])
     expect(rest).toMatchObject({ unchanged: 20, imported: 30 })
+  })
+
+  it('writes its last batches smaller, so the end waits less for the last one', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 600; i++) files[`f${i}.md`] = article(`T${i}`, `body ${i}`)
+    const dir = setup(files)
+    const seen: number[] = []
+    const r = await importFolders(db, [dir], {
+      batchSize: 200,
+      onProgress: (p) => void (p.phase === 'importing' && seen.push(p.done)),
+    })
+    expect(r.imported).toBe(600)
+    expect(seen).toEqual([0, 200, 400, 500, 600])
+  })
+
+  it('hands out every file of a large folder, in batches of at most the batch size', () => {
+    const sizes: number[] = []
+    for (let left = 20_001; left > 0; ) {
+      const n = Math.min(left, nextBatchSize(1000, left))
+      sizes.push(n)
+      left -= n
+    }
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(20_001)
+    expect(Math.max(...sizes)).toBe(1000)
+    expect(sizes.slice(-5)).toEqual([501, 250, 125, 100, 25])
   })
 
   it('merges the index less during an import, and leaves the setting as it found it', async () => {
