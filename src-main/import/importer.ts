@@ -275,9 +275,10 @@ const TAIL_BATCH = 100
 
 /**
  * Files in the next batch, `left` of the folder's count not yet handed out: `batchSize`, then
- * halving over the last two batches' worth, down to TAIL_BATCH. The last batch is written while
- * the workers have nothing left to parse, so its size is time both cores wait for one: on 20,000
- * files a whole last batch of 1,000 was a third of a second with the parse worker idle.
+ * halving over the last two batches' worth, down to TAIL_BATCH. The workers have nothing left to
+ * parse while the last batch is written, so the smaller it is the less of the import runs on one
+ * core: on 20,000 files a last batch of 1,000 left the parse worker idle for 0.40 s, these 0.22 s.
+ * (`left` may fall below 0 if the folder grew after it was counted: batches of TAIL_BATCH then.)
  */
 export function nextBatchSize(batchSize: number, left: number): number {
   if (left >= 2 * batchSize) return batchSize
