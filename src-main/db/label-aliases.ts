@@ -18,10 +18,11 @@ export function aliasLabels(db: Archive, kind: LabelKind, names: string[]): stri
       `alias\t${kind}\t${key}`,
       () => (find.get(kind, key) as { into_name: string } | undefined)?.into_name,
     )
-    const shown = into ?? name
-    if (seen.has(labelKey(shown))) continue
-    seen.add(labelKey(shown))
-    out.push(shown)
+    // (a name without an alias is its own key: labelKey runs over every label of every import)
+    const shownKey = into === undefined ? key : labelKey(into)
+    if (seen.has(shownKey)) continue
+    seen.add(shownKey)
+    out.push(into ?? name)
   }
   return out
 }
