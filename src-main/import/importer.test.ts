@@ -153,7 +153,7 @@ describe('importing a folder', () => {
 
   it('hands out every file of a large folder, in batches of at most the batch size', () => {
     const sizes: number[] = []
-    for (let left = 20_001; left > 0; ) {
+    for (let left = 20_001; left > 0;) {
       const n = Math.min(left, nextBatchSize(1000, left))
       sizes.push(n)
       left -= n
