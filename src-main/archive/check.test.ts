@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { closeSync, existsSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, openSync, unlinkSync, writeSync } from 'node:fs'
 import { openArchive, type Archive } from '../db/open'
 import { importFolders } from '../import/importer'
 import { mediaFile, storeMedia } from '../images/store'
@@ -120,11 +120,15 @@ describe('check', () => {
     }
     db.pragma('wal_checkpoint(TRUNCATE)')
     const file = db.name
+    // Scribble over the cells of the labels' (kind, key) index, at the end of its first page.
+    const pageSize = db.pragma('page_size', { simple: true }) as number
+    const root = db
+      .prepare(`SELECT rootpage FROM sqlite_schema WHERE tbl_name = 'labels' AND type = 'index'`)
+      .pluck()
+      .get() as number
     db.close()
-    // Scribble over the last pages (an index of the labels table lives there).
     const fd = openSync(file, 'r+')
-    const size = statSync(file).size
-    writeSync(fd, Buffer.alloc(2048, 0x5a), 0, 2048, size - 3000)
+    writeSync(fd, Buffer.alloc(2048, 0x5a), 0, 2048, root * pageSize - 2148)
     closeSync(fd)
     db = openArchive(file)
     const r = await checkArchive(db)

@@ -8,6 +8,9 @@ import { labelKey } from './labels'
 import { currentVersion, latestVersion, migrate } from './migrations/index'
 import { normalizeText } from '../text/normalize'
 
+/** The page size a new archive is made with (see openArchive). */
+export const NEW_PAGE_SIZE = 16384
+
 export type Archive = Database.Database
 
 export interface OpenOptions {
@@ -52,6 +55,16 @@ export function openArchive(file: string, opts: OpenOptions = {}): Archive {
     throw new LecternError('archive-too-new', { file, version, known: latestVersion })
   }
   if (!opts.readonly) {
+    // A new archive gets 16 KB pages (SQLite's default is 4 KB), set before the log makes the
+    // first page. Most of an import's writes are whole pages: the index's segments and articles
+    // of 2 to 8 KB, which at 4 KB spill into overflow pages. Writing the 20,000 bench articles'
+    // index text and Markdown alone took 3.82 s at 4 KB and 3.22 s at 16 KB (medians of six
+    // alternating rounds), and the 100,000 archive's searches were no slower (p50 ratio to the
+    // plain search 0.43 and 0.58 against 0.67). An existing archive keeps its pages: changing
+    // them means rewriting the whole file (VACUUM).
+    if ((db.pragma('page_count', { simple: true }) as number) === 0) {
+      db.pragma(`page_size = ${NEW_PAGE_SIZE}`)
+    }
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
   }
@@ -94,10 +107,13 @@ export function openArchive(file: string, opts: OpenOptions = {}): Archive {
  * and a page it misses is in the system's file cache, while the memory counts against an import
  * of a million files (under 1 GB in all).
  */
+const CHECKPOINT_BYTES = 64 * 1024 * 1024
+
 export function checkpointLess(db: Archive): () => void {
   const pages = db.pragma('wal_autocheckpoint', { simple: true }) as number
   const cache = db.pragma('cache_size', { simple: true }) as number
-  db.pragma('wal_autocheckpoint = 16384')
+  const pageSize = db.pragma('page_size', { simple: true }) as number
+  db.pragma(`wal_autocheckpoint = ${Math.ceil(CHECKPOINT_BYTES / pageSize)}`)
   db.pragma('cache_size = -32768')
   return () => {
     db.pragma(`wal_autocheckpoint = ${pages}`)
