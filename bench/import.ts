@@ -5,7 +5,7 @@ import { openArchive, type Archive } from '../src-main/db/open'
 import type { ImportReport } from '../src-main/shared/types'
 import { plainImport } from './plain'
 import { runBuiltChild } from './built-child'
-import { corpus, listFiles, readAll, sizeOf } from './util'
+import { corpus, listFiles, pageKbOf, readAll, sizeOf } from './util'
 import { rebuildClusters } from '../src-main/db/story-clusters'
 
 export interface ImportFigures {
@@ -169,7 +169,7 @@ export async function benchImport(
     )
     const bytes = sizeOf(dbFile)
     console.log(
-      `  archive size: ${(bytes / 1024 / 1024).toFixed(1)} MB (${(bytes / r.scanned / 1024).toFixed(1)} KB/article); plain: ${(sizeOf(plainFile) / 1024 / 1024).toFixed(1)} MB`,
+      `  archive size: ${(bytes / 1024 / 1024).toFixed(1)} MB (${(bytes / r.scanned / 1024).toFixed(1)} KB/article, ${pageKbOf(dbFile)} KB pages); plain: ${(sizeOf(plainFile) / 1024 / 1024).toFixed(1)} MB (${pageKbOf(plainFile)} KB pages)`,
     )
     console.log(
       `  peak RSS of the import (a process of its own): ${first.peakRssMb.toFixed(0)} MB; of the re-import ${second.peakRssMb.toFixed(0)} MB`,

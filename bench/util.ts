@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs'
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -52,6 +52,19 @@ export function sizeOf(file: string): number {
   let n = 0
   for (const f of [file, `${file}-wal`]) if (existsSync(f)) n += statSync(f).size
   return n
+}
+
+/** An SQLite file's page size in KB, from its header (two bytes at 16, big-endian; 1 is 64 KB). */
+export function pageKbOf(file: string): number {
+  const head = Buffer.alloc(18)
+  const fd = openSync(file, 'r')
+  try {
+    readSync(fd, head, 0, 18, 0)
+  } finally {
+    closeSync(fd)
+  }
+  const n = head.readUInt16BE(16)
+  return (n === 1 ? 65536 : n) / 1024
 }
 
 export function percentile(sorted: number[], p: number): number {
