@@ -98,6 +98,8 @@ export function openArchive(file: string, opts: OpenOptions = {}): Archive {
   return db
 }
 
+const CHECKPOINT_BYTES = 64 * 1024 * 1024
+
 /**
  * For a bulk import: SQLite copies the log into the archive (and syncs both) whenever the log
  * passes 1,000 pages, that is after nearly every batch, rewriting the same index pages and
@@ -107,8 +109,6 @@ export function openArchive(file: string, opts: OpenOptions = {}): Archive {
  * and a page it misses is in the system's file cache, while the memory counts against an import
  * of a million files (under 1 GB in all).
  */
-const CHECKPOINT_BYTES = 64 * 1024 * 1024
-
 export function checkpointLess(db: Archive): () => void {
   const pages = db.pragma('wal_autocheckpoint', { simple: true }) as number
   const cache = db.pragma('cache_size', { simple: true }) as number

@@ -205,7 +205,8 @@ function guessChinese(buf: Uint8Array, clean: (enc: string) => boolean): string 
 }
 
 // The characters looksBinary counts: a text without any (nearly every one) is let through by
-// one regular expression, twice as fast as the loop
+// one regular expression (1.7 times as fast as the loop over the import bench's texts, measured
+// alone)
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const COUNTED = /[\x00-\x08\x0b\x0d-\x1a\x1c-\x1f\x7f]/
 
